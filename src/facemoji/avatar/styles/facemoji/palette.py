@@ -1,0 +1,114 @@
+"""Colors derived in CIELAB from the params' few base colors.
+
+Every shade is computed, never hard-coded per preset: shadows are the same hue with
+lower lightness, highlights higher, lips shift the skin hue toward red, blush adds
+chroma. So any skin or hair color gets matching tones.
+"""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+from skimage.color import lab2rgb, rgb2lab
+
+from ....avatar.schema import Params, hex_to_rgb, rgb_to_hex
+
+
+@lru_cache(maxsize=4096)
+def to_lab(color: str) -> tuple[float, float, float]:
+    """``#rrggbb`` → CIELAB (D65) ``(L, a, b)``."""
+    rgb = np.array([hex_to_rgb(color)], dtype=float) / 255.0
+    L, a, b = rgb2lab(rgb)[0]
+    return float(L), float(a), float(b)
+
+
+@lru_cache(maxsize=8192)
+def from_lab(L: float, a: float, b: float) -> str:
+    """CIELAB ``(L, a, b)`` → ``#rrggbb`` (out-of-gamut colors are clipped)."""
+    with warnings.catch_warnings():  # out-of-gamut colors are clipped on purpose
+        warnings.simplefilter("ignore", UserWarning)
+        rgb = lab2rgb(np.array([[L, a, b]], dtype=float))[0]
+    return rgb_to_hex(np.clip(rgb, 0, 1) * 255)
+
+
+def shift(color: str, dL: float = 0.0, da: float = 0.0, db: float = 0.0,
+          chroma: float = 1.0) -> str:
+    """``color`` with lightness moved by ``dL``, a/b moved by ``da``/``db`` and chroma scaled."""
+    L, a, b = to_lab(color)
+    return from_lab(round(min(100.0, max(0.0, L + dL)), 1), round(a * chroma + da, 1),
+                    round(b * chroma + db, 1))
+
+
+def mix(c1: str, c2: str, t: float) -> str:
+    """Mix two colors in CIELAB, ``t`` = 0 gives ``c1``."""
+    L1, a1, b1 = to_lab(c1)
+    L2, a2, b2 = to_lab(c2)
+    return from_lab(round(L1 + (L2 - L1) * t, 1), round(a1 + (a2 - a1) * t, 1),
+                    round(b1 + (b2 - b1) * t, 1))
+
+
+def lightness(color: str) -> float:
+    """CIELAB L* of ``color`` (0 black .. 100 white)."""
+    return to_lab(color)[0]
+
+
+@dataclass(frozen=True)
+class Tones:
+    """A base color with its shadow, deep shadow and highlight."""
+
+    base: str
+    shadow: str
+    deep: str
+    light: str
+
+    @classmethod
+    def of(cls, color: str, shadow: float = 10.0, light: float = 7.0) -> Tones:
+        # very dark colors shade by less so that shading stays visible but not black
+        L = lightness(color)
+        s = min(shadow, max(3.0, L * 0.45))
+        return cls(
+            base=color,
+            shadow=shift(color, -s, chroma=1.05),
+            deep=shift(color, -1.9 * s, chroma=1.1),
+            light=shift(color, light if L < 92 else 100 - L, chroma=0.95),
+        )
+
+
+@dataclass(frozen=True)
+class Palette:
+    """Every color the native style paints with, derived from one set of params."""
+
+    skin: Tones
+    lips: Tones
+    blush: str
+    hair: Tones
+    brows: str
+    facial_hair: Tones
+    iris: Tones
+    glasses: str
+    clothing: Tones
+    line: str  # thin edges where similar colors meet (same hue as skin, darker)
+
+    @classmethod
+    def of(cls, params: Params) -> Palette:
+        skin = params.color("skin")
+        L, a, b = to_lab(skin)
+        # lips: skin hue turned toward red, darker for light skin, a touch lighter
+        # for very dark skin so they still read
+        lips = from_lab(round(L - (14 if L > 45 else 6), 1), round(a + 16, 1), round(b + 2, 1))
+        hair = params.color("hair_color")
+        return cls(
+            skin=Tones.of(skin, shadow=10, light=6),
+            lips=Tones.of(lips, shadow=9, light=8),
+            blush=shift(skin, -4, da=12, chroma=1.25),
+            hair=Tones.of(hair, shadow=12, light=12),
+            brows=shift(params.color("brow_color"), -4),
+            facial_hair=Tones.of(params.color("facial_hair_color"), shadow=10, light=8),
+            iris=Tones.of(params.color("eye_color"), shadow=14, light=18),
+            glasses=params.color("glasses_color"),
+            clothing=Tones.of(params.color("clothing_color"), shadow=11, light=7),
+            line=shift(skin, -22, chroma=1.15),
+        )

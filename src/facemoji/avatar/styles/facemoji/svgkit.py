@@ -1,0 +1,138 @@
+"""Small helpers that build SVG text: numbers, smooth paths, gradients.
+
+Shapes are described by a few control points and drawn as smooth cubic Bézier curves
+(Catmull-Rom splines converted to Bézier segments), so every part has clean curves
+without hand-writing control handles.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+Point = tuple[float, float]
+
+
+def f(x: float) -> str:
+    """A coordinate with at most one decimal ("12.5", "-3", "0")."""
+    s = f"{x:.1f}"
+    if s.endswith(".0"):
+        s = s[:-2]
+    return "0" if s == "-0" else s
+
+
+def pt(p: Point) -> str:
+    return f"{f(p[0])} {f(p[1])}"
+
+
+def _bezier_segments(points: Sequence[Point], closed: bool, tension: float):
+    n = len(points)
+    k = tension / 6.0
+    last = n if closed else n - 1
+    for i in range(last):
+        p0 = points[(i - 1) % n] if (closed or i > 0) else points[i]
+        p1 = points[i]
+        p2 = points[(i + 1) % n]
+        p3 = points[(i + 2) % n] if (closed or i + 2 < n) else p2
+        c1 = (p1[0] + (p2[0] - p0[0]) * k, p1[1] + (p2[1] - p0[1]) * k)
+        c2 = (p2[0] - (p3[0] - p1[0]) * k, p2[1] - (p3[1] - p1[1]) * k)
+        yield c1, c2, p2
+
+
+def smooth(points: Sequence[Point], closed: bool = True, tension: float = 1.0) -> str:
+    """Path data of a smooth curve through ``points`` (Catmull-Rom as cubic Béziers).
+
+    ``tension`` 1 is the classic spline; lower values give tighter corners.
+    """
+    if len(points) < 2:
+        raise ValueError("a path needs at least two points")
+    parts = [f"M{pt(points[0])}"]
+    for c1, c2, p2 in _bezier_segments(points, closed, tension):
+        parts.append(f"C{pt(c1)} {pt(c2)} {pt(p2)}")
+    if closed:
+        parts.append("Z")
+    return "".join(parts)
+
+
+def polyline(points: Iterable[Point], closed: bool = False) -> str:
+    """Path data of straight segments through ``points``."""
+    pts = list(points)
+    d = "M" + "L".join(pt(p) for p in pts)
+    return d + ("Z" if closed else "")
+
+
+def path(d: str, fill: str, **attrs: str | float) -> str:
+    """A ``<path>`` element. Attribute names use ``_`` for ``-`` (``stroke_width``)."""
+    extra = "".join(f' {k.replace("_", "-")}="{_attr(v)}"' for k, v in attrs.items())
+    return f'<path d="{d}" fill="{fill}"{extra}/>'
+
+
+def ellipse(cx: float, cy: float, rx: float, ry: float, fill: str, **attrs: str | float) -> str:
+    """An ``<ellipse>`` element."""
+    extra = "".join(f' {k.replace("_", "-")}="{_attr(v)}"' for k, v in attrs.items())
+    return f'<ellipse cx="{f(cx)}" cy="{f(cy)}" rx="{f(rx)}" ry="{f(ry)}" fill="{fill}"{extra}/>'
+
+
+def _attr(v: str | float) -> str:
+    return f(v) if isinstance(v, (int, float)) else v
+
+
+def group(children: Iterable[str], **attrs: str | float) -> str:
+    """A ``<g>`` around ``children``."""
+    extra = "".join(f' {k.replace("_", "-")}="{_attr(v)}"' for k, v in attrs.items())
+    return f"<g{extra}>" + "".join(children) + "</g>"
+
+
+def linear_gradient(gid: str, stops: Sequence[tuple[float, str, float]],
+                    x1: float = 0, y1: float = 0, x2: float = 0, y2: float = 1) -> str:
+    """A ``<linearGradient>`` in bounding-box units; stops are ``(offset, color, opacity)``."""
+    s = "".join(
+        f'<stop offset="{o:.3g}" stop-color="{c}"' + (f' stop-opacity="{a:.3g}"' if a < 1 else "")
+        + "/>"
+        for o, c, a in stops
+    )
+    return (f'<linearGradient id="{gid}" x1="{x1:.3g}" y1="{y1:.3g}" x2="{x2:.3g}" '
+            f'y2="{y2:.3g}">{s}</linearGradient>')
+
+
+def radial_gradient(gid: str, stops: Sequence[tuple[float, str, float]],
+                    cx: float = 0.5, cy: float = 0.5, r: float = 0.5,
+                    fx: float | None = None, fy: float | None = None) -> str:
+    """A ``<radialGradient>`` in bounding-box units; stops are ``(offset, color, opacity)``."""
+    s = "".join(
+        f'<stop offset="{o:.3g}" stop-color="{c}"' + (f' stop-opacity="{a:.3g}"' if a < 1 else "")
+        + "/>"
+        for o, c, a in stops
+    )
+    focus = ""
+    if fx is not None:
+        focus += f' fx="{fx:.3g}"'
+    if fy is not None:
+        focus += f' fy="{fy:.3g}"'
+    return (f'<radialGradient id="{gid}" cx="{cx:.3g}" cy="{cy:.3g}" r="{r:.3g}"{focus}>'
+            f"{s}</radialGradient>")
+
+
+def mirror(points: Sequence[Point], cx: float) -> list[Point]:
+    """``points`` mirrored about the vertical line ``x = cx``."""
+    return [(2 * cx - x, y) for x, y in points]
+
+
+def lerp(a: Point, b: Point, t: float) -> Point:
+    """The point a fraction ``t`` of the way from ``a`` to ``b``."""
+    return (a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t)
+
+
+def sample_smooth(points: Sequence[Point], closed: bool = True, steps: int = 16,
+                  tension: float = 1.0) -> list[Point]:
+    """Points along the curve that :func:`smooth` draws (``steps`` per segment)."""
+    out: list[Point] = [tuple(points[0])]  # type: ignore[list-item]
+    prev = points[0]
+    for c1, c2, p2 in _bezier_segments(points, closed, tension):
+        for i in range(1, steps + 1):
+            t = i / steps
+            u = 1 - t
+            x = u**3 * prev[0] + 3 * u * u * t * c1[0] + 3 * u * t * t * c2[0] + t**3 * p2[0]
+            y = u**3 * prev[1] + 3 * u * u * t * c1[1] + 3 * u * t * t * c2[1] + t**3 * p2[1]
+            out.append((x, y))
+        prev = p2
+    return out

@@ -1,0 +1,90 @@
+"""The ``facemoji`` command: a thin Typer app over the Python API.
+
+Each command group lives in its own module and registers on :data:`app`; commands
+parse arguments, call the API and print. ``--json`` output goes to stdout alone;
+progress and logs go to stderr. Exit status: 0 success, 2 bad input (one-line
+message), 1 internal error.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+import typer
+
+from ..errors import FacemojiError
+
+app = typer.Typer(
+    name="facemoji",
+    help="Turn photos of a person into a personalized, editable cartoon avatar.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+@app.callback()
+def _root(
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Log details to stderr."),
+) -> None:
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+
+
+def _register_commands() -> None:
+    # importing a command module registers its commands on `app`
+    from . import avatar  # noqa: F401
+
+    for optional in ("face", "match", "gan", "web"):
+        try:
+            __import__(f"{__name__}.{optional}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{__name__}.{optional}":
+                raise
+
+
+_register_commands()
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI; returns the exit status (used by the ``facemoji`` script)."""
+    try:
+        app(args=argv, standalone_mode=False)
+    except FacemojiError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        return 2
+    except typer.Abort:
+        typer.echo("aborted", err=True)
+        return 1
+    except KeyboardInterrupt:
+        typer.echo("interrupted", err=True)
+        return 130
+    except SystemExit as exc:  # typer/click exit with a status (e.g. --help)
+        return int(exc.code or 0)
+    except Exception as exc:  # click usage errors and the like
+        import click
+
+        if isinstance(exc, click.exceptions.ClickException):
+            exc.show()
+            return 2
+        if isinstance(exc, click.exceptions.Exit):
+            return exc.exit_code
+        logging.getLogger("facemoji").debug("internal error", exc_info=True)
+        typer.echo(f"internal error: {type(exc).__name__}: {exc} (run with -v for details)",
+                   err=True)
+        if logging.getLogger().isEnabledFor(logging.INFO):
+            import traceback
+
+            traceback.print_exc()
+        return 1
+    return 0
+
+
+def run() -> None:
+    """Console-script entry point."""
+    sys.exit(main())
