@@ -11,6 +11,7 @@ import os
 import re
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
@@ -165,7 +166,8 @@ def render_batch(
         (p.style, dict(p), size, background) for p in params
     )
     results = []
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    # spawn, not fork: libvips keeps worker threads, and forking a threaded process can hang
+    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
         for image in pool.map(_render_job, jobs, chunksize=max(1, len(params) // (8 * workers))):
             results.append(image)
             if progress:

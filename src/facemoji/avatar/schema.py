@@ -287,7 +287,10 @@ class Color:
 
     def mutate(self, value: Value, rng: np.random.Generator, scale: float) -> str | None:
         if value is None or rng.random() < 0.3:
-            return self.sample(rng)
+            others = [p for p in self.presets if p.hex != value and p.weight > 0]
+            if others:
+                weights = np.array([p.weight for p in others], dtype=float)
+                return others[int(rng.choice(len(others), p=weights / weights.sum()))].hex
         rgb = np.array(hex_to_rgb(str(value)), float)
         return rgb_to_hex(rgb + rng.normal(0.0, 255 * scale, 3))
 
@@ -518,10 +521,13 @@ class Params(Mapping[str, Value]):
         normal step of ``scale`` × their range, colors jitter or jump to a preset.
         """
         names = list(self.schema.names)
-        changed = [n for n in names if rng.random() < rate] or [names[rng.integers(len(names))]]
         new = dict(self._values)
-        for name in changed:
-            new[name] = self.schema.feature(name).mutate(new[name], rng, scale)
+        for _ in range(20):  # a step can land where it started (a scalar at its bound)
+            changed = [n for n in names if rng.random() < rate] or [names[rng.integers(len(names))]]
+            for name in changed:
+                new[name] = self.schema.feature(name).mutate(new[name], rng, scale)
+            if new != self._values:
+                break
         return Params(self.schema, new, _trusted=True)
 
     def to_dict(self) -> dict[str, Any]:

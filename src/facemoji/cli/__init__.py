@@ -12,6 +12,7 @@ import logging
 import sys
 
 import typer
+from typer.exceptions import TyperException
 
 from ..errors import FacemojiError
 
@@ -54,35 +55,32 @@ _register_commands()
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; returns the exit status (used by the ``facemoji`` script)."""
     try:
-        app(args=argv, standalone_mode=False)
+        result = app(args=argv, standalone_mode=False)
     except FacemojiError as exc:
         typer.echo(f"error: {exc}", err=True)
         return 2
+    except (typer.Exit, SystemExit) as exc:
+        code = getattr(exc, "exit_code", None)
+        return int(code if code is not None else getattr(exc, "code", 0) or 0)
     except typer.Abort:
         typer.echo("aborted", err=True)
         return 1
     except KeyboardInterrupt:
         typer.echo("interrupted", err=True)
         return 130
-    except SystemExit as exc:  # typer/click exit with a status (e.g. --help)
-        return int(exc.code or 0)
-    except Exception as exc:  # click usage errors and the like
-        import click
-
-        if isinstance(exc, click.exceptions.ClickException):
-            exc.show()
-            return 2
-        if isinstance(exc, click.exceptions.Exit):
-            return exc.exit_code
+    except TyperException as exc:  # usage errors: bad option values, missing arguments
+        show = getattr(exc, "show", None)
+        if callable(show):
+            show()
+        else:
+            typer.echo(f"error: {exc.format_message()}", err=True)
+        return 2
+    except Exception as exc:
         logging.getLogger("facemoji").debug("internal error", exc_info=True)
         typer.echo(f"internal error: {type(exc).__name__}: {exc} (run with -v for details)",
                    err=True)
-        if logging.getLogger().isEnabledFor(logging.INFO):
-            import traceback
-
-            traceback.print_exc()
         return 1
-    return 0
+    return result if isinstance(result, int) else 0
 
 
 def run() -> None:
