@@ -1,0 +1,77 @@
+"""``facemoji analyze``: detect a face in a photo and print what facemoji reads from it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from ..face.analyze import analyze as analyze_photo
+from ..face.detect import METHODS
+from ..face.image import load_image
+from ..report import save_image
+from . import app
+from .common import output_path, print_json
+
+
+@app.command()
+def analyze(
+    photo: Annotated[Path, typer.Argument(help="Photo of a face (JPEG, PNG, WebP, …).")],
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the analysis as one JSON document.")
+    ] = False,
+    debug_image: Annotated[
+        Path | None,
+        typer.Option("--debug-image", help="Write the photo annotated with what was measured."),
+    ] = None,
+    face_index: Annotated[
+        int | None,
+        typer.Option("--face-index", help="Which face, 0 = the largest (the default).", min=0),
+    ] = None,
+    detector: Annotated[
+        str, typer.Option("--detector", help=f"Face detector: {' | '.join(METHODS)}.")
+    ] = "auto",
+    force: Annotated[bool, typer.Option("--force", "-f", help="Replace an existing file.")] = False,
+) -> None:
+    """Detect the face in PHOTO and print its box, landmarks and attributes."""
+    out = output_path(debug_image, (".png", ".jpg", ".jpeg"), force) if debug_image else None
+    image = load_image(photo)
+    analysis = analyze_photo(image, face_index=face_index, embed=False, method=detector,
+                             name=str(photo))
+    if out is not None:
+        from ..face.debug import draw_debug
+
+        save_image(draw_debug(image, analysis), str(out))
+        typer.echo(f"wrote {out}", err=True)
+    data = analysis.to_dict()
+    if as_json:
+        print_json(data)
+    else:
+        typer.echo(_summary(data))
+
+
+def _summary(data: dict[str, Any]) -> str:
+    """A few human-readable lines from the ``--json`` document."""
+    x0, y0, x1, y1 = data["box"]
+    lines = [
+        f"faces: {data['faces']} (showing #{data['face_index']}, largest first)",
+        f"box: ({x0}, {y0}) – ({x1}, {y1}), {x1 - x0}×{y1 - y0} px",
+    ]
+    skin = data.get("skin") or {}
+    if skin:
+        lines.append(f"skin: {_hex(skin.get('rgb'))}  Monk tone {skin.get('monk')}")
+    hair = data.get("hair") or {}
+    if hair:
+        lines.append(f"hair: {hair.get('name')}  {_hex(hair.get('rgb'))}")
+    eyes = data.get("eyes") or {}
+    if eyes:
+        lines.append(f"eyes: {_hex(eyes.get('rgb'))}")
+    for key in ("glasses", "facial_hair", "headwear"):
+        if key in data:
+            lines.append(f"{key.replace('_', ' ')}: {data[key]}")
+    return "\n".join(lines)
+
+
+def _hex(rgb: list[int] | None) -> str:
+    return "#{:02x}{:02x}{:02x}".format(*rgb) if rgb else "?"

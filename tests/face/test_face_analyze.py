@@ -1,0 +1,91 @@
+"""analyze() and the `facemoji analyze` command on the astronaut."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from facemoji.cli import main
+from facemoji.errors import NoFaceFound
+from facemoji.face.analyze import FaceAnalysis, analyze
+from facemoji.face.detect import Detection
+
+CONTRACT_KEYS = {"faces", "face_index", "box", "landmarks", "image_size", "skin", "hair",
+                 "eyes", "glasses", "facial_hair", "geometry"}
+
+
+@pytest.fixture(scope="module")
+def astronaut_path(tmp_path_factory: pytest.TempPathFactory, astronaut: np.ndarray) -> Path:
+    path = tmp_path_factory.mktemp("photos") / "astronaut.png"
+    Image.fromarray(astronaut).save(path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def analysis(astronaut_path: Path) -> FaceAnalysis:
+    return analyze(astronaut_path)
+
+
+def test_analysis_fields(analysis: FaceAnalysis, astronaut_detection: Detection) -> None:
+    assert analysis.image_size == (512, 512)
+    assert (analysis.faces, analysis.face_index) == (1, 0)
+    assert analysis.detection.box == astronaut_detection.box
+    assert analysis.chip.shape == (150, 150, 3) and analysis.chip.dtype == np.uint8
+    assert analysis.embedding is not None
+    assert analysis.embedding.shape == (128,) and analysis.embedding.dtype == np.float32
+
+
+def test_to_dict_is_the_json_contract(analysis: FaceAnalysis) -> None:
+    data = json.loads(json.dumps(analysis.to_dict()))  # plain JSON types only
+    assert set(data) >= CONTRACT_KEYS
+    assert data["box"] == list(analysis.detection.box)
+    assert data["image_size"] == [512, 512]
+    assert len(data["landmarks"]) == 68 and all(len(p) == 2 for p in data["landmarks"])
+    assert np.allclose(data["landmarks"], analysis.detection.landmarks, atol=0.05)
+    assert 1 <= data["skin"]["monk"] <= 10 and len(data["skin"]["rgb"]) == 3
+
+
+def test_analyze_without_embedding_and_without_a_face(astronaut: np.ndarray) -> None:
+    assert analyze(astronaut, embed=False, method="hog").embedding is None
+    with pytest.raises(NoFaceFound, match=r"no face found in empty\.png"):
+        analyze(np.full((120, 120, 3), 200, np.uint8), method="hog", name="empty.png")
+
+
+def test_cli_json(astronaut_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["analyze", str(astronaut_path), "--json", "--detector", "hog"]) == 0
+    data = json.loads(capsys.readouterr().out)  # stdout holds the JSON document alone
+    assert set(data) >= CONTRACT_KEYS
+    assert data["faces"] == 1 and len(data["landmarks"]) == 68
+
+
+def test_cli_summary(astronaut_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["analyze", str(astronaut_path)]) == 0
+    out = capsys.readouterr().out
+    assert "faces: 1" in out and "skin:" in out and "glasses:" in out
+
+
+def test_cli_bad_input_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = tmp_path / "notes.jpg"
+    text.write_text("hello")
+    assert main(["analyze", str(text), "--json"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.count("\n") == 1 and "not an image" in captured.err
+    assert main(["analyze", str(tmp_path / "missing.png")]) == 2
+
+
+def test_cli_face_index_out_of_range(astronaut_path: Path,
+                                     capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["analyze", str(astronaut_path), "--face-index", "1", "--detector", "hog"]) == 2
+    assert "out of range" in capsys.readouterr().err
+
+
+def test_cli_debug_image(astronaut_path: Path, tmp_path: Path) -> None:
+    out = tmp_path / "debug.png"
+    assert main(["analyze", str(astronaut_path), "--debug-image", str(out)]) == 0
+    with Image.open(out) as im:  # the photo, maybe upscaled, plus a panel of swatches
+        assert im.mode == "RGB" and im.width > im.height >= 512

@@ -1,0 +1,205 @@
+"""load_image: every supported format and input kind, and every bad input → BadImage."""
+
+from __future__ import annotations
+
+import io
+import os
+import struct
+import sys
+import zlib
+from pathlib import Path
+
+import cv2
+import numpy as np
+import pytest
+from PIL import Image
+
+from facemoji.errors import BadImage, MissingExtra
+from facemoji.face import image as image_module
+from facemoji.face.image import MAX_PIXELS, load_image
+
+
+def _encode(image: Image.Image, fmt: str, **kwargs) -> bytes:
+    buf = io.BytesIO()
+    image.save(buf, format=fmt, **kwargs)
+    return buf.getvalue()
+
+
+def _halves(width: int = 40, height: int = 20) -> np.ndarray:
+    """Left half red, right half blue."""
+    arr = np.zeros((height, width, 3), np.uint8)
+    arr[:, : width // 2] = (255, 0, 0)
+    arr[:, width // 2 :] = (0, 0, 255)
+    return arr
+
+
+def _chunk(kind: bytes, payload: bytes) -> bytes:
+    body = kind + payload
+    return struct.pack(">I", len(payload)) + body + struct.pack(">I", zlib.crc32(body))
+
+
+def _png_header(width: int, height: int) -> bytes:
+    """A small PNG file whose header claims ``width``×``height`` (a decompression bomb)."""
+    ihdr = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (b"\x89PNG\r\n\x1a\n" + _chunk(b"IHDR", ihdr)
+            + _chunk(b"IDAT", zlib.compress(b"\0" * 64)) + _chunk(b"IEND", b""))
+
+
+def test_jpeg_exif_orientation_is_applied() -> None:
+    exif = Image.Exif()
+    exif[0x0112] = 6  # stored image must be rotated 90° clockwise to display
+    data = _encode(Image.fromarray(_halves()), "JPEG", exif=exif, quality=95)
+    out = load_image(data)
+    assert out.shape == (40, 20, 3) and out.dtype == np.uint8
+    # rotating clockwise brings the stored left (red) half to the top
+    assert out[:15, :, 0].mean() > 200 and out[:15, :, 2].mean() < 50
+    assert out[-15:, :, 2].mean() > 200 and out[-15:, :, 0].mean() < 50
+
+
+def test_png_alpha_is_composited_on_white() -> None:
+    rgba = np.zeros((10, 30, 4), np.uint8)
+    rgba[:, :10] = (0, 0, 0, 0)  # transparent → white
+    rgba[:, 10:20] = (0, 0, 0, 255)  # opaque black
+    rgba[:, 20:] = (0, 0, 0, 128)  # half black over white → mid gray
+    out = load_image(_encode(Image.fromarray(rgba, "RGBA"), "PNG"))
+    assert out.shape == (10, 30, 3)
+    assert (out[:, :10] == 255).all()
+    assert (out[:, 10:20] == 0).all()
+    assert np.allclose(out[:, 20:], 127, atol=1)
+
+
+def test_palette_transparency_is_composited_on_white() -> None:
+    im = Image.new("P", (8, 8), 0)
+    im.putpalette([0, 0, 0, 255, 0, 0] + [0] * 762)
+    im.paste(1, (0, 0, 4, 8))
+    im.info["transparency"] = 0
+    out = load_image(_encode(im, "PNG", transparency=0))
+    assert (out[:, :4] == (255, 0, 0)).all()
+    assert (out[:, 4:] == 255).all()
+
+
+def test_16_bit_png_gray_and_color() -> None:
+    gray = np.full((6, 6), 40000, np.uint16)
+    ok, encoded = cv2.imencode(".png", gray)
+    assert ok
+    out = load_image(encoded.tobytes())
+    assert out.shape == (6, 6, 3)
+    assert np.all(np.abs(out.astype(int) - round(40000 / 65535 * 255)) <= 1)
+
+    bgr = np.zeros((6, 6, 3), np.uint16)
+    bgr[..., 2] = 65535  # red in OpenCV's BGR order
+    bgr[..., 1] = 32768
+    ok, encoded = cv2.imencode(".png", bgr)
+    out = load_image(encoded.tobytes())
+    assert np.all(np.abs(out[0, 0].astype(int) - (255, 128, 0)) <= 1)
+
+
+def test_grayscale_becomes_three_equal_channels() -> None:
+    gray = np.tile(np.arange(0, 250, 10, dtype=np.uint8), (5, 1))
+    out = load_image(_encode(Image.fromarray(gray, "L"), "PNG"))
+    assert out.shape == (5, 25, 3)
+    assert (out[..., 0] == gray).all() and (out[..., 1] == gray).all()
+    assert (out[..., 2] == gray).all()
+
+
+def test_cmyk_jpeg_becomes_rgb() -> None:
+    cmyk = Image.new("CMYK", (16, 16), (0, 255, 255, 0))  # pure red in CMYK
+    out = load_image(_encode(cmyk, "JPEG", quality=95))
+    assert out.shape == (16, 16, 3)
+    r, g, b = out.reshape(-1, 3).mean(axis=0)
+    assert r > 200 and g < 60 and b < 60
+
+
+@pytest.mark.parametrize(
+    ("fmt", "kwargs"),
+    [("WEBP", {"lossless": True}), ("BMP", {}), ("TIFF", {}), ("PNG", {})],
+)
+def test_lossless_formats_round_trip(fmt: str, kwargs: dict) -> None:
+    original = _halves(32, 16)
+    out = load_image(_encode(Image.fromarray(original), fmt, **kwargs))
+    assert out.shape == original.shape and out.dtype == np.uint8
+    assert (out == original).all()
+
+
+def test_path_pil_and_array_inputs_agree(tmp_path: Path) -> None:
+    original = _halves()
+    path = tmp_path / "photo.png"
+    Image.fromarray(original).save(path)
+    assert (load_image(path) == original).all()
+    assert (load_image(str(path)) == original).all()
+    assert (load_image(Image.fromarray(original)) == original).all()
+    assert (load_image(original) == original).all()
+    assert load_image(original).flags["C_CONTIGUOUS"]
+
+
+def test_arrays_of_other_types() -> None:
+    assert (load_image(np.full((4, 4), 65535, np.uint16)) == 255).all()
+    assert (load_image(np.full((4, 4, 3), 0.5, np.float32)) == 128).all()
+    rgba = np.zeros((4, 4, 4), np.uint8)
+    assert (load_image(rgba) == 255).all()
+    with pytest.raises(BadImage, match="shape"):
+        load_image(np.zeros((4, 4, 2), np.uint8))
+    with pytest.raises(BadImage, match="NaN"):
+        load_image(np.full((4, 4), np.nan))
+
+
+@pytest.mark.parametrize("size", [(20000, 20000), (10000, 9500)])
+def test_decompression_bomb_is_refused(size: tuple[int, int]) -> None:
+    assert size[0] * size[1] > MAX_PIXELS
+    with pytest.raises(BadImage, match="too large"):
+        load_image(_png_header(*size))
+
+
+def test_truncated_file(tmp_path: Path) -> None:
+    rng = np.random.default_rng(0)
+    data = _encode(Image.fromarray(rng.integers(0, 255, (64, 64, 3), dtype=np.uint8)), "JPEG")
+    path = tmp_path / "cut.jpg"
+    path.write_bytes(data[: len(data) // 2])
+    with pytest.raises(BadImage, match=r"cut\.jpg: .*truncated"):
+        load_image(path)
+
+
+def test_empty_file(tmp_path: Path) -> None:
+    path = tmp_path / "empty.jpg"
+    path.write_bytes(b"")
+    with pytest.raises(BadImage, match="empty"):
+        load_image(path)
+
+
+def test_text_file(tmp_path: Path) -> None:
+    path = tmp_path / "notes.jpg"
+    path.write_text("not a photo\n")
+    with pytest.raises(BadImage, match="not an image"):
+        load_image(path)
+
+
+def test_missing_path(tmp_path: Path) -> None:
+    with pytest.raises(BadImage, match="no such file"):
+        load_image(tmp_path / "nope.png")
+
+
+def test_directory(tmp_path: Path) -> None:
+    with pytest.raises(BadImage, match="folder"):
+        load_image(tmp_path)
+
+
+def test_unsupported_object() -> None:
+    with pytest.raises(BadImage, match="int"):
+        load_image(42)  # type: ignore[arg-type]
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root reads any file")
+def test_unreadable_file(tmp_path: Path) -> None:
+    path = tmp_path / "locked.png"
+    Image.fromarray(_halves()).save(path)
+    path.chmod(0)
+    with pytest.raises(BadImage, match="permission denied"):
+        load_image(path)
+
+
+def test_heic_without_pillow_heif_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "pillow_heif", None)  # makes the import fail
+    monkeypatch.setattr(image_module, "_heif_registered", False)
+    heic = b"\0\0\0\x18ftypheic" + b"\0" * 32
+    with pytest.raises(MissingExtra, match=r"facemoji\[heic\]"):
+        load_image(heic)
