@@ -207,8 +207,11 @@ def _plausible(values: dict[str, Value], rng: np.random.Generator) -> None:
     # headwear that covers the head goes with hair that fits under it
     if values["headwear"] in ("headscarf", "turban"):
         values["facial_hair"] = values["facial_hair"] if values["headwear"] == "turban" else "none"
-    # sunglasses hide eye color anyway; keep them rarer with freckles-and-bun combos simple
-    if values["hair"] == "bald" and values["headwear"] in ("headband",):
+    # hats don't sit on hair that sticks up, and a headband needs hair to hold
+    tall = ("high_bun", "top_knot", "space_buns", "afro_puff", "mohawk", "afro")
+    if values["headwear"] in ("cap", "fedora", "bucket_hat", "beanie") and hair in tall:
+        values["headwear"] = "none"
+    if hair == "bald" and values["headwear"] == "headband":
         values["headwear"] = "none"
 
 

@@ -1,0 +1,177 @@
+"""Curly and coily styles, drawn as clustered lobes with small curl highlights."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ...context import Ctx
+from ...svgkit import Point, ellipse, path
+from .kit import (
+    BACK,
+    FILL,
+    Geo,
+    Offset,
+    clipped,
+    contact_shadow,
+    curls,
+    fill,
+    front_mass,
+    joined,
+    scallop,
+    scatter,
+    sheen,
+)
+from .kit import cap as cap_outline
+from .short import crown
+
+
+def _texture(g: Geo, phis: list[float], depths: list[float], radius: float,
+             seed: int) -> str:
+    """Curl arcs in the light and shadow tones over a region of the cap."""
+    h = g.ctx.pal.hair
+    rng = np.random.default_rng(seed)  # fixed pattern: same params, same SVG
+    pts = scatter(g, phis, depths, rng, jitter=radius * 0.4)
+    half = len(pts) // 2
+    width = max(1.6, radius * 0.32)
+    return (path(curls(pts[:half], radius, rng), "none", stroke=h.light, stroke_width=width,
+                 stroke_linecap="round", opacity=0.5)
+            + path(curls(pts[half:], radius, rng), "none", stroke=h.deep, stroke_width=width,
+                   stroke_linecap="round", opacity=0.4))
+
+
+def _curly_cap(g: Geo, out: Offset, radius: float, line: list[Point], texture: str,
+               edge_radius: float = 0.0) -> str:
+    """A cap whose outer edge is lobed (its hairline too with ``edge_radius``), with
+    ``texture`` clipped to it."""
+    outer = g.shell([-102 + 204 * i / 12 for i in range(13)], out)
+    if edge_radius:
+        d = scallop([*outer, *line], radius, closed=True)
+    else:
+        d = joined(scallop(outer, radius, closed=False), line)
+    return (contact_shadow(d, g.ctx.pal.skin.deep) + fill(d, FILL)
+            + clipped("hair-clip", d, texture))
+
+
+def _lobed_hairline(g: Geo, low: float) -> list[Point]:
+    """A rounded hairline whose middle falls ``low`` below the hairline anchor."""
+    hl, ey = g.hairline, g.eye_y
+    right = [(g.x(0.95), ey - 6), (g.x(0.86), ey - 48), (g.x(0.6), hl + low * 0.7),
+             (g.x(0.25), hl + low)]
+    return [*right, (g.cx, hl + low * 0.9), *[(2 * g.cx - x, y) for x, y in reversed(right)]]
+
+
+def _mass(center: Point, rx: float, ry: float, radius: float, n: int = 18) -> str:
+    """A round lobed mass (afro, puff)."""
+    t = np.linspace(-np.pi / 2, 1.5 * np.pi, n, endpoint=False)
+    pts = [(center[0] + rx * np.cos(a), center[1] + ry * np.sin(a)) for a in t]
+    return scallop(pts, radius, closed=True)
+
+
+def _long_mass(g: Geo, bottom: float, spread: float, radius: float) -> str:
+    """A lobed mass behind the head down to ``bottom``."""
+    top = g.shell((-100, -60, -25, 0, 25, 60, 100), lambda p: 18 + 10 * crown(p))
+    right = [(g.x(1.25 + 0.2 * spread), g.eye_y + 10), (g.x(1.2 + 0.3 * spread), bottom - 30)]
+    hem = [(g.x(0.9), bottom), (g.cx, bottom + 6), (g.x(-0.9), bottom)]
+    left = [(2 * g.cx - x, y) for x, y in reversed(right)]
+    return scallop([*top, *right, *hem, *left], radius)
+
+
+def _side_curls(g: Geo, bottom: float, radius: float) -> str:
+    """Curly locks framing the face in front of the ears, with curl highlights."""
+    h, rng = g.ctx.pal.hair, np.random.default_rng(9)
+    out, centers = [], []
+    for s in (-1, 1):
+        pts = [g.skull(s * 62, -12), (g.x(s * 0.9), g.eye_y - 20), (g.x(s * 0.94), g.eye_y + 40),
+               (g.x(s * 1.0), bottom - 10), (g.x(s * 1.3), bottom), (g.x(s * 1.34), g.eye_y),
+               g.skull(s * 70, 16)]
+        out.append(fill(scallop(pts if s == -1 else pts[::-1], radius), FILL))
+        steps = np.linspace(g.eye_y - 20, bottom - 20, 6)
+        centers += [(g.x(s * (1.08 + 0.1 * (k % 2))), float(y)) for k, y in enumerate(steps)]
+    out.append(path(curls(centers, radius * 0.6, rng), "none", stroke=h.light,
+                    stroke_width=2.4, stroke_linecap="round", opacity=0.45))
+    return "".join(out)
+
+
+def short_curly(ctx: Ctx) -> tuple[str, str]:
+    """Short curls: a lobed cap with curls falling onto the forehead."""
+    g = Geo(ctx)
+    low = g.fringe_y - g.hairline - 4
+    tex = _texture(g, list(range(-70, 71, 20)), [10, 26], 6, 1)
+    tex += sheen(g, ctx.pal.hair.light, opacity=0.3)
+    front = _curly_cap(g, lambda p: 10 + 12 * crown(p), 13, _lobed_hairline(g, low), tex,
+                       edge_radius=9)
+    back = fill(scallop(g.shell((-106, -90, -60, -30, 0, 30, 60, 90, 106), 12), 11), BACK)
+    return back, front
+
+
+def short_coily(ctx: Ctx) -> tuple[str, str]:
+    """Short coily hair: a close cap of small lobes with a crisp hairline."""
+    g = Geo(ctx)
+    tex = _texture(g, list(range(-76, 77, 13)), [4, 14, 24], 3.5, 2)
+    line = g.hairline_pts(drop=-2, sideburn=0.8)
+    return "", _curly_cap(g, lambda p: 6 + 10 * crown(p), 5.5, line, tex)
+
+
+def afro(ctx: Ctx) -> tuple[str, str]:
+    """An afro: a large round lobed mass around the head."""
+    g = Geo(ctx)
+    cy = g.top + (g.eye_y - g.top) * 0.52
+    mass = _mass((g.cx, cy), g.W * 1.62, (g.eye_y - g.top) * 0.98, 18, 22)
+    back = fill(mass, FILL) + clipped("hair-clip-b", mass, _texture(
+        g, list(range(-110, 111, 16)), [-48, -22], 8, 3))
+    line = g.hairline_pts(drop=2, sideburn=0.9)
+    tex = _texture(g, list(range(-84, 85, 14)), [0, 14], 8, 8)
+    return back, _curly_cap(g, lambda p: 20 + 10 * crown(p), 12, line, tex)
+
+
+def _curly_long(ctx: Ctx, bottom: float, spread: float, lobe: float, seed: int,
+                lock_bottom: float) -> tuple[str, str]:
+    """Medium or long curls: a lobed mass behind, a lobed cap and curly side locks."""
+    g = Geo(ctx)
+    back = fill(_long_mass(g, bottom, spread, lobe), BACK)
+    tex = _texture(g, list(range(-80, 81, 20)), [-8, 14], 7, seed)
+    front = _curly_cap(g, lambda p: 16 + 12 * crown(p), 11, _lobed_hairline(g, 8), tex,
+                       edge_radius=9)
+    return back, front + _side_curls(g, lock_bottom, lobe - 2)
+
+
+def curly_medium(ctx: Ctx) -> tuple[str, str]:
+    """Chin-length curls with curly locks framing the face."""
+    bottom = ctx.a.chin[1] + 20
+    return _curly_long(ctx, bottom, 0.8, 16, 4, bottom)
+
+
+def long_curly(ctx: Ctx) -> tuple[str, str]:
+    """Long curls falling past the shoulders."""
+    bottom = ctx.a.chin[1] + 120
+    return _curly_long(ctx, bottom, 1.2, 18, 5, bottom - 20)
+
+
+def afro_puff(ctx: Ctx) -> tuple[str, str]:
+    """A coily puff gathered on top of the head over a close cap."""
+    g, h = Geo(ctx), ctx.pal.hair
+    r = g.W * 0.56
+    center = (g.cx, g.top - r * 0.45)
+    puff = _mass(center, r * 1.12, r, 17, 16)
+    rng = np.random.default_rng(6)
+    pts = [(center[0] + rng.uniform(-0.8, 0.8) * r, center[1] + rng.uniform(-0.7, 0.6) * r)
+           for _ in range(16)]
+    tex = path(curls(pts, 7, rng), "none", stroke=h.light, stroke_width=2.2,
+               stroke_linecap="round", opacity=0.5)
+    band = ellipse(g.cx, g.top - 10, r * 0.5, 4, h.deep, opacity=0.5)
+    line = g.hairline_pts(drop=-2, sideburn=0.8)
+    strands = _texture(g, list(range(-70, 71, 14)), [6, 18], 3.5, 7)
+    cap = front_mass(g, cap_outline(g, lambda p: 4 + 7 * crown(p), line), [strands])
+    if g.lift < 1:  # under a hat the puff is hidden
+        return "", cap
+    return fill(puff, FILL) + tex, cap + band
+
+
+STYLES = {
+    "short_curly": short_curly,
+    "short_coily": short_coily,
+    "afro": afro,
+    "curly_medium": curly_medium,
+    "long_curly": long_curly,
+    "afro_puff": afro_puff,
+}

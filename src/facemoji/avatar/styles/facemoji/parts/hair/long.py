@@ -1,0 +1,180 @@
+"""Medium and long styles: bobs, lobs, shags and long hair with side locks that frame
+the face in front of the ears and fall over the shoulders."""
+
+from __future__ import annotations
+
+from ...context import Ctx
+from ...svgkit import Point
+from .kit import BACK, FILL, Geo, cap, closed, fill, front_mass, leaf, tuft
+from .short import crown
+
+
+def back_mass(g: Geo, bottom: float, spread: float, wave: float = 0.0,
+              out: float = 12.0, tuck: float = 0.0) -> list[Point]:
+    """The outline of hair behind the head falling to ``bottom``; ``spread`` is its half
+    width at the bottom in head half-widths, ``wave`` the amplitude of waves, ``tuck``
+    how much the ends turn under (a rounded bob)."""
+    top = g.shell((-110, -80, -50, -20, 0, 20, 50, 80, 110), lambda p: out + 6 * crown(p))
+    right: list[Point] = []
+    n = 4
+    for i in range(1, n + 1):
+        t = i / n
+        y = g.eye_y + (bottom - g.eye_y) * t
+        w = 1.12 + (spread - 1.12) * t + wave * 0.06 * (1 if i % 2 else -1)
+        w += tuck * (0.08 if i == n - 1 else -0.1 if i == n else 0.0)
+        right.append((g.x(w), y - (tuck * 6 if i == n else 0.0)))
+    hem = [(g.x(spread * 0.5), bottom + 6), (g.cx, bottom + 8), (g.x(-spread * 0.5), bottom + 6)]
+    left = [(2 * g.cx - x, y) for x, y in reversed(right)]
+    return [*top, *right, *hem, *left]
+
+
+def side_lock(g: Geo, s: int, bottom: float, inner: float = 0.9, width: float = 0.32,
+              wave: float = 0.0, curl_in: float = 0.0) -> list[Point]:
+    """A lock on side ``s`` (+1 image right) from the temple down past the ear to
+    ``bottom``, in front of the ear; ``curl_in`` turns its end toward the neck."""
+    ey = g.eye_y
+    ys = [ey - 30 + (bottom - ey + 30) * t for t in (0.0, 0.33, 0.66, 1.0)]
+    inner_pts = [(g.x(s * (inner + (0.07 if k % 2 else -0.04) * wave)), y)
+                 for k, y in enumerate(ys)]
+    inner_pts[-1] = (inner_pts[-1][0] - s * curl_in * g.W * 0.12, inner_pts[-1][1])
+    outer = [(g.x(s * (inner + width + (0.08 if k % 2 else -0.04) * wave + 0.04 * k)), y)
+             for k, y in enumerate(ys)]
+    start = [g.skull(s * 70, -18), g.skull(s * 62, 6)]
+    # a rounded end, turned toward the neck by ``curl_in``
+    end = [(outer[-1][0] - s * g.W * 0.06 * (1 + curl_in), bottom + 2),
+           ((outer[-1][0] + inner_pts[-1][0]) / 2, bottom + 7),
+           (inner_pts[-1][0] + s * 3, bottom + 2)]
+    pts = [start[0], *inner_pts, *end[::-1], *outer[::-1], start[1]]
+    return pts if s == 1 else pts[::-1]
+
+
+def _panels(g: Geo, bottom: float, **kw: float) -> list[str]:
+    """Both side locks, drawn in the hair gradient."""
+    return [fill(closed(side_lock(g, s, bottom, **kw), 0.9), FILL) for s in (-1, 1)]
+
+
+def _lock_strands(g: Geo, bottom: float, inner: float = 0.9) -> list[str]:
+    """A shadow and a highlight strand group down each side lock."""
+    h, out = g.ctx.pal.hair, []
+    for s in (-1, 1):
+        top = (g.x(s * (inner + 0.1)), g.eye_y - 30)
+        out.append(fill(leaf(top, (g.x(s * (inner + 0.18)), bottom - 10), 6, s * 3), h.shadow,
+                        0.45))
+        top = (g.x(s * (inner + 0.2)), g.eye_y - 50)
+        out.append(fill(leaf(top, (g.x(s * (inner + 0.26)), (g.eye_y + bottom) / 2), 5, -s * 3),
+                        h.light, 0.3))
+    return out
+
+
+def middle_part(g: Geo, drop: float = 22.0) -> list[Point]:
+    """A hairline parted in the middle, falling to the temples."""
+    hl, ey = g.hairline, g.eye_y
+    right = [(g.x(0.92), ey - 30), (g.x(0.8), ey - 56), (g.x(0.55), hl + drop),
+             (g.x(0.2), hl + 4), (g.x(0.03), hl - 6)]
+    return [*right, *[(2 * g.cx - x, y) for x, y in reversed(right)]]
+
+
+def _side_part_line(g: Geo) -> list[Point]:
+    """A hairline parted on the image left, the hair sweeping over to the right."""
+    hl, ey = g.hairline, g.eye_y
+    return [(g.x(0.92), ey - 30), (g.x(0.8), ey - 54), (g.x(0.55), g.fringe_y - 8),
+            (g.x(0.05), hl + 12), (g.x(-0.36), hl - 8), (g.x(-0.6), hl + 12),
+            (g.x(-0.8), ey - 56), (g.x(-0.92), ey - 30)]
+
+
+def _bangs(g: Geo) -> list[Point]:
+    """A blunt fringe straight across, just above the brows."""
+    ey, fy = g.eye_y, g.fringe_y
+    right = [(g.x(0.92), ey - 30), (g.x(0.86), fy + 6), (g.x(0.5), fy + 1), (g.x(0.15), fy)]
+    return [*right, *[(2 * g.cx - x, y) for x, y in reversed(right)]]
+
+
+def _part_strands(g: Geo, tone: str) -> list[str]:
+    hl = g.hairline
+    return [fill(leaf((g.x(s * 0.04), hl - 4), (g.x(s * 0.86), g.eye_y - 50), 9, s * 10),
+                 tone, 0.45) for s in (-1, 1)]
+
+
+def _long(ctx: Ctx, bottom: float, spread: float, line: list[Point], wave: float = 0.0,
+          lock_bottom: float | None = None, curl_in: float = 0.0, tuck: float = 0.0,
+          details: list[str] | None = None, locks: list[str] | None = None) -> tuple[str, str]:
+    """A long style: the back mass, the cap with ``line`` as its hairline, and side locks
+    framing the face down to ``lock_bottom``."""
+    g = Geo(ctx)
+    lb = lock_bottom if lock_bottom is not None else bottom
+    back = fill(closed(back_mass(g, bottom, spread, wave, tuck=tuck)), BACK)
+    outline = cap(g, lambda p: 8 + 12 * crown(p), line)
+    side = [*_panels(g, lb, wave=wave, curl_in=curl_in), *_lock_strands(g, lb)]
+    return back, front_mass(g, outline, details or [], locks=[*side, *(locks or [])])
+
+
+def bob(ctx: Ctx) -> tuple[str, str]:
+    """A chin-length bob with a blunt fringe and ends turned under."""
+    g = Geo(ctx)
+    bottom = g.chin_y - 6
+    back, front = _long(ctx, bottom, 1.3, _bangs(g), lock_bottom=bottom - 4, curl_in=1.0, tuck=1.0,
+                        details=[fill(leaf((g.x(-0.5), g.fringe_y - 4), (g.x(0.5), g.fringe_y - 4),
+                                           5, -4), ctx.pal.hair.shadow, 0.4)])
+    return back, front
+
+
+def lob_wavy(ctx: Ctx) -> tuple[str, str]:
+    """A wavy shoulder-length lob parted in the middle."""
+    g, h = Geo(ctx), ctx.pal.hair
+    bottom = g.chin_y + 46
+    return _long(ctx, bottom, 1.5, middle_part(g), wave=1.0, curl_in=0.5,
+                 details=_part_strands(g, h.shadow))
+
+
+def shag(ctx: Ctx) -> tuple[str, str]:
+    """A layered shag: wispy curtain bangs and pointed ends at the shoulders."""
+    g, h = Geo(ctx), ctx.pal.hair
+    bottom = g.chin_y + 34
+    hl, fy = g.hairline, g.fringe_y
+    # wispy curtain bangs, layered pointed ends
+    wisps = [fill(tuft((g.x(s * 0.05), hl), (g.x(s * 0.4), hl + 4), (g.x(s * 0.55), fy + 2),
+                       s * 4), FILL) for s in (-1, 1)]
+    ends = []
+    for s in (-1, 1):
+        for k in range(3):
+            x = g.x(s * (0.95 + 0.12 * k))
+            y = g.chin_y - 20 + 24 * k
+            ends.append(fill(tuft((x - 10, y - 30), (x + 10, y - 30), (x + s * 6, y + 18)), FILL))
+    back, front = _long(ctx, bottom, 1.45, middle_part(g, 30), wave=0.6,
+                        details=_part_strands(g, h.shadow), locks=[*wisps, *ends])
+    return back, front
+
+
+def long_straight(ctx: Ctx) -> tuple[str, str]:
+    """Long straight hair parted in the middle."""
+    g, h = Geo(ctx), ctx.pal.hair
+    return _long(ctx, g.chin_y + 140, 1.5, middle_part(g), lock_bottom=g.chin_y + 118,
+                 details=_part_strands(g, h.shadow))
+
+
+def long_wavy(ctx: Ctx) -> tuple[str, str]:
+    """Long wavy hair parted on the side."""
+    g, h = Geo(ctx), ctx.pal.hair
+    hl = g.hairline
+    sweep = [fill(leaf((g.x(-0.3), hl - 4), (g.x(0.86), g.eye_y - 62), 10, -6), h.shadow, 0.45),
+             fill(leaf(g.skull(-30, -6), (g.x(0.4), hl + 10), 6, -8), h.light, 0.35)]
+    return _long(ctx, g.chin_y + 140, 1.6, _side_part_line(g), wave=1.4,
+                 lock_bottom=g.chin_y + 112, details=sweep)
+
+
+def long_bangs(ctx: Ctx) -> tuple[str, str]:
+    """Long straight hair with a blunt fringe."""
+    g, h = Geo(ctx), ctx.pal.hair
+    fringe = [fill(leaf((g.x(u), g.hairline), (g.x(u * 1.1), g.fringe_y - 4), 5), h.shadow, 0.4)
+              for u in (-0.45, 0.0, 0.45)]
+    return _long(ctx, g.chin_y + 140, 1.5, _bangs(g), lock_bottom=g.chin_y + 118, details=fringe)
+
+
+STYLES = {
+    "bob": bob,
+    "lob_wavy": lob_wavy,
+    "shag": shag,
+    "long_straight": long_straight,
+    "long_wavy": long_wavy,
+    "long_bangs": long_bangs,
+}

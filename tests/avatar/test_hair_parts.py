@@ -1,0 +1,128 @@
+"""The native style's hair: every style draws, is distinct, sits on the skull, stays off
+the brows, and long styles fall below the chin."""
+
+from __future__ import annotations
+
+import itertools
+
+import numpy as np
+import pytest
+
+from facemoji.avatar import get_style
+from facemoji.avatar.render import rasterize_svg, render
+from facemoji.avatar.styles.facemoji.context import Ctx
+from facemoji.avatar.styles.facemoji.geometry import CANVAS, compute
+from facemoji.avatar.styles.facemoji.palette import Palette
+from facemoji.avatar.styles.facemoji.parts import hair
+from facemoji.avatar.styles.facemoji.parts.hair.kit import Geo
+from facemoji.avatar.styles.facemoji.schema import HAIR
+
+HAIR_IDS = [o.id for o in HAIR]
+LONG_IDS = [o.id for o in HAIR if "long" in o.tags]
+HAIR_COLOR = "#3164c4"  # a blue far from every skin tone, the background and the clothing
+FACES = {
+    "default": {},
+    "wide_short": {"face_width": 1.0, "face_length": -1.0, "jaw_width": 1.0},
+    "narrow_long": {"face_width": -1.0, "face_length": 1.0, "jaw_width": -1.0, "chin_shape": -1.0},
+}
+SIZE = 256
+
+
+def _params(hair_id: str, face: str = "default"):
+    base = get_style("facemoji").schema.defaults()
+    return base.update({**FACES[face], "hair": hair_id, "hair_color": HAIR_COLOR,
+                        "clothing_color": "#d4a017", "headwear": "none"})
+
+
+def _ctx(params) -> Ctx:
+    return Ctx(params=params, a=compute(params), pal=Palette.of(params))
+
+
+def _px(p: tuple[float, float]) -> tuple[int, int]:
+    """Canvas point → (row, column) in a SIZE render."""
+    k = SIZE / CANVAS
+    return round(p[1] * k), round(p[0] * k)
+
+
+def _is_hair(rgb: np.ndarray, ctx: Ctx) -> bool:
+    """Nearer to the hair's tones than to the skin's tones and the white background."""
+    def dist(colors: list[str]) -> float:
+        return min(float(np.linalg.norm(rgb.astype(float) - np.array(
+            [int(c[i:i + 2], 16) for i in (1, 3, 5)], dtype=float))) for c in colors)
+
+    h, s = ctx.pal.hair, ctx.pal.skin
+    return dist([h.base, h.shadow, h.deep, h.light]) < dist([s.base, s.shadow, s.light,
+                                                               "#ffffff"])
+
+
+@pytest.fixture(scope="module")
+def renders() -> dict[str, np.ndarray]:
+    return {h: render(_params(h), 96) for h in HAIR_IDS}
+
+
+def test_every_option_has_parts():
+    assert set(hair.PARTS) == set(HAIR_IDS)
+    for h in HAIR_IDS:
+        back, front = hair.PARTS[h]
+        ctx = _ctx(_params(h))
+        assert "<" in back(ctx) + front(ctx), h
+
+
+def test_styles_differ_in_pixels(renders):
+    for a, b in itertools.combinations(HAIR_IDS, 2):
+        diff = np.abs(renders[a].astype(int) - renders[b].astype(int)).max(axis=2)
+        assert (diff > 40).sum() > 30, f"{a} and {b} look the same"
+
+
+@pytest.mark.parametrize("face", list(FACES))
+def test_hair_covers_the_skull_top(face):
+    for h in HAIR_IDS:
+        if h == "bald":
+            continue
+        params = _params(h, face)
+        ctx, img = _ctx(params), render(params, SIZE)
+        g = Geo(ctx)
+        # a mohawk's sides are shaved on purpose: only its crest must cover the top
+        for phi in (0.0,) if h == "mohawk" else (-40.0, 0.0, 40.0):
+            r, c = _px(g.skull(phi, -3))
+            assert _is_hair(img[r, c], ctx), f"{h} on {face}: skin or background at {phi}°"
+
+
+def test_bald_shows_skin_at_the_top():
+    params = _params("bald")
+    ctx, img = _ctx(params), render(params, SIZE)
+    r, c = _px(Geo(ctx).skull(0.0, -3))
+    assert not _is_hair(img[r, c], ctx)
+
+
+@pytest.mark.parametrize("face", list(FACES))
+def test_front_hair_leaves_the_brows_clear(face):
+    for h in HAIR_IDS:
+        ctx = _ctx(_params(h, face))
+        svg = (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 512 512">'
+               f"<defs>{hair.defs(ctx)}</defs>{hair.PARTS[h][1](ctx)}</svg>")
+        alpha = rasterize_svg(svg, SIZE, background=None)[..., 3]
+        for brow in ctx.a.brows:
+            for p in brow[1:4]:  # the brow's middle, where a fringe would fall
+                r, c = _px(p)
+                assert alpha[r, c] < 40, f"{h} on {face} covers the brow at {p}"
+
+
+@pytest.mark.parametrize("hair_id", LONG_IDS)
+def test_long_styles_fall_below_the_chin(hair_id):
+    params = _params(hair_id)
+    ctx, img = _ctx(params), render(params, SIZE)
+    r, _ = _px((0.0, ctx.a.chin[1] + 30))
+    assert any(_is_hair(px, ctx) for px in img[r]), f"{hair_id} ends above the chin"
+
+
+@pytest.mark.parametrize("hair_id", ["high_bun", "top_knot", "space_buns", "afro_puff",
+                                     "pompadour", "mohawk"])
+def test_nothing_pokes_through_a_hat(hair_id):
+    # above the head, the avatar must look as if it were bald under the beanie
+    params = _params(hair_id).set("headwear", "beanie")
+    ctx, img = _ctx(params), render(params, SIZE)
+    bald = render(params.set("hair", "bald"), SIZE)
+    r, _ = _px((0.0, ctx.a.top - 10))
+    diff = np.abs(img[:r].astype(int) - bald[:r].astype(int)).max()
+    assert diff < 40, f"{hair_id} shows above the beanie"
