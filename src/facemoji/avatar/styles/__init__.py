@@ -1,3 +1,3 @@
 """Built-in styles; importing this package registers them."""
 
-from . import facemoji  # noqa: F401  (registration side effects)
+from . import avataaars, facemoji  # noqa: F401  (registration side effects)
