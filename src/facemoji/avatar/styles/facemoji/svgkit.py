@@ -9,33 +9,36 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+import numpy as np
+
 Point = tuple[float, float]
 
 
 def f(x: float) -> str:
-    """A coordinate with at most one decimal ("12.5", "-3", "0")."""
-    s = f"{x:.1f}"
-    if s.endswith(".0"):
-        s = s[:-2]
-    return "0" if s == "-0" else s
+    """A coordinate with one decimal ("12.5", "-3.0"): enough at any render size."""
+    return "%.1f" % x  # noqa: UP031  (%-formatting is the fastest here: ~1,000 numbers per avatar)
 
 
 def pt(p: Point) -> str:
-    return f"{f(p[0])} {f(p[1])}"
+    """``"x y"`` of a point, one decimal each."""
+    return "%.1f %.1f" % (p[0], p[1])  # noqa: UP031
 
 
-def _bezier_segments(points: Sequence[Point], closed: bool, tension: float):
+def _bezier_segments(points: Sequence[Point], closed: bool, tension: float
+                     ) -> list[tuple[float, float, float, float, float, float]]:
+    """Cubic segments ``(c1x, c1y, c2x, c2y, x, y)`` of the Catmull-Rom spline."""
     n = len(points)
     k = tension / 6.0
     last = n if closed else n - 1
+    out = []
     for i in range(last):
         p0 = points[(i - 1) % n] if (closed or i > 0) else points[i]
         p1 = points[i]
         p2 = points[(i + 1) % n]
         p3 = points[(i + 2) % n] if (closed or i + 2 < n) else p2
-        c1 = (p1[0] + (p2[0] - p0[0]) * k, p1[1] + (p2[1] - p0[1]) * k)
-        c2 = (p2[0] - (p3[0] - p1[0]) * k, p2[1] - (p3[1] - p1[1]) * k)
-        yield c1, c2, p2
+        out.append((p1[0] + (p2[0] - p0[0]) * k, p1[1] + (p2[1] - p0[1]) * k,
+                    p2[0] - (p3[0] - p1[0]) * k, p2[1] - (p3[1] - p1[1]) * k, p2[0], p2[1]))
+    return out
 
 
 def smooth(points: Sequence[Point], closed: bool = True, tension: float = 1.0) -> str:
@@ -45,9 +48,9 @@ def smooth(points: Sequence[Point], closed: bool = True, tension: float = 1.0) -
     """
     if len(points) < 2:
         raise ValueError("a path needs at least two points")
-    parts = [f"M{pt(points[0])}"]
-    for c1, c2, p2 in _bezier_segments(points, closed, tension):
-        parts.append(f"C{pt(c1)} {pt(c2)} {pt(p2)}")
+    parts = ["M%.1f %.1f" % (points[0][0], points[0][1])]  # noqa: UP031
+    parts.extend("C%.1f %.1f %.1f %.1f %.1f %.1f" % seg  # noqa: UP031
+                 for seg in _bezier_segments(points, closed, tension))
     if closed:
         parts.append("Z")
     return "".join(parts)
@@ -125,14 +128,13 @@ def lerp(a: Point, b: Point, t: float) -> Point:
 def sample_smooth(points: Sequence[Point], closed: bool = True, steps: int = 16,
                   tension: float = 1.0) -> list[Point]:
     """Points along the curve that :func:`smooth` draws (``steps`` per segment)."""
-    out: list[Point] = [tuple(points[0])]  # type: ignore[list-item]
-    prev = points[0]
-    for c1, c2, p2 in _bezier_segments(points, closed, tension):
-        for i in range(1, steps + 1):
-            t = i / steps
-            u = 1 - t
-            x = u**3 * prev[0] + 3 * u * u * t * c1[0] + 3 * u * t * t * c2[0] + t**3 * p2[0]
-            y = u**3 * prev[1] + 3 * u * u * t * c1[1] + 3 * u * t * t * c2[1] + t**3 * p2[1]
-            out.append((x, y))
-        prev = p2
-    return out
+    segs = np.asarray(_bezier_segments(points, closed, tension))  # (k, 6)
+    ends = segs[:, 4:6]
+    starts = np.vstack([np.asarray(points[0], dtype=float)[None], ends[:-1]])
+    t = (np.arange(1, steps + 1) / steps)[None, :, None]
+    u = 1.0 - t
+    c1, c2 = segs[:, None, 0:2], segs[:, None, 2:4]
+    curve = (u**3 * starts[:, None] + 3 * u * u * t * c1 + 3 * u * t * t * c2
+             + t**3 * ends[:, None])
+    out = np.vstack([np.asarray(points[0], dtype=float)[None], curve.reshape(-1, 2)])
+    return list(map(tuple, out.tolist()))

@@ -96,8 +96,14 @@ class Geo:
     def shell(self, phis: Sequence[float], out: Offset) -> list[Point]:
         """Skull points at ``phis``, each pushed outward by ``out`` (a number or a
         function of the angle)."""
-        fn = out if callable(out) else (lambda _p: out)
-        return [self.skull(p, fn(p)) for p in phis]
+        a = self.ctx.a
+        ang, rad = _polar(a.outline, a.cx, a.eye_y)
+        phi = np.asarray(phis, dtype=float)
+        push = np.array([out(p) for p in phis]) if callable(out) else out
+        r = np.interp(phi, ang, rad, period=360.0) + push
+        t = np.radians(phi)
+        xs, ys = a.cx + r * np.sin(t), a.eye_y - r * np.cos(t)
+        return list(zip(xs.tolist(), ys.tolist(), strict=True))
 
     def x(self, u: float) -> float:
         """The x at ``u`` head half-widths from the center (negative: image left)."""
@@ -153,8 +159,8 @@ def resample(points: Sequence[Point], spacing: float, closed: bool = False) -> l
     s = np.concatenate([[0.0], np.cumsum(seg)])
     n = max(2, round(s[-1] / spacing) + 1)
     t = np.linspace(0.0, s[-1], n)
-    return [(float(np.interp(v, s, dense[:, 0])), float(np.interp(v, s, dense[:, 1])))
-            for v in t]
+    return list(zip(np.interp(t, s, dense[:, 0]).tolist(), np.interp(t, s, dense[:, 1]).tolist(),
+                    strict=True))
 
 
 def scallop(points: Sequence[Point], radius: float, closed: bool = True) -> str:
