@@ -39,5 +39,5 @@ def test_entry_points_are_loaded(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_unknown_style_lists_valid_ones() -> None:
-    with pytest.raises(UnknownName, match="valid styles: .*facemoji"):
+    with pytest.raises(UnknownName, match=r"valid styles: .*facemoji"):
         facemoji.get_style("nope")

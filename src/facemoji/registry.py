@@ -64,7 +64,8 @@ class Registry(Generic[T]):
                 try:
                     self._factories[ep.name] = ep.load()
                 except Exception as exc:  # a broken plugin must not break facemoji
-                    log.warning("could not load %s %r from %s: %s", self.kind, ep.name, ep.value, exc)
+                    log.warning("could not load %s %r from %s: %s", self.kind, ep.name,
+                                ep.value, exc)
 
     def names(self) -> list[str]:
         """The registered names, sorted."""

@@ -11,7 +11,7 @@ import pytest
 from lxml import etree
 
 import facemoji
-from facemoji.avatar.render import render, rasterize_svg
+from facemoji.avatar.render import rasterize_svg, render
 from facemoji.avatar.schema import Choice
 from facemoji.types import FIVE_FROM_68
 

@@ -52,7 +52,7 @@ def hex_to_rgb(color: str) -> tuple[int, int, int]:
 
 def rgb_to_hex(rgb: Sequence[float]) -> str:
     """``(r, g, b)`` in 0..255 (floats are rounded and clipped) → ``'#rrggbb'``."""
-    r, g, b = (int(round(min(255.0, max(0.0, float(c))))) for c in rgb[:3])
+    r, g, b = (round(min(255.0, max(0.0, float(c)))) for c in rgb[:3])
     return f"#{r:02x}{g:02x}{b:02x}"
 
 

@@ -44,7 +44,7 @@ EYE_SHAPES: dict[str, EyeShape] = {
     "upturned": EyeShape(0.58, 0.12, 0.36, 7.0),
     "wide": EyeShape(0.70, 0.0, 0.48, 0.0, 1.08),
     "sleepy": EyeShape(0.40, 0.10, 0.40, -2.0),
-    "happy": EyeShape(0.30, 0.0, -0.20, 0.0),
+    "happy": EyeShape(0.36, 0.0, -0.26, 0.0),
     "wink": EyeShape(0.62, 0.05, 0.42, 2.0),
 }
 
@@ -243,6 +243,25 @@ def _mouth(cx: float, y: float, width: float, lip: float, shape: MouthShape):
     return tuple(outer), tuple(inner)
 
 
+def _jaw_line(outline: list[Point], start_y: float) -> list[Point]:
+    """17 points (landmarks 0-16) along the drawn outline, evenly spaced from where it
+    crosses ``start_y`` on the image-left side, around the chin, up to the right side."""
+    # the outline runs clockwise from the skull's top: reversed, it goes down the left
+    # side, around the chin and up the right side, in landmark order
+    curve = np.asarray(sample_smooth(outline, closed=True, steps=24)[::-1])
+    below = np.flatnonzero(curve[:, 1] >= start_y)
+    i, j = below[0], below[-1]
+
+    def crossing(k: int, outside: int) -> Point:
+        # where the segment between a point below start_y and one above it crosses it
+        (x0, y0), (x1, y1) = curve[k], curve[outside]
+        t = (start_y - y0) / (y1 - y0)
+        return (float(x0 + (x1 - x0) * t), start_y)
+
+    arc = [crossing(i, i - 1), *map(tuple, curve[i:j + 1]), crossing(j, j + 1)]
+    return _arc_resample(arc, 17)
+
+
 def compute(params: Params) -> Anchors:
     """The anchors of ``params`` (cached: params are immutable)."""
     return _compute(params)
@@ -254,11 +273,13 @@ def _compute(params: Params) -> Anchors:
     fl, fw, jw, chin_shape = s("face_length"), s("face_width"), s("jaw_width"), s("chin_shape")
     cx, eye_y = CX, EYE_Y
     top = eye_y - 150.0 * (1 + 0.06 * fl)
-    chin_y = eye_y + 138.0 * (1 + 0.11 * fl)
-    W = 112.0 * (1 + 0.10 * fw)
+    # a slightly oval face (head 59 % of the canvas, eyes on its middle) reads as a face
+    # to dlib's HOG detector far more often than a round one (benchmarks/style_detection.py)
+    chin_y = eye_y + 156.0 * (1 + 0.11 * fl)
+    W = 102.0 * (1 + 0.10 * fw)
     J = W * (0.80 + 0.09 * jw)
     C = W * (0.26 + 0.12 * chin_shape)
-    cheek = 0.97 + 0.05 * s("cheek_fullness")
+    cheek = 0.97 + 0.08 * s("cheek_fullness")
     jaw_y = eye_y + (chin_y - eye_y) * 0.62
 
     left = [
@@ -273,23 +294,18 @@ def _compute(params: Params) -> Anchors:
     # clockwise from the top of the skull: right side down, chin, left side up
     outline = [(cx, top), *[(2 * cx - x, y) for x, y in left], (cx, chin_y),
                *reversed(left)]
-    # the jaw landmarks run along the drawn outline from the left ear to the right ear
-    curve = sample_smooth(outline, closed=True, steps=24)
-    start_y = eye_y + 8
-    lower = [p for p in curve if p[1] >= start_y]
-    # order: left side going down to the chin, then up the right side
-    lefts = sorted((p for p in lower if p[0] <= cx), key=lambda p: p[1])
-    rights = sorted((p for p in lower if p[0] > cx), key=lambda p: -p[1])
-    jaw_line = _arc_resample([*lefts, (cx, chin_y), *rights], 17)
+    jaw_line = _jaw_line(outline, eye_y + 8)
 
-    eye_w = 2 * W * 0.235 * (1 + 0.16 * s("eye_size"))
-    spacing = W * (0.46 + 0.05 * s("eye_spacing"))
+    eye_w = 2 * W * 0.215 * (1 + 0.16 * s("eye_size"))  # ART.md: ≈ 0.22 × face width
+    spacing = W * (0.45 + 0.05 * s("eye_spacing"))
     tilt = 7.0 * s("eye_tilt")
     shape = EYE_SHAPES[params.choice("eyes")]
     eye_w *= shape.width
+    # the winking eye (image-right) is closed: its anchors follow the closed lid
+    right_shape = EYE_SHAPES["happy"] if params.choice("eyes") == "wink" else shape
     eyes = (
         _eye(-1, (cx - spacing, eye_y), eye_w, shape, tilt),
-        _eye(1, (cx + spacing, eye_y), eye_w, shape, tilt),
+        _eye(1, (cx + spacing, eye_y), eye_w, right_shape, tilt),
     )
     brow_shape = BROW_SHAPES[params.choice("eyebrows")]
     brow_thickness = eye_w * 0.16 * brow_shape.thick * (1 + 0.35 * s("brow_thickness"))
@@ -311,7 +327,8 @@ def _compute(params: Params) -> Anchors:
     mouth_y = tip_y + 4 + (chin_y - tip_y - 4) * 0.36
     mouth_w = W * 0.58 * (1 + 0.16 * s("mouth_width"))
     lip = 1 + 0.3 * s("lip_fullness")
-    mouth_outer, mouth_inner = _mouth(cx, mouth_y, mouth_w, lip, MOUTH_SHAPES[params.choice("mouth")])
+    mouth_shape = MOUTH_SHAPES[params.choice("mouth")]
+    mouth_outer, mouth_inner = _mouth(cx, mouth_y, mouth_w, lip, mouth_shape)
 
     ear_h = 66.0 * (1 + 0.2 * s("ear_size"))
     ear_top_y = eye_y - 12

@@ -104,7 +104,8 @@ def _options(*items: tuple[str, float] | tuple[str, float, str]) -> tuple[Option
     out = []
     for item in items:
         oid, weight, *tags = item
-        out.append(Option(oid, weight=weight, tags=frozenset(tags[0].split()) if tags else frozenset()))
+        tagset = frozenset(tags[0].split()) if tags else frozenset()
+        out.append(Option(oid, weight=weight, tags=tagset))
     return tuple(out)
 
 

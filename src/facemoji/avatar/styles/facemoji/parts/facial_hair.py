@@ -1,110 +1,209 @@
-"""Facial hair: stubble, mustaches, goatees and beards, from the jaw and mouth anchors."""
+"""Facial hair: stubble, mustaches, goatees and beards, built from the jaw and mouth anchors.
+
+Hair masses get soft, textured edges without filters: the outline is sampled and
+zigzagged a little (a tufted edge) inside a translucent fringe of the same shape, one
+shared gradient shades it away from the light (upper left), and strand strokes follow
+the hair's flow.
+Beards follow the jaw and cover the chin but leave the lips visible.
+"""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
+import numpy as np
+
 from ..context import Ctx
-from ..svgkit import Point, group, path, smooth
+from ..svgkit import Point, f, group, linear_gradient, path, polyline, sample_smooth, smooth
 from .head import FACE_CLIP
 
+GRADIENT = "facial-hair-g"
 
-def _mustache(ctx: Ctx, droop: float = 0.0, thin: float = 1.0, curl: bool = False) -> str:
+
+def _tufted(points: list[Point], amp: float, steps: int = 10, tension: float = 0.8) -> str:
+    """A closed outline through ``points`` whose edge breaks into small tufts of about
+    ``amp`` px (path data); the pattern is fixed, so the same params give the same SVG."""
+    pts = sample_smooth(points, closed=True, steps=steps, tension=tension)[:-1]
+    n = len(pts)
+    out = []
+    for i, (x, y) in enumerate(pts):
+        (x0, y0), (x1, y1) = pts[i - 1], pts[(i + 1) % n]
+        dx, dy = x1 - x0, y1 - y0
+        norm = math.hypot(dx, dy) or 1.0
+        k = amp * (0.5 + 0.5 * math.sin(i * 2.7) ** 2) if i % 2 else -0.3 * amp
+        out.append((x + dy / norm * k, y - dx / norm * k))
+    return polyline(out, closed=True)
+
+
+def _mass(ctx: Ctx, points: list[Point], amp: float = 1.6, strands: list[str] | None = None
+          ) -> str:
+    """A hair mass: a soft fringe, the tufted body shaded by the shared gradient, and
+    strands in a darker and a lighter tone."""
+    tones = ctx.pal.facial_hair
+    body = _tufted(points, amp)
+    out = [path(body, "none", stroke=tones.base, stroke_width=amp * 2.2, stroke_opacity=0.35,
+                stroke_linejoin="round"),
+           path(body, f"url(#{GRADIENT})")]
+    if strands:
+        d = "".join(strands)
+        out.append(path(d, "none", stroke=tones.shadow, stroke_width=1.6, stroke_linecap="round",
+                        stroke_opacity=0.7))
+        out.append(path(d, "none", stroke=tones.light, stroke_width=0.9, stroke_linecap="round",
+                        stroke_opacity=0.5, transform="translate(-1.2 -0.6)"))
+    return group(out)
+
+
+def _mustache(ctx: Ctx, droop: float = 0.0, thin: float = 1.0, curl: bool = False,
+              spread: float = 1.0) -> str:
     a = ctx.a
     o = a.mouth_outer
     nose_y = a.nose_base[2][1]
-    top_y = (nose_y + o[3][1]) / 2 - 3
-    half = a.mouth_width * 0.58
-    t = 10 * thin
+    top_y = nose_y + (o[3][1] - nose_y) * 0.3
+    bottom_y = o[3][1] + 1
+    half = a.mouth_width * 0.56 * spread
+    t = (bottom_y - top_y) * thin
     pts: list[Point] = [
-        (a.cx, top_y + 2), (a.cx + half * 0.55, top_y - 1), (a.cx + half, o[6][1] + droop),
-        (a.cx + half * 0.5, top_y + t), (a.cx, top_y + t * 0.8),
-        (a.cx - half * 0.5, top_y + t), (a.cx - half, o[0][1] + droop),
-        (a.cx - half * 0.55, top_y - 1),
+        (a.cx, top_y + 1), (a.cx + half * 0.5, top_y - 1), (a.cx + half, o[6][1] + droop),
+        (a.cx + half * 0.92, o[6][1] + droop + 2), (a.cx + half * 0.5, top_y + t),
+        (a.cx, top_y + t * 0.85), (a.cx - half * 0.5, top_y + t),
+        (a.cx - half * 0.92, o[0][1] + droop + 2), (a.cx - half, o[0][1] + droop),
+        (a.cx - half * 0.5, top_y - 1),
     ]
-    out = [path(smooth(pts, closed=True, tension=0.8), ctx.pal.facial_hair.base)]
+    strands = [f"M{f(a.cx + s * half * k)} {f(top_y + 2)}l{f(s * 3)} {f(t * 0.6)}"
+               for s in (-1, 1) for k in (0.15, 0.4, 0.65)]
+    out = [_mass(ctx, pts, amp=1.2 * thin, strands=strands)]
     if curl:
         for s in (-1, 1):
-            x = a.cx + s * half
-            out.append(path(f"M{x:.1f} {o[0][1] + droop:.1f}q{s * 12} -2 {s * 10} -16", "none",
-                            stroke=ctx.pal.facial_hair.base, stroke_width=5,
+            x, y = a.cx + s * half, o[0][1] + droop
+            out.append(path(f"M{f(x)} {f(y)}q{f(s * 12)} 0 {f(s * 12)} -14q0 -6 {f(-s * 5)} -6",
+                            "none", stroke=ctx.pal.facial_hair.base, stroke_width=4.5,
                             stroke_linecap="round"))
     return group(out)
 
 
-def _chin_patch(ctx: Ctx, width: float, depth: float) -> str:
+def _chin_patch(ctx: Ctx, width: float, bottom: float, top: float = 4.0) -> str:
+    """A patch below the lower lip reaching ``bottom`` px past the chin."""
     a = ctx.a
     o = a.mouth_outer
-    y = o[9][1] + 3
+    y = o[9][1] + top
     half = a.mouth_width * width
-    pts = [(a.cx - half, y), (a.cx + half, y), (a.cx + half * 0.9, a.chin[1] - 4 + depth),
-           (a.cx, a.chin[1] + depth), (a.cx - half * 0.9, a.chin[1] - 4 + depth)]
-    return path(smooth(pts, closed=True, tension=0.7), ctx.pal.facial_hair.base)
+    low = a.chin[1] + bottom
+    pts = [(a.cx - half, y + 2), (a.cx, y - 1), (a.cx + half, y + 2),
+           (a.cx + half * 0.9, (y + low) / 2), (a.cx + half * 0.5, low - 3), (a.cx, low),
+           (a.cx - half * 0.5, low - 3), (a.cx - half * 0.9, (y + low) / 2)]
+    strands = [f"M{f(a.cx + k * half)} {f(y + 4)}l{f(k * 2)} {f((low - y) * 0.55)}"
+               for k in (-0.5, 0, 0.5)]
+    return _mass(ctx, pts, strands=strands)
 
 
-def _beard(ctx: Ctx, length: float, cheeks: float = 1.0, strap: bool = False,
-           chops: bool = False) -> str:
+def _beard(ctx: Ctx, length: float, reach: float = 0.62, strap: bool = False) -> str:
+    """A beard from the sideburns along the jaw, ``length`` px past the chin; ``reach``
+    sets how far up the cheeks it comes; ``strap`` keeps only a band along the jaw."""
     a = ctx.a
     jaw = a.jaw_line
     o = a.mouth_outer
-    top_l, top_r = jaw[2], jaw[14]
-    chin_y = a.chin[1] + length
-    lower = [(x, y + (length * (1 - abs(x - a.cx) / a.half_width))) for x, y in jaw[3:14]]
+    W = a.half_width
+    # the beard hangs below the jaw, most at the chin
+    lower = [(x + (x - a.cx) * 0.03, y + length * max(0.0, 1 - abs(x - a.cx) / W) ** 1.5 + 2)
+             for x, y in jaw[1:16]]
+    top_l, top_r = (jaw[0][0] + 2, jaw[0][1] - 6), (jaw[16][0] - 2, jaw[16][1] - 6)
     if strap:
-        inner = [(x + (a.cx - x) * 0.08, y - 12) for x, y in jaw[13:2:-1]]
-        pts = [top_l, *lower, top_r, *inner]
-        return path(smooth(pts, closed=True, tension=0.7), ctx.pal.facial_hair.base)
-    inner_top = [
-        (a.cx + a.half_width * 0.62 * cheeks, a.nose_base[4][1] + 6),
-        (o[6][0] + 8, o[6][1] + 4),
-        (a.cx, o[9][1] + 6),
-        (o[0][0] - 8, o[0][1] + 4),
-        (a.cx - a.half_width * 0.62 * cheeks, a.nose_base[0][1] + 6),
+        inner = [(x + (a.cx - x) * 0.1, y - 13) for x, y in jaw[14:1:-1]]
+        return _mass(ctx, [top_l, *lower, top_r, (top_r[0] - 14, top_r[1]), *inner,
+                           (top_l[0] + 14, top_l[1])])
+    cheek_y = a.nose_base[2][1] - 4
+    inner = [
+        (top_r[0] - W * 0.14, top_r[1]), (a.cx + W * reach, cheek_y),
+        (o[6][0] + 9, o[6][1] - 2), (o[7][0] + 3, o[9][1] + 3), (a.cx, o[9][1] + 6),
+        (o[11][0] - 3, o[9][1] + 3), (o[0][0] - 9, o[0][1] - 2), (a.cx - W * reach, cheek_y),
+        (top_l[0] + W * 0.14, top_l[1]),
     ]
-    if chops:
-        inner_top = [(a.cx + a.half_width * 0.62, a.nose_base[4][1]), (o[6][0] + 18, chin_y - 30),
-                     (a.cx, chin_y - 40), (o[0][0] - 18, chin_y - 30),
-                     (a.cx - a.half_width * 0.62, a.nose_base[0][1])]
-    pts = [top_l, *lower[:5], (a.cx, chin_y), *lower[6:], top_r, *inner_top]
-    mouth_hole = smooth([(o[0][0] - 4, o[0][1]), (a.cx, o[3][1] - 2), (o[6][0] + 4, o[6][1]),
-                         (a.cx, o[9][1] + 4)], closed=True)
-    return group([path(smooth(pts, closed=True, tension=0.75), ctx.pal.facial_hair.base),
-                  path(smooth(pts, closed=True, tension=0.75), ctx.pal.facial_hair.shadow,
-                       opacity=0.25),
-                  path(mouth_hole, ctx.pal.facial_hair.base)])
+    bottom = a.chin[1] + length
+    strands = []
+    for k in np.linspace(-0.75, 0.75, 9):
+        x0 = a.cx + k * W * 0.8
+        y0 = max(o[9][1] + 12, jaw[3][1] + (a.chin[1] - jaw[3][1]) * (1 - abs(k)) - 10)
+        ln = max(4.0, (bottom - y0) * (1 - abs(k)) * 0.55)
+        strands.append(f"M{f(x0)} {f(y0)}q{f(k * 3)} {f(ln * 0.5)} {f(k * 6)} {f(ln)}")
+    return _mass(ctx, [top_l, *lower, top_r, *inner], amp=2.0, strands=strands)
+
+
+def _mutton_chops(ctx: Ctx) -> str:
+    """Sideburns that widen down the jaw and join the mustache; the chin stays bare."""
+    a = ctx.a
+    jaw = a.jaw_line
+    o = a.mouth_outer
+    W = a.half_width
+    cheek_y = a.nose_base[2][1]
+    out = []
+    for side, idx in ((-1, range(0, 6)), (1, range(16, 10, -1))):
+        edge = [(x - side * 2, y + 3) for x, y in (jaw[i] for i in idx)]
+        corner = o[0] if side < 0 else o[6]
+        pts = [(edge[0][0], edge[0][1] - 8), *edge, (corner[0] + side * 4, jaw[5][1] - 4),
+               (corner[0] + side * 2, corner[1] + 6), (a.cx + side * W * 0.55, cheek_y),
+               (edge[0][0] - side * W * 0.16, edge[0][1] - 8)]
+        out.append(_mass(ctx, pts if side < 0 else pts[::-1], amp=1.8))
+    return group([*out, _mustache(ctx, droop=4, spread=1.08)])
 
 
 def _stubble(ctx: Ctx) -> str:
+    """A faint shadow over the beard area, speckled with short hairs."""
     a = ctx.a
     jaw = a.jaw_line
-    pts = [jaw[2], *jaw[3:14], jaw[14], (a.cx + a.half_width * 0.55, a.nose_base[4][1] + 4),
-           (a.cx, a.nose_base[2][1] + 6), (a.cx - a.half_width * 0.55, a.nose_base[0][1] + 4)]
-    return path(smooth(pts, closed=True, tension=0.8), ctx.pal.facial_hair.base, opacity=0.22)
+    o = a.mouth_outer
+    pts = [*jaw[2:15], (a.cx + a.half_width * 0.6, a.nose_base[4][1]),
+           (a.cx, a.nose_base[2][1] + 4), (a.cx - a.half_width * 0.6, a.nose_base[0][1])]
+    rng = np.random.default_rng(11)  # fixed pattern: same params, same SVG
+    dots = []
+    for _ in range(260):
+        u = rng.uniform(-1, 1)
+        x = a.cx + u * a.half_width * 0.95
+        y_top = a.nose_base[2][1] + 6 + abs(u) * 4
+        y_bot = jaw[8][1] - (1 - math.sqrt(max(0.0, 1 - u * u))) * (jaw[8][1] - jaw[3][1])
+        y = rng.uniform(y_top, max(y_top, y_bot))
+        if abs(x - a.cx) < a.mouth_width * 0.55 and o[2][1] - 2 < y < o[9][1] + 2:
+            continue  # keep the lips clear
+        dots.append(f"M{f(x)} {f(y)}h0.6")
+    tones = ctx.pal.facial_hair
+    # the shadow leaves the lips clear: the mouth is a hole in it (even-odd fill)
+    lips = smooth([(o[0][0] - 3, o[0][1]), (a.cx, o[3][1] - 2), (o[6][0] + 3, o[6][1]),
+                   (a.cx, o[9][1] + 2)], closed=True)
+    return group([path(smooth(pts, closed=True, tension=0.8) + lips, tones.base, opacity=0.16,
+                       fill_rule="evenodd"),
+                  path("".join(dots), "none", stroke=tones.base, stroke_width=1.3,
+                       stroke_linecap="round", stroke_opacity=0.45)])
 
 
 STYLES: dict[str, Callable[[Ctx], str]] = {
     "none": lambda ctx: "",
     "stubble": _stubble,
     "mustache": _mustache,
-    "pencil_mustache": lambda ctx: _mustache(ctx, thin=0.45),
-    "handlebar": lambda ctx: _mustache(ctx, curl=True),
-    "chevron": lambda ctx: _mustache(ctx, droop=6, thin=1.3),
-    "goatee": lambda ctx: group([_chin_patch(ctx, 0.42, 6)]),
-    "circle_beard": lambda ctx: group([_mustache(ctx, droop=12), _chin_patch(ctx, 0.5, 6)]),
-    "soul_patch": lambda ctx: _chin_patch(ctx, 0.12, -16),
+    "pencil_mustache": lambda ctx: _mustache(ctx, thin=0.4, spread=0.9),
+    "handlebar": lambda ctx: _mustache(ctx, thin=0.8, curl=True),
+    "chevron": lambda ctx: _mustache(ctx, droop=7, thin=1.25, spread=1.05),
+    "goatee": lambda ctx: _chin_patch(ctx, 0.36, 6),
+    "circle_beard": lambda ctx: group([_mustache(ctx, droop=10), _chin_patch(ctx, 0.5, 5, 2)]),
+    "soul_patch": lambda ctx: _chin_patch(ctx, 0.1, -(ctx.a.chin[1] - ctx.a.mouth_outer[9][1])
+                                          * 0.55, 3),
     "chin_strap": lambda ctx: _beard(ctx, 4, strap=True),
-    "short_beard": lambda ctx: group([_stubble(ctx), _beard(ctx, 8), _mustache(ctx)]),
-    "full_beard": lambda ctx: group([_beard(ctx, 26, 1.05), _mustache(ctx, droop=4)]),
-    "mutton_chops": lambda ctx: _beard(ctx, 0, chops=True),
-    "long_beard": lambda ctx: group([_beard(ctx, 70, 1.05), _mustache(ctx, droop=6)]),
+    "short_beard": lambda ctx: group([_stubble(ctx), _beard(ctx, 6, 0.55), _mustache(ctx)]),
+    "full_beard": lambda ctx: group([_beard(ctx, 24, 0.64), _mustache(ctx, droop=4)]),
+    "mutton_chops": _mutton_chops,
+    "long_beard": lambda ctx: group([_beard(ctx, 66, 0.66), _mustache(ctx, droop=6)]),
 }
 
 
 def facial_hair(ctx: Ctx) -> str:
     """The chosen facial hair in the facial-hair color."""
-    drawn = STYLES[ctx.choice("facial_hair")](ctx)
+    option = ctx.choice("facial_hair")
+    drawn = STYLES[option](ctx)
     if not drawn:
         return ""
-    # stubble and beards that would spill past the face stay on it
-    clip = ctx.choice("facial_hair") in ("stubble",)
-    return group([drawn], clip_path=f"url(#{FACE_CLIP})") if clip else drawn
+    tones = ctx.pal.facial_hair
+    # lit from the upper left: lighter there, shaded toward the lower right
+    drawn = "<defs>" + linear_gradient(GRADIENT, [(0, tones.light, 1), (0.45, tones.base, 1),
+                                                  (1, tones.shadow, 1)],
+                                       x1=0.1, y1=0, x2=0.7, y2=1) + "</defs>" + drawn
+    # stubble is skin-deep: it stays inside the face outline
+    return group([drawn], clip_path=f"url(#{FACE_CLIP})") if option == "stubble" else drawn

@@ -1,4 +1,9 @@
-"""The head: ears, the face with its shading, and skin details (blush, freckles, age lines)."""
+"""The head: ears, the face with its shading, and skin details (blush, freckles, age lines).
+
+Light comes from the upper left: the face is a flat base fill (so the cheeks show the
+skin parameter's own color) with a soft core shadow toward the lower right, highlights
+on forehead and cheekbones, and shadowed eye sockets and temples for depth.
+"""
 
 from __future__ import annotations
 
@@ -7,10 +12,22 @@ import math
 import numpy as np
 
 from ..context import Ctx
-from ..palette import shift
+from ..palette import lightness, shift
 from ..svgkit import ellipse, f, group, path, radial_gradient, smooth
 
 FACE_CLIP = "face-clip"
+HIGHLIGHT = "head-hl"  # radial fade of the skin highlight, shared by face parts
+SHADE = "head-shade"  # radial fade of the skin shadow, shared by face parts
+# extra highlight lightness per L* unit below 50: dark skin shows a stronger sheen
+HL_BOOST = 0.9
+
+# ear option -> (width × ear height, height factor, lobe drop, flare)
+EARS: dict[str, tuple[float, float, float, float]] = {
+    "round": (0.52, 1.0, 0.22, 1.0),
+    "oval": (0.42, 1.08, 0.34, 1.0),
+    "small": (0.44, 0.80, 0.18, 0.95),
+    "protruding": (0.64, 1.0, 0.22, 1.2),
+}
 
 
 def face_path(ctx: Ctx) -> str:
@@ -21,132 +38,159 @@ def face_path(ctx: Ctx) -> str:
 def ears(ctx: Ctx) -> str:
     """Both ears, drawn behind the face; the option sets the outline."""
     a, skin = ctx.a, ctx.pal.skin
-    option = ctx.choice("ears")
-    h = a.ear_height
-    width = {"round": 0.52, "oval": 0.44, "small": 0.42, "protruding": 0.62}[option] * h
-    if option == "small":
-        h *= 0.82
-    out = [radial_gradient("ear-g", [(0, skin.base, 1), (0.7, skin.base, 1), (1, skin.shadow, 1)],
-                           cx=0.55, cy=0.45, r=0.6)]
+    width_f, height_f, lobe, flare = EARS[ctx.choice("ears")]
+    h = a.ear_height * height_f
+    width = width_f * a.ear_height
+    out = []
     for side, (top, _bottom) in zip((-1, 1), a.ears, strict=True):
         x0, y0 = top
-        flare = 1.15 if option == "protruding" else 1.0
-        lobe = 0.30 if option == "oval" else 0.22
-        pts = [
-            (x0 + side * 6, y0 - 2),
-            (x0 + side * width * 0.75 * flare, y0 - h * 0.04),
-            (x0 + side * width * flare, y0 + h * 0.30),
-            (x0 + side * width * 0.78, y0 + h * 0.68),
-            (x0 + side * width * 0.40, y0 + h * (0.92 + lobe * 0.2)),
-            (x0 + side * 4, y0 + h * 0.88),
+
+        def x(k: float, x0: float = x0, side: int = side) -> float:
+            return x0 + side * width * k  # k × ear width outward from the head
+
+        outline = [
+            (x0 + side * 4, y0 - 4),
+            (x(0.72 * flare), y0 - h * 0.06),
+            (x(flare), y0 + h * 0.28),
+            (x(0.80 * flare), y0 + h * 0.62),
+            (x(0.42), y0 + h * (0.90 + lobe * 0.25)),
+            (x0 - side * 2, y0 + h * 0.86),
         ]
-        d = smooth(pts, closed=True)
-        inner = [
-            (x0 + side * width * 0.30, y0 + h * 0.16),
-            (x0 + side * width * 0.62, y0 + h * 0.16),
-            (x0 + side * width * 0.70, y0 + h * 0.45),
-            (x0 + side * width * 0.48, y0 + h * 0.66),
-            (x0 + side * width * 0.30, y0 + h * 0.55),
+        d = smooth(outline, closed=True)
+        # the helix rim and the bowl inside it, shaded away from the light
+        bowl = [(x(0.28), y0 + h * 0.14), (x(0.66), y0 + h * 0.12), (x(0.74), y0 + h * 0.42),
+                (x(0.50), y0 + h * 0.66), (x(0.26), y0 + h * 0.56)]
+        fold = [(x(0.30), y0 + h * 0.50), (x(0.52), y0 + h * 0.42), (x(0.40), y0 + h * 0.70)]
+        out += [
+            path(d, skin.base if side < 0 else skin.shadow),
+            path(d, "none", stroke=ctx.pal.line, stroke_width=1.4, stroke_opacity=0.45),
+            path(smooth(bowl, closed=True), skin.shadow if side < 0 else skin.deep,
+                 opacity=0.8),
+            path(smooth(fold, closed=True), skin.deep, opacity=0.5),
         ]
-        out.append(path(d, "url(#ear-g)"))
-        out.append(path(smooth(inner, closed=True), skin.shadow, opacity=0.75))
-        out.append(path(d, "none", stroke=ctx.pal.line, stroke_width=1.2, stroke_opacity=0.35))
     return group(out)
 
 
-def face(ctx: Ctx) -> str:
-    """The face with a radial gradient, a soft shadow on the side away from the light
-    (upper left), highlights on forehead and cheeks, and the clip path other parts use."""
-    a, skin = ctx.a, ctx.pal.skin
-    d = face_path(ctx)
-    W = a.half_width
-    defs = (
+def highlight(ctx: Ctx) -> str:
+    """The skin's highlight color. Dark skin gets a stronger sheen (as in photos), which
+    also keeps the face's shape readable to face detectors."""
+    skin = ctx.pal.skin
+    L = lightness(skin.base)
+    return skin.light if L > 50 else shift(skin.base, 6 + (50 - L) * HL_BOOST, chroma=0.9)
+
+
+def _defs(ctx: Ctx, d: str) -> str:
+    skin = ctx.pal.skin
+    light = highlight(ctx)
+    return (
         "<defs>"
         f'<clipPath id="{FACE_CLIP}"><path d="{d}"/></clipPath>'
-        + radial_gradient("face-g", [(0, skin.light, 1), (0.5, skin.base, 1),
-                                     (0.86, skin.base, 1), (1, skin.shadow, 1)],
-                          cx=0.46, cy=0.42, r=0.62, fx=0.4, fy=0.34)
-        + radial_gradient("face-shadow", [(0, skin.shadow, 0), (0.55, skin.shadow, 0),
-                                          (1, skin.deep, 0.55)], cx=0.3, cy=0.4, r=0.8)
-        + radial_gradient("face-hl", [(0, skin.light, 0.75), (1, skin.light, 0)])
+        # the core shadow: clear over the lit upper left, darkening toward the lower right
+        + radial_gradient("head-core", [(0, skin.deep, 0), (0.62, skin.deep, 0),
+                                        (0.86, skin.shadow, 0.55), (1, skin.deep, 0.75)],
+                          cx=0.40, cy=0.36, r=0.78)
+        + radial_gradient(HIGHLIGHT, [(0, light, 0.9), (0.5, light, 0.45), (1, light, 0)])
+        + radial_gradient(SHADE, [(0, skin.deep, 0.55), (0.6, skin.shadow, 0.3),
+                                  (1, skin.shadow, 0)])
         + "</defs>"
     )
-    shading = group(
-        [
-            # soft core shadow along the right and lower edge
-            path(d, "url(#face-shadow)"),
-            ellipse(a.cx - W * 0.28, a.eye_y - 78, W * 0.55, 42, "url(#face-hl)"),
-            ellipse(a.eyes[0].center[0] - 6, a.eye_y + 50, W * 0.3, 20, "url(#face-hl)",
-                    opacity=0.6),
-            ellipse(a.eyes[1].center[0] + 4, a.eye_y + 50, W * 0.26, 17, "url(#face-hl)",
-                    opacity=0.4),
-            # jaw shadow under the chin's curve
-            ellipse(a.cx, a.chin[1] + 8, a.jaw_half * 0.9, 26, skin.shadow, opacity=0.35),
-        ],
-        clip_path=f"url(#{FACE_CLIP})",
-    )
-    return defs + path(d, "url(#face-g)") + shading
+
+
+def face(ctx: Ctx) -> str:
+    """The face: base fill, core shadow, highlights and the clip path other parts use."""
+    a = ctx.a
+    d = face_path(ctx)
+    W = a.half_width
+    left, right = a.eyes
+    ew = left.width
+    hl, shade = f"url(#{HIGHLIGHT})", f"url(#{SHADE})"
+    cheek_y = a.eye_y + ew * 0.78
+    shading = [
+        path(d, "url(#head-core)"),
+        # temples and the side of the jaw away from the light
+        ellipse(a.cx + W * 0.98, a.eye_y - 20, W * 0.22, W * 0.55, shade, opacity=0.8),
+        ellipse(a.cx - W * 1.0, a.eye_y - 10, W * 0.14, W * 0.45, shade, opacity=0.45),
+        # eye sockets: a soft darker band between brow and lid gives the face depth
+        *(ellipse(e.center[0] + e.side * ew * 0.05, e.center[1] - e.height * 0.35,
+                  ew * 0.78, e.height * 0.5 + ew * 0.3, shade, opacity=0.9 if e.side > 0 else 0.7)
+          for e in a.eyes),
+        # highlights: forehead, the cheekbones (the lit one brighter), the chin
+        ellipse(a.cx - W * 0.16, a.hairline + (a.eye_y - a.hairline) * 0.35, W * 0.62,
+                (a.eye_y - a.hairline) * 0.42, hl),
+        ellipse(left.center[0] - ew * 0.05, cheek_y, ew * 0.55, ew * 0.3, hl, opacity=0.8),
+        ellipse(right.center[0] + ew * 0.05, cheek_y, ew * 0.45, ew * 0.24, hl, opacity=0.4),
+        ellipse(a.cx - 4, a.chin[1] - 14, a.mouth_width * 0.28, 8, hl, opacity=0.6),
+    ]
+    return _defs(ctx, d) + path(d, ctx.pal.skin.base) + group(
+        shading, clip_path=f"url(#{FACE_CLIP})")
+
+
+def _freckles(ctx: Ctx, amount: str, cheek_y: float) -> str:
+    a, pal = ctx.a, ctx.pal
+    rng = np.random.default_rng(7)  # fixed pattern: same params, same SVG
+    count = 18 if amount == "light" else 40
+    spots = []
+    for eye in a.eyes:
+        for _ in range(count // 2):
+            u, v = rng.normal(0, 1, 2)
+            x = eye.center[0] - eye.side * eye.width * 0.1 + u * eye.width * 0.34
+            y = cheek_y - eye.width * 0.1 + v * eye.width * 0.15
+            r = 1.1 + abs(rng.normal(0, 0.45))
+            spots.append(f'<circle cx="{f(x)}" cy="{f(y)}" r="{f(r)}"/>')
+    for _ in range(count // 5):  # a few across the nose bridge
+        u, v = rng.normal(0, 1, 2)
+        spots.append(f'<circle cx="{f(a.cx + u * 8)}" cy="{f(a.eye_y + 26 + v * 5)}" r="1.1"/>')
+    dot = shift(pal.skin.base, -20, da=7, db=9, chroma=1.2)
+    return group(spots, fill=dot, opacity=0.5 if amount == "light" else 0.7)
+
+
+def _age_lines(ctx: Ctx, depth: str) -> str:
+    a, pal = ctx.a, ctx.pal
+    w = 1.5 if depth == "light" else 2.1
+    strokes = []
+    # nasolabial folds from beside the nose wings toward the mouth corners
+    for side, wing, corner in ((-1, a.nose_base[0], a.mouth_outer[0]),
+                               (1, a.nose_base[4], a.mouth_outer[6])):
+        start = (wing[0] + side * 7, wing[1] - 4)
+        mid = (corner[0] + side * 9, (wing[1] + corner[1]) / 2 + 2)
+        end = (corner[0] + side * 5, corner[1] + 12)
+        strokes.append(smooth([start, mid, end], closed=False))
+    # crow's feet at the outer eye corners
+    for eye in a.eyes:
+        ox, oy = eye.outer
+        for k in (-1, 0, 1):
+            ang = math.radians(k * 24)
+            x1, y1 = ox + eye.side * 6, oy + k * 3
+            strokes.append(f"M{f(x1)} {f(y1)}l{f(eye.side * 8 * math.cos(ang))} "
+                           f"{f(8 * math.sin(ang))}")
+    # under-eye creases
+    for eye in a.eyes:
+        lo_i, lo_o = eye.lower
+        strokes.append(smooth([(lo_i[0], lo_i[1] + 6), ((lo_i[0] + lo_o[0]) / 2, lo_o[1] + 9),
+                               (lo_o[0] + eye.side * 3, lo_o[1] + 6)], closed=False))
+    if depth == "deep":
+        for k in range(3):  # forehead lines
+            y = a.hairline + 16 + k * 9
+            half = a.half_width * (0.44 - k * 0.06)
+            strokes.append(smooth([(a.cx - half, y + 2), (a.cx, y - 2), (a.cx + half, y + 2)],
+                                  closed=False))
+    return path("".join(strokes), "none", stroke=pal.skin.deep, stroke_width=w,
+                stroke_linecap="round", opacity=0.45 if depth == "light" else 0.7)
 
 
 def skin_details(ctx: Ctx) -> str:
     """Blush, freckles and age lines, clipped to the face."""
     a, pal = ctx.a, ctx.pal
-    out = [radial_gradient("blush-g", [(0, pal.blush, 0.55), (1, pal.blush, 0)])]
-    left, right = a.eyes
-    cheek_y = a.eye_y + left.width * 0.95
-    for eye in (left, right):
-        out.append(ellipse(eye.center[0] + eye.side * eye.width * 0.22, cheek_y,
-                           eye.width * 0.62, eye.width * 0.36, "url(#blush-g)"))
-    freckles = ctx.choice("freckles")
-    if freckles != "none":
-        rng = np.random.default_rng(7)  # fixed pattern: same params, same SVG
-        count = 16 if freckles == "light" else 34
-        dot = shift(pal.skin.base, -18, da=6, db=8, chroma=1.2)
-        spots = []
-        for eye in (left, right):
-            for _ in range(count // 2):
-                u, v = rng.normal(0, 1, 2)
-                x = eye.center[0] - eye.side * eye.width * 0.05 + u * eye.width * 0.38
-                y = cheek_y - eye.width * 0.12 + v * eye.width * 0.18
-                r = 1.3 + abs(rng.normal(0, 0.5))
-                spots.append(f'<circle cx="{f(x)}" cy="{f(y)}" r="{f(r)}"/>')
-        # a few across the nose bridge
-        for _ in range(count // 6):
-            u, v = rng.normal(0, 1, 2)
-            spots.append(f'<circle cx="{f(a.cx + u * 9)}" cy="{f(a.eye_y + 24 + v * 5)}" r="1.2"/>')
-        out.append(group(spots, fill=dot, opacity=0.55 if freckles == "light" else 0.7))
-    lines = ctx.choice("age_lines")
-    if lines != "none":
-        strength = 0.35 if lines == "light" else 0.6
-        line = pal.skin.deep
-        w = 1.6 if lines == "light" else 2.2
-        strokes = []
-        # nasolabial folds from beside the nose toward the mouth corners
-        base = a.nose_base
-        mouth_l, mouth_r = a.mouth_outer[0], a.mouth_outer[6]
-        for side, nose_pt, corner in ((-1, base[0], mouth_l), (1, base[4], mouth_r)):
-            start = (nose_pt[0] + side * 8, nose_pt[1] - 6)
-            mid = (corner[0] + side * 10, (nose_pt[1] + corner[1]) / 2 + 4)
-            end = (corner[0] + side * 5, corner[1] + 10)
-            strokes.append(path(smooth([start, mid, end], closed=False), "none", stroke=line,
-                                stroke_width=w, stroke_linecap="round"))
-        # crow's feet at the outer eye corners
-        for eye in (left, right):
-            ox, oy = eye.outer
-            for k in (-1, 0, 1):
-                ang = math.radians(k * 22)
-                x1, y1 = ox + eye.side * 7, oy + k * 3
-                x2 = x1 + eye.side * 9 * math.cos(ang)
-                y2 = y1 + 9 * math.sin(ang)
-                strokes.append(path(f"M{f(x1)} {f(y1)}L{f(x2)} {f(y2)}", "none", stroke=line,
-                                    stroke_width=w * 0.7, stroke_linecap="round"))
-        if lines == "deep":
-            # forehead lines
-            for k in range(3):
-                y = a.hairline + 18 + k * 9
-                half = a.half_width * (0.42 - k * 0.05)
-                strokes.append(path(smooth([(a.cx - half, y + 2), (a.cx, y - 2),
-                                            (a.cx + half, y + 2)], closed=False), "none",
-                                    stroke=line, stroke_width=1.6, stroke_linecap="round"))
-        out.append(group(strokes, opacity=strength))
+    # on dark skin a darker blush reads as a bruise: warm it up and lift it instead
+    dark = lightness(pal.skin.base) <= 45
+    blush = shift(pal.skin.base, 8, da=14, chroma=1.2) if dark else pal.blush
+    out = [radial_gradient("head-blush", [(0, blush, 0.35 if dark else 0.5), (1, blush, 0)])]
+    cheek_y = a.eye_y + a.eyes[0].width * 0.95
+    for eye in a.eyes:
+        out.append(ellipse(eye.center[0] + eye.side * eye.width * 0.2, cheek_y,
+                           eye.width * 0.58, eye.width * 0.32, "url(#head-blush)"))
+    if ctx.choice("freckles") != "none":
+        out.append(_freckles(ctx, ctx.choice("freckles"), cheek_y))
+    if ctx.choice("age_lines") != "none":
+        out.append(_age_lines(ctx, ctx.choice("age_lines")))
     return group(out, clip_path=f"url(#{FACE_CLIP})")

@@ -1,0 +1,111 @@
+"""Regenerate the contact sheets in docs/ (run after an art change and look at them).
+
+    python scripts/docs_images.py            # all sheets
+    python scripts/docs_images.py gallery    # one of: gallery, hair, face, accessories
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+from PIL import Image
+
+import facemoji
+from facemoji.avatar.render import render_batch
+from facemoji.avatar.styles.facemoji.palette import lightness
+from facemoji.avatar.styles.facemoji.schema import (
+    BROWS,
+    CLOTHING,
+    EYES,
+    FACIAL_HAIR,
+    GLASSES,
+    HAIR,
+    HEADWEAR,
+    MOUTH,
+    NOSE,
+)
+from facemoji.report import contact_sheet
+
+DOCS = Path(__file__).resolve().parents[1] / "docs"
+SCHEMA = facemoji.get_style("facemoji").schema
+BLANK = np.full((256, 256, 3), 246, np.uint8)
+
+
+def _save(images: list[np.ndarray], labels: list[str], name: str, title: str,
+          columns: int, cell: int = 180) -> None:
+    sheet = contact_sheet(images, labels, columns=columns, cell=cell, title=title)
+    Image.fromarray(sheet).save(DOCS / name, optimize=True)
+    print(f"wrote docs/{name}")
+
+
+def gallery() -> None:
+    """63 random avatars, seeds 0-62: the lineup of the original experiment."""
+    params = [SCHEMA.random(seed=i) for i in range(63)]
+    images = render_batch(params, 256)
+    _save(images, [f"seed {i}" for i in range(63)], "gallery.png",
+          "63 random 'facemoji' avatars (facemoji gallery -n 63)", 9, 160)
+
+
+def hair() -> None:
+    """Every hair style, on varied skin and hair colors kept apart in lightness."""
+    colors = ["#1f1b1a", "#5e3d27", "#d5b27a", "#c4301c", "#a19e9b", "#3164c4", "#7f3520",
+              "#ecebe6", "#3f2a1f", "#c8672c", "#e2679f"]
+    skins = ["#f3e7db", "#eadaba", "#a07e56", "#604134", "#d7bd96", "#3a312a", "#f7ead0"]
+    base = SCHEMA.defaults()
+    params = []
+    for i, option in enumerate(HAIR):
+        skin, color = skins[i % len(skins)], colors[i % len(colors)]
+        if abs(lightness(skin) - lightness(color)) < 25:  # keep the hair visible
+            color = "#d5b27a" if lightness(skin) < 40 else "#1f1b1a"
+        params.append(base.update({"hair": option.id, "hair_color": color, "skin": skin}))
+    _save(render_batch(params, 256), [o.id for o in HAIR], "hair_styles.png",
+          "facemoji hair styles", 7, 200)
+
+
+def _rows(rows: list[tuple[str, tuple]], name: str, title: str, prepare: Callable) -> None:
+    images: list[np.ndarray] = []
+    labels: list[str] = []
+    for row, (feature, options) in enumerate(rows):
+        params = [prepare(feature, row, i).set(feature, o.id) for i, o in enumerate(options)]
+        images += render_batch(params, 256)
+        labels += [f"{feature}: {o.id}" for o in options]
+        while len(images) % 9:
+            images.append(BLANK)
+            labels.append("")
+    _save(images, labels, name, title, 9)
+
+
+def face() -> None:
+    """The options of each face part on one face per row."""
+    def prepare(feature: str, row: int, i: int) -> facemoji.Params:
+        p = SCHEMA.random(seed=400 + 10 * row + i).update(
+            {"glasses": "none", "headwear": "none", "hair": "short_straight"})
+        return p if feature == "facial_hair" else p.set("facial_hair", "none")
+
+    rows = [("eyes", EYES), ("eyebrows", BROWS), ("nose", NOSE), ("mouth", MOUTH),
+            ("facial_hair", FACIAL_HAIR)]
+    _rows(rows, "face_parts.png", "facemoji face parts", prepare)
+
+
+def accessories() -> None:
+    """Every glasses, headwear and clothing option."""
+    short = ["short_straight", "pixie", "buzz", "side_part", "curtains", "short_curly",
+             "crew_cut", "quiff", "short_wavy"]
+
+    def prepare(feature: str, row: int, i: int) -> facemoji.Params:
+        p = SCHEMA.random(seed=200 + 10 * row + i).update(
+            {"glasses": "none", "headwear": "none", "facial_hair": "none", "eyes": "almond"})
+        return p if feature == "headwear" else p.set("hair", short[i % len(short)])
+
+    rows = [("glasses", GLASSES), ("headwear", HEADWEAR), ("clothing", CLOTHING)]
+    _rows(rows, "accessories.png", "facemoji glasses, headwear, clothing", prepare)
+
+
+SHEETS = {"gallery": gallery, "hair": hair, "face": face, "accessories": accessories}
+
+if __name__ == "__main__":
+    for name in sys.argv[1:] or list(SHEETS):
+        SHEETS[name]()

@@ -1,0 +1,184 @@
+"""The native style's face: every face-part option draws and is distinct, every scalar
+changes the drawing and moves the landmarks it should, landmarks lie on the drawing,
+and the rendered cheek shows the skin parameter's color."""
+
+from __future__ import annotations
+
+import itertools
+
+import numpy as np
+import pytest
+from skimage.color import deltaE_ciede2000, rgb2lab
+
+from facemoji.avatar import get_style
+from facemoji.avatar.render import render
+from facemoji.avatar.schema import hex_to_rgb
+from facemoji.avatar.styles.facemoji.geometry import compute, landmarks68
+from facemoji.avatar.styles.facemoji.schema import SCALARS, SKIN_PRESETS
+from facemoji.avatar.styles.facemoji.svgkit import sample_smooth
+
+SIZE = 256
+PARTS = ("eyes", "eyebrows", "nose", "mouth", "ears", "facial_hair", "freckles", "age_lines",
+         "lashes")
+CLOSED_EYES = ("happy",)
+MONK = [p.hex for p in SKIN_PRESETS if p.id.startswith("monk_")]
+
+
+@pytest.fixture(scope="module")
+def schema():
+    return get_style("facemoji").schema
+
+
+@pytest.fixture(scope="module")
+def base(schema):
+    # a short haircut and no accessories keep the face in view
+    return schema.defaults().update({"hair": "buzz", "headwear": "none", "glasses": "none"})
+
+
+def _lab(rgb: np.ndarray) -> np.ndarray:
+    return rgb2lab(np.asarray(rgb, dtype=float) / 255.0)
+
+
+def _skin_lab(color: str) -> np.ndarray:
+    return _lab(np.array([[hex_to_rgb(color)]]))
+
+
+def _delta(patch_rgb: np.ndarray, lab: np.ndarray) -> np.ndarray:
+    """ΔE2000 of every pixel of an RGB patch against one CIELAB color."""
+    patch = _lab(patch_rgb)
+    return deltaE_ciede2000(patch, np.broadcast_to(lab, patch.shape))
+
+
+@pytest.mark.parametrize("part", PARTS)
+def test_every_option_renders_and_differs(schema, base, part):
+    options = schema.options(part)
+    images = {o: render(base.set(part, o), SIZE).astype(np.int16) for o in options}
+    for a, b in itertools.combinations(options, 2):
+        changed = np.abs(images[a] - images[b]).max(axis=2) > 12
+        assert changed.sum() >= 20, f"{part}: {a!r} and {b!r} look the same"
+
+
+def _lm(params) -> np.ndarray:
+    return landmarks68(compute(params))
+
+
+def _spread(points: np.ndarray) -> float:
+    return float(points[:, 0].max() - points[:, 0].min())
+
+
+# scalar -> how its landmarks must grow from -1 to +1
+MOVES = {
+    "face_width": lambda p: _spread(p[0:17]),
+    "face_length": lambda p: p[8, 1],
+    "jaw_width": lambda p: p[12, 0] - p[4, 0],
+    "chin_shape": lambda p: p[9, 0] - p[7, 0],
+    "cheek_fullness": lambda p: p[14, 0] - p[2, 0],
+    "eye_size": lambda p: np.hypot(*(p[39] - p[36])),
+    "eye_spacing": lambda p: p[42:48].mean(0)[0] - p[36:42].mean(0)[0],
+    "eye_tilt": lambda p: (p[39, 1] - p[36, 1]) + (p[42, 1] - p[45, 1]),  # outer corners up
+    "nose_width": lambda p: p[35, 0] - p[31, 0],
+    "nose_length": lambda p: p[33, 1] - p[27, 1],
+    "mouth_width": lambda p: p[54, 0] - p[48, 0],
+    "lip_fullness": lambda p: p[57, 1] - p[51, 1],
+}
+
+
+@pytest.mark.parametrize("scalar", [name for name, _ in SCALARS])
+def test_scalar_changes_drawing_and_landmarks(base, scalar):
+    low, high = base.set(scalar, -1.0), base.set(scalar, 1.0)
+    diff = np.abs(render(low, SIZE).astype(np.int16) - render(high, SIZE)).max(axis=2)
+    assert (diff > 12).sum() >= 30, f"{scalar} barely changes the drawing"
+    if scalar in MOVES:
+        assert MOVES[scalar](_lm(high)) > MOVES[scalar](_lm(low)) + 1.0
+    elif scalar == "brow_thickness":
+        assert compute(high).brow_thickness > compute(low).brow_thickness * 1.3
+    elif scalar == "ear_size":
+        assert compute(high).ear_height > compute(low).ear_height * 1.2
+
+
+@pytest.mark.parametrize("scalar", ["face_width", "face_length", "jaw_width", "chin_shape",
+                                    "cheek_fullness"])
+def test_face_outline_responds_smoothly(base, scalar):
+    steps = [_lm(base.set(scalar, float(v)))[0:17] for v in np.linspace(-1, 1, 11)]
+    moves = [np.abs(b - a).max() for a, b in itertools.pairwise(steps)]
+    # equal scalar steps give similar landmark steps: no jumps, no dead zones
+    assert max(moves) <= 2.0 * np.median(moves) + 0.5, moves
+
+
+def test_jaw_landmarks_lie_on_the_outline(schema):
+    for seed in range(5):
+        anchors = compute(schema.random(seed=seed))
+        curve = np.asarray(sample_smooth(anchors.outline, closed=True, steps=40))
+        for point in landmarks68(anchors)[0:17]:
+            assert np.hypot(*(curve - point).T).min() < 1.0
+
+
+@pytest.mark.parametrize("option", [o for o in ("round", "almond", "narrow", "hooded",
+                                                "monolid", "wide", "sleepy", "happy", "wink")])
+def test_eye_landmarks_lie_on_the_eyes(base, option):
+    params = base.set("eyes", option)
+    image = render(params, 512)
+    skin = _skin_lab(params.color("skin"))
+    points = _lm(params)
+    for eye in (points[36:42], points[42:48]):
+        x, y = np.round(eye.mean(axis=0)).astype(int)
+        # closed eyes are a thin crescent through the anchors: look a few px around
+        r = 3 if option in CLOSED_EYES or option == "wink" else 0
+        patch = image[y - r:y + r + 1, x - r:x + r + 1]
+        assert _delta(patch, skin).max() > 20, f"{option}: eye center is skin"
+
+
+def test_mouth_corners_and_brows_lie_on_the_drawing(schema):
+    for seed in range(6):
+        params = schema.random(seed=seed).update({"facial_hair": "none", "glasses": "none",
+                                                  "headwear": "none", "hair": "buzz"})
+        image = render(params, 512)
+        skin = _skin_lab(params.color("skin"))
+        points = _lm(params)
+        for idx in (48, 54):
+            x, y = np.round(points[idx]).astype(int)
+            patch = image[y - 3:y + 4, x - 3:x + 4]
+            assert _delta(patch, skin).max() > 12, f"seed {seed}: corner {idx} is skin"
+        for idx in range(17, 27):
+            x, y = np.round(points[idx]).astype(int)
+            patch = image[y - 1:y + 2, x - 1:x + 2]
+            assert _delta(patch, skin).max() > 10, f"seed {seed}: brow {idx}"
+
+
+@pytest.mark.parametrize("skin", MONK)
+def test_cheek_shows_the_skin_color(base, skin):
+    params = base.set("skin", skin)
+    image = render(params, 512)
+    points = _lm(params)
+    # the lower cheek on the lit side, between the nose wing and the jaw
+    x = int(points[48, 0] - 0.45 * (points[39, 0] - points[36, 0]))
+    y = int(points[33, 1] + 8)
+    patch = _lab(image[y - 4:y + 5, x - 4:x + 5]).reshape(-1, 3).mean(axis=0)
+    assert deltaE_ciede2000(patch, _skin_lab(skin)[0, 0]) < 5
+
+
+@pytest.mark.parametrize("beard", ["circle_beard", "short_beard", "full_beard", "long_beard"])
+def test_beards_cover_the_chin_but_not_the_lips(base, beard):
+    bare = render(base, 512).astype(np.int16)
+    bearded = render(base.set("facial_hair", beard), 512).astype(np.int16)
+    points = _lm(base)
+    lips = np.round((points[57] + points[66]) / 2).astype(int)  # inside the lower lip
+    chin = np.round(points[8] - (0, 8)).astype(int)
+    assert np.abs(bearded[lips[1], lips[0]] - bare[lips[1], lips[0]]).max() < 10
+    assert np.abs(bearded[chin[1], chin[0]] - bare[chin[1], chin[0]]).max() > 30
+
+
+def test_open_mouths_show_teeth_and_tongue(base):
+    def inside(option: str) -> np.ndarray:
+        params = base.set("mouth", option)
+        points = _lm(params)
+        x, y = np.round((points[62] + points[66]) / 2).astype(int)
+        image = render(params, 512)
+        return image[y - 6:y + 7, x - 3:x + 4].reshape(-1, 3).astype(int)
+
+    for option in ("grin", "open_smile", "laugh", "tongue"):
+        pixels = inside(option)
+        assert (pixels.min(axis=1) > 220).any(), f"{option}: no teeth"
+    for option in ("laugh", "tongue"):
+        r, g = inside(option)[:, :2].T
+        assert ((r - g > 60) & (r > 150)).any(), f"{option}: no tongue"
