@@ -1,0 +1,179 @@
+"""Glasses, facial hair and headwear from simple, explainable image features.
+
+Every feature lives in the chip frame (inter-ocular distance 64 px), so its thresholds
+are in fixed units; they were chosen on the labelled photos (docs/bench/attributes.md).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+from numpy.typing import NDArray
+
+from .chip import IOD, Chip
+from .color import ColorMeasure, chroma, polygon_mask
+
+
+def _box(a: NDArray, x0: float, x1: float, y0: float, y1: float) -> NDArray:
+    return a[int(max(0, y0)): int(max(0, y1)), int(max(0, x0)): int(max(0, x1))]
+
+
+def _line_cover(edges: NDArray[np.bool_], axis: int) -> float:
+    """Longest straight edge run across a box, as a fraction of its width (axis=1: rows)
+    or height (axis=0: columns); edges may wander by one pixel."""
+    if edges.size == 0:
+        return 0.0
+    kernel = np.ones((3, 1) if axis == 1 else (1, 3), np.uint8)
+    return float(cv2.dilate(edges.astype(np.uint8), kernel).mean(axis=axis).max())
+
+
+@dataclass(frozen=True)
+class GlassesFeatures:
+    """Features of the eye area, all in 0..1-ish units independent of photo contrast.
+
+    ``peak``: the strongest row of vertical gradient across the nose bridge over the median
+    row (a frame's bridge is one sharp line, the skin's shading is smooth). ``bridge``:
+    how much of the bridge's width one horizontal edge line covers. ``rim``: the same below
+    each eye (lower rims), the weaker eye. ``dark``: eye-area lightness over skin lightness.
+    """
+
+    peak: float
+    bridge: float
+    rim: float
+    dark: float
+
+
+def glasses_features(chip: Chip, skin: ColorMeasure) -> GlassesFeatures:
+    """Compute :class:`GlassesFeatures` on the chip."""
+    p = chip.landmarks
+    gray = chip.gray()
+    gy = np.abs(cv2.Sobel(gray.astype(np.float32), cv2.CV_32F, 0, 1, ksize=3))
+    edges = cv2.Canny(cv2.GaussianBlur(gray, (3, 3), 0), 40, 100) > 0
+    eye_y = float(p[36:48, 1].mean())
+    bridge_box = (p[39, 0] + 0.08 * IOD, p[42, 0] - 0.08 * IOD, eye_y - 0.45 * IOD,
+                  eye_y + 0.1 * IOD)
+    rows = _box(gy, *bridge_box).mean(axis=1)
+    peak = float(rows.max() / (np.median(rows) + 5.0)) if rows.size else 0.0
+    bridge = _line_cover(_box(edges, *bridge_box), axis=1)
+    rim = min(_line_cover(_box(edges, p[a, 0], p[b, 0], p[lid, 1] + 0.1 * IOD,
+                               p[lid, 1] + 0.55 * IOD), axis=1)
+              for a, b, lid in ((36, 39, 41), (42, 45, 46)))
+    region = np.zeros(chip.valid.shape, bool)
+    for idx in (slice(36, 42), slice(42, 48)):
+        c = p[idx].mean(axis=0)
+        region |= polygon_mask(region.shape, (p[idx] - c) * 1.6 + c)
+    lab = chip.lab[region & chip.valid]
+    dark = float(np.median(lab[:, 0])) / max(skin.lab[0], 1.0) if len(lab) else 1.0
+    return GlassesFeatures(peak, bridge, rim, dark)
+
+
+def classify_glasses(f: GlassesFeatures) -> tuple[str, float]:
+    """``none | eyeglasses | sunglasses`` and a confidence in 0..1.
+
+    Sunglasses: the eye area under a quarter of the skin's lightness. Eyeglasses: a sharp
+    (peak ≥ 3), long (≥ 75% of the width) edge across the nose bridge and a lower-rim line
+    over half of each eye's width. Thin rimless frames are missed (see the benchmark).
+    """
+    if f.dark < 0.25:
+        return "sunglasses", min(1.0, 0.6 + (0.25 - f.dark) * 2)
+    margins = (f.peak / 3.0 - 1.0, f.bridge / 0.75 - 1.0, f.rim / 0.5 - 1.0)
+    if min(margins) >= 0:
+        return "eyeglasses", min(1.0, 0.6 + min(margins))
+    return "none", min(1.0, 0.6 + max(0.0, -min(margins)))
+
+
+@dataclass(frozen=True)
+class Region:
+    """A lower-face region against the cheeks: ``darkening`` (cheek L* minus region L*) and
+    ``chroma`` (region C* over cheek C*; hair is less saturated than skin, shadow is not)."""
+
+    darkening: float
+    chroma: float
+
+    def hairy(self) -> bool:
+        """Darker by 12 L* and at most 85% of the skin's chroma."""
+        return self.darkening >= 12.0 and self.chroma <= 0.85
+
+
+@dataclass(frozen=True)
+class FacialHairFeatures:
+    """The mustache, chin and left/right jaw regions."""
+
+    mustache: Region
+    chin: Region
+    left: Region
+    right: Region
+
+
+def facial_hair_features(chip: Chip, skin: ColorMeasure) -> FacialHairFeatures:
+    """Compute :class:`FacialHairFeatures` on the chip."""
+    p = chip.landmarks
+    shape = chip.valid.shape
+    u = IOD
+    skin_chroma = max(float(chroma(np.array(skin.lab))), 1.0)
+
+    def region(poly: NDArray[np.float64]) -> Region:
+        lab = chip.lab[polygon_mask(shape, poly) & chip.valid]
+        if len(lab) < 10:
+            return Region(0.0, 1.0)
+        return Region(skin.lab[0] - float(np.median(lab[:, 0])),
+                      float(np.median(chroma(lab))) / skin_chroma)
+
+    return FacialHairFeatures(
+        mustache=region(np.array([p[31] + [0, 0.1 * u], p[35] + [0, 0.1 * u],
+                                  p[53] - [0, 0.05 * u], p[49] - [0, 0.05 * u]])),
+        chin=region(np.array([p[58] + [0, 0.1 * u], p[56] + [0, 0.1 * u], p[9] - [0, 0.1 * u],
+                              p[7] - [0, 0.1 * u]])),
+        left=region(np.array([p[48] - [0.15 * u, 0], p[4] + [0.15 * u, 0],
+                              p[6] + [0.1 * u, -0.1 * u]])),
+        right=region(np.array([p[54] + [0.15 * u, 0], p[12] - [0.15 * u, 0],
+                               p[10] - [0.1 * u, 0.1 * u]])),
+    )
+
+
+def classify_facial_hair(f: FacialHairFeatures) -> tuple[str, float]:
+    """``none | stubble | mustache | goatee | beard`` and a confidence in 0..1.
+
+    Facial hair is present when two regions look hairy, or the mustache and chin are both
+    much darker than the cheeks. Then: hairy jaw and chin (or mustache) is a beard; chin
+    without jaw a goatee; mustache alone a mustache; otherwise stubble.
+    """
+    regions = (f.mustache, f.chin, f.left, f.right)
+    hairy = sum(r.hairy() for r in regions)
+    dark = f.mustache.darkening >= 20 and f.chin.darkening >= 14
+    if hairy < 2 and not dark:
+        return "none", 0.6 + 0.2 * (hairy == 0)
+    jaw = f.left.hairy() or f.right.hairy()
+    confidence = 0.5 + 0.1 * hairy
+    if jaw and (f.chin.hairy() or f.mustache.hairy()):
+        return "beard", confidence
+    if f.chin.hairy() or (dark and not jaw):
+        return "goatee", confidence
+    if f.mustache.hairy():
+        return "mustache", confidence
+    return "stubble", 0.5
+
+
+def classify_headwear(chip: Chip, hair_mask: NDArray[np.bool_], skin: ColorMeasure
+                      ) -> tuple[str, float]:
+    """Best effort ``none | hat | headscarf``: a saturated, non-hair, non-skin head top.
+
+    Looks at the band just above the scalp cap; a hat or scarf shows there as a large
+    region of one color that is neither the hair found nor the skin. Low confidence.
+    """
+    p = chip.landmarks
+    top = p[17:27, 1].min()
+    x0, x1 = int(p[0, 0]), int(p[16, 0])
+    band = np.zeros(chip.valid.shape, bool)
+    band[int(max(0, top - 1.6 * IOD)): int(max(0, top - 0.9 * IOD)), max(0, x0): x1] = True
+    band &= chip.valid
+    if band.sum() < 50:
+        return "none", 0.3
+    other = band & ~hair_mask & (np.linalg.norm(chip.lab - skin.lab, axis=-1) > 15)
+    saturated = other & (chroma(chip.lab) > 25)
+    frac = saturated.sum() / band.sum()
+    if frac > 0.6:
+        return "hat", min(1.0, frac)
+    return "none", min(1.0, 1.0 - frac)

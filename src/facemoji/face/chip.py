@@ -1,0 +1,84 @@
+"""The face chip: the photo warped so the eyes are level at a fixed scale.
+
+Every measurement works in this one frame: inter-ocular distance :data:`IOD` pixels, eye
+centers at ``(CHIP_W / 2 ∓ IOD / 2, EYE_Y)``, room above for the hair and below for a beard.
+Regions can then be written in IOD units, whatever the photo's size or the head's roll.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+from numpy.typing import NDArray
+
+from .color import to_lab
+from .geometry import eye_centers
+
+CHIP_W, CHIP_H = 256, 352
+IOD = 64.0
+EYE_Y = 180.0
+
+
+@dataclass(frozen=True)
+class Chip:
+    """A white-balanced, aligned face crop and its landmarks.
+
+    ``rgb`` is float ``(CHIP_H, CHIP_W, 3)`` in 0..1, ``lab`` its CIELAB, ``valid`` marks
+    pixels that come from inside the photo, ``landmarks`` are ``(68, 2)`` in chip pixels and
+    ``matrix`` is the 2×3 affine map from photo to chip pixels.
+    """
+
+    rgb: NDArray[np.float32]
+    lab: NDArray[np.float64]
+    valid: NDArray[np.bool_]
+    landmarks: NDArray[np.float64]
+    matrix: NDArray[np.float64]
+
+    def gray(self) -> NDArray[np.uint8]:
+        """8-bit grayscale of the chip, for gradient features."""
+        return cv2.cvtColor((self.rgb * 255).astype(np.uint8), cv2.COLOR_RGB2GRAY)
+
+
+def _similarity(landmarks: NDArray[np.float64]) -> NDArray[np.float64]:
+    left, right = eye_centers(landmarks)
+    d = right - left
+    scale = IOD / float(np.hypot(*d))
+    c, s = d / np.hypot(*d) * scale  # rotation by -roll, times scale
+    rot = np.array([[c, s], [-s, c]])
+    mid = (left + right) / 2
+    shift = np.array([CHIP_W / 2, EYE_Y]) - rot @ mid
+    return np.hstack([rot, shift[:, None]])
+
+
+def make_chip(image: NDArray[np.uint8], landmarks: NDArray[np.floating],
+              gains: NDArray[np.floating]) -> Chip:
+    """Warp ``image`` into the chip frame and apply the per-channel white-balance ``gains``."""
+    lm = np.asarray(landmarks, dtype=np.float64)
+    m = _similarity(lm)
+    pre = IOD * 1.5 / inter_px(lm)
+    if pre < 1.0:  # big face: shrink first with area averaging, warping alone would alias
+        image = cv2.resize(image, None, fx=pre, fy=pre, interpolation=cv2.INTER_AREA)
+        m = m @ np.diag([1 / pre, 1 / pre, 1.0])
+    rgb = cv2.warpAffine(image, m, (CHIP_W, CHIP_H), flags=cv2.INTER_LINEAR)
+    valid = cv2.warpAffine(np.full(image.shape[:2], 255, np.uint8), m, (CHIP_W, CHIP_H),
+                           flags=cv2.INTER_NEAREST) > 0
+    if pre < 1.0:
+        m = m @ np.diag([pre, pre, 1.0])  # back to a map from the original photo
+    balanced = np.clip(rgb.astype(np.float32) / 255.0 * np.asarray(gains, np.float32), 0, 1)
+    chip_lm = lm @ m[:, :2].T + m[:, 2]
+    return Chip(balanced, to_lab(balanced), valid, chip_lm, m)
+
+
+def inter_px(landmarks: NDArray[np.float64]) -> float:
+    """Inter-ocular distance of ``landmarks`` in their own pixels."""
+    left, right = eye_centers(landmarks)
+    return float(np.hypot(*(right - left)))
+
+
+def mask_to_image(chip: Chip, mask: NDArray[np.bool_], shape: tuple[int, ...]) -> NDArray[np.bool_]:
+    """Map a chip-frame boolean ``mask`` back onto a photo of ``shape`` ``(H, W, ...)``."""
+    back = cv2.warpAffine(mask.astype(np.uint8), chip.matrix, (shape[1], shape[0]),
+                          flags=cv2.INTER_NEAREST | cv2.WARP_INVERSE_MAP)
+    return back.astype(bool)

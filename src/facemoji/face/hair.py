@@ -1,0 +1,257 @@
+"""Hair: GrabCut segmentation seeded from the landmarks, color, name, bald and receding.
+
+1. Skin-like pixels (near the cheek or forehead color) are never hair.
+2. The hairline: in the columns above the nose, where the forehead skin ends going up.
+   Very high (over 1.6 IOD above the brows): bald; high (over 1.15 IOD): receding.
+3. GrabCut, on the head's box of the chip at half scale, 2 iterations: certain hair is a
+   band just above the hairline (minus background-colored pixels); probable hair is the
+   head ellipse above the eyes; certain background is the face and everything outside
+   the ellipse. Pieces of the result not touching the certain hair are dropped.
+4. When that leaves too little, the hair is the head ellipse minus skin-like and
+   background-like pixels. Its color is named by :func:`name_hair`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+from numpy.typing import NDArray
+from scipy.cluster.vq import kmeans2
+
+from .chip import IOD, Chip
+from .color import ColorMeasure, chroma, hue_deg, lab_measure
+
+# GrabCut's image scale and iterations: half scale and 2 rounds keep it near 30 ms
+_SCALE = 0.5
+_ITERATIONS = 2
+# a pixel counts as skin when its a*b* are within _SKIN_AB of a skin reference and it is
+# not more than _SKIN_DARKER L* darker (highlights may be any brighter; hair is darker
+# than the skin it grows on, or, when gray, far from it in a*b*)
+_SKIN_AB = 10.0
+_SKIN_DARKER = 20.0
+_BG_DIST = 10.0
+# a GrabCut mask under this many IOD² is too small to trust (hair seeds went astray)
+_MIN_HAIR = 0.3
+BALD_FOREHEAD = 1.6
+"""Forehead height (IOD) above which the skin covers the skull: bald."""
+RECEDING_FOREHEAD = 1.15
+"""Forehead height (IOD) above which the hairline counts as receding."""
+
+
+@dataclass(frozen=True)
+class HairMeasure:
+    """What :func:`measure_hair` finds; ``mask`` is a bool chip-frame mask."""
+
+    color: ColorMeasure
+    name: str
+    bald: bool
+    receding: bool
+    mask: NDArray[np.bool_]
+
+
+def _ellipse(shape: tuple[int, ...], center: tuple[float, float], axes: tuple[float, float]
+             ) -> NDArray[np.bool_]:
+    yy, xx = np.mgrid[: shape[0], : shape[1]]
+    return ((xx - center[0]) / axes[0]) ** 2 + ((yy - center[1]) / axes[1]) ** 2 <= 1.0
+
+
+def _brow_top(chip: Chip) -> float:
+    return float(chip.landmarks[17:27, 1].min())
+
+
+def head_region(chip: Chip) -> NDArray[np.bool_]:
+    """Chip mask where hair may be: an ellipse around the head, down to the jaw."""
+    cx = float(chip.landmarks[27, 0])
+    return _ellipse(chip.valid.shape, (cx, _brow_top(chip) - 0.2 * IOD), (1.6 * IOD, 1.8 * IOD))
+
+
+def skin_likeness(chip: Chip, skin: ColorMeasure) -> NDArray[np.bool_]:
+    """Chip mask of pixels colored like the skin, small holes (pores, specks) closed.
+
+    The references are the cheek color and, when it is close to it (not bangs), the lower
+    forehead's own color: foreheads are often shinier or paler than cheeks.
+    """
+    refs = [np.asarray(skin.lab)]
+    p = chip.landmarks
+    top = int(_brow_top(chip))
+    patch = chip.lab[max(0, top - int(0.3 * IOD)): max(1, top - int(0.08 * IOD)),
+                     int(p[20, 0]): int(p[23, 0])].reshape(-1, 3)
+    if len(patch):
+        forehead = np.median(patch, axis=0)
+        if _like(forehead[None], refs[0])[0]:
+            refs.append(forehead)
+    near = np.zeros(chip.valid.shape, bool)
+    for ref in refs:
+        near |= _like(chip.lab, ref)
+    close = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (5, 5))
+    return cv2.morphologyEx(near.astype(np.uint8), cv2.MORPH_CLOSE, close) > 0
+
+
+def _like(lab: NDArray[np.float64], ref: NDArray[np.float64]) -> NDArray[np.bool_]:
+    ab = np.hypot(lab[..., 1] - ref[1], lab[..., 2] - ref[2])
+    return (ab < _SKIN_AB) & (lab[..., 0] > ref[0] - _SKIN_DARKER)
+
+
+def background_likeness(chip: Chip) -> NDArray[np.bool_]:
+    """Chip mask of pixels colored like the background beside and above the head.
+
+    The background is sampled outside the head ellipse above the brows and summarized by
+    k-means (k = 3) in CIELAB; a pixel within :data:`_BG_DIST` of a cluster holding at
+    least 15% of the samples counts as background.
+    """
+    rows = np.arange(chip.valid.shape[0])[:, None] < _brow_top(chip)
+    sample = chip.lab[chip.valid & ~head_region(chip) & rows]
+    like = np.zeros(chip.valid.shape, bool)
+    if len(sample) < 100:
+        return like
+    centers, labels = kmeans2(sample, 3, iter=10, minit="++", seed=0)  # seeded: repeatable
+    share = np.bincount(labels, minlength=3) / len(sample)
+    for center in centers[share >= 0.15]:
+        like |= np.linalg.norm(chip.lab - center, axis=-1) < _BG_DIST
+    return like
+
+
+def hairline(chip: Chip, skin_like: NDArray[np.bool_]) -> NDArray[np.int64]:
+    """Per central column (±0.5 IOD around the nose), the row where the forehead skin ends.
+
+    Scans up from just above the brows until a run of 3 pixels that do not look like skin:
+    the hairline, the top of a bald head, or (right at the start) bangs.
+    """
+    cx = float(chip.landmarks[27, 0])
+    top = int(_brow_top(chip) - 0.2 * IOD)
+    cols = np.arange(int(cx - 0.5 * IOD), int(cx + 0.5 * IOD))
+    not_skin = ~skin_like[: top + 1, cols][::-1]  # rows upwards from `top`
+    run = not_skin[:-2] & not_skin[1:-1] & not_skin[2:]
+    first = np.where(run.any(axis=0), run.argmax(axis=0), top)
+    return top - first
+
+
+def _seeds(chip: Chip, skin_like: NDArray[np.bool_], line: NDArray[np.int64],
+           bg_like: NDArray[np.bool_]) -> NDArray[np.uint8]:
+    p = chip.landmarks
+    cx = float(p[27, 0])
+    head = head_region(chip)
+    seeds = np.full(chip.valid.shape, cv2.GC_PR_BGD, np.uint8)
+    seeds[head & ~skin_like & (np.arange(seeds.shape[0])[:, None] < p[36:48, 1].mean())] = (
+        cv2.GC_PR_FGD)
+    # just above the forehead skin is hair (the caller skips bald heads)
+    band = int(0.25 * IOD)
+    for x, y in zip(range(int(cx - 0.5 * IOD), int(cx + 0.5 * IOD)), line, strict=False):
+        column = seeds[max(0, y - band): y, x]
+        column[(column == cv2.GC_PR_FGD) & ~bg_like[max(0, y - band): y, x]] = cv2.GC_FGD
+    face = np.concatenate([p[0:17], p[26:16:-1] - [0, 0.1 * IOD]])
+    cv2.fillPoly(seeds, [np.round(face).astype(np.int32)], cv2.GC_BGD)
+    seeds[~chip.valid | ~head] = cv2.GC_BGD
+    return seeds
+
+
+def segment(chip: Chip, skin_like: NDArray[np.bool_], line: NDArray[np.int64],
+            bg_like: NDArray[np.bool_]) -> NDArray[np.bool_]:
+    """Hair mask in the chip frame, by GrabCut on the head's box at :data:`_SCALE`."""
+    seeds = _seeds(chip, skin_like, line, bg_like)
+    if (seeds == cv2.GC_FGD).sum() < 40:  # nothing hair-like to start from
+        return np.zeros(chip.valid.shape, bool)
+    # only the head's box (plus a margin of certain background) goes to GrabCut
+    ys, xs = np.nonzero(seeds != cv2.GC_BGD)
+    y0, y1 = max(0, ys.min() - 8), min(seeds.shape[0], ys.max() + 9)
+    x0, x1 = max(0, xs.min() - 8), min(seeds.shape[1], xs.max() + 9)
+    crop = (chip.rgb[y0:y1, x0:x1] * 255).astype(np.uint8)
+    small = cv2.resize(crop, None, fx=_SCALE, fy=_SCALE, interpolation=cv2.INTER_AREA)
+    size = (small.shape[1], small.shape[0])
+    mask = cv2.resize(seeds[y0:y1, x0:x1], size, interpolation=cv2.INTER_NEAREST)
+    bgd, fgd = np.zeros((1, 65)), np.zeros((1, 65))
+    cv2.grabCut(cv2.cvtColor(small, cv2.COLOR_RGB2BGR), mask, None, bgd, fgd, _ITERATIONS,
+                cv2.GC_INIT_WITH_MASK)
+    fg = np.zeros(chip.valid.shape, bool)
+    fg[y0:y1, x0:x1] = cv2.resize(np.isin(mask, (cv2.GC_FGD, cv2.GC_PR_FGD)).astype(np.uint8),
+                                  (x1 - x0, y1 - y0), interpolation=cv2.INTER_NEAREST) > 0
+    hair = fg & ~skin_like & chip.valid
+    # keep the connected pieces that hold a seed (drops stray background and clothing)
+    _, labels = cv2.connectedComponents(hair.astype(np.uint8))
+    keep = np.unique(labels[(seeds == cv2.GC_FGD) & hair])
+    return np.isin(labels, keep[keep > 0])
+
+
+def name_hair(lab: tuple[float, float, float]) -> str:
+    """Name a hair color from its CIELAB ``(L, a, b)``: black, brown, blonde, red, ...
+
+    Thresholds on lightness L*, chroma C* and hue angle h (degrees), in this order:
+
+    - saturated (C* ≥ 20), neither warm (h 35–100°) nor reddish (h −15..55°): other (dyed);
+    - not warm (or C* < 6) and L* ≥ 45: gray, or white from L* 80;
+    - L* < 15, or L* < 35 with C* < 5: black;
+    - C* ≥ 18 and reddish, or C* ≥ 10 with h 0..40°, or C* ≥ 40 with h < 75°: red
+      (L* ≥ 45) or auburn;
+    - L* ≥ 50: blonde; the rest brown.
+
+    Chosen on the labelled dev photos with round numbers (docs/bench/attributes.md).
+    """
+    arr = np.array(lab, dtype=float)
+    L, c, h = float(arr[0]), float(chroma(arr)), float(hue_deg(arr))
+    warm = 35 <= h <= 100 and c >= 6
+    reddish = -15 <= h < 55
+    if not warm and not reddish and c >= 20:
+        return "other"  # blue, green, purple: dyed
+    if not warm and L >= 45:
+        return "white" if L >= 80 else "gray"
+    if L < 15 or (L < 35 and c < 5):
+        return "black"
+    if (c >= 18 and reddish) or (c >= 10 and 0 <= h < 40) or (c >= 40 and h < 75):
+        return "red" if L >= 45 else "auburn"
+    if L >= 50:
+        return "blonde"
+    return "brown"
+
+
+def hair_color(lab: NDArray[np.float64], confidence: float) -> ColorMeasure:
+    """The hair's color from its pixels ``(N, 3)``: median a*, b* and the 70th-percentile L*.
+
+    Hair is seen by its lit strands; the median lightness is dragged down by the shadows
+    between them (measured: labelled brown hair had a median L* of black hair).
+    """
+    if len(lab) == 0:
+        return lab_measure(lab, 0.0)
+    base = lab_measure(lab, confidence)
+    lightness = float(np.percentile(lab[:, 0], 70))
+    return lab_measure(np.array([[lightness, base.lab[1], base.lab[2]]]), confidence)
+
+
+def _fallback_region(chip: Chip, skin_like: NDArray[np.bool_], bg_like: NDArray[np.bool_]
+                     ) -> NDArray[np.bool_]:
+    """Where GrabCut found too little: the head ellipse above the brows, minus the face,
+    the skin-like and the background-like pixels."""
+    rows = np.arange(chip.valid.shape[0])[:, None] < _brow_top(chip)
+    face = np.zeros(chip.valid.shape, np.uint8)
+    cv2.fillPoly(face, [np.round(chip.landmarks[0:17]).astype(np.int32)], 1)
+    return head_region(chip) & rows & chip.valid & ~skin_like & ~face.astype(bool) & ~bg_like
+
+
+def measure_hair(chip: Chip, skin: ColorMeasure) -> HairMeasure:
+    """Segment the hair and measure its color; decide bald and receding.
+
+    The forehead height (brows to where the skin ends, in IOD) decides: above
+    :data:`BALD_FOREHEAD` the skin runs over the top of the skull (bald), above
+    :data:`RECEDING_FOREHEAD` the hairline is high (receding).
+    """
+    skin_like = skin_likeness(chip, skin)
+    line = hairline(chip, skin_like)
+    forehead = float(_brow_top(chip) - np.median(line)) / IOD
+    bald = forehead > BALD_FOREHEAD
+    receding = not bald and forehead > RECEDING_FOREHEAD
+    hair = np.zeros(chip.valid.shape, bool)
+    if not bald:
+        bg_like = background_likeness(chip)
+        hair = segment(chip, skin_like, line, bg_like)
+        if hair.sum() < _MIN_HAIR * IOD * IOD:
+            hair = _fallback_region(chip, skin_like, bg_like)
+    area = hair.sum() / (IOD * IOD)
+    color = hair_color(chip.lab[hair], min(1.0, area / 2.0))
+    if bald:
+        name = "bald"
+    elif color.confidence == 0.0:
+        name = "other"
+    else:
+        name = name_hair(color.lab)
+    return HairMeasure(color, name, bald, receding, hair)

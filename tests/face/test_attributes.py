@@ -1,0 +1,194 @@
+"""Attribute measurement on the astronaut photo and copies the tests edit."""
+
+from __future__ import annotations
+
+import json
+import math
+from types import SimpleNamespace
+
+import cv2
+import numpy as np
+import pytest
+from skimage.color import lab2rgb, rgb2lab
+
+from facemoji.errors import BadImage
+from facemoji.face.attributes import Attributes, measure
+from facemoji.face.debug import draw_debug
+from facemoji.face.geometry import KEYS, ratios
+from facemoji.face.hair import name_hair
+
+HAIR_NAMES = {"black", "brown", "blonde", "red", "auburn", "gray", "white", "bald", "other"}
+
+
+@pytest.fixture(scope="module")
+def base(astronaut: np.ndarray, astronaut_detection) -> Attributes:
+    return measure(astronaut, astronaut_detection)
+
+
+def _measure(image: np.ndarray, detection) -> Attributes:
+    return measure(np.ascontiguousarray(image), detection)
+
+
+def test_fields_in_range(base: Attributes) -> None:
+    assert 1 <= base.monk <= 10
+    assert base.hair_name in HAIR_NAMES
+    assert base.glasses == "none"
+    assert base.facial_hair == "none"
+    assert base.headwear in {"none", "hat", "headscarf"}
+    for color in (base.skin, base.hair, base.eyes, base.brows):
+        assert all(0 <= c <= 255 for c in color.rgb)
+        assert 0.0 <= color.confidence <= 1.0
+    # the astronaut has dark blonde hair and light skin
+    assert base.hair_name in {"brown", "blonde"}  # dark blonde, light brown
+    assert base.monk <= 5
+    assert base.skin.lab[0] > base.hair.lab[0] + 20
+
+
+def test_geometry_keys_finite(base: Attributes) -> None:
+    assert tuple(base.geometry) == KEYS
+    assert tuple(base.geometry_z) == KEYS
+    assert all(math.isfinite(v) for v in (*base.geometry.values(), *base.geometry_z.values()))
+    assert base.geometry["brow_thickness"] == pytest.approx(base.brow_thickness)
+    # a photo of an ordinary adult face sits within a few sds of the norms
+    assert all(abs(z) < 6 for z in base.geometry_z.values())
+
+
+def test_geometry_ignores_roll_scale_and_shift(astronaut_detection) -> None:
+    points = astronaut_detection.landmarks
+    angle = math.radians(25)
+    rot = np.array([[math.cos(angle), -math.sin(angle)], [math.sin(angle), math.cos(angle)]])
+    moved = (points - points.mean(axis=0)) @ rot.T * 2.5 + [300.0, 40.0]
+    a, b = ratios(points, 0.2), ratios(moved, 0.2)
+    for key in KEYS:
+        assert b[key] == pytest.approx(a[key], abs=1e-6), key
+
+
+def test_to_dict_is_json(base: Attributes) -> None:
+    doc = json.loads(json.dumps(base.to_dict()))
+    assert set(doc) >= {"skin", "hair", "eyes", "brows", "glasses", "glasses_confidence",
+                        "facial_hair", "facial_hair_confidence", "headwear",
+                        "headwear_confidence", "geometry", "geometry_z"}
+    assert doc["skin"]["monk"] == base.monk and len(doc["skin"]["lab"]) == 3
+    assert doc["hair"]["name"] == base.hair_name and isinstance(doc["hair"]["bald"], bool)
+    assert len(doc["eyes"]["rgb"]) == 3 and "thickness" in doc["brows"]
+    assert "hair_mask" not in doc
+
+
+def test_hair_mask_covers_the_hair_not_the_face(base: Attributes, astronaut_detection,
+                                                astronaut: np.ndarray) -> None:
+    mask = base.hair_mask
+    assert mask is not None and mask.shape == astronaut.shape[:2] and mask.dtype == bool
+    p = astronaut_detection.landmarks
+    assert mask.sum() > 2000
+    # nothing between the brows and the chin, and mostly above the eyes
+    face = np.zeros(mask.shape, np.uint8)
+    cv2.fillPoly(face, [np.round(p[:17]).astype(np.int32)], 1)
+    assert (mask & face.astype(bool)).sum() < 0.02 * mask.sum()
+    rows = np.nonzero(mask)[0]
+    assert np.median(rows) < p[36:48, 1].mean()
+
+
+@pytest.mark.parametrize("tint", [(0.6, 0.6, 0.6), (1.12, 1.0, 0.82), (0.85, 0.95, 1.15)],
+                         ids=["dim", "warm", "cool"])
+def test_monk_tone_survives_light(base: Attributes, astronaut: np.ndarray,
+                                  astronaut_detection, tint) -> None:
+    image = np.clip(astronaut * np.array(tint), 0, 255).astype(np.uint8)
+    assert abs(_measure(image, astronaut_detection).monk - base.monk) <= 1
+
+
+def _recolor(image: np.ndarray, mask: np.ndarray, lab: tuple[float, float, float]) -> np.ndarray:
+    """Paint ``mask`` with ``lab``'s hue and chroma, keeping the hair's light and shade."""
+    grown = cv2.dilate(mask.astype(np.uint8), np.ones((9, 9), np.uint8)).astype(bool)
+    src = rgb2lab(image[grown] / 255.0)
+    shade = src[:, 0] - np.median(src[:, 0])
+    new = np.column_stack([np.clip(lab[0] + 0.5 * shade, 0, 100),
+                           np.full(len(src), lab[1]), np.full(len(src), lab[2])])
+    out = image.copy()
+    out[grown] = (np.clip(lab2rgb(new[None])[0], 0, 1) * 255).astype(np.uint8)
+    return out
+
+
+@pytest.mark.parametrize(("lab", "names"), [
+    ((42.0, 30.0, 35.0), {"red", "auburn"}),
+    ((72.0, 4.0, 32.0), {"blonde"}),
+    ((62.0, 0.0, 1.0), {"gray", "white"}),
+], ids=["red", "blonde", "gray"])
+def test_hair_name_follows_recolored_hair(base: Attributes, astronaut: np.ndarray,
+                                          astronaut_detection, lab, names) -> None:
+    image = _recolor(astronaut, base.hair_mask, lab)
+    assert _measure(image, astronaut_detection).hair_name in names
+
+
+def _eye_boxes(p: np.ndarray) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    boxes = []
+    for idx in (slice(36, 42), slice(42, 48)):
+        c = p[idx].mean(axis=0)
+        w = np.ptp(p[idx][:, 0])
+        boxes.append(((round(c[0]), round(c[1])), (round(0.85 * w), round(0.6 * w))))
+    return boxes
+
+
+def test_sunglasses(astronaut: np.ndarray, astronaut_detection) -> None:
+    image = astronaut.copy()
+    p = astronaut_detection.landmarks
+    for center, axes in _eye_boxes(p):
+        cv2.ellipse(image, center, axes, 0, 0, 360, (25, 25, 30), -1, cv2.LINE_AA)
+    cv2.line(image, tuple(np.round(p[39]).astype(int)), tuple(np.round(p[42]).astype(int)),
+             (25, 25, 30), 4)
+    attrs = _measure(image, astronaut_detection)
+    assert attrs.glasses == "sunglasses"
+    assert attrs.eyes.confidence == 0.0
+
+
+def test_eyeglasses(astronaut: np.ndarray, astronaut_detection) -> None:
+    image = astronaut.copy()
+    p = astronaut_detection.landmarks
+    boxes = _eye_boxes(p)
+    for center, axes in boxes:
+        cv2.ellipse(image, center, axes, 0, 0, 360, (20, 20, 20), 3, cv2.LINE_AA)
+    (c1, a1), (c2, a2) = boxes
+    cv2.line(image, (c1[0] + a1[0], c1[1] - a1[1] // 3), (c2[0] - a2[0], c2[1] - a2[1] // 3),
+             (20, 20, 20), 3, cv2.LINE_AA)
+    assert _measure(image, astronaut_detection).glasses == "eyeglasses"
+
+
+def test_painted_beard_is_facial_hair(astronaut: np.ndarray, astronaut_detection) -> None:
+    image = astronaut.copy()
+    p = astronaut_detection.landmarks
+    rng = np.random.default_rng(0)
+    beard = np.zeros(image.shape[:2], np.uint8)
+    cv2.fillPoly(beard, [np.round(np.concatenate([p[3:14], p[[54, 57, 48]]])).astype(np.int32)], 1)
+    cv2.fillPoly(beard, [np.round(p[[31, 33, 35, 54, 51, 48]]).astype(np.int32)], 1)
+    cv2.fillPoly(beard, [np.round(p[48:60]).astype(np.int32)], 0)  # keep the lips
+    hair = rng.normal(45, 15, (int(beard.sum()), 1)) * np.array([[1.0, 0.85, 0.7]])
+    image[beard.astype(bool)] = np.clip(hair, 0, 255).astype(np.uint8)
+    assert _measure(image, astronaut_detection).facial_hair in {"beard", "goatee"}
+
+
+@pytest.mark.parametrize(("lab", "name"), [
+    ((12.0, 1.0, 2.0), "black"), ((30.0, 6.0, 14.0), "brown"), ((62.0, 5.0, 25.0), "blonde"),
+    ((50.0, 28.0, 30.0), "red"), ((32.0, 20.0, 16.0), "auburn"), ((60.0, 0.5, 1.0), "gray"),
+    ((88.0, 0.5, 3.0), "white"),
+])
+def test_name_hair(lab, name: str) -> None:
+    assert name_hair(lab) == name
+
+
+def test_bad_input(astronaut: np.ndarray, astronaut_detection) -> None:
+    with pytest.raises(BadImage):
+        measure(astronaut[..., 0], astronaut_detection)
+    with pytest.raises(BadImage):
+        measure(astronaut, SimpleNamespace(box=(0, 0, 1, 1), landmarks=np.zeros((5, 2))))
+    tiny = astronaut_detection.landmarks * 0.01
+    with pytest.raises(BadImage):
+        measure(astronaut, SimpleNamespace(box=(0, 0, 5, 5), landmarks=tiny))
+
+
+def test_draw_debug(base: Attributes, astronaut: np.ndarray, astronaut_detection) -> None:
+    out = draw_debug(astronaut, SimpleNamespace(detection=astronaut_detection, attributes=base))
+    assert out.dtype == np.uint8 and out.ndim == 3
+    assert out.shape[0] == astronaut.shape[0] and out.shape[1] > astronaut.shape[1]
+    panel = out[:, astronaut.shape[1]:]
+    # the skin swatch shows the measured skin color
+    assert np.abs(panel[20, 30].astype(int) - base.skin.rgb).max() <= 1
+    assert not np.array_equal(out[:, : astronaut.shape[1]], astronaut)
