@@ -17,10 +17,13 @@ $(VENV)/.all: $(VENV)/.core
 	$(PIP) install -q -e ".[gan,web,test]"
 	touch $@
 
+# the bundled example: scikit-image's public-domain NASA astronaut portrait
 demo: $(VENV)/.core
-	mkdir -p $(OUT)
-	$(VENV)/bin/facemoji gallery --style facemoji -n 63 -o $(OUT)/gallery.png --force
-	@echo "open $(OUT)/gallery.png"
+	mkdir -p $(OUT)/demo
+	$(PY) -c "from skimage import data; from PIL import Image; Image.fromarray(data.astronaut()).save('$(OUT)/astronaut.png')"
+	$(VENV)/bin/facemoji generate $(OUT)/astronaut.png -o $(OUT)/demo --force
+	@echo "avatar: $(OUT)/demo/avatar.png (.svg, editable .json); report: $(OUT)/demo/report.html"
+	@echo "edit it: $(VENV)/bin/facemoji render --params $(OUT)/demo/avatar.json --set hair=bob -o $(OUT)/bob.png"
 
 test: $(VENV)/.all
 	bash scripts/install-browser.sh

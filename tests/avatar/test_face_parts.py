@@ -5,17 +5,19 @@ and the rendered cheek shows the skin parameter's color."""
 from __future__ import annotations
 
 import itertools
+import re
 
 import numpy as np
 import pytest
 from skimage.color import deltaE_ciede2000, rgb2lab
 
 from facemoji.avatar import get_style
-from facemoji.avatar.render import render
+from facemoji.avatar.render import rasterize_svg, render
 from facemoji.avatar.schema import hex_to_rgb
 from facemoji.avatar.styles.facemoji.geometry import compute, landmarks68
+from facemoji.avatar.styles.facemoji.palette import Palette
 from facemoji.avatar.styles.facemoji.schema import SCALARS, SKIN_PRESETS
-from facemoji.avatar.styles.facemoji.svgkit import sample_smooth
+from facemoji.avatar.styles.facemoji.svgkit import path, sample_smooth, smooth
 
 SIZE = 256
 PARTS = ("eyes", "eyebrows", "nose", "mouth", "ears", "facial_hair", "freckles", "age_lines",
@@ -182,3 +184,79 @@ def test_open_mouths_show_teeth_and_tongue(base):
     for option in ("laugh", "tongue"):
         r, g = inside(option)[:, :2].T
         assert ((r - g > 60) & (r > 150)).any(), f"{option}: no tongue"
+
+
+# every facial hair that frames the mouth, on light skin with dark hair and dark skin with red
+FRAMING = ["mustache", "pencil_mustache", "handlebar", "chevron", "goatee", "circle_beard",
+           "soul_patch", "short_beard", "mutton_chops"]
+
+
+@pytest.mark.parametrize("skin, color", [("#f3e7db", "#2a1f1a"), ("#3a312a", "#c4301c")])
+def test_facial_hair_leaves_both_lips_visible(base, skin, color):
+    params = base.update({"skin": skin, "facial_hair_color": color})
+    bare = render(params, 512).astype(np.int16)
+    points = _lm(params)
+    # inside the upper lip (below its middle and both peaks) and inside the lower lip
+    probes = [(points[outer] + points[inner]) / 2
+              for outer, inner in ((50, 61), (51, 62), (52, 63), (57, 66))]
+    for option in FRAMING:
+        drawn = render(params.set("facial_hair", option), 512).astype(np.int16)
+        assert np.abs(drawn - bare).max() > 60, f"{option}: nothing drawn"
+        for x, y in np.round(probes).astype(int):
+            assert np.abs(drawn[y, x] - bare[y, x]).max() < 10, f"{option}: lip at {x},{y}"
+
+
+@pytest.mark.parametrize("skin", MONK)
+def test_lips_and_blush_read_on_every_skin(schema, skin):
+    pal = Palette.of(schema.defaults().set("skin", skin))
+    lips, skin_lab, blush = (_skin_lab(c)[0, 0] for c in (pal.lips.base, skin, pal.blush))
+    assert deltaE_ciede2000(lips, skin_lab) > 10
+    assert lips[1] > skin_lab[1] + 8  # redder than the skin
+    assert blush[1] > skin_lab[1]  # warmer than the skin
+    if skin_lab[0] <= 45:  # dark skin: a darker blush would read as a bruise
+        assert blush[0] > skin_lab[0] and lips[0] > skin_lab[0]
+
+
+def _ear_reach(params) -> float:
+    """How far the image-left ear reaches beyond the jaw's top landmark, as a fraction of
+    the face width (rows around the ear, white background)."""
+    image = render(params, 512).astype(int)
+    points = _lm(params)
+    y = int(points[0, 1])
+    drawn = np.abs(image[y - 20:y + 60] - 255).max(axis=2) > 12
+    left = min(int(np.argmax(row)) for row in drawn if row.any())
+    return float((points[0, 0] - left) / (points[16, 0] - points[0, 0]))
+
+
+def test_default_ears_are_tucked_and_options_keep_their_order(base):
+    reach = {ears: _ear_reach(base.set("ears", ears)) for ears in ("small", "round",
+                                                                  "protruding")}
+    assert reach["round"] < 0.13  # the default ear sits close to the head
+    assert reach["small"] < reach["round"] < reach["protruding"]
+    assert _ear_reach(base.set("ear_size", 1.0)) > reach["round"] + 0.01  # range kept
+
+
+def test_smooth_draws_the_sampled_curve():
+    points = [(10.0, 10.0), (60.0, 5.0), (90.0, 50.0), (40.0, 80.0)]
+    for closed in (True, False):
+        numbers = [float(v) for v in re.findall(r"-?\d+\.\d", smooth(points, closed=closed))]
+        ends = np.reshape(numbers[2:], (-1, 6))[:, 4:]  # each cubic segment's end point
+        sampled = np.asarray(sample_smooth(points, closed=closed, steps=4))[4::4]
+        assert np.allclose(ends, sampled, atol=0.06)
+
+
+def test_opacity_moves_onto_the_only_paint_and_looks_the_same():
+    square = "M8 8H56V56H8Z"
+    filled = path(square, "#d02020", opacity=0.5)
+    stroked = path(square, "none", stroke="#2020d0", stroke_width=6, opacity=0.5)
+    both = path(square, "#d02020", stroke="#2020d0", opacity=0.5)
+    assert ' fill-opacity="0.5"' in filled and ' opacity=' not in filled
+    assert ' stroke-opacity="0.5"' in stroked and ' opacity=' not in stroked
+    assert ' opacity="0.5"' in both  # two paints: only a layer opacity is the same
+    for element, reference in ((filled, f'<path d="{square}" fill="#d02020" opacity="0.5"/>'),
+                               (stroked, f'<path d="{square}" fill="none" stroke="#2020d0" '
+                                         'stroke-width="6" opacity="0.5"/>')):
+        images = [rasterize_svg('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64">'
+                                f'<rect width="64" height="64" fill="#fff"/>{e}</svg>', 64)
+                  for e in (element, reference)]
+        assert np.abs(images[0].astype(int) - images[1]).max() <= 1

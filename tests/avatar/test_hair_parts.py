@@ -16,6 +16,7 @@ from facemoji.avatar.styles.facemoji.palette import Palette
 from facemoji.avatar.styles.facemoji.parts import hair
 from facemoji.avatar.styles.facemoji.parts.hair.kit import Geo
 from facemoji.avatar.styles.facemoji.schema import HAIR
+from facemoji.avatar.styles.facemoji.svgkit import sample_smooth
 
 HAIR_IDS = [o.id for o in HAIR]
 LONG_IDS = [o.id for o in HAIR if "long" in o.tags]
@@ -126,3 +127,33 @@ def test_nothing_pokes_through_a_hat(hair_id):
     r, _ = _px((0.0, ctx.a.top - 10))
     diff = np.abs(img[:r].astype(int) - bald[:r].astype(int)).max()
     assert diff < 40, f"{hair_id} shows above the beanie"
+
+
+def test_both_halves_come_from_one_drawing(monkeypatch):
+    calls = []
+
+    def style(ctx: Ctx) -> tuple[str, str]:
+        calls.append(ctx)
+        return f"back{len(calls)}", f"front{len(calls)}"
+
+    back, front = hair._parts(style)
+    first, second = _ctx(_params("bob")), _ctx(_params("bob"))
+    assert (back(first), front(first)) == ("back1", "front1")
+    assert (front(second), back(second)) == ("front2", "back2")  # a new ctx draws again
+    assert calls == [first, second]
+
+
+@pytest.mark.parametrize("face", list(FACES))
+def test_skull_points_lie_on_the_head_outline(face):
+    geo = Geo(_ctx(_params("bald", face)))
+    outline = np.asarray(sample_smooth(geo.ctx.a.outline, closed=True, steps=200))
+    for phi in np.linspace(-180, 180, 73):
+        x, y = geo.skull(float(phi))
+        assert np.hypot(*(outline - (x, y)).T).min() < 0.5, phi  # canvas units (512)
+    # pushing outward moves the point away from the eye-line center by that much
+    cx, cy = geo.cx, geo.eye_y
+    p0, p1 = geo.skull(30.0), geo.skull(30.0, 10.0)
+    assert np.hypot(p1[0] - cx, p1[1] - cy) - np.hypot(p0[0] - cx, p0[1] - cy) == \
+        pytest.approx(10.0)
+    assert geo.shell([30.0, 60.0], lambda phi: phi / 10) == [geo.skull(30.0, 3.0),
+                                                             geo.skull(60.0, 6.0)]

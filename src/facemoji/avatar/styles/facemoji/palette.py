@@ -55,6 +55,10 @@ def lightness(color: str) -> float:
     return to_lab(color)[0]
 
 
+# skin at or below this CIELAB L* (Monk 8-10) gets lighter lips and a lifted blush
+DARK_SKIN_L = 45.0
+
+
 @dataclass(frozen=True)
 class Tones:
     """A base color with its shadow, deep shadow and highlight."""
@@ -96,14 +100,21 @@ class Palette:
     def of(cls, params: Params) -> Palette:
         skin = params.color("skin")
         L, a, b = to_lab(skin)
-        # lips: skin hue turned toward red, darker for light skin, a touch lighter
-        # for very dark skin so they still read
-        lips = from_lab(round(L - (14 if L > 45 else 6), 1), round(a + 16, 1), round(b + 2, 1))
+        dark = L <= DARK_SKIN_L
+        # lips: skin hue turned toward red, darker for light skin; on dark skin lighter
+        # and pinker than the skin, so that they still read
+        lips = (from_lab(round(L + max(4.0, (DARK_SKIN_L - L) * 0.3), 1), round(a + 21, 1),
+                         round(b - 1, 1)) if dark
+                else from_lab(round(L - 14, 1), round(a + 16, 1), round(b + 2, 1)))
+        # blush: more chroma; on dark skin a darker blush reads as a bruise, so it is
+        # lifted and warmed instead
+        blush = shift(skin, 8, da=14, chroma=1.2) if dark else shift(skin, -4, da=12,
+                                                                       chroma=1.25)
         hair = params.color("hair_color")
         return cls(
             skin=Tones.of(skin, shadow=10, light=6),
             lips=Tones.of(lips, shadow=9, light=8),
-            blush=shift(skin, -4, da=12, chroma=1.25),
+            blush=blush,
             hair=Tones.of(hair, shadow=12, light=12),
             brows=shift(params.color("brow_color"), -4),
             facial_hair=Tones.of(params.color("facial_hair_color"), shadow=10, light=8),

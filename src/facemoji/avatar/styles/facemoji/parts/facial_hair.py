@@ -54,25 +54,34 @@ def _mass(ctx: Ctx, points: list[Point], amp: float = 1.6, strands: list[str] | 
     return group(out)
 
 
+# px of bare skin kept between facial hair and the lips (beyond its tufted fringe)
+LIP_GAP = 2.5
+
+
 def _mustache(ctx: Ctx, droop: float = 0.0, thin: float = 1.0, curl: bool = False,
               spread: float = 1.0) -> str:
+    """A mustache whose lower edge follows the upper lip's outline, a small gap above it,
+    so the lips stay visible; its ends hang ``droop`` px below the mouth corners, outside
+    them. ``thin`` scales its thickness, ``spread`` its width."""
     a = ctx.a
     o = a.mouth_outer
+    amp = 1.2 * min(1.0, thin)
+    gap = LIP_GAP + amp * 1.5
     nose_y = a.nose_base[2][1]
-    top_y = nose_y + (o[3][1] - nose_y) * 0.3
-    bottom_y = o[3][1] + 1
-    half = a.mouth_width * 0.56 * spread
-    t = (bottom_y - top_y) * thin
-    pts: list[Point] = [
-        (a.cx, top_y + 1), (a.cx + half * 0.5, top_y - 1), (a.cx + half, o[6][1] + droop),
-        (a.cx + half * 0.92, o[6][1] + droop + 2), (a.cx + half * 0.5, top_y + t),
-        (a.cx, top_y + t * 0.85), (a.cx - half * 0.5, top_y + t),
-        (a.cx - half * 0.92, o[0][1] + droop + 2), (a.cx - half, o[0][1] + droop),
-        (a.cx - half * 0.5, top_y - 1),
-    ]
-    strands = [f"M{f(a.cx + s * half * k)} {f(top_y + 2)}l{f(s * 3)} {f(t * 0.6)}"
-               for s in (-1, 1) for k in (0.15, 0.4, 0.65)]
-    out = [_mass(ctx, pts, amp=1.2 * thin, strands=strands)]
+    # thickness at the middle: from the lip up to a little below the nose
+    t = max(2.5, min((o[3][1] - gap - nose_y - 4) * thin, o[3][1] - gap - nose_y - 3))
+    half = max(a.mouth_width * 0.56 * spread, o[6][0] - a.cx + gap + 2.5)
+    # the lower edge, right end to left end, just above the upper lip
+    lower = [(o[6][0] + gap, o[6][1] - 1), *((x, y - gap) for x, y in o[5:0:-1]),
+             (o[0][0] - gap, o[0][1] - 1)]
+    # the upper edge, left to right: thickest beside the philtrum, tapering to the ends
+    weights = (0.55, 0.92, 1.0, 0.9, 1.0, 0.92, 0.55)
+    upper = [(x, y - t * w) for (x, y), w in zip(lower[::-1], weights, strict=True)]
+    tip_r, tip_l = (a.cx + half, o[6][1] + droop), (a.cx - half, o[0][1] + droop)
+    pts: list[Point] = [tip_r, *lower, tip_l, *upper]
+    strands = [f"M{f(a.cx + s * half * k)} {f(o[3][1] - gap - t * 0.85)}"
+               f"l{f(s * 3)} {f(t * 0.6)}" for s in (-1, 1) for k in (0.15, 0.4, 0.65)]
+    out = [_mass(ctx, pts, amp=amp, strands=strands)]
     if curl:
         for s in (-1, 1):
             x, y = a.cx + s * half, o[0][1] + droop
@@ -82,11 +91,12 @@ def _mustache(ctx: Ctx, droop: float = 0.0, thin: float = 1.0, curl: bool = Fals
     return group(out)
 
 
-def _chin_patch(ctx: Ctx, width: float, bottom: float, top: float = 4.0) -> str:
-    """A patch below the lower lip reaching ``bottom`` px past the chin."""
+def _chin_patch(ctx: Ctx, width: float, bottom: float, top: float = 0.0) -> str:
+    """A patch below the lower lip (``top`` px lower than the usual gap) reaching ``bottom``
+    px past the chin."""
     a = ctx.a
     o = a.mouth_outer
-    y = o[9][1] + top
+    y = o[9][1] + LIP_GAP + 4 + top
     half = a.mouth_width * width
     low = a.chin[1] + bottom
     pts = [(a.cx - half, y + 2), (a.cx, y - 1), (a.cx + half, y + 2),
@@ -95,6 +105,14 @@ def _chin_patch(ctx: Ctx, width: float, bottom: float, top: float = 4.0) -> str:
     strands = [f"M{f(a.cx + k * half)} {f(y + 4)}l{f(k * 2)} {f((low - y) * 0.55)}"
                for k in (-0.5, 0, 0.5)]
     return _mass(ctx, pts, strands=strands)
+
+
+def _circle_beard(ctx: Ctx) -> str:
+    """A mustache whose ends run down beside the mouth into a goatee: a ring around the
+    lips that leaves them bare."""
+    o = ctx.a.mouth_outer
+    droop = o[9][1] - o[6][1] + LIP_GAP + 8
+    return group([_mustache(ctx, droop=droop, spread=1.02), _chin_patch(ctx, 0.56, 5)])
 
 
 def _beard(ctx: Ctx, length: float, reach: float = 0.62, strap: bool = False) -> str:
@@ -152,26 +170,32 @@ def _stubble(ctx: Ctx) -> str:
     a = ctx.a
     jaw = a.jaw_line
     o = a.mouth_outer
-    pts = [*jaw[2:15], (a.cx + a.half_width * 0.6, a.nose_base[4][1]),
-           (a.cx, a.nose_base[2][1] + 4), (a.cx - a.half_width * 0.6, a.nose_base[0][1])]
+    W, nose_y = a.half_width, a.nose_base[2][1]
+    pts = [*jaw[2:15], (a.cx + W * 0.6, a.nose_base[4][1]), (a.cx, nose_y + 4),
+           (a.cx - W * 0.6, a.nose_base[0][1])]
+    # a denser core lower on the cheeks, so the shadow fades in over two steps
+    cheek_y = (nose_y + o[6][1]) / 2 + 2
+    core = [*jaw[3:14], (a.cx + W * 0.62, cheek_y), (a.cx + W * 0.28, nose_y + 9),
+            (a.cx, nose_y + 8), (a.cx - W * 0.28, nose_y + 9), (a.cx - W * 0.62, cheek_y)]
     rng = np.random.default_rng(11)  # fixed pattern: same params, same SVG
-    dots = []
-    for _ in range(260):
-        u = rng.uniform(-1, 1)
-        x = a.cx + u * a.half_width * 0.95
-        y_top = a.nose_base[2][1] + 6 + abs(u) * 4
-        y_bot = jaw[8][1] - (1 - math.sqrt(max(0.0, 1 - u * u))) * (jaw[8][1] - jaw[3][1])
-        y = rng.uniform(y_top, max(y_top, y_bot))
-        if abs(x - a.cx) < a.mouth_width * 0.55 and o[2][1] - 2 < y < o[9][1] + 2:
-            continue  # keep the lips clear
-        dots.append(f"M{f(x)} {f(y)}h0.6")
+    u = rng.uniform(-1, 1, 260)
+    x = a.cx + u * a.half_width * 0.95
+    y_top = a.nose_base[2][1] + 6 + np.abs(u) * 4
+    y_bot = jaw[8][1] - (1 - np.sqrt(1 - u * u)) * (jaw[8][1] - jaw[3][1])
+    y = y_top + rng.uniform(0, 1, 260) * np.maximum(0.0, y_bot - y_top)
+    # keep the lips clear
+    keep = ~((np.abs(x - a.cx) < a.mouth_width * 0.55) & (y > o[2][1] - 2) & (y < o[9][1] + 2))
+    dots = "".join("M%.1f %.1fh0.6" % p  # noqa: UP031
+                   for p in zip(x[keep].tolist(), y[keep].tolist(), strict=True))
     tones = ctx.pal.facial_hair
     # the shadow leaves the lips clear: the mouth is a hole in it (even-odd fill)
     lips = smooth([(o[0][0] - 3, o[0][1]), (a.cx, o[3][1] - 2), (o[6][0] + 3, o[6][1]),
                    (a.cx, o[9][1] + 2)], closed=True)
-    return group([path(smooth(pts, closed=True, tension=0.8) + lips, tones.base, opacity=0.16,
+    return group([path(smooth(pts, closed=True, tension=0.8) + lips, tones.base, opacity=0.08,
                        fill_rule="evenodd"),
-                  path("".join(dots), "none", stroke=tones.base, stroke_width=1.3,
+                  path(smooth(core, closed=True, tension=0.8) + lips, tones.base, opacity=0.1,
+                       fill_rule="evenodd"),
+                  path(dots, "none", stroke=tones.base, stroke_width=1.3,
                        stroke_linecap="round", stroke_opacity=0.45)])
 
 
@@ -183,9 +207,9 @@ STYLES: dict[str, Callable[[Ctx], str]] = {
     "handlebar": lambda ctx: _mustache(ctx, thin=0.8, curl=True),
     "chevron": lambda ctx: _mustache(ctx, droop=7, thin=1.25, spread=1.05),
     "goatee": lambda ctx: _chin_patch(ctx, 0.36, 6),
-    "circle_beard": lambda ctx: group([_mustache(ctx, droop=10), _chin_patch(ctx, 0.5, 5, 2)]),
+    "circle_beard": _circle_beard,
     "soul_patch": lambda ctx: _chin_patch(ctx, 0.1, -(ctx.a.chin[1] - ctx.a.mouth_outer[9][1])
-                                          * 0.55, 3),
+                                          * 0.5, 1),
     "chin_strap": lambda ctx: _beard(ctx, 4, strap=True),
     "short_beard": lambda ctx: group([_stubble(ctx), _beard(ctx, 6, 0.55), _mustache(ctx)]),
     "full_beard": lambda ctx: group([_beard(ctx, 24, 0.64), _mustache(ctx, droop=4)]),

@@ -23,11 +23,13 @@ HL_BOOST = 0.9
 
 # ear option -> (width × ear height, height factor, lobe drop, flare)
 EARS: dict[str, tuple[float, float, float, float]] = {
-    "round": (0.52, 1.0, 0.22, 1.0),
-    "oval": (0.42, 1.08, 0.34, 1.0),
-    "small": (0.44, 0.80, 0.18, 0.95),
-    "protruding": (0.64, 1.0, 0.22, 1.2),
+    "round": (0.44, 0.92, 0.22, 0.95),
+    "oval": (0.37, 1.0, 0.34, 0.95),
+    "small": (0.38, 0.78, 0.18, 0.9),
+    "protruding": (0.58, 0.96, 0.22, 1.15),
 }
+# px the ear's outer parts are set back into the head, so that ears sit tucked to it
+TUCK = 3.0
 
 
 def face_path(ctx: Ctx) -> str:
@@ -46,7 +48,7 @@ def ears(ctx: Ctx) -> str:
         x0, y0 = top
 
         def x(k: float, x0: float = x0, side: int = side) -> float:
-            return x0 + side * width * k  # k × ear width outward from the head
+            return x0 + side * (width * k - TUCK)  # k × ear width outward from the head
 
         outline = [
             (x0 + side * 4, y0 - 4),
@@ -141,7 +143,8 @@ def _freckles(ctx: Ctx, amount: str, cheek_y: float) -> str:
         u, v = rng.normal(0, 1, 2)
         spots.append(f'<circle cx="{f(a.cx + u * 8)}" cy="{f(a.eye_y + 26 + v * 5)}" r="1.1"/>')
     dot = shift(pal.skin.base, -20, da=7, db=9, chroma=1.2)
-    return group(spots, fill=dot, opacity=0.5 if amount == "light" else 0.7)
+    # fill-opacity, not a group opacity: the spots barely overlap and it rasterizes faster
+    return group(spots, fill=dot, fill_opacity=0.5 if amount == "light" else 0.7)
 
 
 def _age_lines(ctx: Ctx, depth: str) -> str:
@@ -181,10 +184,7 @@ def _age_lines(ctx: Ctx, depth: str) -> str:
 def skin_details(ctx: Ctx) -> str:
     """Blush, freckles and age lines, clipped to the face."""
     a, pal = ctx.a, ctx.pal
-    # on dark skin a darker blush reads as a bruise: warm it up and lift it instead
-    dark = lightness(pal.skin.base) <= 45
-    blush = shift(pal.skin.base, 8, da=14, chroma=1.2) if dark else pal.blush
-    out = [radial_gradient("head-blush", [(0, blush, 0.35 if dark else 0.5), (1, blush, 0)])]
+    out = [radial_gradient("head-blush", [(0, pal.blush, 0.45), (1, pal.blush, 0)])]
     cheek_y = a.eye_y + a.eyes[0].width * 0.95
     for eye in a.eyes:
         out.append(ellipse(eye.center[0] + eye.side * eye.width * 0.2, cheek_y,

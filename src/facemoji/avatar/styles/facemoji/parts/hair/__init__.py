@@ -35,7 +35,18 @@ def defs(ctx: Ctx) -> str:
 
 
 def _parts(style: Style) -> tuple[Callable[[Ctx], str], Callable[[Ctx], str]]:
-    return (lambda ctx: style(ctx)[0]), (lambda ctx: style(ctx)[1])
+    # a document asks for both halves of one ctx: draw the style once, remember the last
+    # result (one tuple, swapped atomically, so threads can't mix two avatars' halves)
+    last: list[tuple[Ctx | None, tuple[str, str]]] = [(None, ("", ""))]
+
+    def both(ctx: Ctx) -> tuple[str, str]:
+        seen, drawn = last[0]
+        if seen is not ctx:
+            drawn = style(ctx)
+            last[0] = (ctx, drawn)
+        return drawn
+
+    return (lambda ctx: both(ctx)[0]), (lambda ctx: both(ctx)[1])
 
 
 PARTS: dict[str, tuple[Callable[[Ctx], str], Callable[[Ctx], str]]] = {

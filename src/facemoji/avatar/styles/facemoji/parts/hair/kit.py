@@ -29,14 +29,27 @@ Offset = float | Callable[[float], float]
 HATS = frozenset({"cap", "beanie", "fedora", "bucket_hat"})
 
 
+# the skull's radius is tabulated every 1/STEPS degree, so that a lookup is plain arithmetic
+STEPS = 2
+
+
 @lru_cache(maxsize=512)
-def _polar(outline: tuple[Point, ...], cx: float, cy: float) -> tuple[np.ndarray, np.ndarray]:
-    """The head outline as radius by angle (degrees, sorted) around ``(cx, cy)``."""
+def _polar(outline: tuple[Point, ...], cx: float, cy: float) -> tuple[float, ...]:
+    """The head outline's radius around ``(cx, cy)`` at the angles -180°, -180° + 1/STEPS°,
+    …, 180° (inclusive; 0° is up, 90° the image right)."""
     pts = np.asarray(sample_smooth(outline, closed=True, steps=24))
     ang = np.degrees(np.arctan2(pts[:, 0] - cx, cy - pts[:, 1]))
     rad = np.hypot(pts[:, 0] - cx, pts[:, 1] - cy)
-    order = np.argsort(ang)
-    return ang[order], rad[order]
+    grid = np.arange(-180 * STEPS, 180 * STEPS + 1) / STEPS
+    return tuple(np.interp(grid, ang, rad, period=360.0).tolist())
+
+
+def _radius(table: tuple[float, ...], phi: float) -> float:
+    """The tabulated radius at ``phi`` degrees (any angle), linearly interpolated."""
+    u = ((phi + 180.0) % 360.0) * STEPS
+    i = int(u)
+    t = u - i
+    return table[i] * (1.0 - t) + table[i + 1] * t
 
 
 @dataclass(frozen=True)
@@ -85,25 +98,24 @@ class Geo:
         """How far hair may rise above the skull, as a factor: little under a hat."""
         return 0.15 if self.ctx.choice("headwear") in HATS else 1.0
 
+    @cached_property
+    def _table(self) -> tuple[float, ...]:
+        a = self.ctx.a
+        return _polar(a.outline, a.cx, a.eye_y)
+
     def skull(self, phi: float, out: float = 0.0) -> Point:
         """The head outline point at angle ``phi`` (degrees), pushed ``out`` outward."""
         a = self.ctx.a
-        ang, rad = _polar(a.outline, a.cx, a.eye_y)
-        r = float(np.interp(phi, ang, rad, period=360.0)) + out
+        r = _radius(self._table, phi) + out
         t = math.radians(phi)
         return (a.cx + r * math.sin(t), a.eye_y - r * math.cos(t))
 
     def shell(self, phis: Sequence[float], out: Offset) -> list[Point]:
         """Skull points at ``phis``, each pushed outward by ``out`` (a number or a
         function of the angle)."""
-        a = self.ctx.a
-        ang, rad = _polar(a.outline, a.cx, a.eye_y)
-        phi = np.asarray(phis, dtype=float)
-        push = np.array([out(p) for p in phis]) if callable(out) else out
-        r = np.interp(phi, ang, rad, period=360.0) + push
-        t = np.radians(phi)
-        xs, ys = a.cx + r * np.sin(t), a.eye_y - r * np.cos(t)
-        return list(zip(xs.tolist(), ys.tolist(), strict=True))
+        if callable(out):
+            return [self.skull(p, out(p)) for p in phis]
+        return [self.skull(p, out) for p in phis]
 
     def x(self, u: float) -> float:
         """The x at ``u`` head half-widths from the center (negative: image left)."""
