@@ -1,0 +1,92 @@
+"""``facemoji lineup`` and ``facemoji generate``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..avatar.style import get_style
+from ..errors import BadArgument
+from ..report import save_image
+from . import app
+from .common import output_path, print_json, progress
+
+
+@app.command()
+def lineup(
+    refs: Annotated[list[Path], typer.Option("--refs", help="A reference photo (repeatable).")],
+    gallery: Annotated[
+        Path | None, typer.Option("--gallery", help="Folder of avatar .json or images.")
+    ] = None,
+    style: Annotated[str | None, typer.Option("--style", "-s", help="Random avatars of this "
+                                              "style (with -n).")] = None,
+    n: Annotated[int, typer.Option("-n", help="Number of random avatars.", min=1)] = 63,
+    seed: Annotated[int, typer.Option("--seed", help="First seed of the random avatars.")] = 0,
+    top: Annotated[int, typer.Option("--top", help="How many to show.", min=1)] = 10,
+    metric: Annotated[str, typer.Option("--metric", help="cosine, normalized-dot or "
+                                        "euclidean.")] = "cosine",
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Sheet (.png/.jpg).")]
+    = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the ranking as JSON.")] = False,
+    force: Annotated[bool, typer.Option("--force", "-f", help="Replace an existing file.")]
+    = False,
+) -> None:
+    """Rank avatars against reference photos of one person."""
+    from ..match.lineup import lineup as run_lineup
+
+    if (gallery is None) == (style is None):
+        raise BadArgument("give either --gallery DIR or --style S [-n N]")
+    out = output_path(output, (".png", ".jpg", ".jpeg"), force) if output else None
+    result = run_lineup(refs, gallery, style=style or "facemoji", n=n, seed=seed,
+                        metric=metric)
+    if out is not None:
+        save_image(result.sheet(top), str(out))
+        typer.echo(f"wrote {out}", err=True)
+    if as_json:
+        print_json(result.to_dict(top))
+    else:
+        for i, entry in enumerate(result.entries[:top]):
+            typer.echo(f"{i + 1:3d}. {entry.label:<24} {entry.score:.4f}")
+
+
+@app.command()
+def generate(
+    photos: Annotated[list[Path], typer.Argument(help="Photos of one person.")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="Output folder.")],
+    style: Annotated[str, typer.Option("--style", "-s", help="Avatar style.")] = "facemoji",
+    method: Annotated[str, typer.Option("--method", "-m", help="attributes, greedy or "
+                                        "search.")] = "greedy",
+    budget: Annotated[int | None, typer.Option("--budget", help="search: identity "
+                                               "evaluations; greedy: rounds.")] = None,
+    seed: Annotated[int, typer.Option("--seed", help="Search seed.")] = 0,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
+    via_gan: Annotated[Path | None, typer.Option("--via-gan", help="Translate the photos "
+                                                 "with this GAN model (.onnx) first.")] = None,
+    force: Annotated[bool, typer.Option("--force", "-f", help="Replace existing avatar "
+                                        "files.")] = False,
+) -> None:
+    """Make an editable avatar from photos: avatar.json/.svg/.png and report.html."""
+    from ..match.generate import DEFAULT_BUDGET, METHODS, OUTPUT_NAMES
+    from ..match.generate import generate as run_generate
+
+    if method not in METHODS:
+        raise BadArgument(f"unknown method {method!r}; valid: {', '.join(METHODS)}")
+    existing = [n for n in OUTPUT_NAMES.values() if (output / n).exists()]
+    if existing and not force:  # fail before the slow part
+        raise BadArgument(f"{output} already holds {', '.join(existing)}; use --force")
+    # search reports one step per identity evaluation; greedy one per feature and round
+    total = budget if budget is not None else DEFAULT_BUDGET[method]
+    if method == "greedy":
+        total *= len(get_style(style).schema.names)
+    with progress(total, f"fitting ({method})", quiet=method == "attributes") as bar:
+        result = run_generate([str(p) for p in photos], style=style, method=method,
+                              budget=budget, seed=seed, via_gan=via_gan,
+                              progress=bar.update)
+    files = result.save(output, force=force)
+    if as_json:
+        print_json(result.to_dict(files))
+    else:
+        typer.echo(f"avatar: {files['png']}\nreport: {files['report']}\n"
+                   f"edit:   facemoji render --params {files['json']} -o avatar.png")

@@ -1,0 +1,247 @@
+"""``generate()``: photos of a person in, an editable avatar out.
+
+1. analyse each photo (face, landmarks, embedding, attributes) and warn when one photo
+   does not look like the same person as the others;
+2. fuse the attributes and map them onto the style (``method="attributes"`` stops here);
+3. refine with the objective: ``"greedy"`` (feature by feature) or ``"search"``
+   (global, nevergrad), starting from the attribute initialisation;
+4. rank each choice feature's options around the result, for the report.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ..avatar.render import svg_to_png
+from ..avatar.schema import Choice, Params
+from ..avatar.style import get_style
+from ..errors import BadArgument
+from ..types import RGBImage
+from .greedy import Ranking, greedy, rank_feature
+from .initial import Measured, initial_params
+from .objective import Objective, Weights
+from .search import search
+
+log = logging.getLogger(__name__)
+
+METHODS = ("attributes", "greedy", "search")
+DEFAULT_BUDGET = {"attributes": 0, "greedy": 1, "search": 20}
+"""Per method: greedy's rounds, search's identity embeddings."""
+
+SAME_PERSON = 0.6
+"""dlib's distance threshold: photos farther than this from the others are suspect."""
+
+RANKED = 1
+"""Alternatives per choice feature that get an identity score in the rankings."""
+
+GREEDY_SHORTLIST = 3
+"""Options per feature that greedy scores with identity (the rest by cheap terms)."""
+
+OUTPUT_NAMES = {"json": "avatar.json", "svg": "avatar.svg", "png": "avatar.png",
+                "report": "report.html"}
+
+
+@dataclass(frozen=True)
+class Result:
+    """A generated avatar.
+
+    ``params`` (editable, ``params.to_json()`` is loadable by ``facemoji render
+    --params``), ``svg``, ``png`` (bytes, 512 px), the ``score`` and its ``terms``,
+    ``rankings`` ``{feature: [(option, score), ...]}`` best first, ``seconds`` spent,
+    what was ``measured``, small ``photos`` thumbnails and any ``warnings``.
+    """
+
+    style: str
+    method: str
+    params: Params
+    svg: str
+    png: bytes
+    score: float
+    terms: dict[str, float | None]
+    rankings: dict[str, Ranking]
+    seconds: float
+    measured: Measured
+    photos: list[RGBImage] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def to_dict(self, files: dict[str, str] | None = None) -> dict[str, Any]:
+        """The ``generate --json`` document."""
+        return {
+            "style": self.style,
+            "method": self.method,
+            "params": self.params.to_dict(),
+            "files": files or {},
+            "score": self.score,
+            "terms": self.terms,
+            "rankings": {k: [[v, s] for v, s in r] for k, r in self.rankings.items()},
+            "seconds": round(self.seconds, 3),
+            "warnings": self.warnings,
+        }
+
+    def save(self, outdir: str | Path, *, force: bool = False) -> dict[str, str]:
+        """Write ``avatar.json``, ``avatar.svg``, ``avatar.png`` and ``report.html`` into
+        ``outdir`` (created if needed); refuses to replace them unless ``force``."""
+        from .report_html import report_html
+
+        out = Path(outdir)
+        names = OUTPUT_NAMES
+        if out.exists() and not out.is_dir():
+            raise BadArgument(f"{out} is not a folder")
+        existing = [n for n in names.values() if (out / n).exists()]
+        if existing and not force:
+            raise BadArgument(f"{out} already holds {', '.join(existing)}; use --force to "
+                              "replace them")
+        out.mkdir(parents=True, exist_ok=True)
+        files = {k: str(out / n) for k, n in names.items()}
+        Path(files["json"]).write_text(self.params.to_json() + "\n", encoding="utf-8")
+        Path(files["svg"]).write_text(self.svg, encoding="utf-8")
+        Path(files["png"]).write_bytes(self.png)
+        Path(files["report"]).write_text(report_html(self), encoding="utf-8")
+        return files
+
+
+def _analyze(photo: Any) -> Any:
+    if hasattr(photo, "attributes"):  # already a FaceAnalysis
+        return photo
+    from ..face.analyze import analyze
+
+    return analyze(photo, embed=True)
+
+
+def _thumbnail(analysis: Any, size: int = 160) -> RGBImage | None:
+    from PIL import Image
+
+    image = getattr(analysis, "image", None)
+    if image is None:
+        image = getattr(analysis, "chip", None)
+    image = getattr(image, "rgb", image)  # a Chip object carries its pixels as .rgb
+    if image is None:
+        return None
+    array = np.asarray(image)
+    if array.dtype != np.uint8:
+        array = (np.clip(array, 0, 1) * 255).astype(np.uint8)
+    tile = Image.fromarray(array[..., :3])
+    tile.thumbnail((size, size))
+    return np.asarray(tile)
+
+
+def odd_ones_out(embeddings: np.ndarray, threshold: float = SAME_PERSON) -> list[int]:
+    """Indices of the photos farther than ``threshold`` from the most central one (the
+    photo with the smallest median distance to the others)."""
+    if len(embeddings) < 2:
+        return []
+    d = np.linalg.norm(embeddings[:, None] - embeddings[None], axis=2)
+    n = len(embeddings)
+    center = int(np.argmin([np.median(np.delete(d[i], i)) for i in range(n)]))
+    return [i for i in range(n) if d[center, i] > threshold]
+
+
+def generate(
+    photos: Sequence[Any] | Any,
+    style: str = "facemoji",
+    method: str = "greedy",
+    budget: int | None = None,
+    seed: int = 0,
+    *,
+    embedder: Any = None,
+    metric: str = "cosine",
+    weights: Weights | None = None,
+    seconds: float | None = None,
+    via_gan: str | Path | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> Result:
+    """Make an avatar of the person in ``photos``.
+
+    ``photos``: one or more paths, bytes, PIL or RGB arrays (or ``FaceAnalysis``
+    objects), all of the same person. ``method``: ``"attributes"`` (direct mapping,
+    well under a second), ``"greedy"`` (the default: feature by feature, ``budget`` =
+    rounds; it recognised best in docs/bench/match.md) or ``"search"`` (global,
+    ``budget`` = identity embeddings). Same photos and ``seed``, same avatar.
+    ``via_gan``: an ONNX model from ``facemoji gan export``; each photo is translated
+    to a cartoon first and the identity term compares avatars with those cartoons
+    (cartoon-to-cartoon), while colors and accessories still come from the photos.
+    Raises :class:`~facemoji.errors.BadImage` / :class:`~facemoji.errors.NoFaceFound`
+    for unusable photos, :class:`~facemoji.errors.BadArgument` for bad options.
+    """
+    t0 = time.perf_counter()
+    if method not in METHODS:
+        raise BadArgument(f"unknown method {method!r}; valid: {', '.join(METHODS)}")
+    items = list(photos) if isinstance(photos, (list, tuple)) else [photos]
+    if not items:
+        raise BadArgument("generate needs at least one photo")
+    budget = DEFAULT_BUDGET[method] if budget is None else budget
+    if budget < 0:
+        raise BadArgument(f"budget must be >= 0, not {budget}")
+    chosen_style = get_style(style)
+    analyses = [_analyze(p) for p in items]
+    warnings: list[str] = []
+    embedded = [a for a in analyses if getattr(a, "embedding", None) is not None]
+    if len(embedded) == len(analyses):
+        for i in odd_ones_out(np.array([a.embedding for a in analyses], np.float64)):
+            msg = f"photo {i + 1} does not look like the same person as the others"
+            log.warning(msg)
+            warnings.append(msg)
+    objective = Objective(analyses, chosen_style, embedder=embedder, metric=metric,
+                          weights=weights)
+    if via_gan is not None:
+        objective.ref_embeddings = _cartoon_embeddings(items, via_gan, objective.embedder)
+    params = initial_params(objective.measured, chosen_style.schema)
+    rankings: dict[str, Ranking] = {}
+    if method == "greedy" and budget > 0:
+        found = greedy(objective, params, rounds=budget, shortlist=GREEDY_SHORTLIST,
+                       progress=progress)
+        params, rankings = found.params, found.rankings
+    elif method == "search" and budget > 0:
+        params = search(objective, params, budget=budget, seconds=seconds, seed=seed,
+                        progress=progress).params
+    if not rankings:
+        # rank each choice's options around the result for the report; after a search,
+        # an alternative that scores better is taken (a greedy polish at no extra cost)
+        for f in chosen_style.schema.of_kind("choice"):
+            assert isinstance(f, Choice)
+            if method == "attributes":
+                rankings[f.name] = _cheap_ranking(objective, params, f)
+                continue
+            rankings[f.name] = rank_feature(objective, params, f.name, shortlist=RANKED)
+            params = params.set(f.name, rankings[f.name][0][0])
+    final = objective.evaluate([params], identity=method != "attributes")[0]
+    svg = chosen_style.svg(params)
+    png = svg_to_png(svg, 512)
+    thumbs = [t for t in (_thumbnail(a) for a in analyses) if t is not None]
+    return Result(
+        style=chosen_style.name, method=method, params=params, svg=svg, png=png,
+        score=final.score, terms=final.terms, rankings=rankings,
+        seconds=time.perf_counter() - t0, measured=objective.measured, photos=thumbs,
+        warnings=warnings,
+    )
+
+
+def _cartoon_embeddings(photos: Sequence[Any], model: str | Path, embedder: Any) -> np.ndarray:
+    """Embeddings of the GAN's cartoons of ``photos`` (aligned by the photos' landmarks)."""
+    from ..face.image import load_image
+    from ..gan.translate import Translator
+
+    translator = Translator(model)
+    out = []
+    for photo in photos:
+        if hasattr(photo, "attributes"):
+            raise BadArgument("--via-gan needs the photos themselves, not analyses")
+        cartoon, landmarks = translator.translate_photo(load_image(photo))
+        if landmarks is None:
+            raise BadArgument("the GAN model returned no landmarks to align its cartoon")
+        out.append(embedder.embed_batch([cartoon], [landmarks])[0])
+    return np.array(out, np.float32)
+
+
+def _cheap_ranking(objective: Objective, params: Params, feature: Choice) -> Ranking:
+    variants = [params.set(feature.name, v) for v in feature.ids]
+    scored = objective.evaluate(variants, identity=False)
+    pairs = [(v, e.score) for v, e in zip(feature.ids, scored, strict=True)]
+    return sorted(pairs, key=lambda item: -item[1])

@@ -1,0 +1,88 @@
+"""A self-contained HTML report of a generated avatar: the photos, the avatar large,
+each choice feature's top options as small renders with their scores, and the measured
+colors beside the chosen ones."""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+from typing import TYPE_CHECKING
+
+import numpy as np
+from PIL import Image
+
+from ..avatar.render import svg_to_png
+from ..avatar.style import get_style
+from ..types import RGBImage
+from .initial import COLOR_NAMES, mapping_for
+
+if TYPE_CHECKING:
+    from .generate import Result
+
+TOP = 3
+THUMB = 96
+
+_CSS = """
+body{font-family:system-ui,sans-serif;margin:2em;color:#223;background:#f6f6f8}
+h1{font-size:1.4em} h2{font-size:1.1em;margin-top:1.5em}
+.row{display:flex;flex-wrap:wrap;gap:12px;align-items:flex-end}
+figure{margin:0;text-align:center;font-size:12px}
+img{border-radius:8px;background:#fff}
+.chosen img{outline:3px solid #3a7} .sw{display:inline-block;width:40px;height:40px;
+border-radius:6px;border:1px solid #0002;vertical-align:middle}
+table{border-collapse:collapse} td{padding:4px 10px}
+"""
+
+
+def _data_uri(png: bytes) -> str:
+    return "data:image/png;base64," + base64.b64encode(png).decode("ascii")
+
+
+def _array_png(image: RGBImage) -> bytes:
+    buf = io.BytesIO()
+    Image.fromarray(np.asarray(image)).save(buf, format="PNG")
+    return buf.getvalue()
+
+
+def _figure(png: bytes, caption: str, size: int, chosen: bool = False) -> str:
+    cls = ' class="chosen"' if chosen else ""
+    return (f'<figure{cls}><img src="{_data_uri(png)}" width="{size}" height="{size}" '
+            f'alt=""><figcaption>{html.escape(caption)}</figcaption></figure>')
+
+
+def report_html(result: Result) -> str:
+    """The report of ``result`` as one HTML document (images inlined)."""
+    style = get_style(result.style)
+    parts = [f"<!doctype html><html><head><meta charset='utf-8'><title>facemoji avatar"
+             f"</title><style>{_CSS}</style></head><body>",
+             f"<h1>Your {html.escape(result.style)} avatar</h1>",
+             f"<p>method {html.escape(result.method)}, score {result.score:.3f}, "
+             f"{result.seconds:.1f} s</p>"]
+    for w in result.warnings:
+        parts.append(f"<p><strong>warning:</strong> {html.escape(w)}</p>")
+    parts.append("<div class='row'>")
+    parts += [_figure(_array_png(p), f"photo {i + 1}", 160) for i, p in enumerate(result.photos)]
+    parts.append(_figure(result.png, "avatar", 320, chosen=False))
+    parts.append("</div><h2>Colors: measured vs chosen</h2><table>")
+    mapping = mapping_for(result.style)
+    for name in COLOR_NAMES:
+        feature = mapping.colors.get(name)
+        measured = result.measured.hex(name)
+        if feature is None or measured is None:
+            continue
+        chosen = result.params.color(feature)
+        parts.append(f"<tr><td>{html.escape(name)}</td><td><span class='sw' "
+                     f"style='background:{measured}'></span> {measured}</td><td>"
+                     f"<span class='sw' style='background:{chosen}'></span> {chosen}</td></tr>")
+    parts.append("</table><h2>Top options per feature</h2>")
+    for feature, ranking in result.rankings.items():
+        parts.append(f"<h3>{html.escape(feature.replace('_', ' '))}</h3><div class='row'>")
+        for value, score in ranking[:TOP]:
+            variant = result.params.set(feature, value)
+            png = svg_to_png(style.svg(variant), THUMB)
+            parts.append(_figure(png, f"{value} {score:.3f}", THUMB,
+                                 chosen=value == result.params[feature]))
+        parts.append("</div>")
+    parts.append("</body></html>")
+    return "\n".join(parts)

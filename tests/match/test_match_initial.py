@@ -1,0 +1,47 @@
+from types import SimpleNamespace
+
+import numpy as np
+from skimage.color import deltaE_ciede2000
+
+from facemoji.match.initial import fuse, hex_to_lab, initial_params, mapping_for
+
+
+def test_attributes_land_on_the_schema(style, target, make_analysis):
+    measured = fuse([make_analysis(target, None)])
+    params = initial_params(measured, style.schema)
+    for feature in ("skin", "hair_color", "eye_color"):
+        d = deltaE_ciede2000(hex_to_lab(params.color(feature)), hex_to_lab(target.color(feature)))
+        assert d < 1.0, feature
+    traits = mapping_for("facemoji").traits
+    assert traits(params) == traits(target)
+    assert params["face_width"] == round(target.scalar("face_width"), 3)
+    assert params["mouth"] == "neutral"
+
+
+def test_fuse_takes_majorities_and_medians(style, target, make_analysis):
+    a = make_analysis(target, None)
+    b = make_analysis(target.set("glasses", "none"), None)
+    c = make_analysis(target.set("skin", "#3a312a"), None)
+    measured = fuse([a, b, c])
+    assert measured.glasses == "eyeglasses"
+    assert np.allclose(measured.colors["skin"][0], hex_to_lab(target.color("skin")))
+    assert measured.geometry_z["eye_size"] == 2 * target.scalar("eye_size")
+
+
+def test_a_style_without_mapping_keeps_defaults(style):
+    generic = mapping_for("no-such-style")
+    empty = fuse([SimpleNamespace(attributes=None)])
+    assert generic.initial(empty, style.schema) == style.schema.defaults()
+    assert generic.traits(style.schema.defaults()) == {}
+
+
+def test_avataaars_gets_its_own_mapping(make_analysis, target):
+    from facemoji.avatar.style import get_style
+
+    avataaars = get_style("avataaars")
+    measured = fuse([make_analysis(target, None)])
+    params = initial_params(measured, avataaars.schema)
+    assert mapping_for("avataaars").traits(params) == {
+        "glasses": "eyeglasses", "facial_hair": "beard", "headwear": "none", "bald": False}
+    d = deltaE_ciede2000(hex_to_lab(params.color("skin")), hex_to_lab(target.color("skin")))
+    assert d < 1.0
