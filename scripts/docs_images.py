@@ -65,12 +65,23 @@ def hair() -> None:
           "facemoji hair styles", 7, 200)
 
 
-def _rows(rows: list[tuple[str, tuple]], name: str, title: str, prepare: Callable) -> None:
+def _zoom(params: facemoji.Params, image: np.ndarray) -> np.ndarray:
+    """The face region of a render, so small parts stay visible on the sheet."""
+    x0, y0, x1, y1 = facemoji.get_style("facemoji").face_box(params, image.shape[0])
+    cx, cy, half = (x0 + x1) / 2, (y0 + y1) / 2, max(x1 - x0, y1 - y0) * 0.62
+    box = (int(cx - half), int(cy - half), int(cx + half), int(cy + half))
+    return np.asarray(Image.fromarray(image).crop(box).resize((256, 256), Image.LANCZOS))
+
+
+def _rows(rows: list[tuple[str, tuple]], name: str, title: str, prepare: Callable,
+          zoom: bool = False) -> None:
     images: list[np.ndarray] = []
     labels: list[str] = []
     for row, (feature, options) in enumerate(rows):
         params = [prepare(feature, row, i).set(feature, o.id) for i, o in enumerate(options)]
-        images += render_batch(params, 256)
+        rendered = render_batch(params, 512 if zoom else 256)
+        images += [_zoom(p, im) for p, im in zip(params, rendered, strict=True)] if zoom \
+            else rendered
         labels += [f"{feature}: {o.id}" for o in options]
         while len(images) % 9:
             images.append(BLANK)
@@ -80,14 +91,18 @@ def _rows(rows: list[tuple[str, tuple]], name: str, title: str, prepare: Callabl
 
 def face() -> None:
     """The options of each face part on one face per row."""
+    faces = [SCHEMA.defaults().update({"skin": s, "hair_color": h, "eye_color": e})
+             for s, h, e in (("#eadaba", "#3f2a1f", "#4a7ab8"), ("#a07e56", "#1f1b1a", "#3b2416"),
+                             ("#f3e7db", "#c8672c", "#4d7a46"), ("#604134", "#2e2623", "#6b4226"),
+                             ("#d7bd96", "#a19e9b", "#7b8a96"))]
+
     def prepare(feature: str, row: int, i: int) -> facemoji.Params:
-        p = SCHEMA.random(seed=400 + 10 * row + i).update(
-            {"glasses": "none", "headwear": "none", "hair": "short_straight"})
-        return p if feature == "facial_hair" else p.set("facial_hair", "none")
+        return faces[row]  # one face per row: only the part changes
 
     rows = [("eyes", EYES), ("eyebrows", BROWS), ("nose", NOSE), ("mouth", MOUTH),
             ("facial_hair", FACIAL_HAIR)]
-    _rows(rows, "face_parts.png", "facemoji face parts", prepare)
+    _rows(rows, "face_parts.png", "facemoji face parts (zoomed; one face per row)", prepare,
+          zoom=True)
 
 
 def accessories() -> None:
