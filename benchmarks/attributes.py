@@ -3,6 +3,8 @@
     python benchmarks/attributes.py           # accuracy, timing and the list of misses
     python benchmarks/attributes.py --norms   # population mean/sd of the geometry ratios
     python benchmarks/attributes.py --light   # Monk tone of dim / tinted copies vs original
+    python benchmarks/attributes.py --fit     # refit the hair thresholds and the skin gain,
+                                              # in-sample and leave-one-person-out
 
 Runs detection + landmarks (``facemoji.face.detect.detect_face``) and
 ``facemoji.face.attributes.measure`` on every photo of ``labels.csv``, on one core, and
@@ -14,6 +16,7 @@ Skips (exit 0) where the shared folder is absent.
 from __future__ import annotations
 
 import argparse
+import collections
 import csv
 import os
 import statistics
@@ -170,22 +173,210 @@ def light(rows: list[dict[str, str]]) -> None:
               f"within 1 step {_pct(sum(v <= 1 for v in values), len(values))}")
 
 
+# --fit: the grids searched for the fitted numbers (hair: lit-strand percentile and three
+# lightness thresholds; skin: the Monk lightness gain)
+HAIR_GRID = {"lit": (50.0, 60.0, 70.0), "black": (10.0, 15.0, 20.0, 25.0),
+             "black_dull": (25.0, 30.0, 35.0, 40.0, 45.0),
+             "blonde": (40.0, 45.0, 50.0, 55.0, 60.0)}
+GAINS = tuple(round(1.0 + 0.02 * i, 2) for i in range(31))
+# skin tone measurement variants: (sclera strength, relative to the typical sclera tint or to
+# gray, L* percentiles kept)
+TONE_VARIANTS = tuple((strength, tinted, window) for strength in (0.0, 0.5, 1.0)
+                      for tinted in (False, True)
+                      for window in ((20.0, 90.0), (40.0, 95.0), (50.0, 90.0)))
+
+
+def _person(row: dict[str, str]) -> str:
+    """The group a photo is held out with: its person (group photos each on their own)."""
+    folder = row["file"].split("/")[0]
+    return row["file"] if folder.startswith("_") else folder
+
+
+def _fit_samples(rows: list[dict[str, str]]) -> list[tuple[dict[str, str], object, dict]]:
+    """Per photo: (row, hair pixels in CIELAB, {tone variant: the skin tone's CIELAB}).
+
+    The variant ``"held-out tint"`` is the default measurement with the typical sclera tint
+    recomputed without the photo's person (the median cast of the other people's photos).
+    """
+    import numpy as np
+
+    from facemoji.face.chip import make_chip
+    from facemoji.face.detect import detect_face
+    from facemoji.face.hair import measure_hair
+    from facemoji.face.image import load_image
+    from facemoji.face.skin import (
+        SCLERA_TINT,
+        TONE_PERCENTILES,
+        TONE_SCLERA_STRENGTH,
+        measure_skin,
+        sclera_cast,
+        tone_color,
+        white_balance_gains,
+    )
+
+    photos = []
+    for row in rows:
+        image = load_image(FACES / row["file"])
+        landmarks = detect_face(image, name=row["file"])[0].landmarks
+        photos.append((row, image, landmarks, sclera_cast(image, landmarks)))
+    groups = [_person(row) for row, _, _, _ in photos]
+    samples = []
+    for (row, image, landmarks, cast), group in zip(photos, groups, strict=True):
+        gains = white_balance_gains(image, cast)
+        chip = make_chip(image, landmarks, gains)
+        skin, _ = measure_skin(chip)
+        hair = measure_hair(chip, skin)
+        tones = {}
+        for strength, tinted, window in TONE_VARIANTS:
+            tone = white_balance_gains(image, cast / SCLERA_TINT if tinted else cast, strength)
+            tones[strength, tinted, window] = np.array(
+                tone_color(chip, tone / gains, 1.0, window)[0].lab)
+        tint = np.median([c for (_, _, _, c), g in zip(photos, groups, strict=True)
+                          if g != group], axis=0)
+        tone = white_balance_gains(image, cast / tint, TONE_SCLERA_STRENGTH)
+        tones["held-out tint"] = np.array(tone_color(chip, tone / gains, 1.0,
+                                                     TONE_PERCENTILES)[0].lab)
+        samples.append((row, chip.lab[hair.mask], tones))
+    return samples
+
+
+def _leave_one_person_out(groups: list[str], score, candidates: list,
+                          picks: list | None = None) -> list[float]:
+    """Per photo, its score under the candidate that scores best on the other people
+    (each fold's choice is appended to ``picks`` when given)."""
+    held = [0.0] * len(groups)
+    for group in sorted(set(groups)):
+        train = [i for i, g in enumerate(groups) if g != group]
+        best = max(candidates, key=lambda c: score(c, train))
+        if picks is not None:
+            picks.append(best)
+        for i, g in enumerate(groups):
+            if g == group:
+                held[i] = score(best, [i])
+    return held
+
+
+def _choices(picks: list) -> str:
+    """How often each fold chose each candidate, most often first."""
+    counts = collections.Counter(str(p) for p in picks)
+    return "; ".join(f"{n}x {c}" for c, n in counts.most_common())
+
+
+def fit(rows: list[dict[str, str]]) -> None:
+    """Refit the hair naming thresholds and the skin gain; print in-sample and held-out."""
+    import itertools
+
+    import numpy as np
+    from skimage.color import deltaE_ciede2000
+
+    from facemoji.face.hair import LIT, HairNaming, hair_color, name_hair
+    from facemoji.face.skin import (
+        _MONK_LAB,
+        LIGHTNESS_GAIN,
+        TONE_PERCENTILES,
+        TONE_SCLERA_STRENGTH,
+    )
+
+    everything = _fit_samples(rows)
+    samples = [s for s in everything if s[0]["hair_color"] in ACCEPT]
+    groups = [_person(r) for r, _, _ in samples]
+    colors = {lit: [hair_color(px, 1.0, lit).lab for _, px, _ in samples]
+              for lit in HAIR_GRID["lit"]}
+    candidates = [dict(zip(HAIR_GRID, v, strict=True))
+                  for v in itertools.product(*HAIR_GRID.values())]
+    default = {"lit": LIT, **{k: getattr(HairNaming(), k) for k in HAIR_GRID if k != "lit"}}
+
+    def hair_hits(c: dict[str, float], idx: list[int]) -> float:
+        naming = HairNaming(**{k: v for k, v in c.items() if k != "lit"})
+        return sum(name_hair(colors[c["lit"]][i], naming) in ACCEPT[samples[i][0]["hair_color"]]
+                   for i in idx)
+
+    everyone = list(range(len(samples)))
+    best = max(candidates, key=lambda c: hair_hits(c, everyone))
+    picks: list = []
+    held = _leave_one_person_out(groups, hair_hits, candidates, picks)
+    n = len(samples)
+    print(f"hair names over {n} photos, {len(set(groups))} held-out groups")
+    print(f"  defaults {default}: in-sample {_pct(int(hair_hits(default, everyone)), n)}")
+    print(f"  best of grid {best}: in-sample {_pct(int(hair_hits(best, everyone)), n)}")
+    print(f"  leave-one-person-out (grid refitted without each person): {_pct(int(sum(held)), n)}")
+    print(f"  folds chose: {_choices(picks)}")
+
+    tones = np.array([int(r["skin_tone"]) for r, _, _ in everything])
+    groups = [_person(r) for r, _, _ in everything]
+    dark = tones >= 5
+    errors = {}
+    for variant in (*TONE_VARIANTS, "held-out tint"):
+        for gain in GAINS:
+            lab = np.array([t[variant] for _, _, t in everything])
+            lab[:, 0] = np.minimum(100.0, lab[:, 0] * gain)
+            near = deltaE_ciede2000(np.repeat(lab[:, None], 10, 1),
+                                    np.broadcast_to(_MONK_LAB, (len(lab), 10, 3))).argmin(1) + 1
+            errors[variant, gain] = np.abs(near - tones)
+
+    def balanced(choice: tuple, idx: list[int]) -> float:
+        # minus the mean of the light and the dark photos' MAE: the 91 light photos must
+        # not decide alone
+        e, d = errors[choice][idx], dark[idx]
+        return -float(np.mean([e[m].mean() for m in (d, ~d) if m.any()]))
+
+    everyone = list(range(len(tones)))
+    default = ((TONE_SCLERA_STRENGTH, True, TONE_PERCENTILES),
+               min(GAINS, key=lambda g: abs(g - LIGHTNESS_GAIN)))
+    variants = [c for c in errors if c[0] != "held-out tint"]
+    best = max(variants, key=lambda c: balanced(c, everyone))
+
+    def held_out(choices: list, picks: list | None = None) -> np.ndarray:
+        return -np.array(_leave_one_person_out(groups, balanced, choices, picks))
+
+    gain_picks: list = []
+    rows_out = [
+        ("defaults " + str(default), errors[default]),
+        ("best of grid " + str(best), errors[best]),
+        ("leave-one-person-out, gain refitted",
+         held_out([(default[0], g) for g in GAINS], gain_picks)),
+        ("the same, sclera tint also refitted",
+         held_out([("held-out tint", g) for g in GAINS])),
+        ("leave-one-person-out, variant and gain refitted", held_out(variants)),
+        ("previous method (0.5 of the cast to gray, 20-90th percentile), gain refitted",
+         held_out([((0.5, False, (20.0, 90.0)), g) for g in GAINS])),
+    ]
+    for name, e in rows_out:
+        print(f"skin tone, {name}: MAE {e.mean():.2f}, Monk >= 5 {e[dark].mean():.2f} "
+              f"(n={dark.sum()}), within 1 step {_pct(int((e <= 1).sum()), len(e))}")
+    print(f"  gain folds chose: {_choices([g for _, g in gain_picks])}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--norms", action="store_true", help="print geometry norms instead")
     parser.add_argument("--light", action="store_true", help="Monk tone under dim/tinted light")
+    parser.add_argument("--tone-strength", type=float, default=None,
+                        help="override facemoji.face.skin.TONE_SCLERA_STRENGTH")
+    parser.add_argument("--gain", type=float, default=None,
+                        help="override facemoji.face.skin.LIGHTNESS_GAIN")
+    parser.add_argument("--fit", action="store_true",
+                        help="refit hair thresholds and skin gain, with a held-out check")
     parser.add_argument("--sclera-strength", type=float, default=None,
-                        help="override facemoji.face.skin.SCLERA_STRENGTH (white balance)")
+                        help="override facemoji.face.skin.SCLERA_STRENGTH (the chip's "
+                             "white balance; the skin tone's is --tone-strength)")
     args = parser.parse_args()
-    if args.sclera_strength is not None:
-        from facemoji.face import skin
+    from facemoji.face import skin
 
+    if args.sclera_strength is not None:
         skin.SCLERA_STRENGTH = args.sclera_strength
+    if args.tone_strength is not None:
+        skin.TONE_SCLERA_STRENGTH = args.tone_strength
+    if args.gain is not None:
+        skin.LIGHTNESS_GAIN = args.gain
     if not (FACES / "labels.csv").is_file():
         print(f"skipped: {FACES} not found")
         return 0
     if args.light:
         light(_rows())
+        return 0
+    if args.fit:
+        fit(_rows())
         return 0
     results = _run(_rows())
     (norms if args.norms else report)(results)

@@ -15,7 +15,8 @@ from facemoji.errors import BadImage
 from facemoji.face.attributes import Attributes, measure
 from facemoji.face.debug import draw_debug
 from facemoji.face.geometry import KEYS, ratios
-from facemoji.face.hair import name_hair
+from facemoji.face.hair import HairNaming, hair_color, name_hair
+from facemoji.face.skin import white_balance_gains
 
 HAIR_NAMES = {"black", "brown", "blonde", "red", "auburn", "gray", "white", "bald", "other"}
 
@@ -172,6 +173,51 @@ def test_painted_beard_is_facial_hair(astronaut: np.ndarray, astronaut_detection
 ])
 def test_name_hair(lab, name: str) -> None:
     assert name_hair(lab) == name
+
+
+def test_name_hair_thresholds() -> None:
+    # a warm mid-light hair is blonde by default and brown when blonde starts lighter
+    assert name_hair((50.0, 5.0, 25.0)) == "blonde"
+    assert name_hair((50.0, 5.0, 25.0), HairNaming(blonde=60.0)) == "brown"
+    # very light hair is white under a warm or a cool light
+    assert name_hair((85.0, 3.0, 30.0)) == "white"
+    assert name_hair((85.0, 3.0, -25.0)) == "white"
+    # dark and colorless is black, dark and warm is brown
+    assert name_hair((30.0, 1.0, 2.0)) == "black"
+    assert name_hair((30.0, 6.0, 14.0)) == "brown"
+
+
+def test_hair_color_reads_the_lit_strands() -> None:
+    rng = np.random.default_rng(0)
+    # dark, colorless shadows between the strands, lit brown strands and a little white shine
+    shadows = np.column_stack([rng.uniform(3, 10, 450), rng.normal(0.5, 0.3, 450),
+                               rng.normal(1.0, 0.3, 450)])
+    strands = np.column_stack([rng.uniform(30, 40, 500), rng.normal(8, 1, 500),
+                               rng.normal(20, 1, 500)])
+    shine = np.column_stack([rng.uniform(90, 98, 50), np.zeros(50), np.zeros(50)])
+    color = hair_color(np.vstack([shadows, strands, shine]), 1.0)
+    assert 30 <= color.lab[0] <= 40 and math.hypot(*color.lab[1:]) > 18
+    assert name_hair(color.lab) == "brown"
+
+
+def test_white_balance_strength() -> None:
+    image = np.full((64, 64, 3), (200, 160, 120), np.uint8)
+    cast = np.array([0.8, 1.0, 4 / 3])  # what makes this color gray
+    level_only = white_balance_gains(image, cast, 0.0)
+    assert np.allclose(level_only, level_only[0])
+    full = white_balance_gains(image, cast, 1.0) * (200, 160, 120)
+    assert np.allclose(full, full[0])
+
+
+def test_darker_skin_reads_darker(base: Attributes, astronaut: np.ndarray,
+                                  astronaut_detection) -> None:
+    face = np.zeros(astronaut.shape[:2], np.uint8)
+    cv2.fillPoly(face, [np.round(astronaut_detection.landmarks[0:17]).astype(np.int32)], 1)
+    image = astronaut.copy()
+    image[face.astype(bool)] = (image[face.astype(bool)] * (0.45, 0.38, 0.33)).astype(np.uint8)
+    darker = _measure(image, astronaut_detection)
+    assert darker.skin.lab[0] < base.skin.lab[0] - 15
+    assert darker.monk >= base.monk + 2
 
 
 def test_bad_input(astronaut: np.ndarray, astronaut_detection) -> None:

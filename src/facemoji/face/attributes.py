@@ -22,7 +22,7 @@ from .chip import make_chip, mask_to_image
 from .color import UNKNOWN, ColorMeasure
 from .features import measure_brows, measure_eyes
 from .hair import measure_hair
-from .skin import measure_skin, monk_tone, sclera_cast, white_balance_gains
+from .skin import measure_skin, monk_tone, sclera_cast, tone_color, tone_gains, white_balance_gains
 
 if TYPE_CHECKING:
     from .detect import Detection
@@ -39,7 +39,9 @@ class Attributes:
     """Measured attributes of one face.
 
     Colors are :class:`ColorMeasure` (sRGB uint8, CIELAB D65, confidence 0..1), measured
-    after white balance. ``monk`` is the Monk Skin Tone 1 (lightest) .. 10. ``hair_name``
+    after white balance; ``skin`` is the lit half of the cheeks and forehead under the skin
+    tone's own white balance (:func:`.skin.tone_color`). ``monk`` is the Monk Skin Tone 1
+    (lightest) .. 10. ``hair_name``
     is one of ``black brown blonde red auburn gray white bald other``. ``brow_thickness``
     is the brow height over the inter-ocular distance. ``glasses`` is ``none | eyeglasses
     | sunglasses``; ``facial_hair`` ``none | stubble | mustache | goatee | beard``;
@@ -104,9 +106,11 @@ def measure(image: np.ndarray, detection: Detection) -> Attributes:
     if geometry.inter_ocular(landmarks) < 8:
         raise BadImage("the face is too small to measure (eyes under 8 px apart)")
 
-    gains = white_balance_gains(image, sclera_cast(image, landmarks))
+    cast = sclera_cast(image, landmarks)
+    gains = white_balance_gains(image, cast)
     chip = make_chip(image, landmarks, gains)
-    skin, skin_px = measure_skin(chip)
+    skin, _ = measure_skin(chip)  # the reference in the chip's colors, for the measures below
+    tone, skin_px = tone_color(chip, tone_gains(image, cast) / gains, skin.confidence)
     hair = measure_hair(chip, skin)
     glasses, glasses_conf = accessories.classify_glasses(accessories.glasses_features(chip, skin))
     eyes = measure_eyes(chip) if glasses != "sunglasses" else UNKNOWN
@@ -116,7 +120,7 @@ def measure(image: np.ndarray, detection: Detection) -> Attributes:
     headwear, headwear_conf = accessories.classify_headwear(chip, hair.mask, skin)
     ratios = geometry.ratios(landmarks, thickness)
     return Attributes(
-        skin=skin, monk=monk_tone(skin),
+        skin=tone, monk=monk_tone(tone),
         hair=hair.color, hair_name=hair.name, bald=hair.bald, receding=hair.receding,
         eyes=eyes, brows=brows, brow_thickness=thickness,
         glasses=glasses, glasses_confidence=glasses_conf,

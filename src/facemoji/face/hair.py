@@ -5,10 +5,13 @@
    Very high (over 1.6 IOD above the brows): bald; high (over 1.15 IOD): receding.
 3. GrabCut, on the head's box of the chip at half scale, 2 iterations: certain hair is a
    band just above the hairline (minus background-colored pixels); probable hair is the
-   head ellipse above the eyes; certain background is the face and everything outside
-   the ellipse. Pieces of the result not touching the certain hair are dropped.
+   head ellipse above the eyes; certain background is the face, the forehead below the
+   hairline (brow to brow: a shiny forehead is not skin-like to the cheeks) and everything
+   outside the ellipse. Pieces of the result not touching the certain hair are dropped.
 4. When that leaves too little, the hair is the head ellipse minus skin-like and
-   background-like pixels. Its color is named by :func:`name_hair`.
+   background-like pixels.
+5. Its color is the median of the lit strands (:func:`hair_color`), named by
+   :func:`name_hair`.
 """
 
 from __future__ import annotations
@@ -143,6 +146,10 @@ def _seeds(chip: Chip, skin_like: NDArray[np.bool_], line: NDArray[np.int64],
         column[(column == cv2.GC_PR_FGD) & ~bg_like[max(0, y - band): y, x]] = cv2.GC_FGD
     face = np.concatenate([p[0:17], p[26:16:-1] - [0, 0.1 * IOD]])
     cv2.fillPoly(seeds, [np.round(face).astype(np.int32)], cv2.GC_BGD)
+    # the forehead, brow to brow, up to the hairline found in the middle: skin, whatever its
+    # shine (a highlighted or paler forehead is not skin-like to the cheek reference)
+    seeds[int(np.median(line)) + 2: int(_brow_top(chip)) + 1,
+          int(p[17, 0]): int(p[26, 0]) + 1] = cv2.GC_BGD
     seeds[~chip.valid | ~head] = cv2.GC_BGD
     return seeds
 
@@ -162,6 +169,9 @@ def segment(chip: Chip, skin_like: NDArray[np.bool_], line: NDArray[np.int64],
     size = (small.shape[1], small.shape[0])
     mask = cv2.resize(seeds[y0:y1, x0:x1], size, interpolation=cv2.INTER_NEAREST)
     bgd, fgd = np.zeros((1, 65)), np.zeros((1, 65))
+    # GrabCut's k-means draws from OpenCV's (thread's) global generator: seed it so that a
+    # photo's hair does not depend on what the process segmented before
+    cv2.setRNGSeed(0)
     cv2.grabCut(cv2.cvtColor(small, cv2.COLOR_RGB2BGR), mask, None, bgd, fgd, _ITERATIONS,
                 cv2.GC_INIT_WITH_MASK)
     fg = np.zeros(chip.valid.shape, bool)
@@ -174,48 +184,76 @@ def segment(chip: Chip, skin_like: NDArray[np.bool_], line: NDArray[np.int64],
     return np.isin(labels, keep[keep > 0])
 
 
-def name_hair(lab: tuple[float, float, float]) -> str:
+@dataclass(frozen=True)
+class HairNaming:
+    """The lightness thresholds of :func:`name_hair` (L* of the lit strands, see
+    :func:`hair_color`). ``black``, ``black_dull`` and ``blonde`` were fitted on the labelled
+    photos by ``benchmarks/attributes.py --fit`` (grid search, with a leave-one-person-out
+    check reported in docs/bench/attributes.md); ``gray``, ``white`` and the hue and chroma
+    limits are round numbers, not fitted."""
+
+    black: float = 10.0
+    """Below this L* any hair is black."""
+    black_dull: float = 45.0
+    """Below this L* a near-neutral hair (C* < 5) is black: dark and colorless."""
+    blonde: float = 40.0
+    """From this L* a warm hair is blonde (under it, brown)."""
+    gray: float = 45.0
+    """From this L* a hair with no warm hue is gray."""
+    white: float = 80.0
+    """From this L* a hair is white, whatever its tint: no pigmented hair is that light."""
+
+
+def name_hair(lab: tuple[float, float, float], naming: HairNaming = HairNaming()) -> str:
     """Name a hair color from its CIELAB ``(L, a, b)``: black, brown, blonde, red, ...
 
-    Thresholds on lightness L*, chroma C* and hue angle h (degrees), in this order:
+    Rules on lightness L*, chroma C* and hue angle h (degrees), in this order, with the
+    L* thresholds of ``naming``:
 
+    - L* ≥ ``white``: white (a warm or cool light tints white hair);
     - saturated (C* ≥ 20), neither warm (h 35–100°) nor reddish (h −15..55°): other (dyed);
-    - not warm (or C* < 6) and L* ≥ 45: gray, or white from L* 80;
-    - L* < 15, or L* < 35 with C* < 5: black;
+    - not warm (or C* < 6) and L* ≥ ``gray``: gray;
+    - L* < ``black``, or L* < ``black_dull`` with C* < 5: black;
     - C* ≥ 18 and reddish, or C* ≥ 10 with h 0..40°, or C* ≥ 40 with h < 75°: red
       (L* ≥ 45) or auburn;
-    - L* ≥ 50: blonde; the rest brown.
-
-    Chosen on the labelled dev photos with round numbers (docs/bench/attributes.md).
+    - L* ≥ ``blonde``: blonde; the rest brown.
     """
     arr = np.array(lab, dtype=float)
-    L, c, h = float(arr[0]), float(chroma(arr)), float(hue_deg(arr))
+    light, c, h = float(arr[0]), float(chroma(arr)), float(hue_deg(arr))
     warm = 35 <= h <= 100 and c >= 6
     reddish = -15 <= h < 55
+    if light >= naming.white:
+        return "white"
     if not warm and not reddish and c >= 20:
         return "other"  # blue, green, purple: dyed
-    if not warm and L >= 45:
-        return "white" if L >= 80 else "gray"
-    if L < 15 or (L < 35 and c < 5):
+    if not warm and light >= naming.gray:
+        return "gray"
+    if light < naming.black or (light < naming.black_dull and c < 5):
         return "black"
     if (c >= 18 and reddish) or (c >= 10 and 0 <= h < 40) or (c >= 40 and h < 75):
-        return "red" if L >= 45 else "auburn"
-    if L >= 50:
+        return "red" if light >= 45 else "auburn"
+    if light >= naming.blonde:
         return "blonde"
     return "brown"
 
 
-def hair_color(lab: NDArray[np.float64], confidence: float) -> ColorMeasure:
-    """The hair's color from its pixels ``(N, 3)``: median a*, b* and the 70th-percentile L*.
+LIT = 60.0
+"""The L* percentile at the middle of the lit strands (:func:`hair_color`); fitted with the
+thresholds of :class:`HairNaming`."""
 
-    Hair is seen by its lit strands; the median lightness is dragged down by the shadows
-    between them (measured: labelled brown hair had a median L* of black hair).
+
+def hair_color(lab: NDArray[np.float64], confidence: float, lit: float = LIT) -> ColorMeasure:
+    """The hair's color from its pixels ``(N, 3)``: the median of the lit strands, the
+    pixels between the ``lit - 20`` and ``lit + 20`` percentiles of L*.
+
+    Hair is seen by its lit strands: the shadows between them drag the lightness down and,
+    being dark, have next to no chroma (measured: the median of all pixels made brown hair
+    black); the brightest pixels are shine or background.
     """
     if len(lab) == 0:
         return lab_measure(lab, 0.0)
-    base = lab_measure(lab, confidence)
-    lightness = float(np.percentile(lab[:, 0], 70))
-    return lab_measure(np.array([[lightness, base.lab[1], base.lab[2]]]), confidence)
+    lo, hi = np.percentile(lab[:, 0], [lit - 20, min(99.0, lit + 20)])
+    return lab_measure(lab[(lab[:, 0] >= lo) & (lab[:, 0] <= hi)], confidence)
 
 
 def _fallback_region(chip: Chip, skin_like: NDArray[np.bool_], bg_like: NDArray[np.bool_]

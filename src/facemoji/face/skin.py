@@ -20,15 +20,26 @@ MONK_HEX: tuple[str, ...] = (
 _MONK_RGB = np.array([[int(h[i:i + 2], 16) / 255 for i in (1, 3, 5)] for h in MONK_HEX])
 _MONK_LAB = to_lab(_MONK_RGB[None])[0]
 
-# Photographed skin is shaded and sits darker than a flat swatch; this lightness gain maps a
-# measured cheek L* onto the swatch scale before the nearest-swatch look-up. Chosen with
-# `benchmarks/attributes.py` on the labelled photos (the only fitted number of the skin path).
-LIGHTNESS_GAIN = 1.26
+LIGHTNESS_GAIN = 1.2
+"""Maps the lit skin's L* onto the swatch scale before the nearest-swatch look-up
+(photographed skin sits darker than a flat swatch). Chosen with
+``benchmarks/attributes.py --fit`` to minimize the mean of the errors on light (Monk 1-4)
+and darker (Monk >= 5) photos, so that the many light photos do not decide it alone; its
+held-out (leave-one-person-out) error is in docs/bench/attributes.md."""
 SCLERA_STRENGTH = 0.5
-"""How much of the sclera's color cast :func:`white_balance_gains` removes. Measured on the
-labelled photos with ``benchmarks/attributes.py --sclera-strength``: 1 (all) keeps the Monk
-tone of warm or cool copies closer but raises the MAE, most for Monk >= 5 (a sclera is never
-quite white), and costs the hair names; 0.5 is the compromise (docs/bench/attributes.md)."""
+"""How much of the sclera's color cast :func:`white_balance_gains` removes from the chip that
+hair, eyes and the other measures see. Measured on the labelled photos with
+``benchmarks/attributes.py --sclera-strength``: 1 (all) costs the hair names (a sclera is
+never quite white); 0.5 is the compromise (docs/bench/attributes.md)."""
+SCLERA_TINT = np.array([0.886, 1.036, 1.111])
+""":func:`sclera_cast` of a typical sclera in good light (the median over the labelled
+photos): a sclera is a little yellow, not white. The skin tone removes only the cast
+beyond it (:func:`tone_gains`)."""
+TONE_SCLERA_STRENGTH = 0.5
+"""How much of that remaining cast the skin tone removes: all of it keeps tinted copies of a
+photo at the same tone but costs accuracy on the labelled photos (`--fit`)."""
+TONE_PERCENTILES = (50.0, 90.0)
+"""The L* percentiles of the skin pixels kept for the tone: the lit half, highlights dropped."""
 
 
 def sclera_cast(image: NDArray[np.uint8], landmarks: NDArray[np.floating]
@@ -46,19 +57,25 @@ def sclera_cast(image: NDArray[np.uint8], landmarks: NDArray[np.floating]
     return bright.mean() / np.maximum(bright, 1.0)
 
 
-def white_balance_gains(image: NDArray[np.uint8], cast: NDArray[np.float64]
-                        ) -> NDArray[np.float64]:
-    """Per-channel gains that neutralize the light: :data:`SCLERA_STRENGTH` of the sclera
-    ``cast`` (:func:`sclera_cast`), and a level from a white patch (the 99th percentile of
-    brightness), so that a dim copy of a photo measures like the original. Gray world over
-    the background and clothing was tried first and did worse on the labelled photos:
-    backgrounds are too often colored.
+def white_balance_gains(image: NDArray[np.uint8], cast: NDArray[np.float64],
+                        strength: float | None = None) -> NDArray[np.float64]:
+    """Per-channel gains that neutralize the light: ``strength`` (default
+    :data:`SCLERA_STRENGTH`) of the sclera ``cast`` (:func:`sclera_cast`), and a level from
+    a white patch (the 99th percentile of brightness), so that a dim copy of a photo
+    measures like the original. Gray world over the background and clothing was tried first
+    and did worse on the labelled photos: backgrounds are too often colored.
     """
-    gains = cast ** SCLERA_STRENGTH
+    gains = cast ** (SCLERA_STRENGTH if strength is None else strength)
     step = math.ceil(math.sqrt(image.shape[0] * image.shape[1] / 32768))  # ~32k pixels
     brightest = (image[::step, ::step].reshape(-1, 3) * gains).max(axis=1)
     level = np.percentile(brightest, 99) / 255.0
     return gains / max(level, 0.2)
+
+
+def tone_gains(image: NDArray[np.uint8], cast: NDArray[np.float64]) -> NDArray[np.float64]:
+    """White-balance gains for the skin tone: :data:`TONE_SCLERA_STRENGTH` of the sclera
+    ``cast`` beyond :data:`SCLERA_TINT`, and the white patch's level."""
+    return white_balance_gains(image, cast / SCLERA_TINT, TONE_SCLERA_STRENGTH)
 
 
 def skin_patches(chip: Chip) -> NDArray[np.bool_]:
@@ -81,25 +98,55 @@ def skin_patches(chip: Chip) -> NDArray[np.bool_]:
     return np.logical_or.reduce(masks) & chip.valid
 
 
+def _robust(lab: NDArray[np.float64], lo: float, hi: float
+            ) -> tuple[NDArray[np.bool_], NDArray[np.float64]]:
+    """Which skin pixels to keep: L* within the ``lo``–``hi`` percentiles (no shadows or
+    highlights), then none far in color from their median (beard, glasses, hair). Also
+    returns each pixel's distance from that median."""
+    a, b = np.percentile(lab[:, 0], [lo, hi])
+    keep = (lab[:, 0] >= a) & (lab[:, 0] <= b)
+    med = np.median(lab[keep], axis=0)
+    dist = np.linalg.norm((lab - med) * (0.5, 1, 1), axis=1)
+    return keep & (dist < max(3.0 * float(np.median(dist[keep])), 4.0)), dist
+
+
 def measure_skin(chip: Chip) -> tuple[ColorMeasure, NDArray[np.bool_]]:
     """Robust skin color in the chip's colors and the chip mask of the pixels it used.
 
     Drops shadows and highlights (L* outside the 20th–90th percentile) and then pixels
-    far in color from the median (beard, glasses, hair over the forehead).
+    far in color from the median (beard, glasses, hair over the forehead). This is the
+    reference the hair, glasses and beard measures compare with; the reported skin color
+    and Monk tone come from :func:`tone_color`.
     """
     region = skin_patches(chip)
     lab = chip.lab[region]
     if len(lab) < 30:
         return lab_measure(lab, 0.0), region
-    lo, hi = np.percentile(lab[:, 0], [20, 90])
-    keep = (lab[:, 0] >= lo) & (lab[:, 0] <= hi)
-    med = np.median(lab[keep], axis=0)
-    dist = np.linalg.norm((lab - med) * (0.5, 1, 1), axis=1)
-    keep &= dist < max(3.0 * float(np.median(dist[keep])), 4.0)
+    keep, dist = _robust(lab, 20, 90)
     used = np.zeros_like(region)
     used[region] = keep
     spread = float(np.median(dist[keep])) if keep.any() else 99.0
     confidence = keep.mean() * 1.6 * min(1.0, 6.0 / max(spread, 1e-6))
+    return lab_measure(lab[keep], confidence), used
+
+
+def tone_color(chip: Chip, regain: NDArray[np.floating], confidence: float,
+               percentiles: tuple[float, float] = TONE_PERCENTILES
+               ) -> tuple[ColorMeasure, NDArray[np.bool_]]:
+    """The skin color behind the Monk tone and the chip mask of the pixels it used: the
+    skin patches' pixels between the L* ``percentiles`` (by default the lit half), with the
+    chip's white balance swapped for the tone's.
+
+    ``regain`` is the per-channel ratio of the tone's gains (:func:`tone_gains`) to the
+    chip's; ``confidence`` is passed through (from :func:`measure_skin`).
+    """
+    region = skin_patches(chip)
+    if region.sum() < 30:
+        return lab_measure(chip.lab[region], 0.0), region
+    lab = to_lab(np.clip(chip.rgb[region][None] * np.asarray(regain), 0.0, 1.0))[0]
+    keep, _ = _robust(lab, *percentiles)
+    used = np.zeros_like(region)
+    used[region] = keep
     return lab_measure(lab[keep], confidence), used
 
 
