@@ -14,7 +14,7 @@ $(VENV)/.core: pyproject.toml
 	touch $@
 
 $(VENV)/.all: $(VENV)/.core
-	$(PIP) install -q -e ".[gan,web,test]"
+	$(PIP) install -q -e ".[gan,vgg,web,test]"
 	touch $@
 
 # the bundled example: scikit-image's public-domain NASA astronaut portrait

@@ -15,8 +15,7 @@ imported on first use.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from .avatar import Params, Schema, Style, get_style, list_styles, load_params, render
 from .avatar.render import render_batch, render_png, render_svg
@@ -31,6 +30,7 @@ from .errors import (
     UnknownName,
     UnknownOption,
 )
+from .lazy import lazy_exports
 
 __version__ = "0.1.0"
 
@@ -51,13 +51,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .match.lineup import lineup
 
 
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'facemoji' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_exports(__name__, _LAZY, globals())
 
 
 __all__ = [

@@ -308,6 +308,17 @@ class Color:
 
 Feature: TypeAlias = Choice | Scalar | Color
 
+
+def parse_json_object(text: str) -> dict[str, Any]:
+    """Parse params JSON text; :class:`InvalidParams` unless it is a JSON object."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InvalidParams(f"params are not valid JSON: {exc}") from None
+    if not isinstance(data, dict):
+        raise InvalidParams("params JSON must be an object")
+    return data
+
 Constraint: TypeAlias = Callable[[dict[str, Value], np.random.Generator], None]
 """Adjusts a freshly sampled ``values`` dict in place so the combination is plausible."""
 
@@ -414,13 +425,7 @@ class Schema:
 
     def from_json(self, text: str) -> Params:
         """Params from :meth:`Params.to_json` output."""
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise InvalidParams(f"params are not valid JSON: {exc}") from None
-        if not isinstance(data, dict):
-            raise InvalidParams("params JSON must be an object")
-        return self.from_dict(data)
+        return self.from_dict(parse_json_object(text))
 
     def describe(self) -> dict[str, Any]:
         """The schema as JSON-ready data (used by ``facemoji styles --json`` and the web page)."""

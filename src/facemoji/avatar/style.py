@@ -9,7 +9,6 @@ zero-argument factory (usually the class).
 
 from __future__ import annotations
 
-import json
 from typing import Any, Protocol, runtime_checkable
 
 import numpy as np
@@ -17,7 +16,7 @@ import numpy as np
 from ..errors import InvalidParams
 from ..registry import Registry
 from ..types import Box, Landmarks, five_point
-from .schema import Params, Schema
+from .schema import Params, Schema, parse_json_object
 
 
 @runtime_checkable
@@ -107,10 +106,7 @@ def load_params(data: str | dict[str, Any], style: str | None = None) -> Params:
     The style is read from the data's ``"style"`` key unless ``style`` is given.
     """
     if isinstance(data, str):
-        try:
-            data = json.loads(data)
-        except json.JSONDecodeError as exc:
-            raise InvalidParams(f"params are not valid JSON: {exc}") from None
+        data = parse_json_object(data)
     if not isinstance(data, dict):
         raise InvalidParams("params JSON must be an object")
     name = style or data.get("style")

@@ -8,23 +8,24 @@ first access, so ``import facemoji.face`` stays cheap::
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from ..lazy import lazy_exports
 
 # name -> module that defines it; imported on first attribute access
 _LAZY = {
-    "load_image": "image",
-    "Detection": "detect",
-    "detect_faces": "detect",
-    "detect_face": "detect",
-    "align": "detect",
-    "align_transform": "detect",
-    "Embedder": "embed",
-    "BaseEmbedder": "embed",
-    "get_embedder": "embed",
-    "list_embedders": "embed",
-    "FaceAnalysis": "analyze",
-    "analyze": "analyze",
+    "load_image": ".image",
+    "Detection": ".detect",
+    "detect_faces": ".detect",
+    "detect_face": ".detect",
+    "align": ".detect",
+    "align_transform": ".detect",
+    "Embedder": ".embed",
+    "BaseEmbedder": ".embed",
+    "get_embedder": ".embed",
+    "list_embedders": ".embed",
+    "FaceAnalysis": ".analyze",
+    "analyze": ".analyze",
 }
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -34,13 +35,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .image import load_image
 
 
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'facemoji.face' has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_exports(__name__, _LAZY, globals())
 
 
 __all__ = [

@@ -17,9 +17,10 @@ Domain A is photos, domain B cartoons; see ``docs/gan.md``.
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..errors import missing_extra
+from ..lazy import lazy_exports
 
 # name -> module that defines it; imported on first attribute access
 _LAZY = {
@@ -53,13 +54,7 @@ def require_torch() -> None:
             raise missing_extra(package, "gan") from None
 
 
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'facemoji.gan' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_exports(__name__, _LAZY, globals())
 
 
 __all__ = [
