@@ -152,7 +152,7 @@ def print_tables(timings: dict[str, Timing], sizes: Sequence[int], n: int) -> No
 
 # compose.py's layers (back to front) as (label, module, function) of the native style
 _LAYERS = (
-    ("hair gradients (defs)", "hair", "defs"), ("headwear back", "headwear", "back"),
+    ("hair gradients (defs)", "hair", "defs"),
     ("hair back", "hair", "back"), ("neck", "body", "neck"),
     ("clothing", "body", "clothing"), ("ears", "head", "ears"), ("face", "head", "face"),
     ("skin details", "head", "skin_details"), ("eyebrows", "brows", "brows"),

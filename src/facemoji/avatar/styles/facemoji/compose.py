@@ -18,7 +18,6 @@ def svg_document(params: Params) -> str:
     covered = headwear.covers_hair(ctx)
     layers = [
         f"<defs>{hair.defs(ctx)}</defs>",
-        headwear.back(ctx),
         "" if covered else hair_back(ctx),
         body.neck(ctx),
         body.clothing(ctx),

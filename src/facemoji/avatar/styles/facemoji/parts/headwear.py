@@ -344,12 +344,6 @@ def covers_hair(ctx: Ctx) -> bool:
     return ctx.choice("headwear") in COVERING
 
 
-def back(ctx: Ctx) -> str:
-    """The part of the headwear behind the head and body (none of the current options
-    needs one: the headscarf's drape is drawn in front, over the clothing)."""
-    return ""
-
-
 def front(ctx: Ctx) -> str:
     """The headwear, in front of everything else."""
     option = ctx.choice("headwear")
