@@ -1,16 +1,17 @@
 # facemoji: `make demo` installs everything and makes an avatar from the bundled photo;
-# `make test` installs the test dependencies and runs the test suite.
+# `make serve` starts the web page; `make test` installs the test dependencies and runs
+# the test suite.
 VENV ?= .venv
 PY := $(VENV)/bin/python
 PIP := $(PY) -m pip
 OUT ?= out
 
-.PHONY: demo test lint bench clean
+.PHONY: demo serve test lint clean
 
 $(VENV)/.core: pyproject.toml
 	python3 -m venv $(VENV)
 	$(PIP) install -q --upgrade pip
-	$(PIP) install -q -e .
+	$(PIP) install -q -e ".[web]"
 	touch $@
 
 $(VENV)/.all: $(VENV)/.core
@@ -25,13 +26,16 @@ demo: $(VENV)/.core
 	@echo "avatar: $(OUT)/demo/avatar.png (.svg, editable .json); report: $(OUT)/demo/report.html"
 	@echo "edit it: $(VENV)/bin/facemoji render --params $(OUT)/demo/avatar.json --set hair=bob -o $(OUT)/bob.png"
 
+serve: $(VENV)/.core
+	$(VENV)/bin/facemoji serve
+
 test: $(VENV)/.all
 	bash scripts/install-browser.sh
-	$(VENV)/bin/ruff check src tests benchmarks
+	$(VENV)/bin/ruff check src tests benchmarks scripts
 	$(PY) -m pytest -q
 
 lint: $(VENV)/.all
-	$(VENV)/bin/ruff check src tests benchmarks
+	$(VENV)/bin/ruff check src tests benchmarks scripts
 
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache .ruff_cache
