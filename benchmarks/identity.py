@@ -7,10 +7,12 @@ photo of the person is assigned to the nearest avatar (euclidean); top-1 is the 
 assigned to their own person's avatar. Printed per method with chance, random avatars
 and the original method (greedy over choices by normalized dot only, from defaults) as
 baselines, plus face-detection rate in avatars, skin/hair ΔE2000 to the measurement and
-seconds per person (wall, and CPU time: the machine may be shared). Photo analysis is
-done once beforehand and is not included.
+seconds per person (wall, and CPU time including generate's embedding workers: the
+machine may be shared; run under ``taskset -c 0`` for one core). Photo analysis is done
+once beforehand and is not included.
 
-    python benchmarks/identity.py [--methods attributes search original random]
+    python benchmarks/identity.py [--methods random original attributes search greedy
+                                   greedy-all greedy-shape] [--shape F1,F2,...]
                                   [--style facemoji] [--people N] [--budget N]
 """
 
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import os
 import sys
 import time
 from collections import defaultdict
@@ -40,6 +43,13 @@ def people(min_photos: int = 4) -> dict[str, list[Path]]:
     return {p: sorted(f) for p, f in sorted(by_person.items()) if len(f) >= min_photos}
 
 
+def cpu_seconds() -> float:
+    """CPU time of this process and of its finished children (generate's embedding
+    workers, on a machine with more than one usable core)."""
+    t = os.times()
+    return t.user + t.system + t.children_user + t.children_system
+
+
 def avatar_embedding(png: np.ndarray, embedder: Any) -> np.ndarray | None:
     """Embed an avatar image as a user would: detect the face first (None: no face)."""
     from facemoji.face.detect import detect_faces
@@ -51,12 +61,19 @@ def avatar_embedding(png: np.ndarray, embedder: Any) -> np.ndarray | None:
 
 
 def make_avatar(
-    method: str, analyses: list[Any], style: str, budget: int | None, seed: int
+    method: str, analyses: list[Any], style: str, budget: int | None, seed: int,
+    shape: list[str] | None = None,
 ) -> tuple[Any, float]:
-    """(params, wall seconds) for one person by ``method`` (or a baseline)."""
+    """(params, wall seconds) for one person by ``method`` (or a baseline).
+
+    ``greedy-all`` is greedy with the identity term for every feature (the default
+    before it was limited to the style's shape features); ``greedy-shape`` gives it to
+    the features in ``shape`` only. Both shortlist 3 options per feature, one round.
+    """
     from facemoji import get_style
-    from facemoji.match.generate import generate
+    from facemoji.match.generate import GREEDY_SHORTLIST, generate
     from facemoji.match.greedy import greedy
+    from facemoji.match.initial import initial_params
     from facemoji.match.objective import Objective, Weights
 
     t0 = time.perf_counter()
@@ -70,6 +87,13 @@ def make_avatar(
         choices = [f.name for f in chosen.schema.features if f.kind == "choice"]
         found = greedy(objective, chosen.schema.defaults(), order=choices, rounds=1)
         return found.params, time.perf_counter() - t0
+    if method in ("greedy-all", "greedy-shape"):
+        chosen = get_style(style)
+        objective = Objective(analyses, chosen)
+        names = chosen.schema.names if method == "greedy-all" else shape or []
+        found = greedy(objective, initial_params(objective.measured, chosen.schema), rounds=1,
+                       shortlist=dict.fromkeys(names, GREEDY_SHORTLIST))
+        return found.params, time.perf_counter() - t0
     result = generate(analyses, style=style, method=method, budget=budget, seed=seed)
     return result.params, result.seconds
 
@@ -77,10 +101,12 @@ def make_avatar(
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--methods", nargs="+",
-                        default=["random", "original", "attributes", "search"])
+                        default=["random", "original", "attributes", "search", "greedy"])
     parser.add_argument("--style", default="facemoji")
     parser.add_argument("--people", type=int, default=0, help="at most N people (0: all)")
     parser.add_argument("--budget", type=int, default=None)
+    parser.add_argument("--shape", default="",
+                        help="greedy-shape: comma-separated features that get identity")
     args = parser.parse_args()
     if not FACES.is_dir():
         print(f"skipped: {FACES} not found")
@@ -112,9 +138,10 @@ def main() -> int:
     for method in args.methods:
         embs, seconds, cpu, d_skin, d_hair = {}, [], [], [], []
         for i, name in enumerate(names):
-            c0 = time.process_time()
-            params, secs = make_avatar(method, refs[name], args.style, args.budget, seed=i)
-            cpu.append(time.process_time() - c0)
+            c0 = cpu_seconds()
+            params, secs = make_avatar(method, refs[name], args.style, args.budget, seed=i,
+                                       shape=[f for f in args.shape.split(",") if f])
+            cpu.append(cpu_seconds() - c0)
             seconds.append(secs)
             embs[name] = avatar_embedding(render(params, 512), embedder)
             measured = fuse(refs[name])

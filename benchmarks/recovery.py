@@ -5,8 +5,10 @@ photo (face detection, attributes, dlib embedding), then an avatar is generated 
 Printed: how often each choice feature is recovered exactly and each trait category
 (glasses, facial hair, baldness, headwear) matches, the mean scalar error and the color
 ΔE2000, for each method next to random avatars. Then the lineup sanity check: each of
-63 avatars, used as its own reference, should score 1.0 and rank itself first (with
-the original normalized dot, another avatar with a longer embedding can beat 1.0).
+63 avatars is used as its own reference. With the original normalized dot every avatar
+scores exactly 1.0 against itself, yet need not rank itself first (another avatar with
+a longer embedding can score above 1.0: a property of that score, not a bug); with
+cosine it scores 1.0 and must rank first.
 
     python benchmarks/recovery.py [--n 12] [--methods random attributes search]
 """

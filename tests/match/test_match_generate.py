@@ -91,3 +91,17 @@ def test_a_style_without_mapping_still_generates(monkeypatch, embedder, target, 
     result = generate([ref], method="attributes", embedder=embedder)
     assert result.params == result.params.schema.defaults()
     assert result.terms["color"] == 0.0
+
+
+def test_greedy_spends_identity_on_shape_features_only(embedder, target, make_analysis):
+    ref = make_analysis(target, embedder)
+    embedded: list[int] = []
+    embed_chips = embedder.embed_chips
+    embedder.embed_chips = lambda chips: embedded.append(len(chips)) or embed_chips(chips)
+    result = generate([ref], method="greedy", embedder=embedder)
+    shape = mapping_for("facemoji").shape
+    # at most 3 options per shape feature (the current one is cached), and the rest of
+    # the 34 features none: every feature with 3 would be about 70
+    assert 0 < sum(embedded) <= 3 * len(shape) + 1
+    assert result.terms["identity"] is not None
+    assert set(result.rankings) == set(result.params.schema.names)

@@ -31,3 +31,27 @@ def test_greedy_rejects_unknown_features(style, target, make_analysis):
     objective = Objective([make_analysis(target, None)], style)
     with pytest.raises(UnknownFeature):
         greedy(objective, target, order=["hat_size"])
+
+
+def test_a_shortlist_mapping_leaves_unlisted_features_to_the_cheap_terms(
+        style, embedder, target, make_analysis):
+    objective = Objective([make_analysis(target, embedder)], style, embedder=embedder)
+    start = target.update({"glasses": "none", "nose": "wide"})
+    found = greedy(objective, start, order=["glasses", "nose"], rounds=1,
+                   shortlist={"nose": 2})
+    # nose: its 2 best options by the cheap terms plus the current one; glasses: none
+    assert 0 < objective.embed_count <= 3
+    assert found.params["glasses"] != "none"  # the measured trait, without identity
+    glasses = found.rankings["glasses"]
+    assert sorted(v for v, _ in glasses) == sorted(style.schema.feature("glasses").ids)
+    # cheap-only rankings are on the final score's scale (same identity assumed)
+    assert glasses[0] == (found.params["glasses"], pytest.approx(found.evaluation.score))
+
+
+def test_a_shortlist_of_zero_never_embeds(style, embedder, target, make_analysis):
+    objective = Objective([make_analysis(target, embedder)], style, embedder=embedder)
+    ranking = rank_feature(objective, target, "hair", shortlist=0, identity_offset=2.0)
+    assert objective.embed_count == 0
+    cheap = objective.cheap_score(target.set("hair", ranking[0][0]))
+    assert ranking[0][1] == pytest.approx(cheap + 2.0)
+    assert [s for _, s in ranking] == sorted((s for _, s in ranking), reverse=True)

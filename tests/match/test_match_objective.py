@@ -50,3 +50,16 @@ def test_embeddings_are_cached(style, embedder, target, make_analysis):
     objective.evaluate([target, target])
     objective.evaluate([target])
     assert objective.embed_count == 1
+
+
+def test_avatars_with_the_same_chip_are_embedded_once(style, embedder, target, make_analysis):
+    objective = Objective([make_analysis(target, embedder)], style, embedder=embedder)
+    bare = target.set("glasses", "none")
+    # the color of glasses that are not drawn changes nothing in the chip
+    same = bare.set("glasses_color", "#ff0000" if bare.color("glasses_color") != "#ff0000"
+                    else "#00ff00")
+    assert same != bare
+    first, second = objective.embeddings([bare, same])
+    assert objective.embed_count == 1 and np.array_equal(first, second)
+    objective.embeddings([target])
+    assert objective.embed_count == 2

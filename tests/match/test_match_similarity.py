@@ -11,6 +11,15 @@ def test_normalized_dot_is_one_for_a_reference_against_itself():
     assert np.allclose(np.diag(sim.per_ref), 1.0)
 
 
+def test_with_normalized_dot_a_longer_embedding_outranks_the_reference_itself():
+    ref = np.array([[1.0, 0.0, 0.0]])
+    longer = np.array([[1.2, 0.3, 0.0]])  # another face, a longer vector
+    dot = similarity(np.vstack([ref, longer]), ref, "normalized-dot").mean
+    assert dot[0] == pytest.approx(1.0) and dot[1] > dot[0]
+    cos = similarity(np.vstack([ref, longer]), ref, "cosine").mean
+    assert cos[0] == pytest.approx(1.0) and cos[1] < cos[0]
+
+
 def test_cosine_ignores_scale_and_euclidean_is_zero_for_identical():
     a = np.array([[1.0, 2.0, 3.0]])
     assert similarity(a * 5, a, "cosine").mean[0] == pytest.approx(1.0)

@@ -7,9 +7,6 @@ from typing import Annotated, Any
 
 import typer
 
-from ..face.analyze import analyze as analyze_photo
-from ..face.detect import METHODS
-from ..face.image import load_image
 from ..report import save_image
 from . import app
 from .common import output_path, print_json
@@ -30,11 +27,14 @@ def analyze(
         typer.Option("--face-index", help="Which face, 0 = the largest (the default).", min=0),
     ] = None,
     detector: Annotated[
-        str, typer.Option("--detector", help=f"Face detector: {' | '.join(METHODS)}.")
+        str, typer.Option("--detector", help="Face detector: auto | hog | cnn.")
     ] = "auto",
     force: Annotated[bool, typer.Option("--force", "-f", help="Replace an existing file.")] = False,
 ) -> None:
     """Detect the face in PHOTO and print its box, landmarks and attributes."""
+    from ..face.analyze import analyze as analyze_photo  # dlib loads here, not at startup
+    from ..face.image import load_image
+
     out = output_path(debug_image, (".png", ".jpg", ".jpeg"), force) if debug_image else None
     image = load_image(photo)
     analysis = analyze_photo(image, face_index=face_index, embed=False, method=detector,

@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,7 @@ from ..types import RGBImage
 from .greedy import Ranking, greedy, rank_feature
 from .initial import Measured, initial_params
 from .objective import Objective, Weights
+from .pool import pooled
 from .search import search
 
 log = logging.getLogger(__name__)
@@ -42,7 +44,8 @@ RANKED = 1
 """Alternatives per choice feature that get an identity score in the rankings."""
 
 GREEDY_SHORTLIST = 3
-"""Options per feature that greedy scores with identity (the rest by cheap terms)."""
+"""Options per shape feature that greedy scores with identity (the rest by cheap terms;
+features that are not the style mapping's ``shape`` by cheap terms only)."""
 
 OUTPUT_NAMES = {"json": "avatar.json", "svg": "avatar.svg", "png": "avatar.png",
                 "report": "report.html"}
@@ -156,6 +159,7 @@ def generate(
     seconds: float | None = None,
     via_gan: str | Path | None = None,
     progress: Callable[[int], None] | None = None,
+    workers: int | None = None,
 ) -> Result:
     """Make an avatar of the person in ``photos``.
 
@@ -167,6 +171,8 @@ def generate(
     ``via_gan``: an ONNX model from ``facemoji gan export``; each photo is translated
     to a cartoon first and the identity term compares avatars with those cartoons
     (cartoon-to-cartoon), while colors and accessories still come from the photos.
+    ``workers``: extra processes for the identity embeddings (default: one per usable
+    core beyond this one; 0: none; ignored with a given ``embedder``).
     Raises :class:`~facemoji.errors.BadImage` / :class:`~facemoji.errors.NoFaceFound`
     for unusable photos, :class:`~facemoji.errors.BadArgument` for bad options.
     """
@@ -180,38 +186,41 @@ def generate(
     if budget < 0:
         raise BadArgument(f"budget must be >= 0, not {budget}")
     chosen_style = get_style(style)
-    analyses = [_analyze(p) for p in items]
-    warnings: list[str] = []
-    embedded = [a for a in analyses if getattr(a, "embedding", None) is not None]
-    if len(embedded) == len(analyses):
-        for i in odd_ones_out(np.array([a.embedding for a in analyses], np.float64)):
-            msg = f"photo {i + 1} does not look like the same person as the others"
-            log.warning(msg)
-            warnings.append(msg)
-    objective = Objective(analyses, chosen_style, embedder=embedder, metric=metric,
-                          weights=weights)
-    if via_gan is not None:
-        objective.ref_embeddings = _cartoon_embeddings(items, via_gan, objective.embedder)
-    params = initial_params(objective.measured, chosen_style.schema)
-    rankings: dict[str, Ranking] = {}
-    if method == "greedy" and budget > 0:
-        found = greedy(objective, params, rounds=budget, shortlist=GREEDY_SHORTLIST,
-                       progress=progress)
-        params, rankings = found.params, found.rankings
-    elif method == "search" and budget > 0:
-        params = search(objective, params, budget=budget, seconds=seconds, seed=seed,
-                        progress=progress).params
-    if not rankings:
-        # rank each choice's options around the result for the report; after a search,
-        # an alternative that scores better is taken (a greedy polish at no extra cost)
-        for f in chosen_style.schema.of_kind("choice"):
-            assert isinstance(f, Choice)
-            if method == "attributes":
-                rankings[f.name] = _cheap_ranking(objective, params, f)
-                continue
-            rankings[f.name] = rank_feature(objective, params, f.name, shortlist=RANKED)
-            params = params.set(f.name, rankings[f.name][0][0])
-    final = objective.evaluate([params], identity=method != "attributes")[0]
+    # identity embeddings spread over the usable cores (see .pool); none for attributes
+    pool = embedder is None and method != "attributes" and budget > 0 and workers != 0
+    with pooled(workers=workers) if pool else nullcontext(embedder) as embedder:
+        analyses = [_analyze(p) for p in items]
+        warnings: list[str] = []
+        embedded = [a for a in analyses if getattr(a, "embedding", None) is not None]
+        if len(embedded) == len(analyses):
+            for i in odd_ones_out(np.array([a.embedding for a in analyses], np.float64)):
+                msg = f"photo {i + 1} does not look like the same person as the others"
+                log.warning(msg)
+                warnings.append(msg)
+        objective = Objective(analyses, chosen_style, embedder=embedder, metric=metric,
+                              weights=weights)
+        if via_gan is not None:
+            objective.ref_embeddings = _cartoon_embeddings(items, via_gan, objective.embedder)
+        params = initial_params(objective.measured, chosen_style.schema)
+        rankings: dict[str, Ranking] = {}
+        if method == "greedy" and budget > 0:
+            found = greedy(objective, params, rounds=budget, shortlist=_shortlist(objective),
+                           progress=progress)
+            params, rankings = found.params, found.rankings
+        elif method == "search" and budget > 0:
+            params = search(objective, params, budget=budget, seconds=seconds, seed=seed,
+                            progress=progress).params
+        if not rankings:
+            # rank each choice's options around the result for the report; after a search,
+            # an alternative that scores better is taken (a greedy polish at no extra cost)
+            for f in chosen_style.schema.of_kind("choice"):
+                assert isinstance(f, Choice)
+                if method == "attributes":
+                    rankings[f.name] = _cheap_ranking(objective, params, f)
+                    continue
+                rankings[f.name] = rank_feature(objective, params, f.name, shortlist=RANKED)
+                params = params.set(f.name, rankings[f.name][0][0])
+        final = objective.evaluate([params], identity=method != "attributes")[0]
     svg = chosen_style.svg(params)
     png = svg_to_png(svg, 512)
     thumbs = [t for t in (_thumbnail(a) for a in analyses) if t is not None]
@@ -221,6 +230,11 @@ def generate(
         seconds=time.perf_counter() - t0, measured=objective.measured, photos=thumbs,
         warnings=warnings,
     )
+
+
+def _shortlist(objective: Objective) -> dict[str, int] | int:
+    shape = objective.mapping.shape
+    return GREEDY_SHORTLIST if shape is None else dict.fromkeys(shape, GREEDY_SHORTLIST)
 
 
 def _cartoon_embeddings(photos: Sequence[Any], model: str | Path, embedder: Any) -> np.ndarray:

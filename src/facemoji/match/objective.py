@@ -20,6 +20,7 @@ cached per params, so searches can spend embeddings on promising candidates only
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -127,6 +128,7 @@ class Objective:
             ref_embeddings = np.array(found, np.float32) if found else None
         self.ref_embeddings = ref_embeddings
         self._embeddings: dict[Params, np.ndarray] = {}
+        self._by_chip: dict[bytes, np.ndarray] = {}  # chip pixels' digest → embedding
         self._targets = {
             feature: self.measured.colors[name]
             for name, feature in self.mapping.colors.items()
@@ -158,13 +160,25 @@ class Objective:
         return self._embedder
 
     def embeddings(self, params: Sequence[Params]) -> np.ndarray:
-        """Embeddings (N, D) of the avatars' aligned chips (cached per params)."""
+        """Embeddings (N, D) of the avatars' aligned chips (cached per params and per
+        chip pixels; ``embed_count`` counts the embeddings actually computed)."""
         missing = list(dict.fromkeys(p for p in params if p not in self._embeddings))
-        self.embed_count += len(missing)
         if missing:
-            chips = np.stack([render_chip(self.style, p, self.embedder) for p in missing])
-            for p, e in zip(missing, self.embedder.embed_chips(chips), strict=True):
-                self._embeddings[p] = np.asarray(e, np.float32)
+            # params that differ only where the chip does not show (clothing, the color
+            # of absent glasses, ...) give the same pixels: those are embedded once
+            keys, pending = {}, {}
+            for p in missing:
+                chip = render_chip(self.style, p, self.embedder)
+                keys[p] = hashlib.blake2b(chip.tobytes(), digest_size=16).digest()
+                if keys[p] not in self._by_chip:
+                    pending[keys[p]] = chip
+            self.embed_count += len(pending)
+            if pending:
+                vectors = self.embedder.embed_chips(np.stack(list(pending.values())))
+                for key, e in zip(pending, vectors, strict=True):
+                    self._by_chip[key] = np.asarray(e, np.float32)
+            for p, key in keys.items():
+                self._embeddings[p] = self._by_chip[key]
         return np.stack([self._embeddings[p] for p in params])
 
     def identity(self, params: Sequence[Params]) -> tuple[np.ndarray, np.ndarray]:

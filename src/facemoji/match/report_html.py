@@ -1,6 +1,6 @@
 """A self-contained HTML report of a generated avatar: the photos, the avatar large,
-each choice feature's top options as small renders with their scores, and the measured
-colors beside the chosen ones."""
+each ranked feature's top options with their scores (small renders; swatches for
+colors), and the measured colors beside the chosen ones."""
 
 from __future__ import annotations
 
@@ -29,8 +29,9 @@ h1{font-size:1.4em} h2{font-size:1.1em;margin-top:1.5em}
 .row{display:flex;flex-wrap:wrap;gap:12px;align-items:flex-end}
 figure{margin:0;text-align:center;font-size:12px}
 img{border-radius:8px;background:#fff}
-.chosen img{outline:3px solid #3a7} .sw{display:inline-block;width:40px;height:40px;
-border-radius:6px;border:1px solid #0002;vertical-align:middle}
+.chosen img,.chosen .sw{outline:3px solid #3a7} .sw{display:inline-block;width:40px;
+height:40px;border-radius:6px;border:1px solid #0002;vertical-align:middle}
+.sw.big{display:block;width:96px;height:96px;border-radius:8px}
 table{border-collapse:collapse} td{padding:4px 10px}
 """
 
@@ -49,6 +50,12 @@ def _figure(png: bytes, caption: str, size: int, chosen: bool = False) -> str:
     cls = ' class="chosen"' if chosen else ""
     return (f'<figure{cls}><img src="{_data_uri(png)}" width="{size}" height="{size}" '
             f'alt=""><figcaption>{html.escape(caption)}</figcaption></figure>')
+
+
+def _swatch(color: str, caption: str, chosen: bool) -> str:
+    cls = ' class="chosen"' if chosen else ""
+    return (f"<figure{cls}><span class='sw big' style='background:{color}'></span>"
+            f"<figcaption>{html.escape(caption)}</figcaption></figure>")
 
 
 def report_html(result: Result) -> str:
@@ -78,11 +85,16 @@ def report_html(result: Result) -> str:
     parts.append("</table><h2>Top options per feature</h2>")
     for feature, ranking in result.rankings.items():
         parts.append(f"<h3>{html.escape(feature.replace('_', ' '))}</h3><div class='row'>")
+        kind = style.schema.feature(feature).kind
         for value, score in ranking[:TOP]:
             variant = result.params.set(feature, value)
+            chosen = value == result.params[feature]
+            caption = f"{'follows' if value is None else value} {score:.3f}"
+            if kind == "color":  # a swatch says it better than a whole avatar (and is free)
+                parts.append(_swatch(variant.color(feature), caption, chosen))
+                continue
             png = svg_to_png(style.svg(variant), THUMB)
-            parts.append(_figure(png, f"{value} {score:.3f}", THUMB,
-                                 chosen=value == result.params[feature]))
+            parts.append(_figure(png, caption, THUMB, chosen=chosen))
         parts.append("</div>")
     parts.append("</body></html>")
     return "\n".join(parts)
