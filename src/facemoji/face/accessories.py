@@ -1,7 +1,7 @@
 """Glasses, facial hair and headwear from simple, explainable image features.
 
 Every feature lives in the chip frame (inter-ocular distance 64 px), so its thresholds
-are in fixed units; they were chosen on the labelled photos (docs/bench/attributes.md).
+are in fixed units; they were chosen on the labelled photos (docs/benchmarks.md).
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ frame (:mod:`.chip`) and runs small, explainable measurements there: :mod:`.skin
 and Monk tone), :mod:`.hair` (GrabCut segmentation, color name, bald, receding),
 :mod:`.features` (iris, brows), :mod:`.accessories` (glasses, facial hair, headwear) and
 :mod:`.geometry` (ratios of the 68 landmarks). Accuracy on labelled photos is in
-``docs/bench/attributes.md``.
+``docs/benchmarks.md``.
 """
 
 from __future__ import annotations

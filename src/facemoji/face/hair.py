@@ -189,7 +189,7 @@ class HairNaming:
     """The lightness thresholds of :func:`name_hair` (L* of the lit strands, see
     :func:`hair_color`). ``black``, ``black_dull`` and ``blonde`` were fitted on the labelled
     photos by ``benchmarks/attributes.py --fit`` (grid search, with a leave-one-person-out
-    check reported in docs/bench/attributes.md); ``gray``, ``white`` and the hue and chroma
+    check reported in docs/benchmarks.md); ``gray``, ``white`` and the hue and chroma
     limits are round numbers, not fitted."""
 
     black: float = 10.0

@@ -25,12 +25,12 @@ LIGHTNESS_GAIN = 1.2
 (photographed skin sits darker than a flat swatch). Chosen with
 ``benchmarks/attributes.py --fit`` to minimize the mean of the errors on light (Monk 1-4)
 and darker (Monk >= 5) photos, so that the many light photos do not decide it alone; its
-held-out (leave-one-person-out) error is in docs/bench/attributes.md."""
+held-out (leave-one-person-out) error is in docs/benchmarks.md."""
 SCLERA_STRENGTH = 0.5
 """How much of the sclera's color cast :func:`white_balance_gains` removes from the chip that
 hair, eyes and the other measures see. Measured on the labelled photos with
 ``benchmarks/attributes.py --sclera-strength``: 1 (all) costs the hair names (a sclera is
-never quite white); 0.5 is the compromise (docs/bench/attributes.md)."""
+never quite white); 0.5 is the compromise (docs/benchmarks.md)."""
 SCLERA_TINT = np.array([0.886, 1.036, 1.111])
 """:func:`sclera_cast` of a typical sclera in good light (the median over the labelled
 photos): a sclera is a little yellow, not white. The skin tone removes only the cast

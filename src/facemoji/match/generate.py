@@ -166,7 +166,7 @@ def generate(
     ``photos``: one or more paths, bytes, PIL or RGB arrays (or ``FaceAnalysis``
     objects), all of the same person. ``method``: ``"attributes"`` (direct mapping,
     well under a second), ``"greedy"`` (the default: feature by feature, ``budget`` =
-    rounds; it recognised best in docs/bench/match.md) or ``"search"`` (global,
+    rounds; it recognised best in docs/benchmarks.md) or ``"search"`` (global,
     ``budget`` = identity embeddings). Same photos and ``seed``, same avatar.
     ``via_gan``: an ONNX model from ``facemoji gan export``; each photo is translated
     to a cartoon first and the identity term compares avatars with those cartoons

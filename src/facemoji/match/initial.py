@@ -155,7 +155,7 @@ _FM_SCALARS = {name: name for name in (
     "eye_spacing", "eye_tilt", "brow_thickness", "nose_width", "nose_length", "mouth_width",
     "lip_fullness")}
 _FM_COLORS = {"skin": "skin", "hair": "hair_color", "eyes": "eye_color", "brows": "brow_color"}
-# identity changed greedy's choice of these (docs/bench/match.md); it never changed the
+# identity changed greedy's choice of these (docs/benchmarks.md); it never changed the
 # colors, accessories, ears or cheeks, and gained at most 0.004 (mean score) for jaw,
 # chin, lips, brow thickness, ear size and age lines
 _FM_SHAPE = ("hair", "face_width", "face_length", "eye_size", "eye_spacing", "eye_tilt",

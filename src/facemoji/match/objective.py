@@ -101,7 +101,7 @@ class Objective:
     embedder. ``embedder`` defaults to dlib's, loaded on first identity evaluation.
     Avatars are aligned by the style's own landmarks (aligning them by dlib's detected
     landmarks instead, as a user embedding the PNG would, was measured slower and worse:
-    see docs/bench/match.md).
+    see docs/benchmarks.md).
     """
 
     def __init__(

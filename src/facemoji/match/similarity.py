@@ -5,7 +5,7 @@ Three metrics, all "higher is more alike":
 - ``normalized-dot``: the original Memoji experiment's score, ``a·r / r·r`` for each
   reference ``r``: a reference scores exactly 1.0 against itself, but need not rank
   itself first, since a longer embedding in nearly the same direction scores more
-  (with dlib, 24 of 63 random avatars did: docs/bench/match.md);
+  (with dlib, 24 of 63 random avatars did: docs/benchmarks.md);
 - ``cosine``: ``a·r / (|a| |r|)`` in ``[-1, 1]``;
 - ``euclidean``: ``-|a - r|`` (dlib's own metric: 0.6 is its usual same-person
   threshold, i.e. a score above -0.6).
