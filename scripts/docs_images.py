@@ -1,7 +1,7 @@
 """Regenerate the contact sheets in docs/ (run after an art change and look at them).
 
     python scripts/docs_images.py            # all sheets
-    python scripts/docs_images.py gallery    # one of: gallery, hair, face, accessories
+    python scripts/docs_images.py gallery    # one of: gallery, hair, face, accessories, demo
 """
 
 from __future__ import annotations
@@ -119,7 +119,21 @@ def accessories() -> None:
     _rows(rows, "accessories.png", "facemoji glasses, headwear, clothing", prepare)
 
 
-SHEETS = {"gallery": gallery, "hair": hair, "face": face, "accessories": accessories}
+def demo() -> None:
+    """The bundled photo beside the avatar `facemoji generate` makes of it, per method."""
+    from skimage import data
+
+    photo = data.astronaut()
+    images, labels = [photo], ["photo (NASA, public domain)"]
+    for method in ("attributes", "greedy"):
+        result = facemoji.generate([photo], method=method)
+        images.append(facemoji.render(result.params, 512))
+        labels.append(f"{method}: {result.seconds:.1f} s")
+    _save(images, labels, "demo.png", "facemoji generate on the bundled photo", 3, 256)
+
+
+SHEETS = {"gallery": gallery, "hair": hair, "face": face, "accessories": accessories,
+          "demo": demo}
 
 if __name__ == "__main__":
     for name in sys.argv[1:] or list(SHEETS):
