@@ -2,11 +2,14 @@
 
     .venv/bin/python benchmarks/gan.py                    # CPU table (a few iterations each)
     .venv/bin/python benchmarks/gan.py --iters 5 --threads 2
+    .venv/bin/python benchmarks/gan.py --sizes 128 --widths 32 --precisions fp32 bf16
     .venv/bin/python benchmarks/gan.py --runs RUN...      # summarize finished training runs
 
 Training: one full iteration (both generators and discriminators, batch 1) at 64, 128
 and 256 px for ngf = ndf = 32 and 64, on the CPU and, where torch sees one, on a CUDA
-GPU (then also a real 2,000-step run on ../shared/data/faces at 256 px). Inference: the
+GPU (then also a real 2,000-step run on ../shared/data/faces at 256 px), in fp32 and with
+bf16 autocast (``--precisions``; without ``--sizes``, bf16 only at 128 px to keep the run
+short), with bf16's speed-up over fp32 beside it. Inference: the
 photo → cartoon generator at 128 px, ngf 32, in torch and in onnxruntime. ``--runs``
 prints, per run folder, the mean losses of its last 100 steps and its seconds per step.
 Needs ``facemoji[gan]``. Skips (exit 0) where ../shared is absent.
@@ -26,14 +29,16 @@ SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 FACES = SHARED / "data" / "faces"
 
 
-def train_iteration_seconds(size: int, width: int, device: str, iters: int) -> float:
+def train_iteration_seconds(size: int, width: int, device: str, iters: int,
+                            precision: str = "fp32") -> float:
     """Median seconds of one training iteration (after one warm-up iteration)."""
     import torch
 
     from facemoji.gan.config import TrainConfig
     from facemoji.gan.cyclegan import CycleGAN
 
-    model = CycleGAN(TrainConfig(size=size, ngf=width, ndf=width), device)
+    config = TrainConfig(size=size, ngf=width, ndf=width, precision=precision)  # type: ignore[arg-type]
+    model = CycleGAN(config, device)
     model.set_input({k: torch.rand(1, 3, size, size) * 2 - 1 for k in ("A", "B")})
     times = []
     for _ in range(iters + 1):
@@ -120,8 +125,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--iters", type=int, default=2, help="timed iterations per config")
     parser.add_argument("--threads", type=int, default=1, help="torch CPU threads")
-    parser.add_argument("--sizes", type=int, nargs="+", default=[64, 128, 256])
+    parser.add_argument("--sizes", type=int, nargs="+",
+                        help="image sizes [default 64 128 256; bf16 only 128]")
     parser.add_argument("--widths", type=int, nargs="+", default=[32, 64])
+    parser.add_argument("--precisions", nargs="+", choices=["fp32", "bf16"],
+                        default=["fp32", "bf16"])
     parser.add_argument("--runs", type=Path, nargs="+", help="summarize these run folders")
     args = parser.parse_args()
     if not SHARED.is_dir():
@@ -139,14 +147,22 @@ def main() -> int:
     devices = ["cpu"] + (["cuda"] if torch.cuda.is_available() else [])
     print(f"torch {torch.__version__}, {args.threads} CPU thread(s), batch 1, "
           f"median of {args.iters} iterations after 1 warm-up")
-    print("| device | size | ngf=ndf | s / iteration | iterations / hour |")
-    print("|---|---|---|---|---|")
+    print("| device | precision | size | ngf=ndf | s / iteration | iterations / hour "
+          "| speed-up over fp32 |")
+    print("|---|---|---|---|---|---|---|")
+    fp32_seconds: dict[tuple[str, int, int], float] = {}
     for device in devices:
-        for width in args.widths:
-            for size in args.sizes:
-                sec = train_iteration_seconds(size, width, device, args.iters)
-                print(f"| {device} | {size} | {width} | {sec:.3f} | {3600 / sec:,.0f} |",
-                      flush=True)
+        for precision in args.precisions:
+            sizes = args.sizes or ([64, 128, 256] if precision == "fp32" else [128])
+            for width in args.widths:
+                for size in sizes:
+                    sec = train_iteration_seconds(size, width, device, args.iters, precision)
+                    key = (device, size, width)
+                    if precision == "fp32":
+                        fp32_seconds[key] = sec
+                    speedup = f"{fp32_seconds[key] / sec:.2f}×" if key in fp32_seconds else "–"
+                    print(f"| {device} | {precision} | {size} | {width} | {sec:.3f} "
+                          f"| {3600 / sec:,.0f} | {speedup} |", flush=True)
     torch_ms, ort_ms = inference_ms(128, 32, max(5, 5 * args.iters), args.threads)
     print(f"generator inference, 128 px, ngf 32, 1 image, CPU: torch {torch_ms:.1f} ms, "
           f"onnxruntime {ort_ms:.1f} ms")

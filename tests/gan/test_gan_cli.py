@@ -31,6 +31,8 @@ def test_synth_train_resume_export_translate(tmp_path: Path, capsys) -> None:
     assert main([*train, *tiny, "--max-steps", "4"]) == 0
     assert main([*train, *tiny, "--max-steps", "4"]) == 2  # exists: must say --resume
     assert "--resume" in capsys.readouterr().err
+    assert main([*train, "--resume", "--precision", "bf16"]) == 2  # the run is fp32
+    assert "--precision" in capsys.readouterr().err
     assert main([*train, "--resume"]) == 0  # already finished: nothing more to do
     assert main(["gan", "export", str(run), "-o", str(tmp_path / "g.onnx")]) == 0
     capsys.readouterr()

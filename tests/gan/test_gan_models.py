@@ -6,6 +6,7 @@ import pytest
 
 torch = pytest.importorskip("torch")
 
+from facemoji.errors import BadArgument  # noqa: E402
 from facemoji.gan.config import TrainConfig  # noqa: E402
 from facemoji.gan.cyclegan import LOSS_NAMES, CycleGAN  # noqa: E402
 from facemoji.gan.heatmaps import N_CHANNELS  # noqa: E402
@@ -69,15 +70,21 @@ def test_optimize_returns_every_loss_and_steps_the_schedule() -> None:
     assert model.step == 4
 
 
-def test_a_few_steps_lower_the_cycle_loss_on_a_fixed_batch() -> None:
+def _smooth_batch() -> dict[str, torch.Tensor]:
+    """Image-like inputs: low-frequency content, not white noise."""
     torch.manual_seed(1)
 
-    def smooth() -> torch.Tensor:  # image-like: low-frequency content, not white noise
+    def smooth() -> torch.Tensor:
         coarse = torch.rand(2, 3, 4, 4) * 2 - 1
         return torch.nn.functional.interpolate(coarse, size=32, mode="bilinear")
 
-    batch = {"A": smooth(), "B": smooth()}
-    model = CycleGAN(TrainConfig(**{**TINY, "lr": 1e-3}))
+    return {"A": smooth(), "B": smooth()}
+
+
+@pytest.mark.parametrize("precision", ["fp32", "bf16"])
+def test_a_few_steps_lower_the_cycle_loss_on_a_fixed_batch(precision: str) -> None:
+    batch = _smooth_batch()
+    model = CycleGAN(TrainConfig(**{**TINY, "lr": 1e-3, "precision": precision}))
     model.set_input(batch)
     first = model.optimize()
     for _ in range(14):
@@ -93,3 +100,24 @@ def test_landmark_conditioning_adds_generator_input_channels() -> None:
     batch |= {f"{k}_heat": torch.zeros(1, N_CHANNELS, 32, 32) - 1 for k in ("A", "B")}
     model.set_input(batch)
     assert set(model.optimize()) == set(LOSS_NAMES)
+
+
+def test_a_bf16_step_gives_finite_losses_close_to_fp32_and_keeps_fp32_weights() -> None:
+    batch = _smooth_batch()
+    fp32 = CycleGAN(TrainConfig(**TINY))
+    bf16 = CycleGAN(TrainConfig(**TINY, precision="bf16"))
+    for model in (fp32, bf16):
+        model.set_input(batch)
+    expected, got = fp32.optimize(), bf16.optimize()
+    assert all(torch.isfinite(torch.tensor(v)) for v in got.values())
+    for name in LOSS_NAMES:  # bfloat16 keeps ~3 significant digits: a loose tolerance
+        assert got[name] == pytest.approx(expected[name], rel=0.05, abs=0.02), name
+    assert got != expected, "bf16 autocast must actually change the arithmetic"
+    params = [*bf16.G_A.parameters(), *bf16.D_A.parameters()]
+    assert {p.dtype for p in params} == {torch.float32}
+    assert {t.dtype for t in bf16.pool_B.images} == {torch.float32}
+
+
+def test_an_unknown_precision_is_refused() -> None:
+    with pytest.raises(BadArgument, match="precision"):
+        TrainConfig(precision="fp16")  # type: ignore[arg-type]

@@ -85,11 +85,13 @@ class _Stop(Exception):
     pass
 
 
-@pytest.mark.parametrize("landmarks", [False, True])
+@pytest.mark.parametrize(("landmarks", "precision"),
+                         [(False, "fp32"), (True, "fp32"), (False, "bf16")])
 def test_resume_continues_exactly_like_an_uninterrupted_run(folders, tmp_path: Path,
-                                                            landmarks: bool) -> None:
+                                                            landmarks: bool,
+                                                            precision: str) -> None:
     photos, avatars = folders
-    config = TrainConfig(**TINY, max_steps=6, landmarks=landmarks)
+    config = TrainConfig(**TINY, max_steps=6, landmarks=landmarks, precision=precision)
     train(config, photos, avatars, tmp_path / "whole", workers=0)
 
     def crash_after_5(step: int, losses: dict[str, float]) -> None:
@@ -99,7 +101,9 @@ def test_resume_continues_exactly_like_an_uninterrupted_run(folders, tmp_path: P
     with pytest.raises(_Stop):
         train(config, photos, avatars, tmp_path / "cut", workers=0, on_step=crash_after_5)
     assert load_checkpoint(tmp_path / "cut" / CHECKPOINT_FILE)["step"] == 4
-    train(config, photos, avatars, tmp_path / "cut", resume=True, workers=0)
+    # the run's saved config (and so its precision) wins over the one passed in
+    train(TrainConfig(**TINY), photos, avatars, tmp_path / "cut", resume=True, workers=0)
+    assert TrainConfig.load(tmp_path / "cut" / "config.json").precision == precision
     whole, cut = _log(tmp_path / "whole"), _log(tmp_path / "cut")
     assert [r["step"] for r in cut] == [str(i) for i in range(1, 7)]
     for a, b in zip(whole, cut, strict=True):

@@ -48,7 +48,8 @@ def train(
     out: Annotated[Path, typer.Option("--out", "-o", help="Run folder.")],
     size: Annotated[int, typer.Option(help="Image side in pixels.")] = 128,
     epochs: Annotated[int | None, typer.Option(help="Passes over the larger domain.")] = None,
-    max_steps: Annotated[int | None, typer.Option(help="Training steps [default 5000].")] = None,
+    max_steps: Annotated[
+        int | None, typer.Option(help="Training steps.", show_default="5000")] = None,
     batch_size: Annotated[int, typer.Option(help="Images per step and domain.")] = 1,
     ngf: Annotated[int, typer.Option(help="Generator width.")] = 32,
     ndf: Annotated[int, typer.Option(help="Discriminator width.")] = 32,
@@ -58,10 +59,16 @@ def train(
     save_every: Annotated[int, typer.Option(help="Steps between checkpoints.")] = 100,
     seed: Annotated[int, typer.Option(help="Seed of weights and data order.")] = 0,
     device: Annotated[str, typer.Option(help="cpu or cuda.")] = "cpu",
+    precision: Annotated[
+        str | None,
+        typer.Option(help="fp32, or bf16 autocast (faster; weights stay fp32).",
+                     show_default="fp32"),
+    ] = None,
     workers: Annotated[int, typer.Option(help="Data-loading processes.")] = 1,
     threads: Annotated[
         int | None,
-        typer.Option(help="Torch CPU threads [default: all cores; 1 on a busy shared machine]."),
+        typer.Option(help="Torch CPU threads (1 on a busy shared machine).",
+                     show_default="all cores"),
     ] = None,
     resume: Annotated[bool, typer.Option(help="Continue the run in --out exactly.")] = False,
 ) -> None:
@@ -91,13 +98,17 @@ def train(
         if not (out / CONFIG_FILE).is_file():
             raise BadArgument(f"{out} is not a training run (no {CONFIG_FILE}) to resume")
         config = TrainConfig.load(out / CONFIG_FILE)
+        if precision is not None and precision != config.precision:
+            raise BadArgument(f"--precision {precision} does not match the run's "
+                              f"{config.precision}: drop --precision to resume")
     else:
         if epochs is not None:
             per_epoch = max(len(image_files(photos)), len(image_files(avatars)))
             max_steps = max(1, epochs * per_epoch // batch_size)
         config = TrainConfig(size=size, max_steps=max_steps or 5000, batch_size=batch_size,
                              ngf=ngf, ndf=ndf, n_blocks=n_blocks, landmarks=landmarks,
-                             sample_every=sample_every, save_every=save_every, seed=seed)
+                             sample_every=sample_every, save_every=save_every, seed=seed,
+                             precision=precision or "fp32")  # type: ignore[arg-type]
     bars = []  # created at the first step, so data preparation does not skew the ETA
 
     def on_step(step: int, losses: dict[str, float]) -> None:

@@ -5,6 +5,9 @@ Domain A is photos, domain B cartoons; ``G_A`` translates A → B (the exported 
 ``G_B`` B → A. With ``config.landmarks`` each generator also reads the landmark
 heatmaps of its input image (the translation keeps the layout, so a fake is
 translated back with the heatmaps of the image it came from).
+
+With ``config.precision == "bf16"`` the forward passes and losses run under bfloat16
+autocast; backward passes, optimizer steps, weights and the image pools stay fp32.
 """
 
 from __future__ import annotations
@@ -61,6 +64,11 @@ class CycleGAN:
         self.pool_B = ImagePool(config.pool_size, seed=config.seed + 1)
         self.pool_A = ImagePool(config.pool_size, seed=config.seed + 2)
         self.step = 0
+
+    def autocast(self) -> torch.autocast:
+        """The precision context of forward passes and losses (a no-op for ``fp32``)."""
+        return torch.autocast(device_type=self.device.type, dtype=torch.bfloat16,
+                              enabled=self.config.precision == "bf16")
 
     def _lr_factor(self, step: int) -> float:
         total = self.config.max_steps
@@ -123,19 +131,24 @@ class CycleGAN:
         Generators first (discriminators frozen), then both discriminators on
         pooled fakes; then the learning-rate schedulers step.
         """
-        self.forward()
         for net in (self.D_A, self.D_B):
             net.requires_grad_(False)
         self.opt_G.zero_grad(set_to_none=True)
-        g_losses = self._generator_losses()
+        with self.autocast():
+            self.forward()
+            g_losses = self._generator_losses()
         sum(g_losses.values()).backward()  # type: ignore[union-attr]
         self.opt_G.step()
 
         for net in (self.D_A, self.D_B):
             net.requires_grad_(True)
         self.opt_D.zero_grad(set_to_none=True)
-        d_a = self._discriminator_loss(self.D_A, self.real_B, self.pool_B.query(self.fake_B))
-        d_b = self._discriminator_loss(self.D_B, self.real_A, self.pool_A.query(self.fake_A))
+        # the pools keep fp32 fakes, so checkpoints do not depend on the precision
+        fake_b = self.pool_B.query(self.fake_B.float())
+        fake_a = self.pool_A.query(self.fake_A.float())
+        with self.autocast():
+            d_a = self._discriminator_loss(self.D_A, self.real_B, fake_b)
+            d_b = self._discriminator_loss(self.D_B, self.real_A, fake_a)
         (d_a + d_b).backward()
         self.opt_D.step()
 
