@@ -61,11 +61,12 @@ def main() -> int:
     from skimage.color import deltaE_ciede2000
 
     from facemoji import get_style
+    from facemoji.avatar.color import hex_to_lab
     from facemoji.avatar.render import render
     from facemoji.errors import NoFaceFound
     from facemoji.face.analyze import analyze
     from facemoji.match.generate import generate
-    from facemoji.match.initial import hex_to_lab, mapping_for
+    from facemoji.match.initial import mapping_for
 
     chosen = get_style(args.style)
     schema = chosen.schema

@@ -9,9 +9,10 @@ from types import SimpleNamespace
 import numpy as np
 import pytest
 
+from facemoji.avatar.color import hex_to_lab
 from facemoji.avatar.schema import Params
 from facemoji.avatar.style import Style, get_style
-from facemoji.match.initial import FACEMOJI, hex_to_lab
+from facemoji.match.initial import FACEMOJI
 from facemoji.match.objective import render_chip
 
 

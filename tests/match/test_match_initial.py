@@ -3,7 +3,8 @@ from types import SimpleNamespace
 import numpy as np
 from skimage.color import deltaE_ciede2000
 
-from facemoji.match.initial import fuse, hex_to_lab, initial_params, mapping_for
+from facemoji.avatar.color import hex_to_lab
+from facemoji.match.initial import fuse, initial_params, mapping_for
 
 
 def test_attributes_land_on_the_schema(style, target, make_analysis):

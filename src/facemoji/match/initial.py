@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
-from skimage.color import lab2rgb, rgb2lab
 
-from ..avatar.schema import Params, Schema, hex_to_rgb, rgb_to_hex
+from ..avatar.color import lab_to_hex
+from ..avatar.schema import Params, Schema
 
 COLOR_NAMES = ("skin", "hair", "eyes", "brows")
 """The colors face analysis measures."""
@@ -58,18 +58,6 @@ class Measured:
         if name not in self.colors:
             return None
         return lab_to_hex(self.colors[name][0])
-
-
-def hex_to_lab(color: str) -> np.ndarray:
-    """``'#rrggbb'`` → CIELAB ``(3,)`` (D65)."""
-    rgb = np.array(hex_to_rgb(color), np.float64)[None, None, :] / 255.0
-    return rgb2lab(rgb)[0, 0]
-
-
-def lab_to_hex(lab: Sequence[float]) -> str:
-    """CIELAB → ``'#rrggbb'`` (clipped into sRGB)."""
-    rgb = lab2rgb(np.asarray(lab, np.float64)[None, None, :])[0, 0]
-    return rgb_to_hex(np.clip(rgb, 0, 1) * 255.0)
 
 
 def _majority(values: Sequence[Any], default: Any) -> Any:

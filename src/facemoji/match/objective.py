@@ -29,12 +29,13 @@ from typing import Any
 import numpy as np
 from skimage.color import deltaE_ciede2000
 
+from ..avatar.color import hex_to_lab
 from ..avatar.render import rasterize_svg
 from ..avatar.schema import Choice, Params
 from ..avatar.style import Style
 from ..errors import BadArgument
 from ..types import RGBImage
-from .initial import Measured, fuse, hex_to_lab, mapping_for
+from .initial import Measured, fuse, mapping_for
 from .similarity import get_metric
 
 _ROOT = re.compile(r"<svg\b[^>]*>", re.S)

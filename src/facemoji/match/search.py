@@ -22,9 +22,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..avatar.color import hex_to_lab, lab_to_hex
 from ..avatar.schema import Choice, Color, Feature, Params, Scalar
 from ..errors import BadArgument
-from .initial import hex_to_lab, lab_to_hex
 from .objective import Evaluation, Objective
 
 log = logging.getLogger(__name__)
@@ -51,7 +51,8 @@ class Encoding:
                 self.scalars.append(f)
             elif start[name] is not None:  # a following color stays as it is
                 self.colors.append(f)
-        self.color_center = {c.name: hex_to_lab(str(start[c.name])) for c in self.colors}
+        self.color_center = {c.name: np.asarray(hex_to_lab(str(start[c.name])))
+                             for c in self.colors}
 
     def encode(self, params: Params) -> tuple[np.ndarray, np.ndarray]:
         """``(choice coordinates, continuous coordinates)`` of ``params``."""
@@ -59,7 +60,7 @@ class Encoding:
                        for c in self.choices])
         cont = [(params.scalar(s.name) - s.lo) / (s.hi - s.lo) for s in self.scalars]
         for c in self.colors:
-            lab = hex_to_lab(params.color(c.name))
+            lab = np.asarray(hex_to_lab(params.color(c.name)))
             rel = (lab - self.color_center[c.name]) / COLOR_BOX / 2.0 + 0.5
             cont.extend(np.clip(rel, 0.0, 1.0))
         return ch, np.array(cont, np.float64)

@@ -7,52 +7,38 @@ chroma. So any skin or hair color gets matching tones.
 
 from __future__ import annotations
 
-import warnings
 from dataclasses import dataclass
 from functools import lru_cache
 
-import numpy as np
-from skimage.color import lab2rgb, rgb2lab
-
-from ....avatar.schema import Params, hex_to_rgb, rgb_to_hex
-
-
-@lru_cache(maxsize=4096)
-def to_lab(color: str) -> tuple[float, float, float]:
-    """``#rrggbb`` → CIELAB (D65) ``(L, a, b)``."""
-    rgb = np.array([hex_to_rgb(color)], dtype=float) / 255.0
-    L, a, b = rgb2lab(rgb)[0]
-    return float(L), float(a), float(b)
+from ....avatar.color import hex_to_lab, lab_to_hex
+from ....avatar.schema import Params
 
 
 @lru_cache(maxsize=8192)
 def from_lab(L: float, a: float, b: float) -> str:
-    """CIELAB ``(L, a, b)`` → ``#rrggbb`` (out-of-gamut colors are clipped)."""
-    with warnings.catch_warnings():  # out-of-gamut colors are clipped on purpose
-        warnings.simplefilter("ignore", UserWarning)
-        rgb = lab2rgb(np.array([[L, a, b]], dtype=float))[0]
-    return rgb_to_hex(np.clip(rgb, 0, 1) * 255)
+    """CIELAB ``(L, a, b)`` → ``#rrggbb``, cached (callers round to 0.1 so it hits)."""
+    return lab_to_hex((L, a, b))
 
 
 def shift(color: str, dL: float = 0.0, da: float = 0.0, db: float = 0.0,
           chroma: float = 1.0) -> str:
     """``color`` with lightness moved by ``dL``, a/b moved by ``da``/``db`` and chroma scaled."""
-    L, a, b = to_lab(color)
+    L, a, b = hex_to_lab(color)
     return from_lab(round(min(100.0, max(0.0, L + dL)), 1), round(a * chroma + da, 1),
                     round(b * chroma + db, 1))
 
 
 def mix(c1: str, c2: str, t: float) -> str:
     """Mix two colors in CIELAB, ``t`` = 0 gives ``c1``."""
-    L1, a1, b1 = to_lab(c1)
-    L2, a2, b2 = to_lab(c2)
+    L1, a1, b1 = hex_to_lab(c1)
+    L2, a2, b2 = hex_to_lab(c2)
     return from_lab(round(L1 + (L2 - L1) * t, 1), round(a1 + (a2 - a1) * t, 1),
                     round(b1 + (b2 - b1) * t, 1))
 
 
 def lightness(color: str) -> float:
     """CIELAB L* of ``color`` (0 black .. 100 white)."""
-    return to_lab(color)[0]
+    return hex_to_lab(color)[0]
 
 
 # skin at or below this CIELAB L* (Monk 8-10) gets lighter lips and a lifted blush
@@ -99,7 +85,7 @@ class Palette:
     @classmethod
     def of(cls, params: Params) -> Palette:
         skin = params.color("skin")
-        L, a, b = to_lab(skin)
+        L, a, b = hex_to_lab(skin)
         dark = L <= DARK_SKIN_L
         # lips: skin hue turned toward red, darker for light skin; on dark skin lighter
         # and pinker than the skin, so that they still read

@@ -12,8 +12,9 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
+from ....color import hex_to_lab
 from ..context import Ctx
-from ..palette import Tones, from_lab, to_lab
+from ..palette import Tones, from_lab
 from ..schema import HEADWEAR
 from ..svgkit import Point, ellipse, group, linear_gradient, path, smooth
 from .head import FACE_CLIP
@@ -38,14 +39,14 @@ SKIN_CONTRAST = 24.0  # least CIELAB distance between headwear and skin
 def _tones(ctx: Ctx) -> Tones:
     """The headwear's tones: the clothing color turned per option."""
     turn, chroma, step = COLOR_TURN[ctx.choice("headwear")]
-    L, a, b = to_lab(ctx.pal.clothing.base)
+    L, a, b = hex_to_lab(ctx.pal.clothing.base)
     t = math.radians(turn)
     a2 = (a * math.cos(t) - b * math.sin(t)) * chroma
     b2 = (a * math.sin(t) + b * math.cos(t)) * chroma
     # step away from the clothing's lightness so the two never merge
     L2 = L + step if L < 55 else L - step
     # and away from the skin's, so that a scarf never blends into the face around it
-    Ls, a_s, b_s = to_lab(ctx.pal.skin.base)
+    Ls, a_s, b_s = hex_to_lab(ctx.pal.skin.base)
     if math.dist((L2, a2, b2), (Ls, a_s, b_s)) < SKIN_CONTRAST:
         L2 = Ls + SKIN_CONTRAST if Ls < 50 else Ls - SKIN_CONTRAST
     return Tones.of(from_lab(round(L2, 1), round(a2, 1), round(b2, 1)), shadow=11, light=9)
@@ -60,7 +61,7 @@ def _defs(t: Tones, clip: str = "") -> str:
 
 def _edge(t: Tones) -> str:
     """Seam and fold color: darker, or lighter on near-black fabric where dark can't show."""
-    return t.deep if to_lab(t.base)[0] > 22 else t.light
+    return t.deep if hex_to_lab(t.base)[0] > 22 else t.light
 
 
 def _forehead_shadow(ctx: Ctx, y: float, depth: float, width: float = 1.1) -> str:
@@ -164,7 +165,7 @@ def _beanie(ctx: Ctx) -> str:
 
 
 def _hatband_color(t: Tones) -> str:
-    return t.deep if to_lab(t.base)[0] > 30 else t.light
+    return t.deep if hex_to_lab(t.base)[0] > 30 else t.light
 
 
 def _fedora(ctx: Ctx) -> str:
