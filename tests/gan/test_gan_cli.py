@@ -41,3 +41,8 @@ def test_synth_train_resume_export_translate(tmp_path: Path, capsys) -> None:
     summary = json.loads(capsys.readouterr().out)
     assert summary["written"] == [str(tmp_path / "out" / "astronaut.png")]
     assert Image.open(tmp_path / "out" / "astronaut.png").size == (32, 32)
+    again = ["gan", "translate", str(photos), "-m", str(tmp_path / "g.onnx"),
+             "-o", str(tmp_path / "out")]
+    assert main(again) == 2  # never replaces a cartoon silently
+    assert "--force" in capsys.readouterr().err
+    assert main([*again, "--force"]) == 0

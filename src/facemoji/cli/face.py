@@ -7,6 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
+from ..avatar.schema import rgb_to_hex
 from ..report import save_image
 from . import app
 from .common import output_path, print_json
@@ -74,4 +75,4 @@ def _summary(data: dict[str, Any]) -> str:
 
 
 def _hex(rgb: list[int] | None) -> str:
-    return "#{:02x}{:02x}{:02x}".format(*rgb) if rgb else "?"
+    return rgb_to_hex(rgb) if rgb else "?"

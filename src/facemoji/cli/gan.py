@@ -150,6 +150,8 @@ def translate(
     model: Annotated[Path, typer.Option("--model", "-m", help="Exported .onnx model.")],
     output: Annotated[Path, typer.Option("-o", "--output", help="Output folder.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON summary.")] = False,
+    force: Annotated[bool, typer.Option("--force", "-f", help="Replace existing cartoons.")]
+    = False,
 ) -> None:
     """Detect, align and translate photos to cartoons (PNG files in the output folder)."""
     from ..face.image import load_image
@@ -158,11 +160,20 @@ def translate(
     from ..report import save_image
 
     files = [f for p in photos for f in (image_files(p) if p.is_dir() else [p])]
+    targets = [output / f"{path.stem}.png" for path in files]
+    clashes = sorted({t.name for t in targets if targets.count(t) > 1})
+    if clashes:  # two photos would write the same cartoon
+        raise BadArgument(f"several photos would be written as {', '.join(clashes)}; "
+                          "translate them into separate folders")
+    existing = [t.name for t in targets if t.exists()]
+    if existing and not force:
+        raise BadArgument(f"{output} already holds {', '.join(existing[:3])}"
+                          f"{' …' if len(existing) > 3 else ''}; use --force to replace")
     translator = Translator(model)
     output.mkdir(parents=True, exist_ok=True)
     written, skipped = [], {}
     with progress(len(files), "translating") as bar:
-        for path in files:
+        for path, target in zip(files, targets, strict=True):
             try:
                 cartoon, _ = translator.translate_photo(load_image(path))
             except (BadImage, NoFaceFound) as exc:
@@ -170,7 +181,6 @@ def translate(
                     raise
                 skipped[str(path)] = str(exc)
             else:
-                target = output / f"{path.stem}.png"
                 save_image(cartoon, os.fspath(target))
                 written.append(str(target))
             bar.update(1)
