@@ -24,6 +24,8 @@ def test_synth_train_resume_export_translate(tmp_path: Path, capsys) -> None:
     photos.mkdir()
     Image.fromarray(data.astronaut()).save(photos / "astronaut.jpg")
     assert main(["gan", "synth", "-n", "4", "-o", str(avatars), "--size", "32"]) == 0
+    assert main(["gan", "synth", "-n", "4", "-o", str(avatars), "--size", "32"]) == 2
+    assert "--force" in capsys.readouterr().err
     train = ["gan", "train", "--photos", str(photos), "--avatars", str(avatars),
              "--out", str(run), "--threads", "1", "--workers", "0"]
     tiny = ["--size", "32", "--ngf", "4", "--ndf", "4", "--n-blocks", "1", "--landmarks",

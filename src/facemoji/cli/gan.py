@@ -31,9 +31,15 @@ def synth(
     size: Annotated[int, typer.Option("--size", help="Chip side in pixels.")] = 128,
     seed: Annotated[int, typer.Option("--seed", help="First seed; avatar i uses seed+i.")] = 0,
     padding: Annotated[float, typer.Option(help="Face margin, as in training.")] = 0.5,
+    force: Annotated[bool, typer.Option("--force", "-f", help="Replace a previous synth.")]
+    = False,
 ) -> None:
     """Render N random avatars as cartoon-domain training chips (+ landmarks.json)."""
-    from ..gan.data import synthesize_avatars
+    from ..gan.data import LANDMARKS_FILE, synthesize_avatars
+
+    if (output / LANDMARKS_FILE).exists() and not force:
+        raise BadArgument(f"{output} already holds synthesized avatars; use --force to "
+                          "replace them, or another folder")
 
     with progress(n, f"rendering {style}") as bar:
         count = synthesize_avatars(style, n, output, size, seed=seed, padding=padding,
