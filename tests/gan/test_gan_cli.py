@@ -48,3 +48,9 @@ def test_synth_train_resume_export_translate(tmp_path: Path, capsys) -> None:
     assert main(again) == 2  # never replaces a cartoon silently
     assert "--force" in capsys.readouterr().err
     assert main([*again, "--force"]) == 0
+    capsys.readouterr()
+    # the bridge: the editable avatar is fitted to the GAN's cartoon of the photo
+    assert main(["generate", str(photos / "astronaut.jpg"), "-o", str(tmp_path / "avatar"),
+                 "--via-gan", str(tmp_path / "g.onnx"), "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["style"] == "facemoji" and Path(result["files"]["png"]).is_file()

@@ -15,7 +15,7 @@ import numpy as np
 
 from ..errors import BadArgument
 from ..types import Landmarks, RGBImage
-from .align import photo_chip
+from .align import photo_chip, warp_chip
 from .heatmaps import landmark_heatmaps
 
 METADATA_KEY = "facemoji.gan"
@@ -75,12 +75,17 @@ class Translator:
         (y,) = self.session.run(None, {self.input_name: x})
         return ((np.clip(y[0], -1, 1) + 1) * 127.5).round().astype(np.uint8).transpose(1, 2, 0)
 
-    def translate_photo(self, image: RGBImage) -> tuple[RGBImage, Landmarks | None]:
-        """Detect the face in a photo, align it and translate it.
+    def translate_photo(self, image: RGBImage, landmarks: Landmarks | None = None
+                        ) -> tuple[RGBImage, Landmarks | None]:
+        """Detect the face in a photo (unless its 68 ``landmarks`` are given), align it
+        and translate it.
 
         Returns the cartoon ``(size, size, 3)`` and the face's 68 landmarks in the
         cartoon's pixels (the translation keeps the face's layout). Raises
         :class:`~facemoji.errors.NoFaceFound` when the photo has no face.
         """
-        chip, landmarks = photo_chip(image, self.size, self.padding)
-        return self.translate_aligned(chip, landmarks), landmarks
+        if landmarks is None:
+            chip, chip_landmarks = photo_chip(image, self.size, self.padding)
+        else:
+            chip, chip_landmarks = warp_chip(image, landmarks, self.size, self.padding)
+        return self.translate_aligned(chip, chip_landmarks), chip_landmarks

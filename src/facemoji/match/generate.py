@@ -200,7 +200,8 @@ def generate(
         objective = Objective(analyses, chosen_style, embedder=embedder, metric=metric,
                               weights=weights)
         if via_gan is not None:
-            objective.ref_embeddings = _cartoon_embeddings(items, via_gan, objective.embedder)
+            objective.ref_embeddings = _cartoon_embeddings(items, analyses, via_gan,
+                                                           objective.embedder)
         params = initial_params(objective.measured, chosen_style.schema)
         rankings: dict[str, Ranking] = {}
         if method == "greedy" and budget > 0:
@@ -237,17 +238,20 @@ def _shortlist(objective: Objective) -> dict[str, int] | int:
     return GREEDY_SHORTLIST if shape is None else dict.fromkeys(shape, GREEDY_SHORTLIST)
 
 
-def _cartoon_embeddings(photos: Sequence[Any], model: str | Path, embedder: Any) -> np.ndarray:
-    """Embeddings of the GAN's cartoons of ``photos`` (aligned by the photos' landmarks)."""
+def _cartoon_embeddings(photos: Sequence[Any], analyses: Sequence[Any], model: str | Path,
+                        embedder: Any) -> np.ndarray:
+    """Embeddings of the GAN's cartoons of ``photos``, aligned by the faces their
+    ``analyses`` already found (no second detection)."""
     from ..face.image import load_image
     from ..gan.translate import Translator
 
     translator = Translator(model)
     out = []
-    for photo in photos:
+    for photo, analysis in zip(photos, analyses, strict=True):
         if hasattr(photo, "attributes"):
             raise BadArgument("--via-gan needs the photos themselves, not analyses")
-        cartoon, landmarks = translator.translate_photo(load_image(photo))
+        cartoon, landmarks = translator.translate_photo(load_image(photo),
+                                                        analysis.detection.landmarks)
         if landmarks is None:
             raise BadArgument("the GAN model returned no landmarks to align its cartoon")
         out.append(embedder.embed_batch([cartoon], [landmarks])[0])
