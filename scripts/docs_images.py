@@ -14,7 +14,7 @@ import numpy as np
 from PIL import Image
 
 import facemoji
-from facemoji.avatar.render import render_batch
+from facemoji.avatar.render import crop_to_face, rasterize_svg, render_batch
 from facemoji.avatar.styles.facemoji.palette import lightness
 from facemoji.avatar.styles.facemoji.schema import (
     BROWS,
@@ -65,12 +65,12 @@ def hair() -> None:
           "facemoji hair styles", 7, 200)
 
 
-def _zoom(params: facemoji.Params, image: np.ndarray) -> np.ndarray:
-    """The face region of a render, so small parts stay visible on the sheet."""
-    x0, y0, x1, y1 = facemoji.get_style("facemoji").face_box(params, image.shape[0])
-    cx, cy, half = (x0 + x1) / 2, (y0 + y1) / 2, max(x1 - x0, y1 - y0) * 0.62
-    box = (int(cx - half), int(cy - half), int(cx + half), int(cy + half))
-    return np.asarray(Image.fromarray(image).crop(box).resize((256, 256), Image.LANCZOS))
+def _render(params: list[facemoji.Params], zoom: bool) -> list[np.ndarray]:
+    if not zoom:
+        return render_batch(params, 256)
+    style = facemoji.get_style("facemoji")  # framed on the face: small parts stay visible
+    return [rasterize_svg(crop_to_face(style.svg(p), style, p, margin=1.24), 256)
+            for p in params]
 
 
 def _rows(rows: list[tuple[str, tuple]], name: str, title: str, prepare: Callable,
@@ -79,9 +79,7 @@ def _rows(rows: list[tuple[str, tuple]], name: str, title: str, prepare: Callabl
     labels: list[str] = []
     for row, (feature, options) in enumerate(rows):
         params = [prepare(feature, row, i).set(feature, o.id) for i, o in enumerate(options)]
-        rendered = render_batch(params, 512 if zoom else 256)
-        images += [_zoom(p, im) for p, im in zip(params, rendered, strict=True)] if zoom \
-            else rendered
+        images += _render(params, zoom)
         labels += [f"{feature}: {o.id}" for o in options]
         while len(images) % 9:
             images.append(BLANK)

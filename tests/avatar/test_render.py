@@ -11,12 +11,14 @@ from PIL import Image
 import facemoji
 from facemoji.avatar.render import (
     rasterize_svg,
+    reframe_svg,
     render_batch,
     render_png,
     render_rgba,
     save,
     sized_svg,
     svg_to_png,
+    svg_viewbox,
 )
 from facemoji.errors import BadArgument, InvalidParams
 
@@ -37,6 +39,18 @@ def test_rasterize_scales_viewbox_and_backgrounds() -> None:
 def test_sized_svg_replaces_only_root_size() -> None:
     out = sized_svg(SQUARE, 99)
     assert out.count('width="99"') == 1 and 'width="5"' in out
+
+
+def test_reframe_crops_and_transforms() -> None:
+    assert svg_viewbox(SQUARE) == (0.0, 0.0, 10.0, 10.0)
+    left_half = reframe_svg(SQUARE, (0, 0, 5, 10))  # only the red rectangle
+    assert svg_viewbox(left_half) == (0.0, 0.0, 5.0, 10.0)
+    assert tuple(rasterize_svg(left_half, 20)[10, 10]) == (255, 0, 0)
+    moved = reframe_svg(SQUARE, (0, 0, 10, 10), transform="translate(5 0)")
+    img = rasterize_svg(moved, 40)
+    assert tuple(img[20, 5]) == (255, 255, 255) and tuple(img[20, 35]) == (255, 0, 0)
+    with pytest.raises(InvalidParams):
+        svg_viewbox('<svg xmlns="http://www.w3.org/2000/svg"></svg>')
 
 
 def test_bad_svg_and_sizes() -> None:

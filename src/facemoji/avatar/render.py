@@ -20,13 +20,14 @@ import numpy as np
 from ..errors import BadArgument, InvalidParams
 from ..types import RGBAImage, RGBImage
 from .schema import Params, hex_to_rgb, normalize_hex
-from .style import get_style
+from .style import Style, get_style
 
 Background = str | tuple[int, int, int] | None
 """``"white"``, ``"#rrggbb"``, an RGB triple, or ``None`` for transparent."""
 
 _ROOT = re.compile(r"<svg\b[^>]*>", re.S)
 _SIZE_ATTR = re.compile(r'\s(width|height)="[^"]*"')
+_VIEWBOX = re.compile(r'\sviewBox="([^"]*)"')
 
 
 def _vips() -> Any:
@@ -44,6 +45,47 @@ def sized_svg(svg: str, size: int) -> str:
     tag = _SIZE_ATTR.sub("", m.group(0))
     tag = tag[:4] + f' width="{size}" height="{size}"' + tag[4:]
     return svg[: m.start()] + tag + svg[m.end() :]
+
+
+def svg_viewbox(svg: str) -> tuple[float, float, float, float]:
+    """The root element's ``viewBox``: ``(min_x, min_y, width, height)``."""
+    root = _ROOT.search(svg)
+    box = _VIEWBOX.search(root.group(0)) if root else None
+    if box is None:
+        raise InvalidParams("not an SVG document with a viewBox on its <svg> element")
+    x, y, w, h = (float(v) for v in box.group(1).replace(",", " ").split())
+    return x, y, w, h
+
+
+def reframe_svg(svg: str, viewbox: Sequence[float], transform: str | None = None) -> str:
+    """``svg`` with its root ``viewBox`` replaced by ``viewbox`` and, with ``transform``,
+    its content wrapped in ``<g transform="...">``: a crop, a zoom or an aligned chip is a
+    new frame on the same drawing, with no rasterizing and warping."""
+    root = _ROOT.search(svg)
+    if root is None:
+        raise InvalidParams("not an SVG document: no <svg> element")
+    tag = _VIEWBOX.sub("", root.group(0))
+    tag = tag[:4] + ' viewBox="' + " ".join(f"{v:.6g}" for v in viewbox) + '"' + tag[4:]
+    body = svg[root.end() : svg.rfind("</svg>")]
+    if transform is not None:
+        body = f'<g transform="{transform}">{body}</g>'
+    return svg[: root.start()] + tag + body + "</svg>"
+
+
+FACE_MARGIN = 1.35
+"""A face crop's side, relative to the larger side of the style's face box."""
+
+
+def crop_to_face(svg: str, style: Style, params: Params, margin: float = FACE_MARGIN) -> str:
+    """``svg`` (of ``params`` in ``style``) framed on a square around the face: option
+    thumbnails of eyes, noses and mouths stay legible."""
+    x, y, w, h = svg_viewbox(svg)
+    x0, y0, x1, y1 = style.face_box(params, round(w))  # in viewBox units from (x, y)
+    side = min(w, h, max(x1 - x0, y1 - y0) * margin)
+    cx, cy = x + (x0 + x1) / 2, y + (y0 + y1) / 2
+    left = min(max(cx - side / 2, x), x + w - side)
+    top = min(max(cy - side / 2, y), y + h - side)
+    return reframe_svg(svg, (left, top, side, side))
 
 
 def _background_rgb(background: Background) -> tuple[int, int, int] | None:

@@ -21,7 +21,6 @@ cached per params, so searches can spend embeddings on promising candidates only
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -30,7 +29,7 @@ import numpy as np
 from skimage.color import deltaE_ciede2000
 
 from ..avatar.color import hex_to_lab
-from ..avatar.render import rasterize_svg
+from ..avatar.render import rasterize_svg, reframe_svg, svg_viewbox
 from ..avatar.schema import Choice, Params
 from ..avatar.style import Style
 from ..errors import BadArgument
@@ -38,9 +37,6 @@ from ..types import RGBImage
 from .initial import Measured, fuse, mapping_for
 from .similarity import get_metric
 
-_ROOT = re.compile(r"<svg\b[^>]*>", re.S)
-_VIEWBOX = re.compile(r'viewBox="([^"]+)"')
-_SIZE_ATTRS = re.compile(r'\s(width|height|viewBox)="[^"]*"')
 _RENDER_FRAME = 512  # pixel frame in which style landmarks are taken
 
 
@@ -51,19 +47,12 @@ def chip_svg(style: Style, params: Params, transform: np.ndarray, size: int) -> 
     embedder's ``align_transform`` returns for the style's landmarks at 512 px).
     """
     svg = style.svg(params)
-    root = _ROOT.search(svg)
-    vb = _VIEWBOX.search(root.group(0)) if root else None
-    if root is None or vb is None:
-        raise BadArgument(f"style {style.name!r} returned an SVG without a viewBox")
-    min_x, min_y, width, _ = (float(v) for v in vb.group(1).replace(",", " ").split())
+    min_x, min_y, width, _ = svg_viewbox(svg)
     lin = np.asarray(transform, np.float64)[:, :2] * (_RENDER_FRAME / width)
     shift = np.asarray(transform, np.float64)[:, 2] - lin @ np.array([min_x, min_y])
     matrix = " ".join(f"{v:.6g}" for v in (lin[0, 0], lin[1, 0], lin[0, 1], lin[1, 1],
                                             shift[0], shift[1]))
-    end = svg.rfind("</svg>")
-    tag = _SIZE_ATTRS.sub("", root.group(0))
-    tag = tag[:4] + f' viewBox="0 0 {size} {size}"' + tag[4:]
-    return f'{tag}<g transform="matrix({matrix})">{svg[root.end():end]}</g></svg>'
+    return reframe_svg(svg, (0, 0, size, size), transform=f"matrix({matrix})")
 
 
 def render_chip(style: Style, params: Params, embedder: Any) -> RGBImage:

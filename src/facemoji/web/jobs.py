@@ -10,16 +10,14 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 import threading
 import time
 from typing import Any
 
 import numpy as np
 
-from ..avatar.render import svg_to_png
-from ..avatar.schema import Params
-from ..avatar.style import Style, get_style, load_params
+from ..avatar.render import crop_to_face, svg_to_png
+from ..avatar.style import get_style, load_params
 from ..errors import BadImage, InvalidParams
 from ..face.image import describe, load_image
 from ..types import RGBImage
@@ -98,23 +96,3 @@ def render(style: str | None, params: dict[str, Any], fmt: str, size: int,
     if crop == "face":
         svg = crop_to_face(svg, chosen, loaded)
     return svg.encode("utf-8") if fmt == "svg" else svg_to_png(svg, size)
-
-
-_VIEWBOX = re.compile(r'viewBox="([-\d.\s]+)"')
-FACE_MARGIN = 1.35
-"""The face crop's side, relative to the larger side of the style's face box."""
-
-
-def crop_to_face(svg: str, style: Style, params: Params) -> str:
-    """``svg`` with its root ``viewBox`` narrowed to a square around the face."""
-    m = _VIEWBOX.search(svg)
-    if m is None:
-        return svg
-    x, y, w, h = (float(v) for v in m.group(1).split())
-    x0, y0, x1, y1 = style.face_box(params, round(w))  # in viewBox units from (x, y)
-    side = min(w, h, max(x1 - x0, y1 - y0) * FACE_MARGIN)
-    cx, cy = x + (x0 + x1) / 2, y + (y0 + y1) / 2
-    left = min(max(cx - side / 2, x), x + w - side)
-    top = min(max(cy - side / 2, y), y + h - side)
-    box = f'viewBox="{left:.1f} {top:.1f} {side:.1f} {side:.1f}"'
-    return svg[: m.start()] + box + svg[m.end():]
