@@ -238,3 +238,38 @@ def test_draw_debug(base: Attributes, astronaut: np.ndarray, astronaut_detection
     # the skin swatch shows the measured skin color
     assert np.abs(panel[20, 30].astype(int) - base.skin.rgb).max() <= 1
     assert not np.array_equal(out[:, : astronaut.shape[1]], astronaut)
+
+
+def _skin_forehead(image: np.ndarray, detection, hair_mask: np.ndarray,
+                   height: float | None) -> np.ndarray:
+    """Paint the head above the brows with the cheek's skin, up to ``height`` IOD above the
+    brows (``None``: the whole skull, a bald head), shading it slightly darker upwards."""
+    p = detection.landmarks
+    iod = float(np.linalg.norm(p[42:48].mean(axis=0) - p[36:42].mean(axis=0)))
+    brow = float(p[17:27, 1].min())
+    cx, cy = np.round((p[2] + p[31]) / 2).astype(int)
+    skin = np.median(rgb2lab(image[cy - 4: cy + 4, cx - 4: cx + 4] / 255.0).reshape(-1, 3), 0)
+    skull = np.zeros(image.shape[:2], np.uint8)
+    cv2.ellipse(skull, (round(p[27, 0]), round(brow)),
+                (round(0.62 * np.ptp(p[0:17, 0])), round(1.9 * iod)), 0, 180, 360, 1, -1)
+    yy = np.mgrid[: image.shape[0], : image.shape[1]][0]
+    region = (skull.astype(bool) | hair_mask) & (yy < brow - 0.05 * iod)
+    if height is not None:
+        region &= yy > brow - height * iod
+    lab = np.tile(skin, (region.sum(), 1))
+    lab[:, 0] -= 2.0 * (brow - yy[region]) / iod
+    out = image.copy()
+    out[region] = (np.clip(lab2rgb(lab[None])[0], 0, 1) * 255).astype(np.uint8)
+    return out
+
+
+@pytest.mark.parametrize(("height", "bald", "receding"), [
+    (None, True, False), (1.4, False, True), (0.9, False, False),
+], ids=["bald", "receding", "low-forehead"])
+def test_bald_and_receding_follow_the_skin_line(base: Attributes, astronaut: np.ndarray,
+                                                astronaut_detection, height, bald,
+                                                receding) -> None:
+    image = _skin_forehead(astronaut, astronaut_detection, base.hair_mask, height)
+    attrs = _measure(image, astronaut_detection)
+    assert (attrs.bald, attrs.receding) == (bald, receding)
+    assert (attrs.hair_name == "bald") == bald
