@@ -73,6 +73,35 @@ def _pct(hits: int, total: int) -> str:
     return f"{hits}/{total} = {100 * hits / total:.1f}%" if total else "n/a"
 
 
+MIN_PHOTOS = 3
+"""The fewest photos of a person for the fused hair figure (generate is given several)."""
+
+
+def _fused_hair(hair: list[tuple[dict[str, str], object]]) -> tuple[int, int]:
+    """(hits, photos): each photo scored by the name of its person's fused hair color.
+
+    ``generate`` merges a person's photos with ``match.initial.fuse`` (the median CIELAB);
+    the avatar shows that one color, so this is the hair color a user sees.
+    """
+    from types import SimpleNamespace
+
+    from facemoji.face.hair import name_hair
+    from facemoji.match.initial import fuse
+
+    people = collections.defaultdict(list)
+    for row, attrs in hair:
+        people[_person(row)].append((row, attrs))
+    hits = total = 0
+    for photos in people.values():
+        if len(photos) < MIN_PHOTOS:
+            continue
+        lab = fuse([SimpleNamespace(attributes=a) for _, a in photos]).colors["hair"][0]
+        name = name_hair(tuple(lab))
+        hits += sum(name in ACCEPT[row["hair_color"]] for row, _ in photos)
+        total += len(photos)
+    return hits, total
+
+
 def report(results: list[tuple[dict[str, str], object, float, float]]) -> None:
     """Print the accuracy figures and the misses."""
     found = [(row, a) for row, a, _, _ in results if a is not None]
@@ -87,6 +116,9 @@ def report(results: list[tuple[dict[str, str], object, float, float]]) -> None:
         else:
             misses.append(f"hair     {r['file']}: label {r['hair_color']}, got {a.hair_name}")
     print(f"hair color (neighbours count): {_pct(hair_ok, len(hair))}")
+    fused_ok, fused_n = _fused_hair(hair)
+    print(f"hair color fused over each person's photos as generate does, people with "
+          f"{MIN_PHOTOS}+ photos: {_pct(fused_ok, fused_n)}")
     red = [(r, a) for r, a in found if r["hair_color"] in ("red", "auburn")]
     red_ok = sum(a.hair_name in ("red", "auburn") for r, a in red)
     print(f"red/auburn recall: {_pct(red_ok, len(red))}")
@@ -301,6 +333,18 @@ def fit(rows: list[dict[str, str]]) -> None:
     print(f"  best of grid {best}: in-sample {_pct(int(hair_hits(best, everyone)), n)}")
     print(f"  leave-one-person-out (grid refitted without each person): {_pct(int(sum(held)), n)}")
     print(f"  folds chose: {_choices(picks)}")
+    fused_held = fused_n = 0
+    for group, pick in zip(sorted(set(groups)), picks, strict=True):
+        idx = [i for i, g in enumerate(groups) if g == group]
+        if len(idx) < MIN_PHOTOS:
+            continue
+        naming = HairNaming(**{k: v for k, v in pick.items() if k != "lit"})
+        name = name_hair(tuple(np.median([colors[pick["lit"]][i] for i in idx], axis=0)),
+                         naming)
+        fused_held += sum(name in ACCEPT[samples[i][0]["hair_color"]] for i in idx)
+        fused_n += len(idx)
+    print(f"  fused over each person's {MIN_PHOTOS}+ photos (as generate does), held out: "
+          f"{_pct(fused_held, fused_n)}")
 
     tones = np.array([int(r["skin_tone"]) for r, _, _ in everything])
     groups = [_person(r) for r, _, _ in everything]
