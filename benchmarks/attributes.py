@@ -205,11 +205,15 @@ def light(rows: list[dict[str, str]]) -> None:
               f"within 1 step {_pct(sum(v <= 1 for v in values), len(values))}")
 
 
-# --fit: the grids searched for the fitted numbers (hair: lit-strand percentile and three
-# lightness thresholds; skin: the Monk lightness gain)
-HAIR_GRID = {"lit": (50.0, 60.0, 70.0), "black": (10.0, 15.0, 20.0, 25.0),
+# --fit: the grids searched for the fitted numbers (hair: the person segmenter's crop width
+# and probability, the lit-strand percentile and three lightness thresholds; skin: the Monk
+# lightness gain)
+HAIR_GRID = {"crop": (5.0, 6.0, 8.0), "person": (0.5, 0.7, 0.9),
+             "lit": (40.0, 50.0, 60.0, 70.0),
+             "black": (10.0, 15.0, 20.0, 25.0),
              "black_dull": (25.0, 30.0, 35.0, 40.0, 45.0),
              "blonde": (40.0, 45.0, 50.0, 55.0, 60.0)}
+_REGION = ("crop", "person", "lit")  # the grid keys that choose the hair pixels
 GAINS = tuple(round(1.0 + 0.02 * i, 2) for i in range(31))
 # skin tone measurement variants: (sclera strength, relative to the typical sclera tint or to
 # gray, L* percentiles kept)
@@ -225,17 +229,20 @@ def _person(row: dict[str, str]) -> str:
 
 
 def _fit_samples(rows: list[dict[str, str]]) -> list[tuple[dict[str, str], object, dict]]:
-    """Per photo: (row, hair pixels in CIELAB, {tone variant: the skin tone's CIELAB}).
+    """Per photo: (row, {(crop width, person threshold): hair pixels in CIELAB, or None when
+    bald},
+    {tone variant: the skin tone's CIELAB}).
 
     The variant ``"held-out tint"`` is the default measurement with the typical sclera tint
     recomputed without the photo's person (the median cast of the other people's photos).
     """
     import numpy as np
 
-    from facemoji.face.chip import make_chip
+    from facemoji.face.chip import CHIP_H, CHIP_W, make_chip
     from facemoji.face.detect import detect_face
-    from facemoji.face.hair import measure_hair
+    from facemoji.face.hair import hair_region, measure_hair, skin_likeness
     from facemoji.face.image import load_image
+    from facemoji.face.person import person_probability, portrait_matrix, to_frame
     from facemoji.face.skin import (
         SCLERA_TINT,
         TONE_PERCENTILES,
@@ -257,7 +264,15 @@ def _fit_samples(rows: list[dict[str, str]]) -> list[tuple[dict[str, str], objec
         gains = white_balance_gains(image, cast)
         chip = make_chip(image, landmarks, gains)
         skin, _ = measure_skin(chip)
-        hair = measure_hair(chip, skin)
+        skin_like = skin_likeness(chip, skin)
+        hair = {}
+        for width in HAIR_GRID["crop"]:
+            crop = portrait_matrix(landmarks, width)
+            person = to_frame(person_probability(image, crop), crop, chip.matrix,
+                              (CHIP_W, CHIP_H))
+            bald = measure_hair(chip, skin, person).bald
+            for t in HAIR_GRID["person"]:
+                hair[width, t] = None if bald else chip.lab[hair_region(chip, skin_like, person, t)]
         tones = {}
         for strength, tinted, window in TONE_VARIANTS:
             tone = white_balance_gains(image, cast / SCLERA_TINT if tinted else cast, strength)
@@ -268,8 +283,18 @@ def _fit_samples(rows: list[dict[str, str]]) -> list[tuple[dict[str, str], objec
         tone = white_balance_gains(image, cast / tint, TONE_SCLERA_STRENGTH)
         tones["held-out tint"] = np.array(tone_color(chip, tone / gains, 1.0,
                                                      TONE_PERCENTILES)[0].lab)
-        samples.append((row, chip.lab[hair.mask], tones))
+        samples.append((row, hair, tones))
     return samples
+
+
+def _hair_lab(pixels: object, lit: float) -> object:
+    """The hair color of ``pixels`` at the ``lit`` percentile, or the name it must get
+    without a color (``bald``; ``other`` when nothing was found)."""
+    from facemoji.face.hair import hair_color
+
+    if pixels is None:
+        return "bald"
+    return hair_color(pixels, 1.0, lit).lab if len(pixels) else "other"
 
 
 def _leave_one_person_out(groups: list[str], score, candidates: list,
@@ -301,7 +326,8 @@ def fit(rows: list[dict[str, str]]) -> None:
     import numpy as np
     from skimage.color import deltaE_ciede2000
 
-    from facemoji.face.hair import LIT, HairNaming, hair_color, name_hair
+    from facemoji.face.hair import LIT, PERSON, HairNaming, name_hair
+    from facemoji.face.person import CROP_IOD
     from facemoji.face.skin import (
         _MONK_LAB,
         LIGHTNESS_GAIN,
@@ -312,25 +338,34 @@ def fit(rows: list[dict[str, str]]) -> None:
     everything = _fit_samples(rows)
     samples = [s for s in everything if s[0]["hair_color"] in ACCEPT]
     groups = [_person(r) for r, _, _ in samples]
-    colors = {lit: [hair_color(px, 1.0, lit).lab for _, px, _ in samples]
-              for lit in HAIR_GRID["lit"]}
+    colors = {(w, t, lit): [_hair_lab(hair[w, t], lit) for _, hair, _ in samples]
+              for w in HAIR_GRID["crop"] for t in HAIR_GRID["person"] for lit in HAIR_GRID["lit"]}
     candidates = [dict(zip(HAIR_GRID, v, strict=True))
                   for v in itertools.product(*HAIR_GRID.values())]
-    default = {"lit": LIT, **{k: getattr(HairNaming(), k) for k in HAIR_GRID if k != "lit"}}
+    default = {"crop": CROP_IOD, "person": PERSON, "lit": LIT,
+               **{k: getattr(HairNaming(), k) for k in HAIR_GRID if k not in _REGION}}
 
-    def hair_hits(c: dict[str, float], idx: list[int]) -> float:
-        naming = HairNaming(**{k: v for k, v in c.items() if k != "lit"})
-        return sum(name_hair(colors[c["lit"]][i], naming) in ACCEPT[samples[i][0]["hair_color"]]
-                   for i in idx)
+    def hair_name(c: dict[str, float], lab: object) -> str:
+        if isinstance(lab, str):
+            return lab
+        return name_hair(lab, HairNaming(**{k: v for k, v in c.items() if k not in _REGION}))
 
-    everyone = list(range(len(samples)))
-    best = max(candidates, key=lambda c: hair_hits(c, everyone))
-    picks: list = []
-    held = _leave_one_person_out(groups, hair_hits, candidates, picks)
+    def right(c: dict[str, float]) -> np.ndarray:
+        labs = colors[tuple(c[k] for k in _REGION)]
+        return np.array([hair_name(c, lab) in ACCEPT[row["hair_color"]]
+                         for lab, (row, _, _) in zip(labs, samples, strict=True)])
+
+    hits = np.array([right(c) for c in candidates])  # (candidate, photo)
     n = len(samples)
+    everyone = list(range(n))
+    best = candidates[int(hits.sum(axis=1).argmax())]
+    picks: list = []
+    held = _leave_one_person_out(groups, lambda c, idx: hits[c, idx].sum(),
+                                 list(range(len(candidates))), picks)
+    picks = [candidates[c] for c in picks]
     print(f"hair names over {n} photos, {len(set(groups))} held-out groups")
-    print(f"  defaults {default}: in-sample {_pct(int(hair_hits(default, everyone)), n)}")
-    print(f"  best of grid {best}: in-sample {_pct(int(hair_hits(best, everyone)), n)}")
+    print(f"  defaults {default}: in-sample {_pct(int(right(default).sum()), n)}")
+    print(f"  best of grid {best}: in-sample {_pct(int(right(best).sum()), n)}")
     print(f"  leave-one-person-out (grid refitted without each person): {_pct(int(sum(held)), n)}")
     print(f"  folds chose: {_choices(picks)}")
     fused_held = fused_n = 0
@@ -338,9 +373,9 @@ def fit(rows: list[dict[str, str]]) -> None:
         idx = [i for i, g in enumerate(groups) if g == group]
         if len(idx) < MIN_PHOTOS:
             continue
-        naming = HairNaming(**{k: v for k, v in pick.items() if k != "lit"})
-        name = name_hair(tuple(np.median([colors[pick["lit"]][i] for i in idx], axis=0)),
-                         naming)
+        labs = [colors[tuple(pick[k] for k in _REGION)][i] for i in idx]
+        labs = [lab for lab in labs if not isinstance(lab, str)]
+        name = hair_name(pick, tuple(np.median(labs, axis=0)) if labs else "other")
         fused_held += sum(name in ACCEPT[samples[i][0]["hair_color"]] for i in idx)
         fused_n += len(idx)
     print(f"  fused over each person's {MIN_PHOTOS}+ photos (as generate does), held out: "

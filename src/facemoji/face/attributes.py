@@ -3,9 +3,9 @@ headwear and face proportions.
 
 :func:`measure` is the entry point. It warps the face into one aligned, white-balanced
 frame (:mod:`.chip`) and runs small, explainable measurements there: :mod:`.skin` (color
-and Monk tone), :mod:`.hair` (GrabCut segmentation, color name, bald, receding),
-:mod:`.features` (iris, brows), :mod:`.accessories` (glasses, facial hair, headwear) and
-:mod:`.geometry` (ratios of the 68 landmarks). Accuracy on labelled photos is in
+and Monk tone), :mod:`.hair` (the person segmenter's pixels around the head, color name,
+bald, receding), :mod:`.features` (iris, brows), :mod:`.accessories` (glasses, facial
+hair, headwear) and :mod:`.geometry` (ratios of the 68 landmarks). Accuracy on labelled photos is in
 ``docs/benchmarks.md``.
 """
 
@@ -18,10 +18,11 @@ import numpy as np
 
 from ..errors import BadImage
 from . import accessories, geometry
-from .chip import make_chip, mask_to_image
+from .chip import CHIP_H, CHIP_W, make_chip, mask_to_image
 from .color import UNKNOWN, ColorMeasure
 from .features import measure_brows, measure_eyes
 from .hair import measure_hair
+from .person import person_probability, portrait_matrix, to_frame
 from .skin import measure_skin, monk_tone, sclera_cast, tone_color, tone_gains, white_balance_gains
 
 if TYPE_CHECKING:
@@ -111,7 +112,9 @@ def measure(image: np.ndarray, detection: Detection) -> Attributes:
     chip = make_chip(image, landmarks, gains)
     skin, _ = measure_skin(chip)  # the reference in the chip's colors, for the measures below
     tone, skin_px = tone_color(chip, tone_gains(image, cast) / gains, skin.confidence)
-    hair = measure_hair(chip, skin)
+    crop = portrait_matrix(landmarks)
+    person = to_frame(person_probability(image, crop), crop, chip.matrix, (CHIP_W, CHIP_H))
+    hair = measure_hair(chip, skin, person)
     glasses, glasses_conf = accessories.classify_glasses(accessories.glasses_features(chip, skin))
     eyes = measure_eyes(chip) if glasses != "sunglasses" else UNKNOWN
     brows, thickness = measure_brows(chip, skin)

@@ -1,0 +1,81 @@
+"""Which pixels belong to the person (hair and clothes included), not the backdrop.
+
+The model is MediaPipe's selfie segmentation (Apache License 2.0, Google), shipped with
+facemoji as ONNX (``facemoji/data/person_segmenter.onnx``, converted by
+``scripts/convert_person_segmenter.py``) and run on onnxruntime: about 3 ms per photo on one
+core. It tells hair from a backdrop of the same color, which color rules cannot
+(docs/benchmarks.md, "Hair"). It was trained on selfies, so it sees a head-and-shoulders
+crop around the face (:func:`portrait_matrix`), whatever the photo's framing.
+"""
+
+from __future__ import annotations
+
+import functools
+from importlib.resources import files
+from typing import TYPE_CHECKING
+
+import cv2
+import numpy as np
+from numpy.typing import NDArray
+
+from .geometry import eye_centers
+
+if TYPE_CHECKING:
+    import onnxruntime
+
+SIZE = 256
+"""The model's square input, in pixels."""
+CROP_IOD = 6.0
+"""The crop's width in inter-ocular distances: head and shoulders, as in a selfie. Scanned
+by ``benchmarks/attributes.py --fit`` (5 / 6 / 8)."""
+EYE_Y = 0.42
+"""Where the eyes sit in the crop, as a fraction of its height from the top: room for tall
+hair above, shoulders below."""
+
+
+@functools.cache
+def _session() -> onnxruntime.InferenceSession:
+    import onnxruntime
+
+    options = onnxruntime.SessionOptions()
+    options.intra_op_num_threads = 1  # ~3 ms: threads would cost more than they save
+    model = files("facemoji") / "data" / "person_segmenter.onnx"
+    return onnxruntime.InferenceSession(model.read_bytes(), options,
+                                        providers=["CPUExecutionProvider"])
+
+
+def portrait_matrix(landmarks: NDArray[np.floating], width: float = CROP_IOD
+                    ) -> NDArray[np.float64]:
+    """The 2×3 affine map from photo pixels (``landmarks`` ``(68, 2)`` in them) to a ``SIZE`` ×
+    ``SIZE`` head-and-shoulders crop: upright eyes, ``width`` inter-ocular distances wide."""
+    left, right = eye_centers(np.asarray(landmarks, np.float64))
+    d = right - left
+    scale = SIZE / width / float(np.hypot(*d))
+    c, s = d / np.hypot(*d) * scale
+    rot = np.array([[c, s], [-s, c]])
+    shift = np.array([SIZE / 2, EYE_Y * SIZE]) - rot @ ((left + right) / 2)
+    return np.hstack([rot, shift[:, None]])
+
+
+def person_probability(image: NDArray[np.uint8], matrix: NDArray[np.float64]
+                       ) -> NDArray[np.float32]:
+    """The probability that each pixel of the crop ``matrix`` maps ``image`` (RGB uint8) to
+    shows the person, ``SIZE`` × ``SIZE``; see :func:`to_frame`."""
+    m = np.asarray(matrix, np.float64)
+    scale = float(np.sqrt(abs(np.linalg.det(m[:, :2]))))
+    if scale < 0.5:  # shrink with area averaging first: warping alone would alias
+        image = cv2.resize(image, None, fx=2 * scale, fy=2 * scale, interpolation=cv2.INTER_AREA)
+        m = m @ np.diag([1 / (2 * scale), 1 / (2 * scale), 1.0])
+    crop = cv2.warpAffine(image, m, (SIZE, SIZE), flags=cv2.INTER_LINEAR,
+                          borderMode=cv2.BORDER_REPLICATE)
+    batch = (crop.astype(np.float32) / 255.0)[None]
+    return _session().run(None, {"input": batch})[0][0, ..., 0]
+
+
+def to_frame(probability: NDArray[np.float32], matrix: NDArray[np.float64],
+             frame: NDArray[np.float64], size: tuple[int, int]) -> NDArray[np.float32]:
+    """Warp :func:`person_probability`'s map (made with the photo→crop ``matrix``) into
+    another frame, ``frame`` being the photo→frame map and ``size`` its ``(width, height)``."""
+    inverse = cv2.invertAffineTransform(np.asarray(matrix, np.float64))
+    full = np.asarray(frame, np.float64) @ np.vstack([inverse, [0.0, 0.0, 1.0]])
+    return cv2.warpAffine(probability, full, size, flags=cv2.INTER_LINEAR, borderValue=0.0)
