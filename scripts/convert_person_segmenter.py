@@ -21,6 +21,7 @@ float32 RGB in 0..1, 256 × 256; output: NHWC person probability.
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import numpy as np
 import onnx
@@ -44,7 +45,7 @@ def _pad(padding: int) -> str:
 
 
 def convert(source: str, target: str) -> None:
-    model = tflite.Model.GetRootAsModel(open(source, "rb").read(), 0)
+    model = tflite.Model.GetRootAsModel(Path(source).read_bytes(), 0)
     graph = model.Subgraphs(0)
 
     def array(index: int) -> np.ndarray:
