@@ -299,24 +299,31 @@ def _hair_lab(pixels: object, lit: float) -> object:
 
 def _leave_one_person_out(groups: list[str], score, candidates: list,
                           picks: list | None = None) -> list[float]:
-    """Per photo, its score under the candidate that scores best on the other people
-    (each fold's choice is appended to ``picks`` when given)."""
+    """Per photo, its score under the candidates that score best on the other people.
+
+    Where several candidates tie on the other people, the fold cannot tell them apart: the
+    photo gets their mean score, so the figure does not depend on the grid's order. Each
+    fold's tied best candidates are appended to ``picks`` (a list per fold) when given.
+    """
     held = [0.0] * len(groups)
     for group in sorted(set(groups)):
         train = [i for i, g in enumerate(groups) if g != group]
-        best = max(candidates, key=lambda c: score(c, train))
+        scores = [score(c, train) for c in candidates]
+        tied = [c for c, s in zip(candidates, scores, strict=True) if s == max(scores)]
         if picks is not None:
-            picks.append(best)
+            picks.append(tied)
         for i, g in enumerate(groups):
             if g == group:
-                held[i] = score(best, [i])
+                held[i] = sum(score(c, [i]) for c in tied) / len(tied)
     return held
 
 
 def _choices(picks: list) -> str:
-    """How often each fold chose each candidate, most often first."""
-    counts = collections.Counter(str(p) for p in picks)
-    return "; ".join(f"{n}x {c}" for c, n in counts.most_common())
+    """How often the folds chose each candidate (a tie counts for each tied), most often
+    first."""
+    counts = collections.Counter(str(c) for tied in picks for c in tied)
+    ties = sum(len(tied) > 1 for tied in picks)
+    return "; ".join(f"{n}x {c}" for c, n in counts.most_common()) + f" ({ties} folds tied)"
 
 
 def fit(rows: list[dict[str, str]]) -> None:
@@ -362,24 +369,26 @@ def fit(rows: list[dict[str, str]]) -> None:
     picks: list = []
     held = _leave_one_person_out(groups, lambda c, idx: hits[c, idx].sum(),
                                  list(range(len(candidates))), picks)
-    picks = [candidates[c] for c in picks]
+    picks = [[candidates[c] for c in tied] for tied in picks]
     print(f"hair names over {n} photos, {len(set(groups))} held-out groups")
     print(f"  defaults {default}: in-sample {_pct(int(right(default).sum()), n)}")
     print(f"  best of grid {best}: in-sample {_pct(int(right(best).sum()), n)}")
-    print(f"  leave-one-person-out (grid refitted without each person): {_pct(int(sum(held)), n)}")
+    print(f"  leave-one-person-out (grid refitted without each person, ties averaged): "
+          f"{sum(held):.1f}/{n} = {100 * sum(held) / n:.1f}%")
     print(f"  folds chose: {_choices(picks)}")
     fused_held = fused_n = 0
-    for group, pick in zip(sorted(set(groups)), picks, strict=True):
+    for group, tied in zip(sorted(set(groups)), picks, strict=True):
         idx = [i for i, g in enumerate(groups) if g == group]
         if len(idx) < MIN_PHOTOS:
             continue
-        labs = [colors[tuple(pick[k] for k in _REGION)][i] for i in idx]
-        labs = [lab for lab in labs if not isinstance(lab, str)]
-        name = hair_name(pick, tuple(np.median(labs, axis=0)) if labs else "other")
-        fused_held += sum(name in ACCEPT[samples[i][0]["hair_color"]] for i in idx)
+        for pick in tied:  # ties share the fold's photos, as above
+            labs = [colors[tuple(pick[k] for k in _REGION)][i] for i in idx]
+            labs = [lab for lab in labs if not isinstance(lab, str)]
+            name = hair_name(pick, tuple(np.median(labs, axis=0)) if labs else "other")
+            fused_held += sum(name in ACCEPT[samples[i][0]["hair_color"]] for i in idx) / len(tied)
         fused_n += len(idx)
     print(f"  fused over each person's {MIN_PHOTOS}+ photos (as generate does), held out: "
-          f"{_pct(fused_held, fused_n)}")
+          f"{fused_held:.1f}/{fused_n} = {100 * fused_held / fused_n:.1f}%")
 
     tones = np.array([int(r["skin_tone"]) for r, _, _ in everything])
     groups = [_person(r) for r, _, _ in everything]
@@ -423,7 +432,7 @@ def fit(rows: list[dict[str, str]]) -> None:
     for name, e in rows_out:
         print(f"skin tone, {name}: MAE {e.mean():.2f}, Monk >= 5 {e[dark].mean():.2f} "
               f"(n={dark.sum()}), within 1 step {_pct(int((e <= 1).sum()), len(e))}")
-    print(f"  gain folds chose: {_choices([g for _, g in gain_picks])}")
+    print(f"  gain folds chose: {_choices([[g for _, g in tied] for tied in gain_picks])}")
 
 
 def main() -> int:

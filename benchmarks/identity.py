@@ -113,10 +113,11 @@ def main() -> int:
         return 0
     from skimage.color import deltaE_ciede2000
 
+    from facemoji.avatar.color import hex_to_lab
     from facemoji.avatar.render import render
     from facemoji.face.analyze import analyze
     from facemoji.face.embed import get_embedder
-    from facemoji.match.initial import fuse, hex_to_lab, mapping_for
+    from facemoji.match.initial import fuse, mapping_for
 
     embedder = get_embedder("dlib")
     chosen = people()
