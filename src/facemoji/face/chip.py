@@ -41,14 +41,15 @@ class Chip:
         return cv2.cvtColor((self.rgb * 255).astype(np.uint8), cv2.COLOR_RGB2GRAY)
 
 
-def _similarity(landmarks: NDArray[np.float64]) -> NDArray[np.float64]:
-    left, right = eye_centers(landmarks)
+def eye_frame(landmarks: NDArray[np.floating], iod: float, center: tuple[float, float]
+              ) -> NDArray[np.float64]:
+    """The 2×3 similarity map from photo pixels (``landmarks`` ``(68, 2)`` in them) to a frame
+    where the eyes are level, ``iod`` pixels apart, with their midpoint at ``center``."""
+    left, right = eye_centers(np.asarray(landmarks, np.float64))
     d = right - left
-    scale = IOD / float(np.hypot(*d))
-    c, s = d / np.hypot(*d) * scale  # rotation by -roll, times scale
+    c, s = d / np.hypot(*d) * (iod / float(np.hypot(*d)))  # rotation by -roll, times scale
     rot = np.array([[c, s], [-s, c]])
-    mid = (left + right) / 2
-    shift = np.array([CHIP_W / 2, EYE_Y]) - rot @ mid
+    shift = np.asarray(center, np.float64) - rot @ ((left + right) / 2)
     return np.hstack([rot, shift[:, None]])
 
 
@@ -56,7 +57,7 @@ def make_chip(image: NDArray[np.uint8], landmarks: NDArray[np.floating],
               gains: NDArray[np.floating]) -> Chip:
     """Warp ``image`` into the chip frame and apply the per-channel white-balance ``gains``."""
     lm = np.asarray(landmarks, dtype=np.float64)
-    m = _similarity(lm)
+    m = eye_frame(lm, IOD, (CHIP_W / 2, EYE_Y))
     pre = IOD * 1.5 / inter_px(lm)
     if pre < 1.0:  # big face: shrink first with area averaging, warping alone would alias
         image = cv2.resize(image, None, fx=pre, fy=pre, interpolation=cv2.INTER_AREA)

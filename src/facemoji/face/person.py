@@ -18,7 +18,7 @@ import cv2
 import numpy as np
 from numpy.typing import NDArray
 
-from .geometry import eye_centers
+from .chip import eye_frame
 
 if TYPE_CHECKING:
     import onnxruntime
@@ -48,13 +48,7 @@ def portrait_matrix(landmarks: NDArray[np.floating], width: float = CROP_IOD
                     ) -> NDArray[np.float64]:
     """The 2×3 affine map from photo pixels (``landmarks`` ``(68, 2)`` in them) to a ``SIZE`` ×
     ``SIZE`` head-and-shoulders crop: upright eyes, ``width`` inter-ocular distances wide."""
-    left, right = eye_centers(np.asarray(landmarks, np.float64))
-    d = right - left
-    scale = SIZE / width / float(np.hypot(*d))
-    c, s = d / np.hypot(*d) * scale
-    rot = np.array([[c, s], [-s, c]])
-    shift = np.array([SIZE / 2, EYE_Y * SIZE]) - rot @ ((left + right) / 2)
-    return np.hstack([rot, shift[:, None]])
+    return eye_frame(landmarks, SIZE / width, (SIZE / 2, EYE_Y * SIZE))
 
 
 def person_probability(image: NDArray[np.uint8], matrix: NDArray[np.float64]
