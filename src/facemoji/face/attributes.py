@@ -5,8 +5,8 @@ headwear and face proportions.
 frame (:mod:`.chip`) and runs small, explainable measurements there: :mod:`.skin` (color
 and Monk tone), :mod:`.hair` (the person segmenter's pixels around the head, color name,
 bald, receding), :mod:`.features` (iris, brows), :mod:`.accessories` (glasses, facial
-hair, headwear) and :mod:`.geometry` (ratios of the 68 landmarks). Accuracy on labelled photos is in
-``docs/benchmarks.md``.
+hair, headwear) and :mod:`.geometry` (ratios of the 68 landmarks). Accuracy on labelled
+photos is in ``docs/benchmarks.md``.
 """
 
 from __future__ import annotations

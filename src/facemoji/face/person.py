@@ -26,8 +26,8 @@ if TYPE_CHECKING:
 SIZE = 256
 """The model's square input, in pixels."""
 CROP_IOD = 6.0
-"""The crop's width in inter-ocular distances: head and shoulders, as in a selfie. Scanned
-by ``benchmarks/attributes.py --fit`` (5 / 6 / 8)."""
+"""The crop's width in inter-ocular distances: head and shoulders, as in a selfie. The first
+value tried; 4, 5 and 8 named fewer hair colors right (``benchmarks/attributes.py --fit``)."""
 EYE_Y = 0.42
 """Where the eyes sit in the crop, as a fraction of its height from the top: room for tall
 hair above, shoulders below."""
