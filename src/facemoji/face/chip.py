@@ -53,29 +53,31 @@ def eye_frame(landmarks: NDArray[np.floating], iod: float, center: tuple[float, 
     return np.hstack([rot, shift[:, None]])
 
 
+def shrink_for_warp(image: NDArray[np.uint8], matrix: NDArray[np.float64], oversample: float
+                    ) -> tuple[NDArray[np.uint8], NDArray[np.float64]]:
+    """``image`` shrunk with area averaging where ``matrix`` (photo → frame) would shrink it
+    below ``oversample`` times the frame's scale (warping alone would alias), and the map
+    from the returned image to the frame."""
+    m = np.asarray(matrix, np.float64)
+    pre = oversample * float(np.sqrt(abs(np.linalg.det(m[:, :2]))))
+    if pre >= 1.0:
+        return image, m
+    small = cv2.resize(image, None, fx=pre, fy=pre, interpolation=cv2.INTER_AREA)
+    return small, m @ np.diag([1 / pre, 1 / pre, 1.0])
+
+
 def make_chip(image: NDArray[np.uint8], landmarks: NDArray[np.floating],
               gains: NDArray[np.floating]) -> Chip:
     """Warp ``image`` into the chip frame and apply the per-channel white-balance ``gains``."""
     lm = np.asarray(landmarks, dtype=np.float64)
     m = eye_frame(lm, IOD, (CHIP_W / 2, EYE_Y))
-    pre = IOD * 1.5 / inter_px(lm)
-    if pre < 1.0:  # big face: shrink first with area averaging, warping alone would alias
-        image = cv2.resize(image, None, fx=pre, fy=pre, interpolation=cv2.INTER_AREA)
-        m = m @ np.diag([1 / pre, 1 / pre, 1.0])
-    rgb = cv2.warpAffine(image, m, (CHIP_W, CHIP_H), flags=cv2.INTER_LINEAR)
-    valid = cv2.warpAffine(np.full(image.shape[:2], 255, np.uint8), m, (CHIP_W, CHIP_H),
+    small, to_chip = shrink_for_warp(image, m, 1.5)
+    rgb = cv2.warpAffine(small, to_chip, (CHIP_W, CHIP_H), flags=cv2.INTER_LINEAR)
+    valid = cv2.warpAffine(np.full(small.shape[:2], 255, np.uint8), to_chip, (CHIP_W, CHIP_H),
                            flags=cv2.INTER_NEAREST) > 0
-    if pre < 1.0:
-        m = m @ np.diag([pre, pre, 1.0])  # back to a map from the original photo
     balanced = np.clip(rgb.astype(np.float32) / 255.0 * np.asarray(gains, np.float32), 0, 1)
     chip_lm = lm @ m[:, :2].T + m[:, 2]
     return Chip(balanced, to_lab(balanced), valid, chip_lm, m)
-
-
-def inter_px(landmarks: NDArray[np.float64]) -> float:
-    """Inter-ocular distance of ``landmarks`` in their own pixels."""
-    left, right = eye_centers(landmarks)
-    return float(np.hypot(*(right - left)))
 
 
 def mask_to_image(chip: Chip, mask: NDArray[np.bool_], shape: tuple[int, ...]) -> NDArray[np.bool_]:

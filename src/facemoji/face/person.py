@@ -18,7 +18,7 @@ import cv2
 import numpy as np
 from numpy.typing import NDArray
 
-from .chip import eye_frame
+from .chip import eye_frame, shrink_for_warp
 
 if TYPE_CHECKING:
     import onnxruntime
@@ -55,12 +55,8 @@ def person_probability(image: NDArray[np.uint8], matrix: NDArray[np.float64]
                        ) -> NDArray[np.float32]:
     """The probability that each pixel of the crop ``matrix`` maps ``image`` (RGB uint8) to
     shows the person, ``SIZE`` × ``SIZE``; see :func:`to_frame`."""
-    m = np.asarray(matrix, np.float64)
-    scale = float(np.sqrt(abs(np.linalg.det(m[:, :2]))))
-    if scale < 0.5:  # shrink with area averaging first: warping alone would alias
-        image = cv2.resize(image, None, fx=2 * scale, fy=2 * scale, interpolation=cv2.INTER_AREA)
-        m = m @ np.diag([1 / (2 * scale), 1 / (2 * scale), 1.0])
-    crop = cv2.warpAffine(image, m, (SIZE, SIZE), flags=cv2.INTER_LINEAR,
+    small, to_crop = shrink_for_warp(image, matrix, 2.0)
+    crop = cv2.warpAffine(small, to_crop, (SIZE, SIZE), flags=cv2.INTER_LINEAR,
                           borderMode=cv2.BORDER_REPLICATE)
     batch = (crop.astype(np.float32) / 255.0)[None]
     return _session().run(None, {"input": batch})[0][0, ..., 0]
