@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import collections
 import csv
+import operator
 import os
 import statistics
 import sys
@@ -102,6 +103,20 @@ def _fused_hair(hair: list[tuple[dict[str, str], object]]) -> tuple[int, int]:
     return hits, total
 
 
+def _tally(found: list, tag: str, column: str, measured, right, misses: list[str]) -> int:
+    """How many photos of ``found`` (row, attributes) the measure is ``right`` about
+    (``right(label in column, measured(attributes))``); a line for each miss goes to
+    ``misses``."""
+    hits = 0
+    for row, attrs in found:
+        if right(row[column], measured(attrs)):
+            hits += 1
+        else:
+            misses.append(f"{tag:8} {row['file']}: label {row[column]}, "
+                          f"got {measured(attrs)}")
+    return hits
+
+
 def report(results: list[tuple[dict[str, str], object, float, float]]) -> None:
     """Print the accuracy figures and the misses."""
     found = [(row, a) for row, a, _, _ in results if a is not None]
@@ -109,12 +124,8 @@ def report(results: list[tuple[dict[str, str], object, float, float]]) -> None:
     print(f"photos: {len(results)}; detection rate: {_pct(len(found), len(results))}")
 
     hair = [(r, a) for r, a in found if r["hair_color"] in ACCEPT]
-    hair_ok = 0
-    for r, a in hair:
-        if a.hair_name in ACCEPT[r["hair_color"]]:
-            hair_ok += 1
-        else:
-            misses.append(f"hair     {r['file']}: label {r['hair_color']}, got {a.hair_name}")
+    hair_ok = _tally(hair, "hair", "hair_color", lambda a: a.hair_name,
+                     lambda label, got: got in ACCEPT[label], misses)
     print(f"hair color (neighbours count): {_pct(hair_ok, len(hair))}")
     fused_ok, fused_n = _fused_hair(hair)
     print(f"hair color fused over each person's photos as generate does, people with "
@@ -132,29 +143,16 @@ def report(results: list[tuple[dict[str, str], object, float, float]]) -> None:
         if abs(a.monk - int(r["skin_tone"])) >= 2:
             misses.append(f"skin     {r['file']}: label {r['skin_tone']}, got {a.monk}")
 
-    glasses_ok = 0
-    for r, a in found:
-        if a.glasses == r["glasses"]:
-            glasses_ok += 1
-        else:
-            misses.append(f"glasses  {r['file']}: label {r['glasses']}, got {a.glasses}")
+    glasses_ok = _tally(found, "glasses", "glasses", lambda a: a.glasses, operator.eq, misses)
     print(f"glasses: {_pct(glasses_ok, len(found))}")
 
-    beard_ok = 0
-    for r, a in found:
-        label = r["facial_hair"]
-        if label == "stubble" or (a.facial_hair != "none") == (label != "none"):
-            beard_ok += 1
-        else:
-            misses.append(f"facial   {r['file']}: label {label}, got {a.facial_hair}")
+    beard_ok = _tally(found, "facial", "facial_hair", lambda a: a.facial_hair,
+                      lambda label, got: label == "stubble"
+                      or (got != "none") == (label != "none"), misses)
     print(f"facial hair, none vs any (stubble either way): {_pct(beard_ok, len(found))}")
 
-    hat_ok = 0
-    for r, a in found:
-        if (a.headwear != "none") == (r["headwear"] != "none"):
-            hat_ok += 1
-        else:
-            misses.append(f"headwear {r['file']}: label {r['headwear']}, got {a.headwear}")
+    hat_ok = _tally(found, "headwear", "headwear", lambda a: a.headwear,
+                    lambda label, got: (got != "none") == (label != "none"), misses)
     print(f"headwear, none vs any: {_pct(hat_ok, len(found))}")
     total = sorted(ms for _, a, ms, _ in results if a is not None)
     own = sorted(ms for _, a, _, ms in results if a is not None)
@@ -242,7 +240,7 @@ def _fit_samples(rows: list[dict[str, str]]) -> list[tuple[dict[str, str], objec
     from facemoji.face.detect import detect_face
     from facemoji.face.hair import hair_region, measure_hair, skin_likeness
     from facemoji.face.image import load_image
-    from facemoji.face.person import person_probability, portrait_matrix, to_frame
+    from facemoji.face.person import CROP_IOD, person_probability, portrait_matrix, to_frame
     from facemoji.face.skin import (
         SCLERA_TINT,
         TONE_PERCENTILES,
@@ -265,14 +263,14 @@ def _fit_samples(rows: list[dict[str, str]]) -> list[tuple[dict[str, str], objec
         chip = make_chip(image, landmarks, gains)
         skin, _ = measure_skin(chip)
         skin_like = skin_likeness(chip, skin)
-        hair = {}
+        persons = {}
         for width in HAIR_GRID["crop"]:
             crop = portrait_matrix(landmarks, width)
-            person = to_frame(person_probability(image, crop), crop, chip.matrix,
-                              (CHIP_W, CHIP_H))
-            bald = measure_hair(chip, skin, person).bald
-            for t in HAIR_GRID["person"]:
-                hair[width, t] = None if bald else chip.lab[hair_region(chip, skin_like, person, t)]
+            persons[width] = to_frame(person_probability(image, crop), crop, chip.matrix,
+                                      (CHIP_W, CHIP_H))
+        bald = measure_hair(chip, skin, persons[CROP_IOD]).bald  # the segmenter plays no part
+        hair = {(width, t): None if bald else chip.lab[hair_region(chip, skin_like, person, t)]
+                for width, person in persons.items() for t in HAIR_GRID["person"]}
         tones = {}
         for strength, tinted, window in TONE_VARIANTS:
             tone = white_balance_gains(image, cast / SCLERA_TINT if tinted else cast, strength)
