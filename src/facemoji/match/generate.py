@@ -34,6 +34,9 @@ from .search import search
 log = logging.getLogger(__name__)
 
 METHODS = ("attributes", "greedy", "search")
+DEFAULT_METHOD = "greedy"
+"""The method the CLI, the Python API and the web page use unless told otherwise: the one
+that recognised best in docs/benchmarks.md."""
 DEFAULT_BUDGET = {"attributes": 0, "greedy": 1, "search": 20}
 """Per method: greedy's rounds, search's identity embeddings."""
 
@@ -149,7 +152,7 @@ def odd_ones_out(embeddings: np.ndarray, threshold: float = SAME_PERSON) -> list
 def generate(
     photos: Sequence[Any] | Any,
     style: str = "facemoji",
-    method: str = "greedy",
+    method: str = DEFAULT_METHOD,
     budget: int | None = None,
     seed: int = 0,
     *,
