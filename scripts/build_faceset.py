@@ -11,7 +11,8 @@ manifest row names a source repository, a commit, a path and the file's sha256. 
 is a bare git directory or a checkout; the file is read from the named commit (``git
 cat-file``), or from the checkout's work tree when that commit is absent, and is written
 only if its sha256 matches. Existing files that match are left alone; a file that differs
-is replaced only with ``--force``. Errors are one line on stderr and exit status 2.
+is replaced only with ``--force``; photos the manifest no longer lists are reported, never
+deleted. Errors are one line on stderr and exit status 2.
 """
 
 from __future__ import annotations
@@ -141,6 +142,11 @@ def main(argv: list[str] | None = None) -> int:
     people = len({r["identity"] for r in rows})
     print(f"{out}: {len(rows)} photos of {people} people: {counts['written']} written, "
           f"{counts['unchanged']} unchanged, {counts['replaced']} replaced (sha256 verified)")
+    listed = {out / r["file"] for r in rows}
+    extra = sorted(p for p in out.rglob("*.jpg") if p not in listed)
+    if extra:
+        print(f"note: {len(extra)} .jpg files under {out} are not in the manifest (left alone), "
+              f"e.g. {extra[0]}")
     return 0
 
 
