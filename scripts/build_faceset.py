@@ -1,7 +1,7 @@
 """Rebuild the labelled face-photo folder from local copies of its source repositories.
 
     python scripts/build_faceset.py \
-        --source warm-ice0x00/face-recognition-training=/path/to/its/git-dir-or-checkout \
+        --source umass-vis-lfw/umass-vis-lfw.github.io=/path/to/its/git-dir-or-checkout \
         [--out DIR]          # default: $FACEMOJI_FACESET
         [--manifest CSV]     # default: benchmarks/data/faces/manifest.csv
         [--force]            # replace files that differ from the manifest

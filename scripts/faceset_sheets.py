@@ -5,7 +5,7 @@
 Tiles every photo of ``benchmarks/data/faces/manifest.csv`` (found under ``--photos``,
 default ``$FACEMOJI_FACESET``; build it with ``scripts/build_faceset.py``) in manifest order,
 ``--per-sheet`` to a sheet, each captioned with its ``file``, into ``--out``/sheet_NN.png.
-Photos are enlarged ``--scale`` times (150 px sources → 300 px tiles) so thin frames and
+Photos are enlarged ``--scale`` times so thin frames and
 stubble stay visible. Every labeller gets the same sheets. One-line errors, exit status 2.
 """
 
