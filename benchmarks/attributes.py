@@ -81,13 +81,13 @@ MIN_PHOTOS = 3
 def _fused_hair(hair: list[tuple[dict[str, str], object]]) -> tuple[int, int]:
     """(hits, photos): each photo scored by the name of its person's fused hair color.
 
-    ``generate`` merges a person's photos with ``match.initial.fuse`` (the median CIELAB);
+    ``generate`` merges a person's photos with ``match.measured.fuse`` (the median CIELAB);
     the avatar shows that one color, so this is the hair color a user sees.
     """
     from types import SimpleNamespace
 
     from facemoji.face.hair import name_hair
-    from facemoji.match.initial import fuse
+    from facemoji.match.measured import fuse
 
     people = collections.defaultdict(list)
     for row, attrs in hair:

@@ -7,7 +7,7 @@ import skimage.data
 from facemoji.avatar.style import load_params
 from facemoji.errors import BadArgument, BadImage, NoFaceFound
 from facemoji.match.generate import generate
-from facemoji.match.initial import mapping_for
+from facemoji.match.mapping import mapping_for
 
 
 @pytest.mark.parametrize("method", ["attributes", "greedy", "search"])
@@ -84,10 +84,10 @@ def test_end_to_end_on_the_astronaut():
 
 
 def test_a_style_without_mapping_still_generates(monkeypatch, embedder, target, make_analysis):
-    from facemoji.match import initial
+    from facemoji.match import mapping
 
     ref = make_analysis(target, embedder)
-    monkeypatch.setattr(initial, "MAPPINGS", {})
+    monkeypatch.setattr(mapping, "MAPPINGS", {})
     result = generate([ref], method="attributes", embedder=embedder)
     assert result.params == result.params.schema.defaults()
     assert result.terms["color"] == 0.0

@@ -26,7 +26,8 @@ from ..avatar.style import get_style
 from ..errors import BadArgument
 from ..types import RGBImage
 from .greedy import Ranking, greedy, rank_feature
-from .initial import Measured, initial_params
+from .mapping import initial_params
+from .measured import Measured
 from .objective import Objective, Weights
 from .pool import pooled
 from .search import search

@@ -15,7 +15,8 @@ from PIL import Image
 from ..avatar.render import svg_to_png
 from ..avatar.style import get_style
 from ..types import RGBImage
-from .initial import COLOR_NAMES, mapping_for
+from .mapping import mapping_for
+from .measured import COLOR_NAMES
 
 if TYPE_CHECKING:
     from .generate import Result

@@ -70,7 +70,7 @@ def generate(photos: list[Photo], style: str, method: str, seed: int = 0) -> dic
     ``measured`` (``{color feature: #rrggbb}`` as measured on the photos)."""
     from ..face.analyze import analyze as run_analyze
     from ..match.generate import generate as run_generate
-    from ..match.initial import mapping_for
+    from ..match.mapping import mapping_for
 
     analyses = [run_analyze(decode(p), embed=True, name=p[0]) for p in photos]
     result = run_generate(analyses, style=style, method=method, seed=seed)
