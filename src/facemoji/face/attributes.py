@@ -12,16 +12,18 @@ photos is in ``docs/benchmarks.md``.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from ..errors import BadImage
 from . import accessories, geometry
+from .age_gender import AgeGender, estimate
 from .chip import CHIP_H, CHIP_W, make_chip, mask_to_image
 from .color import UNKNOWN, ColorMeasure
 from .features import measure_brows, measure_eyes
 from .hair import measure_hair
+from .hair_length import HairLength, measure_length
 from .person import person_probability, portrait_matrix, to_frame
 from .skin import measure_skin, monk_tone, sclera_cast, tone_color, tone_gains, white_balance_gains
 
@@ -68,6 +70,8 @@ class Attributes:
     headwear_confidence: float
     geometry: dict[str, float]
     geometry_z: dict[str, float]
+    hair_length: HairLength | None = None
+    age_gender: AgeGender | None = None
     hair_mask: np.ndarray | None = None
     skin_mask: np.ndarray | None = None
     """Bool ``(H, W)`` mask of the photo pixels the skin color came from (for debugging)."""
@@ -77,7 +81,7 @@ class Attributes:
         return {
             "skin": {**self.skin.to_dict(), "monk": self.monk},
             "hair": {**self.hair.to_dict(), "name": self.hair_name, "bald": self.bald,
-                     "receding": self.receding},
+                     "receding": self.receding, **self._length()},
             "eyes": self.eyes.to_dict(),
             "brows": {**self.brows.to_dict(), "thickness": _r(self.brow_thickness)},
             "glasses": self.glasses,
@@ -86,9 +90,45 @@ class Attributes:
             "facial_hair_confidence": _r(self.facial_hair_confidence, 2),
             "headwear": self.headwear,
             "headwear_confidence": _r(self.headwear_confidence, 2),
+            **({"age_gender": self.age_gender.to_dict()} if self.age_gender else {}),
             "geometry": {k: _r(v) for k, v in self.geometry.items()},
             "geometry_z": {k: _r(v, 2) for k, v in self.geometry_z.items()},
         }
+
+
+    @property
+    def age(self) -> float | None:
+        """Apparent age in years (``None`` when not estimated)."""
+        return None if self.age_gender is None else self.age_gender.age
+
+    @property
+    def female(self) -> float | None:
+        """Probability of a feminine presentation (``None`` when not estimated)."""
+        return None if self.age_gender is None else self.age_gender.female
+
+    def traits(self) -> dict[str, tuple[Any, float]]:
+        """The visible traits (``facemoji.match.traits`` names them) with a confidence each:
+        what an avatar of this face should show."""
+        out: dict[str, tuple[Any, float]] = {
+            "glasses": (self.glasses, self.glasses_confidence),
+            "facial_hair": (self.facial_hair, self.facial_hair_confidence),
+            "headwear": (self.headwear, self.headwear_confidence),
+            "receding": (self.receding, 0.6),
+        }
+        if self.hair_length is not None:
+            out["hair_length"] = (self.hair_length.name, self.hair_length.confidence)
+        if self.age_gender is not None:
+            out["age_band"] = (self.age_gender.age_band, 0.6)
+            out["gender"] = (self.age_gender.gender, abs(2 * self.age_gender.female - 1))
+        return out
+
+    def _length(self) -> dict[str, object]:
+        if self.hair_length is None:
+            return {}
+        end = self.hair_length.end
+        return {"length": self.hair_length.name,
+                "length_confidence": _r(self.hair_length.confidence, 2),
+                "length_end_iod": None if end is None else _r(end, 2)}
 
 
 def measure(image: np.ndarray, detection: Detection) -> Attributes:
@@ -122,6 +162,8 @@ def measure(image: np.ndarray, detection: Detection) -> Attributes:
         accessories.facial_hair_features(chip, skin))
     headwear, headwear_conf = accessories.classify_headwear(chip, hair.mask, skin)
     ratios = geometry.ratios(landmarks, thickness)
+    length = measure_length(image, landmarks, hair.color, skin, bald=hair.bald,
+                            receding=hair.receding)
     return Attributes(
         skin=tone, monk=monk_tone(tone),
         hair=hair.color, hair_name=hair.name, bald=hair.bald, receding=hair.receding,
@@ -130,6 +172,7 @@ def measure(image: np.ndarray, detection: Detection) -> Attributes:
         facial_hair=facial_hair, facial_hair_confidence=facial_hair_conf,
         headwear=headwear, headwear_confidence=headwear_conf,
         geometry=ratios, geometry_z=geometry.standardize(ratios),
+        hair_length=length, age_gender=estimate(image, landmarks),
         hair_mask=mask_to_image(chip, hair.mask, image.shape),
         skin_mask=mask_to_image(chip, skin_px, image.shape),
     )
