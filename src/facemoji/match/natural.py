@@ -26,7 +26,7 @@ HAIR_SCALE: dict[str, tuple[str, ...]] = {
     "brown": ("#3f2a1f", "#5e3d27", "#7a4a2c", "#8c6544"),
     "blonde": ("#a7855a", "#c09a66", "#d5b27a", "#e0c48a", "#ece1c8"),
     "auburn": ("#5a2a1c", "#7f3520", "#9a3f20"),
-    "red": ("#9a3f20", "#b8461f", "#c8672c", "#d49a6a"),
+    "red": ("#9a3f20", "#b8461f", "#c8672c"),
     "gray": ("#5f5c59", "#76726e", "#a19e9b", "#c9c7c4"),
     "white": ("#c9c7c4", "#dedcd8", "#ecebe6"),
 }

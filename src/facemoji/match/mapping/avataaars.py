@@ -66,6 +66,7 @@ HAIR: dict[str, Traits] = {
     "twist_long_hair_2": {"hair_length": "long", "hair_type": _K, "hair_up": "braids"},
     "wick": {"hair_length": "shoulder", "hair_type": _S},
     "wild": {"hair_length": "chin", "hair_type": (_W, _C)},
+    "evil_spike": {"hair_length": "short", "hair_type": _S},
     # costumes: a helmet, a veil, a hat (never sampled, never measured)
     "astronaut": {"hair_length": "bald", "headwear": "hat"},
     "bride": {"hair_length": "long", "headwear": "headscarf"},
