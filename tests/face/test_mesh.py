@@ -174,3 +174,24 @@ def test_blendshapes_are_52_scores_that_ignore_position_and_scale(face: Mesh) ->
     assert 0.0 <= face.tongue_out < 0.2
     moved = blendshapes(face.points * 2.5 + 100.0)
     assert max(abs(moved[k] - face.blendshapes[k]) for k in BLENDSHAPES) < 1e-3
+
+
+def test_the_debug_image_outlines_the_mesh(astronaut: np.ndarray, astronaut_detection,
+                                           face: Mesh) -> None:
+    from types import SimpleNamespace
+
+    from facemoji.face.attributes import measure
+    from facemoji.face.debug import OVAL_RGB, draw_debug
+
+    analysis = SimpleNamespace(detection=astronaut_detection,
+                               attributes=measure(astronaut, astronaut_detection))
+    out = draw_debug(astronaut, analysis)[:, : astronaut.shape[1]].astype(int)
+    # halfway along the sides of the face's outline, the outline's colour (bar a few that
+    # dlib's jaw points cover)
+    oval = face.points[list(mesh.FACE_OVAL), :2]
+    hits = 0
+    for a, b in zip(oval, np.roll(oval, -1, axis=0), strict=True):
+        x, y = np.round((a + b) / 2).astype(int)
+        near = out[y - 1:y + 2, x - 1:x + 2].reshape(-1, 3)
+        hits += np.abs(near - OVAL_RGB).sum(axis=1).min() < 60
+    assert hits >= 0.6 * len(oval)

@@ -6,19 +6,24 @@ facemoji as ONNX (``facemoji/data/face_mesh.onnx`` and ``face_blendshapes.onnx``
 converted by ``scripts/convert_face_mesh.py``) and run on onnxruntime, one thread.
 
 The landmark network sees a 256 × 256 crop of the face, upright. MediaPipe makes that crop
-from its previous frame's mesh (``face_landmark_landmarks_to_roi.pbtxt``,
-``FaceLandmarksDetectorGraph``): the mesh's bounding box, scaled 1.5×, made square on its
-longer side, turned so the line from point 33 to point 263 (the outer eye corners) is
-level. :func:`crop_matrix` applies that rule to the box the mesh would have, predicted from
-dlib's 68 landmarks: the same width, and 21% taller (the mesh reaches up the forehead, dlib
-stops at the brows). On the 106 one-face photos of ``../shared`` this predicted box lands
-within 5% in size and 1.5% in position of the box MediaPipe's rule converges to
-(``benchmarks/mesh.py``), so one pass is enough.
+from the previous video frame's mesh (``face_landmark_landmarks_to_roi.pbtxt``; the same
+rule in ``FaceLandmarksDetectorGraph``): the mesh's bounding box (photo axes), scaled 1.5×,
+made square on its longer side, turned so the line from point 33 to point 263 (the outer
+eye corners) is level. :func:`crop_matrix` applies that rule to the box the mesh would
+have, predicted from dlib's 68 landmarks: as wide as theirs and 21% taller (the mesh
+reaches up the forehead, dlib stops at the brows). On the 103 one-face photos of
+``../shared`` (``benchmarks/mesh.py``) that crop is within 3.5% in size and 1.8% in
+position of the one MediaPipe's rule settles on for 90% of them, and the mesh moves by
+0.6% of the inter-ocular distance (median) when it settles, so one pass is enough; the
+blendshapes move more (median 0.07 for the most-moved one), which is their noise level.
+:func:`mesh_at` with :func:`mesh_matrix` runs another pass where wanted.
 
-Points are in photo pixels: ``x``, ``y`` like dlib's landmarks, and ``z`` MediaPipe's
-relative depth in the same pixel scale (smaller = nearer the camera; 0 near the face's
-centre). "Left" and "right" in the index groups are the person's own, as in MediaPipe:
-``RIGHT_EYE`` is the eye on the left of a frontal, unmirrored photo.
+Points are in photo pixels: ``x``, ``y`` as dlib's landmarks (pixel centres at integers),
+and ``z`` MediaPipe's relative depth in the same pixel scale (negative = nearer the camera
+than the head's centre; the nose tip is the nearest). "Left" and "right" in the index
+groups and the blendshapes are the person's own, as in MediaPipe: ``RIGHT_EYE`` is the eye
+on the left of a frontal, unmirrored photo, and ``mouthSmileLeft`` the smile of the mouth
+corner on its right.
 """
 
 from __future__ import annotations
@@ -72,6 +77,9 @@ NOSE_BRIDGE = (168, 6, 197, 195, 5, 4)
 """The nose's midline from between the eyes (168) down to just above the tip."""
 NOSE_TIP = 1
 """The tip of the nose."""
+FEATURES = (LIPS_OUTER, LIPS_INNER, RIGHT_EYE, LEFT_EYE, RIGHT_IRIS[1:], LEFT_IRIS[1:],
+            RIGHT_BROW, LEFT_BROW)
+"""The closed outlines of the eyes, irises (their rims), brows and lips."""
 DLIB68 = {36: 33, 39: 133, 42: 362, 45: 263, 30: 4, 48: 61, 54: 291, 8: 152}
 """Mesh points at dlib's 68 landmarks of the same name: eye corners, nose tip (dlib's tip
 sits lower than the mesh's 1), mouth corners, chin."""
