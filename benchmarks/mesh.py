@@ -46,8 +46,8 @@ def _roi(matrix: np.ndarray) -> tuple[np.ndarray, float]:
 
 def _line(name: str, values: list[float], unit: str = "") -> str:
     v = np.asarray(values)
-    return (f"{name:46s} median {np.median(v):7.3f}{unit}  p90 {np.percentile(v, 90):7.3f}"
-            f"{unit}  max {v.max():7.3f}{unit}")
+    return (f"{name:46s} min {v.min():7.3f}  median {np.median(v):7.3f}  p90 "
+            f"{np.percentile(v, 90):7.3f}  max {v.max():7.3f}{unit}")
 
 
 def main() -> int:
@@ -99,6 +99,8 @@ def main() -> int:
         add("mesh moved by settling: worst point (IOD)", float(moved.max()))
         add("blendshapes moved by settling: worst (0..1)", max(
             abs(first.blendshapes[k] - settled.blendshapes[k]) for k in mesh.BLENDSHAPES))
+        add("smile (mean of left, right) moved by settling",
+            abs(_smile(first.blendshapes) - _smile(settled.blendshapes)))
         for d, k in mesh.DLIB68.items():
             add(f"|mesh {k} - dlib {d}| (IOD)",
                 float(np.linalg.norm(first.points[k, :2] - p[d])) / iod)
@@ -112,6 +114,10 @@ def main() -> int:
     for key, values in stats.items():
         print(_line(key, values, " ms" if key.startswith("cpu") else ""))
     return 0
+
+
+def _smile(scores: dict[str, float]) -> float:
+    return (scores["mouthSmileLeft"] + scores["mouthSmileRight"]) / 2
 
 
 def _astronaut() -> tuple[np.ndarray, np.ndarray]:
