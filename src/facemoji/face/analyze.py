@@ -71,7 +71,8 @@ def analyze(
     """Analyse one face of ``photo`` (a path, bytes, PIL image or RGB array).
 
     ``face_index`` picks among several faces, largest first (default: the largest);
-    ``embed=False`` skips the dlib embedding (about 70 ms); ``method`` is the detector
+    ``embed=False`` leaves the dlib embedding out of the result (it is computed anyway:
+    the skin tone reads it); ``method`` is the detector
     (``"auto"``, ``"hog"`` or ``"cnn"``, see :func:`~facemoji.face.detect.detect_faces`);
     ``name`` names the photo in messages (default: its path).
     Raises :class:`~facemoji.errors.BadImage` for unreadable input,
@@ -82,8 +83,10 @@ def analyze(
     detection, count = detect_face(image, face_index=face_index, method=method,
                                    name=name or describe(photo))
     chip = align(image, detection.landmarks, size=CHIP_SIZE)
-    embedding = get_embedder("dlib").embed_chips(chip[None])[0] if embed else None
-    attributes = measure(image, detection)
+    # the skin tone reads the descriptor too, so it is computed either way
+    descriptor = get_embedder("dlib").embed_chips(chip[None])[0]
+    embedding = descriptor if embed else None
+    attributes = measure(image, detection, descriptor)
     height, width = image.shape[:2]
     return FaceAnalysis(
         image_size=(width, height),

@@ -1,14 +1,13 @@
 """How far the hair falls: ``bald | buzz | short | chin | shoulder | long``.
 
 Hair that reaches below the ears shows beside the face and the neck, where short hair
-leaves background, ears or neck. So the photo is seen in a tall portrait frame (eyes level,
-:data:`FRAME_IOD` inter-ocular distances wide, reaching :data:`BANDS`' last row below the
-eyes), and, row band by row band going down from the cheeks, this module measures the share
-of the pixels *beside* the face and neck that are the person's (:mod:`.person`) and colored
-like their hair rather than their skin: the **lateral hair profile**. Hair ends where the
-profile first drops under :data:`GAP`; clothing further down (a dark suit is hair-colored
-too) lies below that gap and is ignored. Where the photo ends before the hair does, the
-length is "at least" what was seen, with less confidence.
+leaves background, ears or neck. So the photo is seen in a tall portrait view
+(:mod:`.portrait`), and, row band by row band going down from the cheeks, this module
+measures the share of the pixels *beside* the face and neck that are the person's
+(:mod:`.person`) and colored like their hair rather than their skin: the **lateral hair
+profile**. Hair ends where the profile first drops under :data:`GAP`; clothing further
+down (a dark suit is hair-colored too) lies below that gap and is ignored. Where the photo
+ends before the hair does, the length is "at least" what was seen, with less confidence.
 
 The band edges and :data:`GAP` were chosen on labelled photos with
 ``benchmarks/attributes.py --fit-length``, held out by person (docs/benchmarks.md).
@@ -22,14 +21,9 @@ import cv2
 import numpy as np
 from numpy.typing import NDArray
 
-from .color import ColorMeasure, to_lab
-from .person import SIZE, portrait, portrait_matrix, segment
+from .color import ColorMeasure
+from .portrait import SIZE, PortraitView
 
-FRAME_IOD = 7.0
-"""The frame's width in inter-ocular distances."""
-FRAME_EYE_Y = 0.30
-"""Where the eyes sit in the frame, as a fraction of its height: 4.9 IOD below them."""
-UNIT = SIZE / FRAME_IOD
 BANDS = np.arange(0.5, 4.5, 0.25)
 """Tops of the row bands, in IOD below the eyes (each 0.25 IOD tall)."""
 NECK = 0.65
@@ -64,28 +58,22 @@ class HairLength:
         return self.name in ("chin", "shoulder", "long")
 
 
-def lateral_profile(image: NDArray[np.uint8], landmarks: NDArray[np.floating],
-                    hair: ColorMeasure, skin: ColorMeasure) -> NDArray[np.float64]:
+def lateral_profile(view: PortraitView, hair: ColorMeasure, skin: ColorMeasure
+                    ) -> NDArray[np.float64]:
     """The lateral hair share per band of :data:`BANDS` (see the module docstring)."""
-    matrix = portrait_matrix(landmarks, FRAME_IOD, FRAME_EYE_Y)
-    crop, inside = portrait(image, matrix)
-    person = segment(crop) > 0.5
-    lab = to_lab(crop.astype(np.float32) / 255.0)
     weight = np.array([0.5, 1.0, 1.0])
-    to_hair = np.linalg.norm((lab - np.asarray(hair.lab)) * weight, axis=2)
-    to_skin = np.linalg.norm((lab - np.asarray(skin.lab)) * weight, axis=2)
-    hairy = person & (to_hair < HAIR_DE) & (to_hair < to_skin)
-    points = np.asarray(landmarks, np.float64) @ matrix[:, :2].T + matrix[:, 2]
+    to_hair = np.linalg.norm((view.lab - np.asarray(hair.lab)) * weight, axis=2)
+    to_skin = np.linalg.norm((view.lab - np.asarray(skin.lab)) * weight, axis=2)
+    hairy = (view.person > 0.5) & (to_hair < HAIR_DE) & (to_hair < to_skin)
     face = np.zeros((SIZE, SIZE), np.uint8)
-    cv2.fillPoly(face, [np.round(points[0:17]).astype(np.int32)], 1)
-    off = np.abs(np.arange(SIZE) - SIZE / 2) / UNIT
+    cv2.fillPoly(face, [np.round(view.points[0:17]).astype(np.int32)], 1)
+    off = view.off_center()
     lateral = ((off > NECK) & (off < OUTER))[None, :] & ~face.astype(bool)
-    eyes = FRAME_EYE_Y * SIZE
     out = np.full(len(BANDS), np.nan)
     for i, top in enumerate(BANDS):
-        rows = slice(int(eyes + top * UNIT), int(eyes + (top + 0.25) * UNIT))
+        rows = slice(view.below_eyes(top), view.below_eyes(top + 0.25))
         band = lateral[rows]
-        seen = band & inside[rows]
+        seen = band & view.inside[rows]
         if seen.sum() >= 0.3 * band.sum() > 0:
             out[i] = float(hairy[rows][seen].mean())
     return out
@@ -121,12 +109,10 @@ def classify_length(profile: NDArray[np.float64], *, bald: bool, receding: bool,
     return HairLength(name, confidence, end, profile)
 
 
-def measure_length(image: NDArray[np.uint8], landmarks: NDArray[np.floating],
-                   hair: ColorMeasure, skin: ColorMeasure, *, bald: bool, receding: bool
-                   ) -> HairLength:
-    """The hair length of the face at ``landmarks`` (68, (x, y)) in ``image`` (RGB uint8),
-    given its measured ``hair`` and ``skin`` colors."""
+def measure_length(view: PortraitView, hair: ColorMeasure, skin: ColorMeasure, *,
+                   bald: bool, receding: bool) -> HairLength:
+    """The hair length of the face in the portrait ``view``, given its measured ``hair``
+    and ``skin`` colors."""
     if bald:
         return classify_length(np.full(len(BANDS), np.nan), bald=True, receding=receding)
-    return classify_length(lateral_profile(image, landmarks, hair, skin), bald=False,
-                           receding=receding)
+    return classify_length(lateral_profile(view, hair, skin), bald=False, receding=receding)
