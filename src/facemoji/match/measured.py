@@ -108,5 +108,5 @@ def fuse(analyses: Sequence[Any]) -> Measured:
     return Measured(
         colors=colors, traits=traits, confidence=confidence,
         hair_name=_vote(hair_names)[0] if hair_names else None,
-        monk=mean("monk"), age=mean("age"), female=mean("female"), geometry_z=geometry,
+        monk=mean("monk_score"), age=mean("age"), female=mean("female"), geometry_z=geometry,
     )

@@ -23,6 +23,7 @@ bangs           bool
 smile           none, closed, teeth  (ordered)
 age_band        18-29, 30-44, 45-59, 60+  (ordered)
 gender          female, male
+jacket          bool  (a jacket over a light shirt)
 ==============  ==============================================================
 """
 
@@ -44,7 +45,7 @@ ORDERED = {"hair_length": HAIR_LENGTHS, "smile": SMILES, "age_band": AGE_BANDS}
 WEIGHTS: dict[str, float] = {
     "glasses": 1.0, "glasses_frame": 0.3, "facial_hair": 1.0, "headwear": 1.0,
     "receding": 0.5, "hair_length": 0.6, "hair_type": 0.5, "hair_up": 0.5,
-    "bangs": 0.4, "smile": 0.5, "age_band": 0.3, "gender": 1.0,
+    "bangs": 0.4, "smile": 0.5, "age_band": 0.3, "gender": 1.0, "jacket": 0.3,
 }
 """What a full mismatch of each trait costs, in units of the objective's *attributes*
 term; ordered traits cost this per step, and hair across the short/long line (see

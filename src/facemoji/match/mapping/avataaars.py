@@ -95,6 +95,11 @@ MOUTH = {"default": "closed", "smile": "teeth", "twinkle": "closed", "serious": 
          "big_smile": "teeth", "concerned": "none", "sad": "none", "disbelief": "none",
          "eating": "none", "grimace": "teeth", "scream_open": "teeth", "tongue": "teeth",
          "vomit": "none"}
+CLOTHING = {"none": False, "blazer_shirt": True, "blazer_sweater": True,
+            "collar_sweater": False, "graphic_shirt": False, "hoodie": False, "overall": False,
+            "shirt_crew_neck": False, "shirt_scoop_neck": False, "shirt_v_neck": False,
+            "astronaut_suit": False, "bond_suit": True, "chef": False, "gladiator": False,
+            "jedi_robe": False, "shirt_wick": False}
 COLORS = {"skin": "skin", "hair": "hair_color", "clothing": "clothing_color"}
 SHAPE = ("hair", "eyebrows", "eyes", "nose", "mouth")
 
@@ -108,7 +113,8 @@ def traits(params: Params) -> Traits:
         hair["headwear"] = headwear
     return {**GLASSES[params.choice("glasses")],
             "facial_hair": FACIAL_HAIR[params.choice("facial_hair")],
-            "smile": MOUTH[params.choice("mouth")], **hair}
+            "smile": MOUTH[params.choice("mouth")],
+            "jacket": CLOTHING[params.choice("clothing")], **hair}
 
 
 def initial(measured: Measured, schema: Schema) -> Params:
@@ -122,6 +128,7 @@ def initial(measured: Measured, schema: Schema) -> Params:
                                    "facial_hair"),
         "headwear": best_option(HEADWEAR, wanted, measured, schema, "headwear", "headwear"),
         "mouth": best_option(MOUTH, wanted, measured, schema, "mouth", "smile"),
+        "clothing": best_option(CLOTHING, wanted, measured, schema, "clothing", "jacket"),
     }
     values.update({COLORS[k]: v for k, v in natural_colors(measured).items()})
     return schema.params({k: v for k, v in values.items() if k in schema})

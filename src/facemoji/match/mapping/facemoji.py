@@ -85,6 +85,8 @@ HEADWEAR = {"none": "none", "cap": "hat", "beanie": "hat", "fedora": "hat",
 MOUTH = {"neutral": "none", "serious": "none", "pout": "none", "soft_smile": "closed",
          "smile": "closed", "smirk": "closed", "grin": "teeth", "open_smile": "teeth",
          "laugh": "teeth", "tongue": "teeth"}
+CLOTHING = {"crew_tee": False, "v_neck": False, "hoodie": False, "collared_shirt": False,
+            "blazer": True, "turtleneck": False, "sweater": False, "tank_top": False}
 AGE_LINES = {"none": _YOUNG, "light": ("45-59",), "deep": ("60+",)}
 LASHES = {"none": "male", "natural": "female", "long": "female"}
 
@@ -119,6 +121,7 @@ def traits(params: Params) -> Traits:
         "smile": MOUTH[params.choice("mouth")],
         "age_band": age if len(age) > 1 else age[0],
         "gender": LASHES[params.choice("lashes")],
+        "jacket": CLOTHING[params.choice("clothing")],
     }
 
 
@@ -153,6 +156,7 @@ def initial(measured: Measured, schema: Schema) -> Params:
         "lashes": best_option(LASHES, wanted, measured, schema, "lashes", "gender"),
         "age_lines": best_option(AGE_LINES, wanted, measured, schema, "age_lines",
                                  "age_band"),
+        "clothing": best_option(CLOTHING, wanted, measured, schema, "clothing", "jacket"),
     }
     values.update(_colors(measured, schema))
     for key, feature in SCALARS.items():
