@@ -5,6 +5,8 @@
     python benchmarks/attributes.py --light   # Monk tone of dim / tinted copies vs original
     python benchmarks/attributes.py --fit     # refit the hair thresholds and the skin gain,
                                               # in-sample and leave-one-person-out
+    python benchmarks/attributes.py --stone   # also skin-tone-classifier's Monk MAE beside
+                                              # ours (its own venv: benchmarks/stone_skin.py)
 
 Runs detection + landmarks (``facemoji.face.detect.detect_face``) and
 ``facemoji.face.attributes.measure`` on every photo of ``labels.csv``, on one core, and
@@ -446,6 +448,9 @@ def main() -> int:
     parser.add_argument("--sclera-strength", type=float, default=None,
                         help="override facemoji.face.skin.SCLERA_STRENGTH (the chip's "
                              "white balance; the skin tone's is --tone-strength)")
+    parser.add_argument("--stone", action="store_true",
+                        help="also score skin-tone-classifier on the same photos "
+                             "(benchmarks/stone_skin.py; builds .venv-stone once)")
     args = parser.parse_args()
     from facemoji.face import skin
 
@@ -466,6 +471,11 @@ def main() -> int:
         return 0
     results = _run(_rows())
     (norms if args.norms else report)(results)
+    if args.stone:
+        from stone_skin import beside
+
+        beside([(FACES / r["file"], int(r["skin_tone"]), None if a is None else a.monk)
+                for r, a, _, _ in results if not r["file"].startswith("_")])
     return 0
 
 
