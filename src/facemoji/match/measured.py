@@ -54,6 +54,31 @@ class Measured:
         return default if value is None else value
 
 
+SHAPE_Z = 0.8
+"""How far (in standard deviations of the population norms) a proportion must be from the
+average to count as big or small: about a fifth of faces on each side. Not fitted: there
+are no labels of eye or nose shape; it splits the measured spread evenly."""
+
+
+def shape_traits(z: Mapping[str, float]) -> Traits:
+    """Eye, brow and nose traits read off the geometry z-scores: ``eye_shape`` (round,
+    narrow, upturned, downturned, almond), ``brow_weight`` (thin, medium, thick) and
+    ``nose_shape`` (wide, narrow, long, short, average)."""
+    def side(key: str, high: str, low: str, middle: str) -> str | None:
+        if key not in z:
+            return None
+        return high if z[key] > SHAPE_Z else low if z[key] < -SHAPE_Z else middle
+
+    eye = side("eye_size", "round", "narrow", "")
+    if eye == "":
+        eye = side("eye_tilt", "upturned", "downturned", "almond")
+    nose = side("nose_width", "wide", "narrow", "")
+    if nose == "":
+        nose = side("nose_length", "long", "short", "average")
+    return {"eye_shape": eye, "brow_weight": side("brow_thickness", "thick", "thin", "medium"),
+            "nose_shape": nose}
+
+
 def _vote(found: Sequence[tuple[Any, float]]) -> tuple[Any, float]:
     """The value with the most confidence behind it, and how sure the vote is: the
     winner's share of all the confidence, times the mean confidence of its voters."""
@@ -98,6 +123,9 @@ def fuse(analyses: Sequence[Any]) -> Measured:
         k: float(np.mean([at.geometry_z[k] for at in attrs if k in (at.geometry_z or {})]))
         for k in keys
     }
+    for name, value in shape_traits(geometry).items():
+        if value is not None and name not in traits:
+            traits[name], confidence[name] = value, 0.5
     hair_names = [(getattr(at, "hair_name", None), 1.0) for at in attrs]
     hair_names = [h for h in hair_names if h[0] is not None]
 

@@ -24,6 +24,9 @@ smile           none, closed, teeth  (ordered)
 age_band        18-29, 30-44, 45-59, 60+  (ordered)
 gender          female, male
 jacket          bool  (a jacket over a light shirt)
+eye_shape       round, narrow, upturned, downturned, almond
+brow_weight     thin, medium, thick
+nose_shape      wide, narrow, long, short, average
 ==============  ==============================================================
 """
 
@@ -46,6 +49,7 @@ WEIGHTS: dict[str, float] = {
     "glasses": 1.0, "glasses_frame": 0.3, "facial_hair": 1.0, "headwear": 1.0,
     "receding": 0.5, "hair_length": 0.6, "hair_type": 0.5, "hair_up": 0.5,
     "bangs": 0.4, "smile": 0.5, "age_band": 0.3, "gender": 1.0, "jacket": 0.3,
+    "eye_shape": 0.2, "brow_weight": 0.2, "nose_shape": 0.2,
 }
 """What a full mismatch of each trait costs, in units of the objective's *attributes*
 term; ordered traits cost this per step, and hair across the short/long line (see

@@ -87,6 +87,17 @@ MOUTH = {"neutral": "none", "serious": "none", "pout": "none", "soft_smile": "cl
          "laugh": "teeth", "tongue": "teeth"}
 CLOTHING = {"crew_tee": False, "v_neck": False, "hoodie": False, "collared_shirt": False,
             "blazer": True, "turtleneck": False, "sweater": False, "tank_top": False}
+EYES = {"round": "round", "wide": "round", "almond": "almond", "narrow": "narrow",
+        "hooded": "narrow", "monolid": "narrow", "sleepy": "narrow", "downturned": "downturned",
+        "upturned": "upturned", "happy": None, "wink": None}
+BROWS = {"natural": "medium", "straight": "medium", "arched": "medium", "soft_arch": "medium",
+         "thin": "thin", "thick": "thick", "bushy": "thick", "angled": "medium",
+         "rounded": "medium", "raised": None, "furrowed": None}
+BROW_ARCH = {"arched", "soft_arch", "angled", "rounded"}
+"""Brows shaped into an arch: a feminine presentation's cue (ART.md: hair, facial hair,
+brows, lashes, jaw and lips carry gender)."""
+NOSE = {"button": "short", "straight": "average", "wide": "wide", "narrow": "narrow",
+        "roman": "long", "upturned": "short", "snub": "short", "broad": "wide", "pointed": "long"}
 AGE_LINES = {"none": _YOUNG, "light": ("45-59",), "deep": ("60+",)}
 LASHES = {"none": "male", "natural": "female", "long": "female"}
 
@@ -122,6 +133,9 @@ def traits(params: Params) -> Traits:
         "age_band": age if len(age) > 1 else age[0],
         "gender": LASHES[params.choice("lashes")],
         "jacket": CLOTHING[params.choice("clothing")],
+        "eye_shape": EYES[params.choice("eyes")],
+        "brow_weight": BROWS[params.choice("eyebrows")],
+        "nose_shape": NOSE[params.choice("nose")],
     }
 
 
@@ -142,6 +156,14 @@ def _colors(measured: Measured, schema: Schema) -> dict[str, Any]:
     return values
 
 
+def _brows(wanted: Traits, measured: Measured, schema: Schema) -> str:
+    """Brows of the measured weight, arched for a feminine presentation."""
+    feminine = wanted.get("gender") == "female"
+    options = {o: w for o, w in BROWS.items() if w is not None
+               and (o in BROW_ARCH) == feminine}
+    return best_option(options, wanted, measured, schema, "eyebrows", "brow_weight")
+
+
 def initial(measured: Measured, schema: Schema) -> Params:
     """Params that show what ``measured`` found (see the module docstring)."""
     wanted = measured.traits
@@ -157,6 +179,9 @@ def initial(measured: Measured, schema: Schema) -> Params:
         "age_lines": best_option(AGE_LINES, wanted, measured, schema, "age_lines",
                                  "age_band"),
         "clothing": best_option(CLOTHING, wanted, measured, schema, "clothing", "jacket"),
+        "eyes": best_option(EYES, wanted, measured, schema, "eyes", "eye_shape"),
+        "nose": best_option(NOSE, wanted, measured, schema, "nose", "nose_shape"),
+        "eyebrows": _brows(wanted, measured, schema),
     }
     values.update(_colors(measured, schema))
     for key, feature in SCALARS.items():
