@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -67,20 +68,27 @@ def analyze(
     embed: bool = True,
     method: str = "auto",
     name: str | None = None,
+    stage: Callable[[str], None] | None = None,
 ) -> FaceAnalysis:
     """Analyse one face of ``photo`` (a path, bytes, PIL image or RGB array).
 
     ``face_index`` picks among several faces, largest first (default: the largest);
     ``embed=False`` skips the dlib embedding (about 70 ms); ``method`` is the detector
     (``"auto"``, ``"hog"`` or ``"cnn"``, see :func:`~facemoji.face.detect.detect_faces`);
-    ``name`` names the photo in messages (default: its path).
+    ``name`` names the photo in messages (default: its path); ``stage`` is called with
+    ``"detecting"`` before the photo is decoded and searched for faces, and with
+    ``"measuring"`` before the face is aligned, embedded and measured.
     Raises :class:`~facemoji.errors.BadImage` for unreadable input,
     :class:`~facemoji.errors.NoFaceFound` when there is no face and
     :class:`~facemoji.errors.BadArgument` for a ``face_index`` out of range.
     """
+    if stage is not None:
+        stage("detecting")
     image = load_image(photo)
     detection, count = detect_face(image, face_index=face_index, method=method,
                                    name=name or describe(photo))
+    if stage is not None:
+        stage("measuring")
     chip = align(image, detection.landmarks, size=CHIP_SIZE)
     embedding = get_embedder("dlib").embed_chips(chip[None])[0] if embed else None
     attributes = measure(image, detection)
