@@ -148,7 +148,8 @@ class Server:
             work = loop.run_in_executor(self.threads, jobs.render, *args)
             return await asyncio.wait_for(work, self.config.render_timeout)
         except TimeoutError:
-            raise TimeLimit(f"rendering took longer than {self.config.render_timeout:g} s") from None
+            limit = self.config.render_timeout
+            raise TimeLimit(f"rendering took longer than {limit:g} s") from None
         finally:
             self.renders -= 1
 
