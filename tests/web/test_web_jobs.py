@@ -197,3 +197,13 @@ def test_check_is_not_held_up_by_generates(astronaut_png: bytes) -> None:
     busy, status, doc = asyncio.run(scenario())
     assert busy == 503
     assert status == 200 and doc["ok"]
+
+
+def test_health_tells_when_the_server_is_ready(client: TestClient) -> None:
+    deadline = time.monotonic() + 90
+    while not (doc := client.get("/api/health").json())["ready"]:
+        assert time.monotonic() < deadline, doc
+        time.sleep(0.1)
+    assert doc["jobs"] == 0
+    assert doc["generate"]["size"] == 1 and doc["generate"]["capacity"] == 2
+    assert doc["quick"]["ready"] == 1

@@ -18,9 +18,9 @@ from facemoji.web.workers import WorkerPool
 
 
 def _with_pool(size: int, queue: int, scenario: Callable[[WorkerPool], Awaitable[Any]],
-               grace: float = 0.5) -> Any:
+               **options: Any) -> Any:
     async def main() -> Any:
-        pool = WorkerPool("test", size, queue, grace=grace, retry_after=7)
+        pool = WorkerPool("test", size, queue, grace=0.5, retry_after=7, **options)
         pool.start()
         try:
             await _until(lambda: pool.ready_count() == size)
@@ -131,3 +131,14 @@ def test_cancelling_the_awaiting_task_stops_the_call() -> None:
         assert time.perf_counter() - t0 < 30
 
     _with_pool(1, 1, scenario)
+
+
+def test_a_worker_left_holding_too_much_memory_is_replaced_between_calls() -> None:
+    async def scenario(pool: WorkerPool) -> None:
+        first = await pool.run(os.getpid, timeout=30, what="asking")
+        second = await pool.run(os.getpid, timeout=30, what="asking")  # not lost: waits
+        assert first != second
+        assert pool.retired >= 1 and pool.restarts == 0
+        assert pool.status()["retired"] == pool.retired
+
+    _with_pool(1, 1, scenario, max_rss=1)  # every call leaves more than 1 byte

@@ -78,7 +78,8 @@ class WebConfig:
     its wait in the queue); ``host`` the address the server is bound to and
     ``allowed_hosts`` other names it may be reached by (see :mod:`facemoji.web.guard`);
     upload ``limits``; ``max_json_bytes`` per JSON body; ``renders`` render requests
-    admitted at once; jobs kept ``job_keep`` seconds, cancelled when not polled for
+    admitted at once; a worker holding more than ``max_worker_mb`` after a request is
+    replaced (a warm worker holds about 300 MB); jobs kept ``job_keep`` seconds, cancelled when not polled for
     ``job_abandon`` seconds, ``max_jobs`` at most.
     """
 
@@ -95,6 +96,7 @@ class WebConfig:
     limits: Limits = field(default_factory=Limits)
     max_json_bytes: int = 256 * 1024
     renders: int = 64
+    max_worker_mb: int = 1024
     max_jobs: int = 64
     job_keep: float = 300.0
     job_abandon: float = 15.0
@@ -107,10 +109,14 @@ class Server:
         self.config = config
         retry = max(2, math.ceil(TYPICAL_SECONDS[DEFAULT_METHOD]))
         queue = config.workers if config.queue is None else config.queue
+        max_rss = config.max_worker_mb * 2**20
         self.generate = WorkerPool("generate", config.workers, queue, warm=jobs.warm,
-                                   retry_after=retry)
-        self.quick = WorkerPool("quick", config.quick_workers, 4 * config.quick_workers,
-                                warm=jobs.warm, retry_after=2)
+                                   max_rss=max_rss, retry_after=retry)
+        # one photo check per photo a user adds: room for a whole upload to wait
+        self.quick = WorkerPool("quick", config.quick_workers, config.limits.max_files,
+                                warm=jobs.warm, max_rss=max_rss, retry_after=2)
+        if config.quick_workers == 0:  # analyze and checks share the generate workers
+            self.quick = self.generate
         self.threads: ThreadPoolExecutor | None = None
         self.jobs = JobStore(max_jobs=config.max_jobs, keep_for=config.job_keep,
                              abandon_after=config.job_abandon)
@@ -121,7 +127,8 @@ class Server:
         self.threads = ThreadPoolExecutor(max(1, self.config.workers),
                                           thread_name_prefix="facemoji-render")
         self.generate.start()
-        self.quick.start()
+        if self.quick is not self.generate:
+            self.quick.start()
         self._sweeper = asyncio.create_task(self._sweep())
 
     async def stop(self) -> None:
@@ -202,6 +209,17 @@ def create_app(config: WebConfig | None = None) -> FastAPI:
                 "limits": {"max_photos": limits.max_files,
                            "max_photo_bytes": limits.max_file_bytes},
                 "styles": _styles()}
+
+    @app.get("/api/health", summary="Is the server ready, how busy is it")
+    async def health() -> dict[str, Any]:
+        """``ready`` once every generate worker has loaded the models; per pool
+        (``generate``, ``quick``: analyze and photo checks) its workers (``size``,
+        ``ready``, ``busy``), requests ``admitted`` of ``capacity`` (beyond it: 503),
+        workers replaced (``restarts`` after a crash or a kill, ``retired`` after a
+        request left one holding too much memory); unfinished ``jobs``."""
+        pools = {"generate": server.generate.status(), "quick": server.quick.status()}
+        return {"ready": pools["generate"]["ready"] == pools["generate"]["size"],
+                **pools, "jobs": server.jobs.unfinished()}
 
     @app.get("/api/styles", summary="List the avatar styles")
     async def styles() -> dict[str, list[dict[str, str]]]:

@@ -84,6 +84,10 @@ class JobStore:
     def __len__(self) -> int:
         return len(self._jobs)
 
+    def unfinished(self) -> int:
+        """How many jobs are queued or running."""
+        return sum(j.state not in FINISHED for j in self._jobs.values())
+
     def start(self, work: Callable[[Job], Awaitable[dict[str, Any]]]) -> Job:
         """A new job running ``work(job)`` (which returns the result document and may
         feed ``job.on_event``). Raises :class:`~facemoji.web.errors.Busy` when

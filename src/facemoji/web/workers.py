@@ -71,8 +71,10 @@ def report(event: Event) -> None:
 
 
 def _main(conn: Connection, token: Any, server_pid: int,
-          warm: Callable[[], None] | None) -> None:
-    """A worker process: warm up, then run calls sent by the server until told to stop."""
+          warm: Callable[[], None] | None, max_rss: int | None) -> None:
+    """A worker process: warm up, then run calls sent by the server until told to stop,
+    or until a call leaves it holding more than ``max_rss`` bytes (then it retires after
+    answering, and the server starts a fresh one)."""
     os.setsid()  # its own process group: killing the group also stops what it forked
     threading.Thread(target=_exit_with, args=(server_pid,), daemon=True).start()
     if warm is not None:
@@ -90,13 +92,19 @@ def _main(conn: Connection, token: Any, server_pid: int,
             return
         call_id, fn, args = message
         answer = _call(conn, token, call_id, fn, args)
+        retire = max_rss is not None and _rss() > max_rss
         try:
+            if retire:  # before the answer, so that no new call is sent to it
+                log.warning("a worker holds %d MB after a call; replacing it", _rss() >> 20)
+                conn.send(("retire",))
             conn.send(answer)
         except (EOFError, OSError):
             return
         except Exception as exc:  # a result that cannot be pickled
             log.error("cannot send the result of %s", fn, exc_info=exc)
             conn.send(_internal(call_id, exc))
+        if retire:
+            return
 
 
 def _call(conn: Connection, token: Any, call_id: int, fn: Callable[..., Any],
@@ -121,6 +129,15 @@ def _call(conn: Connection, token: Any, call_id: int, fn: Callable[..., Any],
 def _internal(call_id: int, exc: BaseException) -> tuple[Any, ...]:
     return ("fail", call_id, 500, f"internal error ({type(exc).__name__}); see the server "
             "log", {})
+
+
+def _rss() -> int:
+    """This process's resident memory in bytes (0 where /proc is missing)."""
+    try:
+        with open("/proc/self/statm") as statm:
+            return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return 0
 
 
 def _exit_with(parent: int) -> None:
@@ -150,6 +167,7 @@ class _Worker:
     token: Any
     call: _Call | None = None
     ready: bool = False
+    retiring: bool = False
     kill_timer: asyncio.TimerHandle | None = None
 
 
@@ -157,14 +175,18 @@ class WorkerPool:
     """``size`` worker processes that run module-level functions (picklable by name)
     with plain-data arguments; at most ``size + queue`` requests admitted at a time.
 
-    ``warm`` runs once in each new worker (load models there, not on the first call).
-    :meth:`start` and :meth:`run` must be called from the server's event loop.
+    ``warm`` runs once in each new worker (load models there, not on the first call);
+    a worker left holding more than ``max_rss`` bytes after a call is replaced; a
+    cancelled call that is still running ``grace`` seconds later has its worker killed;
+    ``retry_after`` is what a refusal tells clients to wait. :meth:`start` and
+    :meth:`run` must be called from the server's event loop.
     """
 
     def __init__(self, name: str, size: int, queue: int, *,
-                 warm: Callable[[], None] | None = None, grace: float = 5.0,
-                 retry_after: int = 5) -> None:
+                 warm: Callable[[], None] | None = None, max_rss: int | None = None,
+                 grace: float = 5.0, retry_after: int = 5) -> None:
         self.name = name
+        self.max_rss = max_rss
         self.size = max(1, size)
         self.queue = max(0, queue)
         self.warm = warm
@@ -172,6 +194,8 @@ class WorkerPool:
         self.retry_after = retry_after
         self.restarts = 0
         """Workers started in place of one that died or was killed."""
+        self.retired = 0
+        """Workers replaced because a call left them holding too much memory."""
         self._held = 0
         self._pending: deque[_Call] = deque()
         self._workers: set[_Worker] = set()
@@ -202,6 +226,13 @@ class WorkerPool:
         """How many workers are working on a call (a cancelled one included, until the
         worker has dropped it)."""
         return sum(w.call is not None for w in self._workers)
+
+    def status(self) -> dict[str, int]:
+        """How the pool stands: workers (``size``, ``ready``, ``busy``), requests
+        (``admitted`` of ``capacity``), workers replaced (``restarts``, ``retired``)."""
+        return {"size": self.size, "ready": self.ready_count(), "busy": self.busy_count(),
+                "admitted": self._held, "capacity": self.capacity,
+                "restarts": self.restarts, "retired": self.retired}
 
     def start(self) -> None:
         """Start the workers (they warm up in the background)."""
@@ -276,8 +307,9 @@ class WorkerPool:
         context = multiprocessing.get_context("spawn")
         mine, theirs = context.Pipe()
         token = context.Value("q", 0, lock=False)
-        process = context.Process(target=_main, args=(theirs, token, os.getpid(), self.warm),
-                                  name=f"facemoji-{self.name}")
+        process = context.Process(
+            target=_main, args=(theirs, token, os.getpid(), self.warm, self.max_rss),
+            name=f"facemoji-{self.name}")
         process.start()
         theirs.close()
         worker = _Worker(process, mine, token)
@@ -311,7 +343,8 @@ class WorkerPool:
 
     def _dispatch(self) -> None:
         while self._pending:
-            worker = next((w for w in self._workers if w.ready and w.call is None), None)
+            worker = next((w for w in self._workers
+                           if w.ready and not w.retiring and w.call is None), None)
             if worker is None:
                 return
             call = self._pending.popleft()
@@ -327,6 +360,9 @@ class WorkerPool:
             worker.ready = True
             self._backoff = 0.0
             self._dispatch()
+            return
+        if kind == "retire":
+            worker.retiring = True
             return
         call = worker.call
         if call is None or call.id != message[1]:
@@ -367,6 +403,10 @@ class WorkerPool:
                 "the worker process stopped while it worked on this request (out of "
                 "memory?); a new one was started: try again"))
         if self._stopping:
+            return
+        if worker.retiring:
+            self.retired += 1
+            self._spawn()
             return
         if worker.ready:
             log.warning("a %s worker stopped (exit code %s); starting a new one",
