@@ -79,8 +79,8 @@ class WebConfig:
     ``allowed_hosts`` other names it may be reached by (see :mod:`facemoji.web.guard`);
     upload ``limits``; ``max_json_bytes`` per JSON body; ``renders`` render requests
     admitted at once; a worker holding more than ``max_worker_mb`` after a request is
-    replaced (a warm worker holds about 300 MB); jobs kept ``job_keep`` seconds, cancelled when not polled for
-    ``job_abandon`` seconds, ``max_jobs`` at most.
+    replaced (a warm worker holds about 300 MB); jobs kept ``job_keep`` seconds,
+    cancelled when not polled for ``job_abandon`` seconds, ``max_jobs`` at most.
     """
 
     workers: int = field(default_factory=lambda: os.cpu_count() or 1)
