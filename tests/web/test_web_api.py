@@ -55,9 +55,14 @@ def test_page_and_openapi_are_served(client: TestClient) -> None:
     assert page.status_code == 200 and "<script src=\"/static/app.js\"" in page.text
     assert client.get("/static/app.js").status_code == 200
     paths = client.get("/openapi.json").json()["paths"]
-    assert {"/api/styles", "/api/render", "/api/generate", "/api/analyze"} <= set(paths)
-    body = paths["/api/generate"]["post"]["requestBody"]["content"]["multipart/form-data"]
-    assert "photos" in body["schema"]["properties"]
+    assert {"/api/styles", "/api/render", "/api/generate", "/api/analyze", "/api/config",
+            "/api/jobs", "/api/jobs/{job_id}", "/api/photos/check", "/api/health"} <= set(paths)
+    for path in ("/api/generate", "/api/jobs"):
+        body = paths[path]["post"]["requestBody"]["content"]["multipart/form-data"]
+        assert "photos" in body["schema"]["properties"]
+    render = paths["/api/render"]["post"]["requestBody"]["content"]["application/json"]
+    assert {"params", "format", "size", "crop"} <= set(render["schema"]["properties"])
+    assert {"get", "delete"} <= set(paths["/api/jobs/{job_id}"])
 
 
 def test_api_docs_are_served_locally(client: TestClient) -> None:

@@ -146,3 +146,13 @@ def test_a_bug_is_a_clean_500_that_closes_the_connection() -> None:
     assert response.json() == {"error": "internal error (RuntimeError); see the server log"}
     assert response.headers["x-content-type-options"] == "nosniff"
     assert http.get("/api/styles").status_code == 200
+
+
+@pytest.mark.parametrize("content_type", ["text/plain", "application/x-www-form-urlencoded",
+                                          None])
+def test_render_takes_only_json(client: TestClient, content_type: str | None) -> None:
+    # a cross-site <form> can send text/plain without a preflight: not taken
+    headers = {"content-type": content_type} if content_type else {}
+    response = client.post("/api/render", content=json.dumps(RENDER).encode(),
+                           headers=headers)
+    assert response.status_code == 415 and "application/json" in response.json()["error"]

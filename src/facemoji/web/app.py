@@ -48,6 +48,7 @@ try:
     from pydantic import ValidationError
     from starlette.concurrency import run_in_threadpool
     from starlette.exceptions import HTTPException
+    from starlette.requests import ClientDisconnect
 
     from . import models
 except ImportError as exc:  # pragma: no cover - depends on the installed extras
@@ -396,11 +397,20 @@ async def _form(request: Request, config: WebConfig) -> Form:
     except TimeoutError:
         raise UploadError(f"the upload took longer than {config.upload_timeout:g} s",
                           408) from None
+    except ClientDisconnect:
+        raise Refused("the client went away during the upload", 499) from None
 
 
 async def _json(request: Request, model: type[models.RenderRequest]) -> models.RenderRequest:
-    """The JSON body (its size capped by the guard), parsed on a thread, validated."""
-    body = await request.body()
+    """The JSON body (its size capped by the guard), parsed on a thread, validated.
+    Only ``application/json`` is taken: a form of another site cannot send it without
+    the browser asking first."""
+    if request.headers.get("content-type", "").split(";")[0].strip() != "application/json":
+        raise Refused("send the body as application/json", 415)
+    try:
+        body = await request.body()
+    except ClientDisconnect:
+        raise Refused("the client went away during the upload", 499) from None
     try:
         data = await run_in_threadpool(json.loads, body)
     except (ValueError, RecursionError):
