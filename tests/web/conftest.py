@@ -4,10 +4,12 @@ refuses other names)."""
 
 from __future__ import annotations
 
+import asyncio
 import io
 import struct
+import time
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import numpy as np
 import pytest
@@ -53,6 +55,22 @@ def blank_png() -> bytes:
 
 
 BASE_URL = "http://127.0.0.1"
+
+
+def wait_until(condition: Callable[[], bool], timeout: float = 90) -> None:
+    """Return once ``condition()`` holds; fail after ``timeout`` seconds."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out waiting"
+        time.sleep(0.05)
+
+
+async def until(condition: Callable[[], bool], timeout: float = 90) -> None:
+    """:func:`wait_until` for a test running an event loop."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out waiting"
+        await asyncio.sleep(0.05)
 
 
 @pytest.fixture(scope="session")

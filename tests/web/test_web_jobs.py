@@ -15,23 +15,23 @@ import facemoji
 from facemoji.match.generate import DEFAULT_METHOD, METHODS
 from facemoji.web import WebConfig, create_app
 
-from .conftest import BASE_URL
+from .conftest import BASE_URL, until, wait_until
 
 pytestmark = pytest.mark.slow
 
 FINISHED = ("done", "failed", "cancelled")
 
 
-def _poll(client: TestClient, url: str, *, until: tuple[str, ...] = FINISHED,
+def _poll(client: TestClient, url: str, *, states: tuple[str, ...] = FINISHED,
           timeout: float = 120) -> list[dict[str, Any]]:
-    """Every state seen while polling ``url`` until the job reaches one of ``until``."""
+    """Every state seen while polling ``url`` until the job reaches one of ``states``."""
     seen = []
     deadline = time.monotonic() + timeout
     while True:
         response = client.get(url)
         assert response.status_code == 200, response.text
         seen.append(response.json())
-        if seen[-1]["state"] in until:
+        if seen[-1]["state"] in states:
             return seen
         assert time.monotonic() < deadline, f"job still {seen[-1]['state']}"
         time.sleep(0.05)
@@ -125,15 +125,12 @@ def test_cancel_stops_the_worker(client: TestClient, astronaut_png: bytes) -> No
     before = pool.pids()
     files = [("photos", (f"{i}.png", astronaut_png)) for i in range(6)]
     created = client.post("/api/jobs", files=files, data={"method": "search"}).json()
-    _poll(client, created["status_url"], until=("running",))
+    _poll(client, created["status_url"], states=("running",))
     cancelled = client.delete(created["status_url"])
     assert cancelled.status_code == 200 and cancelled.json()["state"] == "cancelled"
     assert cancelled.json()["error"]["status"] == 499
     # the worker drops the job at its next report: it is free again, and was not killed
-    deadline = time.monotonic() + 30
-    while pool.held or pool.busy_count():
-        assert time.monotonic() < deadline, "the worker kept working on a cancelled job"
-        time.sleep(0.05)
+    wait_until(lambda: not pool.held and not pool.busy_count(), 30)
     assert pool.pids() == before and pool.restarts == 0
     assert client.get(created["status_url"]).json()["state"] == "cancelled"
 
@@ -184,9 +181,8 @@ def test_check_is_not_held_up_by_generates(astronaut_png: bytes) -> None:
         async with app.router.lifespan_context(app), httpx.AsyncClient(
                 transport=transport, base_url=BASE_URL, timeout=120) as http:
             server = app.state.server
-            while server.generate.ready_count() + server.quick.ready_count() < 2:
-                await asyncio.sleep(0.05)
-            files = [("photos", (f"{i}.png", astronaut_png)) for i in range(4)]
+            await until(lambda: server.generate.ready_count() + server.quick.ready_count() == 2)
+            files = [("photos", (f"{i}.png", astronaut_png)) for i in range(2)]
             job = (await http.post("/api/jobs", files=files, data={"method": "search"})).json()
             busy = await http.post("/api/generate", files=files[:1])
             check = await http.post("/api/photos/check",
@@ -200,10 +196,8 @@ def test_check_is_not_held_up_by_generates(astronaut_png: bytes) -> None:
 
 
 def test_health_tells_when_the_server_is_ready(client: TestClient) -> None:
-    deadline = time.monotonic() + 90
-    while not (doc := client.get("/api/health").json())["ready"]:
-        assert time.monotonic() < deadline, doc
-        time.sleep(0.1)
+    wait_until(lambda: client.get("/api/health").json()["ready"])
+    doc = client.get("/api/health").json()
     assert doc["jobs"] == 0
     assert doc["generate"]["size"] == 1 and doc["generate"]["capacity"] == 2
     assert doc["quick"]["ready"] == 1

@@ -7,7 +7,6 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
-import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any
 
@@ -17,7 +16,7 @@ from fastapi import FastAPI
 
 from facemoji.web import WebConfig, create_app
 
-from .conftest import BASE_URL
+from .conftest import BASE_URL, until
 
 pytestmark = pytest.mark.slow
 
@@ -28,17 +27,11 @@ def _scenario(app: FastAPI, body: Callable[[httpx.AsyncClient, Any], Awaitable[A
         async with app.router.lifespan_context(app), httpx.AsyncClient(
                 transport=transport, base_url=BASE_URL, timeout=120) as http:
             pool = app.state.server.generate
-            await _until(lambda: pool.ready_count() == pool.size)
+            await until(lambda: pool.ready_count() == pool.size)
             return await body(http, pool)
 
     return asyncio.run(main())
 
-
-async def _until(condition: Callable[[], bool], timeout: float = 90) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, "timed out waiting"
-        await asyncio.sleep(0.05)
 
 
 def _form(photos: list[tuple[str, bytes]], **fields: str) -> tuple[bytes, str]:
@@ -49,7 +42,7 @@ def _form(photos: list[tuple[str, bytes]], **fields: str) -> tuple[bytes, str]:
 
 def test_a_full_server_answers_503_at_once_without_reading_uploads(
         astronaut_png: bytes) -> None:
-    app = create_app(WebConfig(workers=1, queue=1))
+    app = create_app(WebConfig(workers=1, queue=1, quick_workers=0))
     body, content_type = _form([("me.png", astronaut_png)], method="attributes")
     read: list[int] = []
 
@@ -87,7 +80,7 @@ def test_a_request_past_its_deadline_frees_its_worker(astronaut_png: bytes) -> N
         slow = await http.post("/api/generate", files=[("photos", p) for p in photos],
                                data={"method": "search"})
         assert slow.status_code == 504 and "was stopped" in slow.json()["error"]
-        await _until(lambda: pool.busy_count() == 0, timeout=30)
+        await until(lambda: pool.busy_count() == 0, timeout=30)
         analysed = await http.post("/api/analyze", files={"photo": ("me.png", astronaut_png)})
         assert analysed.status_code == 200, analysed.text
 
@@ -95,19 +88,19 @@ def test_a_request_past_its_deadline_frees_its_worker(astronaut_png: bytes) -> N
 
 
 def test_a_dead_worker_costs_only_its_own_request(astronaut_png: bytes) -> None:
-    app = create_app(WebConfig(workers=1))
-    photos = [("photos", (f"{i}.png", astronaut_png)) for i in range(6)]
+    app = create_app(WebConfig(workers=1, quick_workers=0))
+    photos = [("photos", (f"{i}.png", astronaut_png)) for i in range(3)]
 
     async def scenario(http: httpx.AsyncClient, pool: Any) -> None:
         [pid] = pool.pids()
         doomed = asyncio.ensure_future(http.post("/api/generate", files=photos,
                                                  data={"method": "search"}))
-        await _until(lambda: pool.busy_count() == 1)
+        await until(lambda: pool.busy_count() == 1)
         os.kill(pid, signal.SIGKILL)  # as the out-of-memory killer would
         lost = await doomed
         assert lost.status_code == 503, lost.text
         assert "stopped" in lost.json()["error"]
-        await _until(lambda: pool.ready_count() == 1)
+        await until(lambda: pool.ready_count() == 1)
         assert pool.pids() != [pid] and pool.restarts == 1
         again = await http.post("/api/generate", files=photos[:1],
                                 data={"method": "attributes"})
@@ -117,14 +110,14 @@ def test_a_dead_worker_costs_only_its_own_request(astronaut_png: bytes) -> None:
 
 
 def test_a_client_that_goes_away_frees_its_worker(astronaut_png: bytes) -> None:
-    app = create_app(WebConfig(workers=1))
-    photos = [("photos", (f"{i}.png", astronaut_png)) for i in range(8)]
+    app = create_app(WebConfig(workers=1, quick_workers=0))
+    photos = [("photos", (f"{i}.png", astronaut_png)) for i in range(3)]
 
     async def scenario(http: httpx.AsyncClient, pool: Any) -> None:
         request = asyncio.ensure_future(http.post("/api/generate", files=photos,
                                                   data={"method": "search"}))
-        await _until(lambda: pool.busy_count() == 1)
+        await until(lambda: pool.busy_count() == 1)
         request.cancel()  # the browser tab was closed
-        await _until(lambda: pool.busy_count() == 0 and pool.held == 0, timeout=30)
+        await until(lambda: pool.busy_count() == 0 and pool.held == 0, timeout=30)
 
     _scenario(app, scenario)

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import socket
 import threading
-import time
 from collections.abc import Iterator
 from typing import Any
 
 import httpx
 import pytest
+
+from .conftest import wait_until
 
 pytestmark = pytest.mark.slow
 
@@ -28,7 +29,7 @@ def served() -> Iterator[tuple[str, Any]]:
     uvicorn = pytest.importorskip("uvicorn")
     from facemoji.web import WebConfig, create_app
 
-    app = create_app(WebConfig(workers=1))
+    app = create_app(WebConfig(workers=1, quick_workers=0))
 
     @app.get("/boom", include_in_schema=False)
     async def boom() -> None:
@@ -39,19 +40,12 @@ def served() -> Iterator[tuple[str, Any]]:
                                            log_level="critical"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
-    _wait(lambda: server.started, 30)
+    wait_until(lambda: server.started, 30)
     pool = app.state.server.generate
-    _wait(lambda: pool.ready_count() == 1, 90)
+    wait_until(lambda: pool.ready_count() == 1, 90)
     yield f"http://127.0.0.1:{port}", app
     server.should_exit = True
     thread.join(timeout=20)
-
-
-def _wait(condition: Any, timeout: float) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, "timed out waiting"
-        time.sleep(0.05)
 
 
 def _send(base: str, request: bytes) -> socket.socket:
@@ -66,7 +60,7 @@ def test_a_client_that_hangs_up_frees_its_worker(served: tuple[str, Any],
                                                  astronaut_png: bytes) -> None:
     base, app = served
     pool = app.state.server.generate
-    files = [("photos", (f"{i}.png", astronaut_png)) for i in range(8)]
+    files = [("photos", (f"{i}.png", astronaut_png)) for i in range(3)]
     request = httpx.Request("POST", f"{base}/api/generate", files=files,
                             data={"method": "search"})
     body = request.read()
@@ -74,9 +68,9 @@ def test_a_client_that_hangs_up_frees_its_worker(served: tuple[str, Any],
             f"Content-Type: {request.headers['content-type']}\r\n"
             f"Content-Length: {len(body)}\r\n\r\n").encode()
     sock = _send(base, head + body)
-    _wait(lambda: pool.busy_count() == 1, 60)
+    wait_until(lambda: pool.busy_count() == 1, 60)
     sock.close()  # the tab was closed mid-run
-    _wait(lambda: pool.busy_count() == 0 and pool.held == 0, 30)
+    wait_until(lambda: pool.busy_count() == 0 and pool.held == 0, 30)
     assert pool.restarts == 0  # stopped at its next report, not killed
 
 

@@ -16,6 +16,8 @@ import pytest
 from facemoji.web.errors import Busy, Refused, TimeLimit, WorkerLost
 from facemoji.web.workers import WorkerPool
 
+from .conftest import until
+
 
 def _with_pool(size: int, queue: int, scenario: Callable[[WorkerPool], Awaitable[Any]],
                **options: Any) -> Any:
@@ -23,19 +25,12 @@ def _with_pool(size: int, queue: int, scenario: Callable[[WorkerPool], Awaitable
         pool = WorkerPool("test", size, queue, grace=0.5, retry_after=7, **options)
         pool.start()
         try:
-            await _until(lambda: pool.ready_count() == size)
+            await until(lambda: pool.ready_count() == size)
             return await asyncio.wait_for(scenario(pool), 60)
         finally:
             pool.stop()
 
     return asyncio.run(main())
-
-
-async def _until(condition: Callable[[], bool], timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, "timed out waiting"
-        await asyncio.sleep(0.02)
 
 
 def test_a_full_pool_refuses_at_once_with_retry_after() -> None:
@@ -101,7 +96,7 @@ def test_a_dead_worker_fails_only_its_own_call() -> None:
             await pool.run(os._exit, 3, timeout=30, what="exiting")
         assert info.value.status == 503
         assert await sleeper is None  # the other worker's call was not touched
-        await _until(lambda: len(pool.pids()) == 2)
+        await until(lambda: len(pool.pids()) == 2)
         after = pool.pids()
         assert len(set(before) & set(after)) == 1  # one worker replaced, one left alone
         assert pool.restarts == 1

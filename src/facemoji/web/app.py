@@ -61,10 +61,12 @@ STATIC = Path(__file__).parent / "static"
 METHOD_LABELS = {"attributes": "Quick: from measurements only",
                  "greedy": "Recommended: feature by feature",
                  "search": "Global search"}
-TYPICAL_SECONDS = {"attributes": 1.5, "greedy": 5.0, "search": 6.5}
-"""Wall seconds of one ``/api/generate`` of 3 photos through ``facemoji serve``, median
-over people, measured by ``python benchmarks/web.py --methods`` (docs/benchmarks.md,
-"Web API"); what the page tells users to expect."""
+TYPICAL_SECONDS = {"attributes": 1.0, "greedy": 4.0, "search": 4.0}
+"""What the page tells users to expect of one generate of 3 photos, in seconds:
+``python benchmarks/web.py --methods`` (docs/benchmarks.md, "Web API"), the median CPU
+seconds of the worker per generate (5 people), rounded up; on an idle 2-core machine
+the wall time is about that (the worker computes alone, its embedding helper beside it),
+while on the loaded machine they were measured on, the wall time was 4-6x that."""
 
 MAX_SEED = 2**32 - 1
 
