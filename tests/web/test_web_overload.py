@@ -87,15 +87,22 @@ def test_a_request_past_its_deadline_frees_its_worker(astronaut_png: bytes) -> N
     _scenario(app, scenario)
 
 
+async def _running_generate(http: httpx.AsyncClient, pool: Any,
+                            photos: list[Any]) -> asyncio.Future[httpx.Response]:
+    """A search of ``photos`` sent, once the worker is on it."""
+    request = asyncio.ensure_future(http.post("/api/generate", files=photos,
+                                              data={"method": "search"}))
+    await until(lambda: pool.busy_count() == 1)
+    return request
+
+
 def test_a_dead_worker_costs_only_its_own_request(astronaut_png: bytes) -> None:
     app = create_app(WebConfig(workers=1, quick_workers=0))
     photos = [("photos", (f"{i}.png", astronaut_png)) for i in range(3)]
 
     async def scenario(http: httpx.AsyncClient, pool: Any) -> None:
         [pid] = pool.pids()
-        doomed = asyncio.ensure_future(http.post("/api/generate", files=photos,
-                                                 data={"method": "search"}))
-        await until(lambda: pool.busy_count() == 1)
+        doomed = await _running_generate(http, pool, photos)
         os.kill(pid, signal.SIGKILL)  # as the out-of-memory killer would
         lost = await doomed
         assert lost.status_code == 503, lost.text
@@ -114,9 +121,7 @@ def test_a_client_that_goes_away_frees_its_worker(astronaut_png: bytes) -> None:
     photos = [("photos", (f"{i}.png", astronaut_png)) for i in range(3)]
 
     async def scenario(http: httpx.AsyncClient, pool: Any) -> None:
-        request = asyncio.ensure_future(http.post("/api/generate", files=photos,
-                                                  data={"method": "search"}))
-        await until(lambda: pool.busy_count() == 1)
+        request = await _running_generate(http, pool, photos)
         request.cancel()  # the browser tab was closed
         await until(lambda: pool.busy_count() == 0 and pool.held == 0, timeout=30)
 
