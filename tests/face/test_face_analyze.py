@@ -89,3 +89,13 @@ def test_cli_debug_image(astronaut_path: Path, tmp_path: Path) -> None:
     assert main(["analyze", str(astronaut_path), "--debug-image", str(out)]) == 0
     with Image.open(out) as im:  # the photo, maybe upscaled, plus a panel of swatches
         assert im.mode == "RGB" and im.width > im.height >= 512
+
+
+def test_stage_names_each_step_as_it_starts(astronaut: np.ndarray) -> None:
+    steps: list[str] = []
+    analyze(astronaut, embed=False, method="hog", stage=steps.append)
+    assert steps == ["detecting", "measuring"]
+    steps.clear()
+    with pytest.raises(NoFaceFound):
+        analyze(np.full((120, 120, 3), 200, np.uint8), method="hog", stage=steps.append)
+    assert steps == ["detecting"]  # nothing to measure

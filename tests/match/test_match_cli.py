@@ -18,7 +18,7 @@ def fakes(monkeypatch, target, make_analysis):
     monkeypatch.setattr(embed, "get_embedder", lambda name="dlib": fake)
     generate_module = importlib.import_module("facemoji.match.generate")
     monkeypatch.setattr(generate_module, "_analyze",
-                        lambda photo: make_analysis(target, fake))
+                        lambda photo, *_: make_analysis(target, fake))
     return fake
 
 

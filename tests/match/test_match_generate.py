@@ -105,3 +105,57 @@ def test_greedy_spends_identity_on_shape_features_only(embedder, target, make_an
     assert 0 < sum(embedded) <= 3 * len(shape) + 1
     assert result.terms["identity"] is not None
     assert set(result.rankings) == set(result.params.schema.names)
+
+
+@pytest.mark.parametrize("method", ["attributes", "greedy", "search"])
+def test_stage_reports_the_steps_in_order(method, embedder, target, make_analysis):
+    seen: list[tuple[str, float]] = []
+    generate([make_analysis(target, embedder)], method=method, budget=2 if method ==
+             "search" else None, embedder=embedder, stage=lambda *a: seen.append(a))
+    steps = [step for step, _ in seen]
+    assert steps[0] == "fitting" and steps[-1] == "rendering"  # analyses given: no detecting
+    assert steps == sorted(steps, key=["fitting", "rendering"].index)
+    fitting = [done for step, done in seen if step == "fitting"]
+    assert fitting == sorted(fitting) and fitting[-1] == 1.0
+    assert seen[-1] == ("rendering", 1.0)
+    if method != "attributes":
+        assert len(fitting) > 3  # the fit reports as it goes, not only at its ends
+
+
+def test_a_stage_that_raises_stops_the_run(embedder, target, make_analysis):
+    class Stop(Exception):
+        pass
+
+    def stop_halfway(step: str, done: float) -> None:
+        if step == "fitting" and done >= 0.5:
+            raise Stop
+
+    with pytest.raises(Stop):
+        generate([make_analysis(target, embedder)], method="greedy", embedder=embedder,
+                 stage=stop_halfway)
+
+
+def test_a_group_photo_is_named_in_the_warnings(embedder, target, make_analysis):
+    me = make_analysis(target, embedder)
+    group = make_analysis(target, embedder)
+    group.faces, group.face_index = 2, 0
+    result = generate([me, group], method="attributes", embedder=embedder,
+                      names=["me.jpg", "party.jpg"])
+    assert result.warnings == ["party.jpg: the largest of 2 faces was used"]
+    with pytest.raises(BadArgument, match="names"):
+        generate([me], method="attributes", embedder=embedder, names=["a", "b"])
+
+
+def test_one_default_method_for_the_api_and_the_cli():
+    import inspect
+
+    import typer
+
+    from facemoji.cli import app
+    from facemoji.match.generate import DEFAULT_METHOD, METHODS
+
+    assert DEFAULT_METHOD in METHODS
+    assert inspect.signature(generate).parameters["method"].default == DEFAULT_METHOD
+    command = typer.main.get_command(app).commands["generate"]  # type: ignore[attr-defined]
+    option = next(p for p in command.params if p.name == "method")
+    assert f"(default: {DEFAULT_METHOD})" in (option.help or "")

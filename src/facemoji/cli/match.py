@@ -56,8 +56,10 @@ def generate(
     photos: Annotated[list[Path], typer.Argument(help="Photos of one person.")],
     output: Annotated[Path, typer.Option("-o", "--output", help="Output folder.")],
     style: Annotated[str, typer.Option("--style", "-s", help="Avatar style.")] = "facemoji",
-    method: Annotated[str, typer.Option("--method", "-m", help="attributes, greedy or "
-                                        "search.")] = "greedy",
+    method: Annotated[str | None, typer.Option(
+        # the default is match.generate.DEFAULT_METHOD (a test keeps this help in step)
+        "--method", "-m", help="attributes, greedy or search (default: greedy).",
+        show_default=False)] = None,
     budget: Annotated[int | None, typer.Option("--budget", help="search: identity "
                                                "evaluations; greedy: rounds.")] = None,
     seed: Annotated[int, typer.Option("--seed", help="Search seed.")] = 0,
@@ -68,9 +70,10 @@ def generate(
                                         "files.")] = False,
 ) -> None:
     """Make an editable avatar from photos: avatar.json/.svg/.png and report.html."""
-    from ..match.generate import DEFAULT_BUDGET, METHODS, OUTPUT_NAMES
+    from ..match.generate import DEFAULT_BUDGET, DEFAULT_METHOD, METHODS, OUTPUT_NAMES
     from ..match.generate import generate as run_generate
 
+    method = method or DEFAULT_METHOD
     if method not in METHODS:
         raise BadArgument(f"unknown method {method!r}; valid: {', '.join(METHODS)}")
     existing = [n for n in OUTPUT_NAMES.values() if (output / n).exists()]

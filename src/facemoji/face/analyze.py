@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -67,6 +68,7 @@ def analyze(
     embed: bool = True,
     method: str = "auto",
     name: str | None = None,
+    stage: Callable[[str], None] | None = None,
 ) -> FaceAnalysis:
     """Analyse one face of ``photo`` (a path, bytes, PIL image or RGB array).
 
@@ -74,14 +76,20 @@ def analyze(
     ``embed=False`` leaves the dlib embedding out of the result (it is computed anyway:
     the skin tone reads it); ``method`` is the detector
     (``"auto"``, ``"hog"`` or ``"cnn"``, see :func:`~facemoji.face.detect.detect_faces`);
-    ``name`` names the photo in messages (default: its path).
+    ``name`` names the photo in messages (default: its path); ``stage`` is called with
+    ``"detecting"`` before the photo is decoded and searched for faces, and with
+    ``"measuring"`` before the face is aligned, embedded and measured.
     Raises :class:`~facemoji.errors.BadImage` for unreadable input,
     :class:`~facemoji.errors.NoFaceFound` when there is no face and
     :class:`~facemoji.errors.BadArgument` for a ``face_index`` out of range.
     """
+    if stage is not None:
+        stage("detecting")
     image = load_image(photo)
     detection, count = detect_face(image, face_index=face_index, method=method,
                                    name=name or describe(photo))
+    if stage is not None:
+        stage("measuring")
     chip = align(image, detection.landmarks, size=CHIP_SIZE)
     # the skin tone reads the descriptor too, so it is computed either way
     descriptor = get_embedder("dlib").embed_chips(chip[None])[0]

@@ -36,8 +36,8 @@ log = logging.getLogger(__name__)
 
 METHODS = ("attributes", "greedy", "search")
 DEFAULT_METHOD = "greedy"
-"""The method the CLI, the Python API and the web page use unless told otherwise: the one
-that recognised best in docs/benchmarks.md."""
+"""The method the CLI, the web page and :func:`generate` use unless told otherwise:
+greedy recognised best in docs/benchmarks.md ("Photo → avatar")."""
 DEFAULT_BUDGET = {"attributes": 0, "greedy": 1, "search": 20}
 """Per method: greedy's rounds, search's identity embeddings."""
 
@@ -50,6 +50,15 @@ RANKED = 1
 GREEDY_SHORTLIST = 3
 """Options per shape feature that greedy scores with identity (the rest by cheap terms;
 features that are not the style mapping's ``shape`` by cheap terms only)."""
+
+STEPS = ("detecting", "measuring", "fitting", "rendering")
+"""The steps :func:`generate` reports to its ``stage`` callback, in order: finding the
+face and its landmarks in each photo, measuring it (embedding, colors, geometry),
+fitting the avatar, rendering the result."""
+
+Stage = Callable[[str, float], None]
+"""``stage(step, done)``: ``step`` is one of :data:`STEPS`, ``done`` the fraction of that
+step already done (0 when it starts). It may raise to stop the run."""
 
 OUTPUT_NAMES = {"json": "avatar.json", "svg": "avatar.svg", "png": "avatar.png",
                 "report": "report.html"}
@@ -114,12 +123,30 @@ class Result:
         return files
 
 
-def _analyze(photo: Any) -> Any:
+def _analyze(photo: Any, name: str | None, stage: Callable[[str], None] | None) -> Any:
     if hasattr(photo, "attributes"):  # already a FaceAnalysis
         return photo
     from ..face.analyze import analyze
 
-    return analyze(photo, embed=True)
+    return analyze(photo, embed=True, name=name, stage=stage)
+
+
+def _photo_warnings(analyses: Sequence[Any], names: Sequence[str]) -> list[str]:
+    """A warning per photo with several faces (the largest is used), and per photo that
+    does not look like the same person as the others."""
+    warnings = []
+    for name, analysis in zip(names, analyses, strict=True):
+        faces = getattr(analysis, "faces", 1)
+        if faces > 1:
+            which = "largest" if getattr(analysis, "face_index", 0) == 0 else "chosen"
+            warnings.append(f"{name}: the {which} of {faces} faces was used")
+    embedded = [a for a in analyses if getattr(a, "embedding", None) is not None]
+    if len(embedded) == len(analyses):
+        for i in odd_ones_out(np.array([a.embedding for a in analyses], np.float64)):
+            warnings.append(f"{names[i]} does not look like the same person as the others")
+    for message in warnings:
+        log.warning(message)
+    return warnings
 
 
 def _thumbnail(analysis: Any, size: int = 160) -> RGBImage | None:
@@ -164,6 +191,8 @@ def generate(
     via_gan: str | Path | None = None,
     progress: Callable[[int], None] | None = None,
     workers: int | None = None,
+    stage: Stage | None = None,
+    names: Sequence[str] | None = None,
 ) -> Result:
     """Make an avatar of the person in ``photos``.
 
@@ -177,6 +206,12 @@ def generate(
     (cartoon-to-cartoon), while colors and accessories still come from the photos.
     ``workers``: extra processes for the identity embeddings (default: one per usable
     core beyond this one; 0: none; ignored with a given ``embedder``).
+    ``progress`` is called with 1 per step of the fit (greedy: per feature and round;
+    search: per identity embedding); ``stage`` with each step of :data:`STEPS` as it
+    starts and goes on (see :data:`Stage`; photos already analysed skip the first two).
+    ``names`` name the photos in warnings (default: "photo 1", "photo 2", ...).
+    Warnings name each photo with several faces (the largest is used) and each photo
+    that does not look like the same person as the others.
     Raises :class:`~facemoji.errors.BadImage` / :class:`~facemoji.errors.NoFaceFound`
     for unusable photos, :class:`~facemoji.errors.BadArgument` for bad options.
     """
@@ -192,15 +227,18 @@ def generate(
     chosen_style = get_style(style)
     # identity embeddings spread over the usable cores (see .pool); none for attributes
     pool = embedder is None and method != "attributes" and budget > 0 and workers != 0
+    labels = list(names) if names is not None else [f"photo {i + 1}" for i in
+                                                     range(len(items))]
+    if len(labels) != len(items):
+        raise BadArgument(f"{len(labels)} names for {len(items)} photos")
+    report = stage or (lambda step, done: None)
+    fitting = _FitProgress(report, _fit_steps(method, budget, chosen_style), progress)
     with pooled(workers=workers) if pool else nullcontext(embedder) as embedder:
-        analyses = [_analyze(p) for p in items]
-        warnings: list[str] = []
-        embedded = [a for a in analyses if getattr(a, "embedding", None) is not None]
-        if len(embedded) == len(analyses):
-            for i in odd_ones_out(np.array([a.embedding for a in analyses], np.float64)):
-                msg = f"photo {i + 1} does not look like the same person as the others"
-                log.warning(msg)
-                warnings.append(msg)
+        analyses = [_analyze(item, None if names is None else label,
+                             lambda step, i=i: report(step, i / len(items)))
+                    for i, (item, label) in enumerate(zip(items, labels, strict=True))]
+        warnings = _photo_warnings(analyses, labels)
+        report("fitting", 0.0)
         objective = Objective(analyses, chosen_style, embedder=embedder, metric=metric,
                               weights=weights)
         if via_gan is not None:
@@ -210,11 +248,11 @@ def generate(
         rankings: dict[str, Ranking] = {}
         if method == "greedy" and budget > 0:
             found = greedy(objective, params, rounds=budget, shortlist=_shortlist(objective),
-                           progress=progress)
+                           progress=fitting)
             params, rankings = found.params, found.rankings
         elif method == "search" and budget > 0:
             params = search(objective, params, budget=budget, seconds=seconds, seed=seed,
-                            progress=progress).params
+                            progress=fitting).params
         if not rankings:
             # rank each choice's options around the result for the report; after a search,
             # an alternative that scores better is taken (a greedy polish at no extra cost)
@@ -225,16 +263,49 @@ def generate(
                     continue
                 rankings[f.name] = rank_feature(objective, params, f.name, shortlist=RANKED)
                 params = params.set(f.name, rankings[f.name][0][0])
+                fitting.step()
+        report("fitting", 1.0)
+        report("rendering", 0.0)
         final = objective.evaluate([params], identity=method != "attributes")[0]
     svg = chosen_style.svg(params)
     png = svg_to_png(svg, 512)
     thumbs = [t for t in (_thumbnail(a) for a in analyses) if t is not None]
+    report("rendering", 1.0)
     return Result(
         style=chosen_style.name, method=method, params=params, svg=svg, png=png,
         score=final.score, terms=final.terms, rankings=rankings,
         seconds=time.perf_counter() - t0, measured=objective.measured, photos=thumbs,
         warnings=warnings,
     )
+
+
+def _fit_steps(method: str, budget: int, style: Any) -> int:
+    """How many steps the fit reports: greedy one per feature and round, search one per
+    identity embedding and then one per choice feature ranked around the result."""
+    if method == "greedy" and budget > 0:
+        return budget * len(style.schema.names)
+    if method == "search" and budget > 0:
+        return budget + len(style.schema.of_kind("choice"))
+    return 0
+
+
+class _FitProgress:
+    """The fit's ``progress`` callback: passes each step on to the caller's ``progress``
+    and reports the fraction done to ``stage("fitting", ...)``."""
+
+    def __init__(self, stage: Stage, total: int,
+                 progress: Callable[[int], None] | None) -> None:
+        self.stage, self.total, self.progress = stage, total, progress
+        self.done = 0
+
+    def __call__(self, n: int) -> None:
+        if self.progress is not None:
+            self.progress(n)
+        self.step(n)
+
+    def step(self, n: int = 1) -> None:
+        self.done += n
+        self.stage("fitting", min(1.0, self.done / self.total) if self.total else 1.0)
 
 
 def _shortlist(objective: Objective) -> dict[str, int] | int:
