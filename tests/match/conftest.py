@@ -61,7 +61,7 @@ def fake_analysis(params: Params, embedder: FakeEmbedder | None) -> SimpleNamesp
     attributes = SimpleNamespace(
         skin=_color(params.color("skin")), hair=_color(params.color("hair_color")),
         eyes=_color(params.color("eye_color")), brows=_color(params.color("brow_color")),
-        hair_name=None, traits=lambda: traits,
+        lips=_color(params.color("lip_color")), hair_name=None, traits=lambda: traits,
         geometry_z={k: 2 * params.scalar(k) for k in FACEMOJI.scalars},
     )
     embedding = None

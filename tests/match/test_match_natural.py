@@ -3,6 +3,8 @@ Monk tone and is never lightened by the light."""
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 import pytest
 
@@ -54,7 +56,7 @@ def test_skin_follows_the_monk_scale_whatever_the_measured_lightness(monk: int) 
 
 def test_skin_darkens_steadily_along_the_scale_and_keeps_some_undertone() -> None:
     lightness = [monk_skin(m)[0] for m in np.linspace(1, 10, 19)]
-    assert all(a >= b - 1.0 for a, b in zip(lightness, lightness[1:], strict=False))
+    assert all(a >= b - 1.0 for a, b in itertools.pairwise(lightness))
     warm = monk_skin(6.0, np.array([50.0, 20.0, 30.0]))
     cool = monk_skin(6.0, np.array([50.0, 5.0, 10.0]))
     assert warm[1] > cool[1] and abs(warm[1] - cool[1]) <= 8.0

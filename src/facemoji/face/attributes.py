@@ -21,8 +21,8 @@ from . import accessories, geometry
 from .age_gender import AgeGender, estimate
 from .chip import CHIP_H, CHIP_W, make_chip, mask_to_image
 from .clothing import measure_clothing
-from .color import UNKNOWN, ColorMeasure
-from .expression import classify_smile, smile_features
+from .color import UNKNOWN, ColorMeasure, lab_measure
+from .expression import classify_smile, lipstick, smile_features
 from .features import measure_brows, measure_eyes
 from .hair import measure_hair
 from .hair_length import HairLength, measure_length
@@ -33,6 +33,7 @@ from .skin import (
     estimate_monk,
     measure_skin,
     sclera_cast,
+    skin_a,
     tone_color,
     tone_features,
     tone_gains,
@@ -134,6 +135,14 @@ class Attributes:
         """Probability of a feminine presentation (``None`` when not estimated)."""
         return None if self.age_gender is None else self.age_gender.female
 
+    @property
+    def lips(self) -> ColorMeasure:
+        """The lips' color as the photo shows them (UNKNOWN when they were not seen)."""
+        smile = self.features.get("smile")
+        if smile is None or np.isnan(smile.lips[0]):
+            return UNKNOWN
+        return lab_measure(np.array([smile.lips]), 1.0)
+
     def traits(self) -> dict[str, tuple[Any, float]]:
         """The visible traits (``facemoji.match.traits`` names them) with a confidence each:
         what an avatar of this face should show."""
@@ -147,6 +156,11 @@ class Attributes:
             out["hair_length"] = (self.hair_length.name, self.hair_length.confidence)
         if self.smile is not None:
             out["smile"] = (self.smile, self.smile_confidence)
+        smile_f, tone_f = self.features.get("smile"), self.features.get("tone")
+        if smile_f is not None and tone_f is not None:
+            colored, sure = lipstick(smile_f, skin_a(tone_f))
+            if sure > 0:
+                out["lipstick"] = (colored, sure)
         if self.clothing.confidence > 0:
             out["jacket"] = (self.jacket, 0.7 * self.clothing.confidence)
         if self.age_gender is not None:

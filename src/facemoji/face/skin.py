@@ -197,3 +197,8 @@ def estimate_monk(features: NDArray[np.floating],
     m = model or _model()
     z = (np.asarray(features, np.float64) - m["mean"]) / m["scale"]
     return float(np.clip(z @ m["weights"] + float(m["bias"]), 1.0, 10.0))
+
+
+def skin_a(features: NDArray[np.floating]) -> float:
+    """The skin patches' median a* (as the photo was taken) out of :func:`tone_features`."""
+    return float(features[len(QUANTILES) + len(QUANTILES) // 2])

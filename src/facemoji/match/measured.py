@@ -17,7 +17,7 @@ import numpy as np
 from ..avatar.color import lab_to_hex
 from .traits import Traits
 
-COLOR_NAMES = ("skin", "hair", "eyes", "brows", "clothing")
+COLOR_NAMES = ("skin", "hair", "eyes", "brows", "clothing", "lips")
 """The colors face analysis measures."""
 
 
@@ -25,8 +25,8 @@ COLOR_NAMES = ("skin", "hair", "eyes", "brows", "clothing")
 class Measured:
     """What the photos of one person show.
 
-    ``colors`` maps ``skin``/``hair``/``eyes``/``brows``/``clothing`` to ``(lab (3,),
-    confidence)``; ``traits`` holds the visible traits (:mod:`.traits`) and
+    ``colors`` maps ``skin``/``hair``/``eyes``/``brows``/``clothing``/``lips`` to ``(lab
+    (3,), confidence)``; ``traits`` holds the visible traits (:mod:`.traits`) and
     ``confidence`` how sure the photos are of each (0..1); ``hair_name`` the hair color's
     name; ``monk`` the Monk skin tone (fractional: the mean over photos); ``age`` in years
     and ``female`` the probability of a feminine presentation (``None`` when not

@@ -24,6 +24,7 @@ smile           none, closed, teeth  (ordered)
 age_band        18-29, 30-44, 45-59, 60+  (ordered)
 gender          female, male
 jacket          bool  (a jacket over a light shirt)
+lipstick        bool  (colored lips)
 eye_shape       round, narrow, upturned, downturned, almond
 brow_weight     thin, medium, thick
 nose_shape      wide, narrow, long, short, average
@@ -48,7 +49,7 @@ ORDERED = {"hair_length": HAIR_LENGTHS, "smile": SMILES, "age_band": AGE_BANDS}
 WEIGHTS: dict[str, float] = {
     "glasses": 1.0, "glasses_frame": 0.3, "facial_hair": 1.0, "headwear": 1.0,
     "receding": 0.5, "hair_length": 0.6, "hair_type": 0.5, "hair_up": 0.5,
-    "bangs": 0.4, "smile": 0.5, "age_band": 0.3, "gender": 1.0, "jacket": 0.3,
+    "bangs": 0.4, "smile": 0.5, "age_band": 0.3, "gender": 1.0, "jacket": 0.3, "lipstick": 0.5,
     "eye_shape": 0.2, "brow_weight": 0.2, "nose_shape": 0.2,
 }
 """What a full mismatch of each trait costs, in units of the objective's *attributes*

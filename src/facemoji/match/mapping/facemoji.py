@@ -136,6 +136,7 @@ def traits(params: Params) -> Traits:
         "eye_shape": EYES[params.choice("eyes")],
         "brow_weight": BROWS[params.choice("eyebrows")],
         "nose_shape": NOSE[params.choice("nose")],
+        "lipstick": params["lip_color"] is not None,
     }
 
 
@@ -146,6 +147,12 @@ def _colors(measured: Measured, schema: Schema) -> dict[str, Any]:
         assert isinstance(eyes, Color)
         lab = measured.colors["eyes"][0]
         values["eye_color"] = min((p.hex for p in eyes.presets),
+                                  key=lambda h: float(np.linalg.norm(hex_to_lab(h) - lab)))
+    if measured.trait("lipstick") and "lips" in measured.colors:
+        lips = schema.feature("lip_color")
+        assert isinstance(lips, Color)
+        lab = measured.colors["lips"][0]
+        values["lip_color"] = min((p.hex for p in lips.presets),
                                   key=lambda h: float(np.linalg.norm(hex_to_lab(h) - lab)))
     # brows follow the hair, but gray and white hair often keeps darker brows
     if measured.hair_name in ("gray", "white") and "brows" in measured.colors \
