@@ -5,6 +5,8 @@
     python benchmarks/attributes.py --light   # Monk tone of dim / tinted copies vs original
     python benchmarks/attributes.py --fit     # refit the hair thresholds and the skin gain,
                                               # in-sample and leave-one-person-out
+    python benchmarks/attributes.py --scale 0.5  # the photos shrunk first: how accuracy
+                                                 # depends on the face's size in pixels
 
 Runs detection + landmarks (``facemoji.face.detect.detect_face``) and
 ``facemoji.face.attributes.measure`` on every photo of ``labels.csv``, on one core, and
@@ -44,19 +46,25 @@ def _rows() -> list[dict[str, str]]:
         return list(csv.DictReader(fh))
 
 
-def _run(rows: list[dict[str, str]]) -> list[tuple[dict[str, str], object, float, float]]:
-    """(row, attributes or None, ms for detection + landmarks + attributes, ms attributes)."""
+def _run(rows: list[dict[str, str]], scale: float = 1.0
+         ) -> list[tuple[dict[str, str], object, float, float]]:
+    """(row, attributes or None, ms for detection + landmarks + attributes, ms attributes);
+    each photo shrunk by ``scale`` first (area averaging)."""
     import cv2
+    import numpy as np
 
     from facemoji.errors import NoFaceFound
     from facemoji.face.attributes import measure
     from facemoji.face.detect import detect_face
+    from facemoji.face.geometry import inter_ocular
     from facemoji.face.image import load_image
 
     cv2.setNumThreads(1)
-    results = []
+    results, iods = [], []
     for row in rows:
         image = load_image(FACES / row["file"])
+        if scale != 1.0:
+            image = cv2.resize(image, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
         start = time.perf_counter()
         try:
             detection, _ = detect_face(image, name=row["file"])
@@ -67,6 +75,9 @@ def _run(rows: list[dict[str, str]]) -> list[tuple[dict[str, str], object, float
         attributes = measure(image, detection)
         end = time.perf_counter()
         results.append((row, attributes, (end - start) * 1000, (end - middle) * 1000))
+        iods.append(inter_ocular(detection.landmarks))
+    print(f"photos shrunk by {scale}: pixels between the eyes, median "
+          f"{statistics.median(iods):.0f}, 10th percentile {np.percentile(iods, 10):.0f}")
     return results
 
 
@@ -443,6 +454,8 @@ def main() -> int:
                         help="override facemoji.face.skin.LIGHTNESS_GAIN")
     parser.add_argument("--fit", action="store_true",
                         help="refit hair thresholds and skin gain, with a held-out check")
+    parser.add_argument("--scale", type=float, default=1.0,
+                        help="shrink each photo by this factor first (area averaging)")
     parser.add_argument("--sclera-strength", type=float, default=None,
                         help="override facemoji.face.skin.SCLERA_STRENGTH (the chip's "
                              "white balance; the skin tone's is --tone-strength)")
@@ -464,7 +477,7 @@ def main() -> int:
     if args.fit:
         fit(_rows())
         return 0
-    results = _run(_rows())
+    results = _run(_rows(), args.scale)
     (norms if args.norms else report)(results)
     return 0
 
