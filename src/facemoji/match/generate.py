@@ -37,6 +37,9 @@ METHODS = ("attributes", "greedy", "search")
 DEFAULT_BUDGET = {"attributes": 0, "greedy": 1, "search": 20}
 """Per method: greedy's rounds, search's identity embeddings."""
 
+SEED_RANGE = range(2 ** 32)
+"""Seeds :func:`generate` takes (the search's random state is 32-bit)."""
+
 SAME_PERSON = 0.6
 """dlib's distance threshold: photos farther than this from the others are suspect."""
 
@@ -90,32 +93,71 @@ class Result:
 
     def save(self, outdir: str | Path, *, force: bool = False) -> dict[str, str]:
         """Write ``avatar.json``, ``avatar.svg``, ``avatar.png`` and ``report.html`` into
-        ``outdir`` (created if needed); refuses to replace them unless ``force``."""
+        ``outdir`` (created if its parent exists) and return ``{"json", "svg", "png",
+        "report": path}``.
+
+        The four files are written together (:func:`facemoji.outputs.write_files`): an
+        interrupt or an error leaves the previous set whole, and no file is written
+        through a symbolic link. Refuses to replace them unless ``force``
+        (:class:`~facemoji.errors.BadArgument`, raised before anything is written).
+        """
+        from ..outputs import check_folder, write_files
         from .report_html import report_html
 
-        out = Path(outdir)
-        names = OUTPUT_NAMES
-        if out.exists() and not out.is_dir():
-            raise BadArgument(f"{out} is not a folder")
-        existing = [n for n in names.values() if (out / n).exists()]
-        if existing and not force:
-            raise BadArgument(f"{out} already holds {', '.join(existing)}; use --force to "
-                              "replace them")
-        out.mkdir(parents=True, exist_ok=True)
-        files = {k: str(out / n) for k, n in names.items()}
-        Path(files["json"]).write_text(self.params.to_json() + "\n", encoding="utf-8")
-        Path(files["svg"]).write_text(self.svg, encoding="utf-8")
-        Path(files["png"]).write_bytes(self.png)
-        Path(files["report"]).write_text(report_html(self), encoding="utf-8")
-        return files
+        check_folder(outdir, OUTPUT_NAMES.values(), force=force)
+        contents = {OUTPUT_NAMES["json"]: self.params.to_json() + "\n",
+                    OUTPUT_NAMES["svg"]: self.svg, OUTPUT_NAMES["png"]: self.png,
+                    OUTPUT_NAMES["report"]: report_html(self)}
+        written = write_files(outdir, contents, force=force)
+        return {key: str(written[name]) for key, name in OUTPUT_NAMES.items()}
 
 
-def _analyze(photo: Any) -> Any:
+def check_seed(seed: object) -> int:
+    """``seed`` if it is an integer in :data:`SEED_RANGE`, else :class:`BadArgument`."""
+    if isinstance(seed, bool) or not isinstance(seed, int) or seed not in SEED_RANGE:
+        raise BadArgument(f"seed must be an integer in 0..{SEED_RANGE[-1]}, "
+                          f"got {str(seed)[:40]}")
+    return seed
+
+
+def face_indices(face_index: int | Sequence[int | None] | None, photos: int
+                 ) -> list[int | None]:
+    """One face index (or ``None``: the largest) per photo: ``face_index`` is ``None``, one
+    index for every photo, or a sequence of one per photo."""
+    if face_index is None or isinstance(face_index, int):
+        indices: list[int | None] = [face_index] * photos
+    else:
+        indices = list(face_index)
+        if len(indices) == 1:
+            indices *= photos
+        if len(indices) != photos:
+            raise BadArgument(f"{len(indices)} face indices for {photos} photos: give one "
+                              "for every photo, or one for all")
+    for index in indices:
+        if index is not None and (isinstance(index, bool) or not isinstance(index, int)
+                                  or index < 0):
+            raise BadArgument(f"a face index is 0 or more (0: the largest face), got {index}")
+    return indices
+
+
+def _analyze(photo: Any, face_index: int | None) -> Any:
     if hasattr(photo, "attributes"):  # already a FaceAnalysis
         return photo
     from ..face.analyze import analyze
 
-    return analyze(photo, embed=True)
+    return analyze(photo, embed=True, face_index=face_index)
+
+
+def _group_warnings(analyses: Sequence[Any]) -> list[str]:
+    """A warning for each photo in which several faces were found."""
+    out = []
+    for i, analysis in enumerate(analyses):
+        faces, index = getattr(analysis, "faces", 1), getattr(analysis, "face_index", 0)
+        if faces > 1:
+            used = "the largest" if index == 0 else f"face {index} (largest first)"
+            out.append(f"photo {i + 1}: {faces} faces, {used} was used "
+                       "(--face-index picks another)")
+    return out
 
 
 def _thumbnail(analysis: Any, size: int = 160) -> RGBImage | None:
@@ -160,6 +202,7 @@ def generate(
     via_gan: str | Path | None = None,
     progress: Callable[[int], None] | None = None,
     workers: int | None = None,
+    face_index: int | Sequence[int | None] | None = None,
 ) -> Result:
     """Make an avatar of the person in ``photos``.
 
@@ -173,6 +216,11 @@ def generate(
     (cartoon-to-cartoon), while colors and accessories still come from the photos.
     ``workers``: extra processes for the identity embeddings (default: one per usable
     core beyond this one; 0: none; ignored with a given ``embedder``).
+    ``face_index``: which face of a photo with several (0, the default, is the largest):
+    one index for every photo, or a sequence of one per photo (``None``: the largest).
+    ``Result.warnings`` name each photo with several faces and each photo that does not
+    look like the same person as the others. ``seed`` is an integer in
+    :data:`SEED_RANGE`; options are checked before any photo is analysed.
     Raises :class:`~facemoji.errors.BadImage` / :class:`~facemoji.errors.NoFaceFound`
     for unusable photos, :class:`~facemoji.errors.BadArgument` for bad options.
     """
@@ -185,18 +233,21 @@ def generate(
     budget = DEFAULT_BUDGET[method] if budget is None else budget
     if budget < 0:
         raise BadArgument(f"budget must be >= 0, not {budget}")
+    check_seed(seed)
+    indices = face_indices(face_index, len(items))
     chosen_style = get_style(style)
     # identity embeddings spread over the usable cores (see .pool); none for attributes
     pool = embedder is None and method != "attributes" and budget > 0 and workers != 0
     with pooled(workers=workers) if pool else nullcontext(embedder) as embedder:
-        analyses = [_analyze(p) for p in items]
-        warnings: list[str] = []
+        analyses = [_analyze(p, i) for p, i in zip(items, indices, strict=True)]
+        warnings = _group_warnings(analyses)
         embedded = [a for a in analyses if getattr(a, "embedding", None) is not None]
         if len(embedded) == len(analyses):
             for i in odd_ones_out(np.array([a.embedding for a in analyses], np.float64)):
-                msg = f"photo {i + 1} does not look like the same person as the others"
-                log.warning(msg)
-                warnings.append(msg)
+                warnings.append(f"photo {i + 1} does not look like the same person as "
+                                "the others")
+        for message in warnings:
+            log.info(message)
         objective = Objective(analyses, chosen_style, embedder=embedder, metric=metric,
                               weights=weights)
         if via_gan is not None:
