@@ -305,3 +305,12 @@ def test_gray_with_alpha_is_composited_on_white() -> None:
     out = load_image(_encode(la, "PNG"), max_side=200)
     assert out.shape == (100, 200, 3)
     assert (out[:, :98] == 255).all() and (out[:, 102:] == 0).all()
+
+
+def test_decode_image_names_the_upload() -> None:
+    with pytest.raises(BadImage, match=r"^holiday\.jpg: .*photo formats only"):
+        image_module.decode_image(b"%PDF-1.4 not a photo", "holiday.jpg")
+    with pytest.raises(BadImage, match=r"^holiday\.jpg: the file is empty"):
+        image_module.decode_image(b"", "holiday.jpg")
+    assert image_module.decode_image(_encode(Image.fromarray(_halves()), "PNG"),
+                                     "a.png").shape == (20, 40, 3)

@@ -119,7 +119,7 @@ def test_a_bad_seed_is_refused_before_any_photo_is_analysed(monkeypatch, seed):
         raise AssertionError("a photo was analysed")
 
     monkeypatch.setattr(module, "_analyze", never)
-    with pytest.raises(BadArgument, match="seed must be an integer in 0..4294967295"):
+    with pytest.raises(BadArgument, match=r"seed must be an integer in 0\.\.4294967295"):
         generate(["me.jpg"], method="search", seed=seed)
 
 

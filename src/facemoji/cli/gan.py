@@ -35,9 +35,10 @@ def synth(
     = False,
 ) -> None:
     """Render N random avatars as cartoon-domain training chips (+ landmarks.json)."""
-    from ..gan.data import LANDMARKS_FILE, avatar_names, synthesize_avatars
+    from ..gan.data import LANDMARKS_FILE, synth_name, synthesize_avatars
 
-    check_folder(output, [*avatar_names(style, n, seed), LANDMARKS_FILE], force=force)
+    names = [synth_name(style, seed + i) for i in range(n)]
+    check_folder(output, [*names, LANDMARKS_FILE], force=force)
 
     with progress(n, f"rendering {style}") as bar:
         count = synthesize_avatars(style, n, output, size, seed=seed, padding=padding,

@@ -105,13 +105,19 @@ def load_image(source: ImageSource, *, max_side: int | None = WORK_SIDE) -> RGBI
             raise _not_a_photo(name, source.format)
         return _decode(source, name, max_side, owned=False)
     if isinstance(source, bytes | bytearray):
-        if not source:
-            raise BadImage(f"{name}: the file is empty")
-        return _open(io.BytesIO(source), name, max_side)
+        return decode_image(bytes(source), name, max_side=max_side)
     if isinstance(source, str | os.PathLike):
         with _open_file(Path(source)) as fh:
             return _open(fh, name, max_side)
     raise BadImage(f"cannot read an image from a {type(source).__name__}")
+
+
+def decode_image(data: bytes, name: str, *, max_side: int | None = WORK_SIDE) -> RGBImage:
+    """Like :func:`load_image` for encoded ``data``, with messages naming it ``name``
+    (an uploaded file's name, a photo sent as bytes to another process)."""
+    if not data:
+        raise BadImage(f"{name}: the file is empty")
+    return _open(io.BytesIO(data), name, max_side)
 
 
 def _open_file(path: Path) -> BinaryIO:

@@ -93,7 +93,8 @@ def synthesize_avatars(style: str, n: int, out_dir: Path, size: int, *, seed: in
     images = render_batch(params, size=render_size, progress=progress)
     landmarks: dict[str, list[list[float]]] = {}
     files: dict[str, bytes | str] = {}
-    for p, image, name in zip(params, images, avatar_names(style, n, seed), strict=True):
+    for i, (p, image) in enumerate(zip(params, images, strict=True)):
+        name = synth_name(style, seed + i)
         chip, pts = warp_chip(image, chosen.landmarks(p, render_size), size, padding)
         files[name] = encode_image(chip, ".png")
         landmarks[name] = np.round(pts, 2).tolist()
@@ -102,9 +103,9 @@ def synthesize_avatars(style: str, n: int, out_dir: Path, size: int, *, seed: in
     return n
 
 
-def avatar_names(style: str, n: int, seed: int = 0) -> list[str]:
-    """The file names :func:`synthesize_avatars` writes its chips under."""
-    return [f"{style}_{seed + i:06d}.png" for i in range(n)]
+def synth_name(style: str, seed: int) -> str:
+    """The file name of the synthesized avatar ``schema.random(seed)`` of ``style``."""
+    return f"{style}_{seed:06d}.png"
 
 
 def load_avatars(folder: Path, size: int, *, need_landmarks: bool = False,
