@@ -22,9 +22,11 @@ CHIP_SIZE = 150
 class FaceAnalysis:
     """Everything facemoji reads from one face in one photo.
 
-    ``image_size`` is ``(width, height)`` of the upright photo; ``faces`` how many faces
-    were found and ``face_index`` which one (largest first) this is; ``detection`` its box
-    and 68 landmarks in photo pixels; ``chip`` the aligned ``(150, 150, 3)`` RGB face;
+    ``image_size`` is ``(width, height)`` of the upright photo as analysed: photos larger
+    than :data:`~facemoji.face.image.WORK_SIDE` on their longer side are decoded at that
+    size, and every coordinate here is in those pixels. ``faces`` is how many faces were
+    found and ``face_index`` which one (largest first) this is; ``detection`` its box
+    and 68 landmarks; ``chip`` the aligned ``(150, 150, 3)`` RGB face;
     ``embedding`` dlib's ``float32 (128,)`` descriptor (``None`` when not computed);
     ``attributes`` skin, hair, eyes, glasses, facial hair, headwear and geometry.
     """
@@ -70,7 +72,9 @@ def analyze(
     name: str | None = None,
     stage: Callable[[str], None] | None = None,
 ) -> FaceAnalysis:
-    """Analyse one face of ``photo`` (a path, bytes, PIL image or RGB array).
+    """Analyse one face of ``photo`` (a path, bytes, PIL image or RGB array), at most
+    :data:`~facemoji.face.image.WORK_SIDE` pixels on its longer side (see
+    :func:`~facemoji.face.image.load_image`).
 
     ``face_index`` picks among several faces, largest first (default: the largest);
     ``embed=False`` leaves the dlib embedding out of the result (it is computed anyway:

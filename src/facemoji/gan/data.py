@@ -76,26 +76,36 @@ def synthesize_avatars(style: str, n: int, out_dir: Path, size: int, *, seed: in
     """Render ``n`` random avatars of ``style`` (``schema.random(seed + i)``) as
     ``size`` px PNG chips aligned like photo chips, plus ``landmarks.json``.
 
-    Returns the number written. ``out_dir`` is created; existing files are replaced.
+    Returns the number written. ``out_dir`` is created (its parent must exist); existing
+    files are replaced, never through a link, all together at the end
+    (:func:`facemoji.outputs.write_files`).
     """
     from ..avatar.render import render_batch
     from ..avatar.style import get_style
+    from ..outputs import write_files
+    from ..report import encode_image
 
     if n < 1:
         raise BadArgument("-n must be at least 1")
     chosen = get_style(style)
-    out_dir.mkdir(parents=True, exist_ok=True)
     render_size = 2 * size  # rendered larger, then warped down: no aliasing
     params = [chosen.schema.random(seed=seed + i) for i in range(n)]
     images = render_batch(params, size=render_size, progress=progress)
     landmarks: dict[str, list[list[float]]] = {}
+    files: dict[str, bytes | str] = {}
     for i, (p, image) in enumerate(zip(params, images, strict=True)):
+        name = synth_name(style, seed + i)
         chip, pts = warp_chip(image, chosen.landmarks(p, render_size), size, padding)
-        name = f"{style}_{seed + i:06d}.png"
-        _write_png(out_dir / name, chip)
+        files[name] = encode_image(chip, ".png")
         landmarks[name] = np.round(pts, 2).tolist()
-    (out_dir / LANDMARKS_FILE).write_text(json.dumps(landmarks), encoding="utf-8")
+    files[LANDMARKS_FILE] = json.dumps(landmarks)
+    write_files(out_dir, files, force=True)
     return n
+
+
+def synth_name(style: str, seed: int) -> str:
+    """The file name of the synthesized avatar ``schema.random(seed)`` of ``style``."""
+    return f"{style}_{seed:06d}.png"
 
 
 def load_avatars(folder: Path, size: int, *, need_landmarks: bool = False,

@@ -41,6 +41,9 @@ greedy recognised best in docs/benchmarks.md ("Photo → avatar")."""
 DEFAULT_BUDGET = {"attributes": 0, "greedy": 1, "search": 20}
 """Per method: greedy's rounds, search's identity embeddings."""
 
+SEED_RANGE = range(2 ** 32)
+"""Seeds :func:`generate` takes (the search's random state is 32-bit)."""
+
 SAME_PERSON = 0.6
 """dlib's distance threshold: photos farther than this from the others are suspect."""
 
@@ -103,32 +106,60 @@ class Result:
 
     def save(self, outdir: str | Path, *, force: bool = False) -> dict[str, str]:
         """Write ``avatar.json``, ``avatar.svg``, ``avatar.png`` and ``report.html`` into
-        ``outdir`` (created if needed); refuses to replace them unless ``force``."""
+        ``outdir`` (created if its parent exists) and return ``{"json", "svg", "png",
+        "report": path}``.
+
+        The four files are written together (:func:`facemoji.outputs.write_files`): an
+        interrupt or an error leaves the previous set whole, and no file is written
+        through a symbolic link. Refuses to replace them unless ``force``
+        (:class:`~facemoji.errors.BadArgument`, raised before anything is written).
+        """
+        from ..outputs import check_folder, write_files
         from .report_html import report_html
 
-        out = Path(outdir)
-        names = OUTPUT_NAMES
-        if out.exists() and not out.is_dir():
-            raise BadArgument(f"{out} is not a folder")
-        existing = [n for n in names.values() if (out / n).exists()]
-        if existing and not force:
-            raise BadArgument(f"{out} already holds {', '.join(existing)}; use --force to "
-                              "replace them")
-        out.mkdir(parents=True, exist_ok=True)
-        files = {k: str(out / n) for k, n in names.items()}
-        Path(files["json"]).write_text(self.params.to_json() + "\n", encoding="utf-8")
-        Path(files["svg"]).write_text(self.svg, encoding="utf-8")
-        Path(files["png"]).write_bytes(self.png)
-        Path(files["report"]).write_text(report_html(self), encoding="utf-8")
-        return files
+        check_folder(outdir, OUTPUT_NAMES.values(), force=force)
+        contents = {OUTPUT_NAMES["json"]: self.params.to_json() + "\n",
+                    OUTPUT_NAMES["svg"]: self.svg, OUTPUT_NAMES["png"]: self.png,
+                    OUTPUT_NAMES["report"]: report_html(self)}
+        written = write_files(outdir, contents, force=force)
+        return {key: str(written[name]) for key, name in OUTPUT_NAMES.items()}
 
 
-def _analyze(photo: Any, name: str | None, stage: Callable[[str], None] | None) -> Any:
+def check_seed(seed: object) -> int:
+    """``seed`` if it is an integer in :data:`SEED_RANGE`, else :class:`BadArgument`."""
+    if isinstance(seed, bool) or not isinstance(seed, int) or seed not in SEED_RANGE:
+        raise BadArgument(f"seed must be an integer in 0..{SEED_RANGE[-1]}, "
+                          f"got {str(seed)[:40]}")
+    return seed
+
+
+def face_indices(face_index: int | Sequence[int | None] | None, photos: int
+                 ) -> list[int | None]:
+    """One face index (or ``None``: the largest) per photo: ``face_index`` is ``None``, one
+    index for every photo, or a sequence of one per photo."""
+    if face_index is None or isinstance(face_index, int):
+        indices: list[int | None] = [face_index] * photos
+    else:
+        indices = list(face_index)
+        if len(indices) == 1:
+            indices *= photos
+        if len(indices) != photos:
+            raise BadArgument(f"{len(indices)} face indices for {photos} photos: give one "
+                              "for every photo, or one for all")
+    for index in indices:
+        if index is not None and (isinstance(index, bool) or not isinstance(index, int)
+                                  or index < 0):
+            raise BadArgument(f"a face index is 0 or more (0: the largest face), got {index}")
+    return indices
+
+
+def _analyze(photo: Any, name: str | None, stage: Callable[[str], None] | None,
+             face_index: int | None) -> Any:
     if hasattr(photo, "attributes"):  # already a FaceAnalysis
         return photo
     from ..face.analyze import analyze
 
-    return analyze(photo, embed=True, name=name, stage=stage)
+    return analyze(photo, embed=True, name=name, stage=stage, face_index=face_index)
 
 
 def _photo_warnings(analyses: Sequence[Any], names: Sequence[str]) -> list[str]:
@@ -138,14 +169,16 @@ def _photo_warnings(analyses: Sequence[Any], names: Sequence[str]) -> list[str]:
     for name, analysis in zip(names, analyses, strict=True):
         faces = getattr(analysis, "faces", 1)
         if faces > 1:
-            which = "largest" if getattr(analysis, "face_index", 0) == 0 else "chosen"
-            warnings.append(f"{name}: the {which} of {faces} faces was used")
+            index = getattr(analysis, "face_index", 0)
+            used = "the largest" if index == 0 else f"face {index} (largest first)"
+            warnings.append(f"{name}: {used} of {faces} faces was used (--face-index picks "
+                            "another)")
     embedded = [a for a in analyses if getattr(a, "embedding", None) is not None]
     if len(embedded) == len(analyses):
         for i in odd_ones_out(np.array([a.embedding for a in analyses], np.float64)):
             warnings.append(f"{names[i]} does not look like the same person as the others")
     for message in warnings:
-        log.warning(message)
+        log.info(message)
     return warnings
 
 
@@ -193,6 +226,7 @@ def generate(
     workers: int | None = None,
     stage: Stage | None = None,
     names: Sequence[str] | None = None,
+    face_index: int | Sequence[int | None] | None = None,
 ) -> Result:
     """Make an avatar of the person in ``photos``.
 
@@ -212,6 +246,10 @@ def generate(
     ``names`` name the photos in warnings (default: "photo 1", "photo 2", ...).
     Warnings name each photo with several faces (the largest is used) and each photo
     that does not look like the same person as the others.
+    ``face_index``: which face of a photo with several (0, the default, is the largest):
+    one index for every photo, or a sequence of one per photo (``None``: the largest).
+    ``seed`` is an integer in :data:`SEED_RANGE`; options are checked before any photo is
+    analysed.
     Raises :class:`~facemoji.errors.BadImage` / :class:`~facemoji.errors.NoFaceFound`
     for unusable photos, :class:`~facemoji.errors.BadArgument` for bad options.
     """
@@ -224,6 +262,8 @@ def generate(
     budget = DEFAULT_BUDGET[method] if budget is None else budget
     if budget < 0:
         raise BadArgument(f"budget must be >= 0, not {budget}")
+    check_seed(seed)
+    indices = face_indices(face_index, len(items))
     chosen_style = get_style(style)
     # identity embeddings spread over the usable cores (see .pool); none for attributes
     pool = embedder is None and method != "attributes" and budget > 0 and workers != 0
@@ -235,8 +275,9 @@ def generate(
     fitting = _FitProgress(report, _fit_steps(method, budget, chosen_style), progress)
     with pooled(workers=workers) if pool else nullcontext(embedder) as embedder:
         analyses = [_analyze(item, None if names is None else label,
-                             lambda step, i=i: report(step, i / len(items)))
-                    for i, (item, label) in enumerate(zip(items, labels, strict=True))]
+                             lambda step, i=i: report(step, i / len(items)), index)
+                    for i, (item, label, index) in enumerate(zip(items, labels, indices,
+                                                                strict=True))]
         warnings = _photo_warnings(analyses, labels)
         report("fitting", 0.0)
         objective = Objective(analyses, chosen_style, embedder=embedder, metric=metric,
