@@ -15,6 +15,7 @@ import typer
 from typer.exceptions import TyperException
 
 from ..errors import FacemojiError
+from .helptext import tidy
 
 app = typer.Typer(
     name="facemoji",
@@ -55,7 +56,7 @@ _register_commands()
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; returns the exit status (used by the ``facemoji`` script)."""
     try:
-        result = app(args=argv, standalone_mode=False)
+        result = tidy(typer.main.get_command(app)).main(args=argv, standalone_mode=False)
     except FacemojiError as exc:
         typer.echo(f"error: {exc}", err=True)
         return 2
