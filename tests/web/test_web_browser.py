@@ -1,116 +1,289 @@
-"""End to end in a real browser: Debian's Chromium driven by Playwright.
-
-Uploads a photo, waits for the avatar, changes the hair color, checks that the SVG
-changed, downloads the PNG and switches style. Skipped without /usr/bin/chromium or playwright
-(``scripts/install-browser.sh`` installs Chromium).
-"""
+"""The page end to end in Debian's Chromium (Playwright): make, edit, undo, export, and
+every way of losing work that issue 12 found, closed. Skipped without /usr/bin/chromium
+or playwright (``scripts/install-browser.sh`` installs Chromium)."""
 
 from __future__ import annotations
 
-import io
-import socket
-import threading
-import time
+import json
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
+import numpy as np
 import pytest
 from PIL import Image
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+from .browser import (
+    Hold,
+    add_photos,
+    avatar_svg,
+    goto,
+    launch_chromium,
+    make,
+    open_page,
+    pick,
+    png_file,
+    png_size_and_alpha,
+    serve_app,
+    show_feature,
+    stored,
+    values,
+    wait_avatar_change,
+    wait_made,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
-    """The app served by uvicorn on a free local port, in a thread."""
-    uvicorn = pytest.importorskip("uvicorn")
-    from facemoji.web import WebConfig, create_app
-
-    port = _free_port()
-    config = uvicorn.Config(create_app(WebConfig(workers=1)), host="127.0.0.1", port=port,
-                            log_level="warning")
-    srv = uvicorn.Server(config)
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not srv.started:
-        assert time.monotonic() < deadline, "the server did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(timeout=10)
+    yield from serve_app()
 
 
 @pytest.fixture(scope="module")
-def browser_page(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
-    """A page of a fresh headless Chromium profile."""
-    if not CHROMIUM.exists():
-        pytest.skip("Chromium is not installed (scripts/install-browser.sh installs it)")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    profile = tmp_path_factory.mktemp("chromium-profile")
-    with sync_api.sync_playwright() as p:
-        context = p.chromium.launch_persistent_context(
-            str(profile), executable_path=str(CHROMIUM), args=ARGS, headless=True,
-            accept_downloads=True, viewport={"width": 1280, "height": 900})
-        try:
-            yield context.new_page()
-        finally:
-            context.close()
+def browser() -> Iterator[Any]:
+    yield from launch_chromium()
 
 
-def test_upload_edit_and_download(server: str, browser_page, tmp_path: Path,  # type: ignore[no-untyped-def]
-                                  astronaut_png: bytes) -> None:
-    page = browser_page
-    page.goto(server)
-    page.wait_for_selector("#avatar svg")  # the default avatar, before any photo
-    photo = tmp_path / "me.png"
-    photo.write_bytes(astronaut_png)
-    page.set_input_files("#file", str(photo))
-    page.select_option("#method", "attributes")
-    page.click("#make")
-    page.wait_for_selector("#score:has-text('made in')", timeout=120_000)
-    assert page.locator(".swatch.measured").count() > 0  # the measured hair color
-    before = page.inner_html("#avatar")
+@pytest.fixture()
+def page(browser: Any, server: str) -> Iterator[Any]:
+    page = open_page(browser, server)
+    yield page
+    page.context.close()
 
-    page.click(".feature[data-feature='hair_color'] .swatch[data-hex='#2f9a6a']")
-    page.wait_for_function("(old) => document.querySelector('#avatar').innerHTML !== old",
-                           arg=before, timeout=20_000)
-    after = page.inner_html("#avatar")
-    assert after.startswith("<svg") and after != before
 
+@pytest.fixture(scope="module")
+def me(tmp_path_factory: pytest.TempPathFactory, astronaut: np.ndarray) -> Path:
+    return png_file(tmp_path_factory.mktemp("photos") / "me.png", np.asarray(astronaut))
+
+
+@pytest.fixture(scope="module")
+def me_too(tmp_path_factory: pytest.TempPathFactory, astronaut: np.ndarray) -> Path:
+    """Another photo of the same face (mirrored: other bytes, so not a duplicate)."""
+    return png_file(tmp_path_factory.mktemp("photos") / "me-mirrored.png",
+                    np.ascontiguousarray(np.asarray(astronaut)[:, ::-1]))
+
+
+@pytest.fixture(scope="module")
+def wall(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return png_file(tmp_path_factory.mktemp("photos") / "wall.png",
+                    np.full((240, 240, 3), 180, np.uint8))
+
+
+def test_make_edit_undo_redo_and_download(page: Any, me: Path, tmp_path: Path) -> None:
+    add_photos(page, me)
+    assert page.inner_text(".photo .photo-status") == "Face found"
+    make(page)
+    made = page.inner_text("#made")
+    assert made.startswith("Made from 1 photo in") and "(quick)" in made
+    generated = values(page)
+    assert page.locator(".swatch.measured").count() > 0  # the measured hair color is offered
+    before = avatar_svg(page)
+
+    pick(page, "hair_color", "#2f9a6a")
+    edited = wait_avatar_change(page, before)
+    assert values(page)["hair_color"] == "#2f9a6a"
+    assert "Dyed green" in page.inner_text(".feature[data-feature='hair_color'] .value")
+
+    page.keyboard.press("Control+z")
+    wait_avatar_change(page, edited)
+    assert values(page)["hair_color"] == generated["hair_color"]
+    page.keyboard.press("Control+Shift+z")
+    wait_avatar_change(page, before)
+    assert values(page)["hair_color"] == "#2f9a6a"
+
+    # a transparent 256 px PNG, and a sticker with a white outline
+    page.click("#export-open")
+    page.check("input[name=size][value='256']")
     with page.expect_download() as info:
-        page.click("[data-download='png']")
-    png = tmp_path / "avatar.png"
-    info.value.save_as(png)
-    assert info.value.suggested_filename == "avatar.png"
-    assert Image.open(io.BytesIO(png.read_bytes())).size == (1024, 1024)
+        page.click("#export-go")
+    size, alpha = png_size_and_alpha(Path(info.value.path()).read_bytes())
+    assert size == (256, 256) and alpha[0, 0] == 0 and alpha[128, 128] == 255
+    page.check("input[name=format][value=sticker]")
+    with page.expect_download() as info:
+        page.click("#export-go")
+    assert info.value.suggested_filename == "avatar-facemoji-sticker-256.png"
+    rgba = np.asarray(Image.open(info.value.path()).convert("RGBA"))
+    assert rgba[0, 0, 3] == 0  # transparent around it
+    outline = (rgba[..., 3] == 255) & (rgba[..., :3].min(axis=2) == 255)
+    assert outline.sum() > 500  # a white rim
+    page.check("input[name=format][value=json]")
+    with page.expect_download() as info:
+        page.click("#export-go")
+    saved = json.loads(Path(info.value.path()).read_text())
+    assert saved["style"] == "facemoji" and saved["values"]["hair_color"] == "#2f9a6a"
+    page.keyboard.press("Escape")
 
-    # another style: the same photo is made again in that style
-    page.click("#styles button:has-text('avataaars')")
-    page.wait_for_function(
-        "() => [...document.querySelectorAll('#tabs button')].some(b => b.textContent === "
-        "'background') && document.querySelector('#score').textContent.includes('made in')",
-        timeout=120_000)
-    assert page.inner_html("#avatar") != after
+    # the downloaded JSON loads back into the page
+    pick(page, "hair", "afro")
+    assert values(page)["hair"] == "afro"
+    page.set_input_files("#open-json", info.value.path())
+    page.wait_for_selector("#notes li:has-text('Opened')")
+    assert values(page) == saved["values"]
 
 
-def test_bad_photo_shows_the_error(server: str, browser_page, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    page = browser_page
-    page.goto(server)
-    page.wait_for_selector("#avatar svg")
-    fake = tmp_path / "notes.jpg"
-    fake.write_bytes(b"these are not pixels")
-    page.set_input_files("#file", str(fake))
+def slider_value(page: Any, feature: str) -> float:
+    return float(show_feature(page, feature).locator("input[type=range]").input_value())
+
+
+def set_slider(page: Any, feature: str, value: float) -> None:
+    show_feature(page, feature).locator("input[type=range]").fill(str(value))
+
+
+def test_switching_style_keeps_each_styles_edits(page: Any, me: Path) -> None:
+    """Lost work 1: afro, black hair, round glasses and a face width survive a round trip
+    through another style, with no second generation."""
+    add_photos(page, me)
+    make(page)
+    pick(page, "hair", "afro")
+    pick(page, "hair_color", "#1f1b1a")
+    pick(page, "glasses", "round")
+    set_slider(page, "face_width", 0.5)
+    mine = values(page)
+    assert (mine["hair"], mine["glasses"], mine["face_width"]) == ("afro", "round", 0.5)
+
+    page.click("#styles label:has-text('Avataaars')")  # made in this style from the photos
+    wait_made(page, "avataaars")
+    assert stored(page)["style"] == "avataaars"
+    runs = stored(page)["slots"]["avataaars"]["made"]
+    page.click("#styles label:has-text('Facemoji')")
+    page.wait_for_selector(".feature[data-feature], #tabs [data-group='hair']")
+    assert values(page) == mine
+    assert slider_value(page, "face_width") == 0.5
+    assert not stored(page)["job"]  # coming back makes nothing again
+    page.click("#styles label:has-text('Avataaars')")
+    assert stored(page)["slots"]["avataaars"]["made"] == runs
+    # and Undo in one style never reaches into the other
+    page.click("#styles label:has-text('Facemoji')")
+    page.keyboard.press("Control+z")
+    assert values(page)["face_width"] != 0.5 and values(page)["glasses"] == "round"
+
+
+def test_switching_style_mid_run_keeps_the_result(page: Any, me: Path) -> None:
+    """Lost work 2: the result of a run lands in its own style, and the page says so."""
+    add_photos(page, me)
+    hold = Hold(page)
+    hold.on = True
+    page.click("label[data-method=attributes]")
     page.click("#make")
-    page.wait_for_selector("#toast:not([hidden])", timeout=60_000)
-    assert "notes.jpg" in page.inner_text("#toast")
+    hold.wait_held(page)
+    page.click("#styles label:has-text('Avataaars')")
+    page.wait_for_selector("#tabs [data-group='background']")
+    hold.release()
+    page.wait_for_selector("#notes li:has-text('Your facemoji avatar is ready')",
+                           timeout=120_000)
+    assert stored(page)["style"] == "avataaars"
+    assert stored(page)["slots"]["facemoji"]["made"]
+    page.click("#notes button:has-text('Show facemoji')")
+    page.wait_for_selector("#made:has-text('Made from 1 photo')")
+    assert stored(page)["style"] == "facemoji"
+
+
+def test_edits_made_during_a_run_are_kept(page: Any, me: Path) -> None:
+    """Lost work 3: an edit made while the avatar is being made is not overwritten."""
+    add_photos(page, me)
+    hold = Hold(page)
+    hold.on = True
+    page.click("label[data-method=attributes]")
+    page.click("#make")
+    hold.wait_held(page)
+    pick(page, "glasses", "round")
+    hold.release()
+    wait_made(page)
+    assert values(page)["glasses"] == "round"
+    note = page.locator("#notes li:has-text('Kept your changes')")
+    assert "glasses" in note.inner_text()
+    note.locator("button:has-text('Use the generated ones')").click()
+    page.wait_for_function("() => !document.querySelector('#notes').textContent"
+                           ".includes('Kept your changes')")
+    assert values(page)["glasses"] == stored(page)["slots"]["facemoji"]["base"]["glasses"]
+    page.keyboard.press("Control+z")  # and that too can be undone
+    assert values(page)["glasses"] == "round"
+
+
+def test_removing_a_photo_mid_run_starts_again_without_it(page: Any, me: Path,
+                                                          me_too: Path) -> None:
+    add_photos(page, me, me_too)
+    assert page.locator(".photo").count() == 2
+    hold = Hold(page)
+    hold.on = True
+    page.click("label[data-method=attributes]")
+    page.click("#make")
+    hold.wait_held(page)
+    page.click(".photo:has-text('me-mirrored.png') .remove")
+    # focus moves to the photo left, not to the page's top
+    assert page.evaluate("() => document.activeElement.getAttribute('aria-label')") == \
+        "Remove me.png"
+    page.wait_for_selector("#notes li:has-text('Started again without me-mirrored.png')")
+    assert hold.posts == 2 and hold.deletes == 1  # the first run was cancelled
+    hold.release()
+    wait_made(page)
+    assert page.inner_text("#made").startswith("Made from 1 photo")
+
+
+def test_cancel_stops_the_run(page: Any, me: Path) -> None:
+    add_photos(page, me)
+    hold = Hold(page)
+    hold.on = True
+    page.click("label[data-method=attributes]")
+    page.focus("#make")
+    page.keyboard.press("Enter")
+    hold.wait_held(page)
+    assert page.evaluate("() => document.activeElement.id") == "cancel"
+    assert page.get_attribute("#bar", "role") == "progressbar"
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#notes li:has-text('Cancelled')")
+    assert hold.deletes == 1
+    assert page.is_hidden("#progress") and page.is_visible("#make")
+    assert page.evaluate("() => document.activeElement.id") == "make"
+    hold.release()
+    page.wait_for_timeout(1000)
+    assert not stored(page)["slots"]["facemoji"]["made"]  # nothing arrived after all
+
+
+def test_reload_keeps_photos_edits_and_history(page: Any, me: Path) -> None:
+    """Lost work 4: photos, edits, the avatar and its undo history survive a reload."""
+    add_photos(page, me)
+    make(page)
+    pick(page, "hair", "afro")
+    pick(page, "glasses", "round")
+    mine = values(page)
+    goto(page, page.url)
+    assert page.locator(".photo").count() == 1
+    assert page.inner_text(".photo .photo-status") == "Used"
+    assert values(page) == mine
+    assert page.inner_text("#made").startswith("Made from 1 photo")
+    assert "afro hair" in page.text_content("#avatar svg > title")  # the image's name
+    page.click("#undo")
+    assert values(page)["glasses"] == "none" and values(page)["hair"] == "afro"
+
+
+def test_reload_mid_run_follows_the_same_run(page: Any, me: Path) -> None:
+    add_photos(page, me)
+    hold = Hold(page)
+    hold.on = True
+    page.click("label[data-method=attributes]")
+    page.click("#make")
+    hold.wait_held(page)
+    hold.release()
+    goto(page, page.url)
+    wait_made(page)
+    assert hold.posts == 1  # no second run was started: the page followed the first one
+
+
+def test_share_link_restores_the_avatar(browser: Any, server: str, page: Any) -> None:
+    pick(page, "hair", "afro")
+    pick(page, "hair_color", "#c8672c")
+    set_slider(page, "eye_size", 0.4)
+    page.click("#share")
+    page.wait_for_selector("#notes li:has-text('Link copied')")
+    link = page.evaluate("() => navigator.clipboard.readText()")
+    assert link.startswith(server + "/#s=facemoji&") and "hair=afro" in link
+    other = open_page(browser, server, url=link[len(server):])
+    try:
+        got = values(other)
+        assert (got["hair"], got["hair_color"], got["eye_size"]) == ("afro", "#c8672c", 0.4)
+        assert other.evaluate("() => location.hash") == ""  # a reload shows the stored avatar
+        assert "Opened a shared avatar" in other.inner_text("#notes")
+    finally:
+        other.context.close()

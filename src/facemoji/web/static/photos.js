@@ -116,6 +116,8 @@ export function thumbUrl(id) {
 /** Draw the list (keeps focus on the list when a remove button disappears). */
 export function showPhotos() {
   const list = $("#photos");
+  const focused = document.activeElement && document.activeElement.closest
+    && document.activeElement.closest("[data-photo]");
   for (const [id, url] of urls) {
     if (!state.photos.some((p) => p.id === id)) { URL.revokeObjectURL(url); urls.delete(id); }
   }
@@ -145,6 +147,10 @@ export function showPhotos() {
     item.append(img, remove, name, caption);
     return item;
   }));
+  if (focused) {  // the list was redrawn: focus the same photo's button again
+    const again = list.querySelector(`[data-photo="${focused.dataset.photo}"] .remove`);
+    if (again) again.focus();
+  }
   const n = state.photos.length;
   $("#photo-count").textContent = n ? `${n} of ${limits.max_photos}` : `up to ${limits.max_photos}`;
 }
