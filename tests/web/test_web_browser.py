@@ -287,3 +287,115 @@ def test_share_link_restores_the_avatar(browser: Any, server: str, page: Any) ->
         assert "Opened a shared avatar" in other.inner_text("#notes")
     finally:
         other.context.close()
+
+
+def photo_state(page: Any, name: str) -> tuple[str, str]:
+    item = page.locator(f".photo:has(.photo-name:text-is('{name}'))")
+    return item.get_attribute("data-state"), item.locator(".photo-status").inner_text()
+
+
+def test_bad_photos_are_marked_when_added(page: Any, me: Path, wall: Path,
+                                          tmp_path: Path) -> None:
+    fake = tmp_path / "notes.jpg"
+    fake.write_bytes(b"these are not pixels")
+    add_photos(page, fake)
+    kind, text = photo_state(page, "notes.jpg")
+    assert kind == "bad" and "notes.jpg" not in text and text  # a reason, on the photo
+    assert page.locator(".photo:has-text('notes.jpg') .placeholder").count() == 1  # no broken image
+    assert page.is_disabled("#make")  # nothing usable yet
+    add_photos(page, wall)
+    assert photo_state(page, "wall.png") == ("bad", "No face found")
+    add_photos(page, me)
+    assert photo_state(page, "me.png")[0] == "ok"
+    assert page.is_enabled("#make")
+    page.set_input_files("#file", str(me))  # the same photo again is refused, with a reason
+    page.wait_for_selector("#notes li:has-text('me.png is already in your photos')")
+    assert page.locator(".photo").count() == 3
+
+
+def test_a_photo_skipped_by_the_run_is_marked(page: Any, me: Path, wall: Path) -> None:
+    # the check cannot reach the server for the wall: it goes into the run unchecked,
+    # and the run skips it instead of failing the whole avatar
+    page.route("**/api/photos/check", lambda route: route.abort()
+               if "wall.png" in (route.request.post_data_buffer or b"").decode("latin-1")
+               else route.continue_())
+    add_photos(page, me, wall)
+    assert photo_state(page, "wall.png")[0] == "warn"
+    make(page)
+    kind, text = photo_state(page, "wall.png")
+    assert kind == "bad" and text.startswith("Skipped")
+    assert photo_state(page, "me.png") == ("ok", "Used")
+    assert page.inner_text("#made").startswith("Made from 1 of 2 photos")
+    assert "skipped" in page.inner_text("#notes")
+
+
+def test_server_down_is_said_in_words(page: Any) -> None:
+    page.route("**/api/render", lambda route: route.abort())
+    pick(page, "hair", "afro")
+    page.wait_for_selector("#notes li.error")
+    text = page.inner_text("#notes")
+    assert "Can't reach the facemoji server" in text and "Failed to fetch" not in text
+
+
+def test_method_default_and_times_come_from_the_server(page: Any) -> None:
+    config = page.request.get("/api/config").json()
+    checked = page.locator("#methods input:checked")
+    assert checked.get_attribute("value") == config["default_method"]
+    for method in config["methods"]:
+        label = page.locator(f"label[data-method={method['name']}]").inner_text()
+        assert method["label"] in label and f"{round(method['typical_seconds'])} s" in label
+
+
+def test_keyboard_tabs_style_switch_and_focus(page: Any) -> None:
+    first = page.locator("#tabs [role=tab]").first
+    first.focus()
+    page.keyboard.press("ArrowRight")
+    focused = page.evaluate("() => document.activeElement.dataset.group")
+    assert focused == page.locator("#tabs [role=tab]").nth(1).get_attribute("data-group")
+    assert page.get_attribute("#tabs [aria-selected=true]", "data-group") == focused
+    page.keyboard.press("End")
+    assert page.evaluate("() => document.activeElement.getAttribute('aria-selected')") == "true"
+    # one Tab stop per control group: options are radios moved with the arrow keys
+    tab_group = page.locator("#tabs [aria-selected=true]").get_attribute("data-group")
+    assert tab_group
+    show_feature(page, "hair")
+    page.focus(".feature[data-feature='hair'] [role=radio][tabindex='0']")
+    page.keyboard.press("ArrowRight")
+    page.wait_for_timeout(400)
+    assert values(page)["hair"] != "short_straight"
+    # the style switch: native radios, arrow keys switch the style
+    page.focus("#styles input:checked")
+    page.keyboard.press("ArrowLeft")
+    page.wait_for_function("() => document.querySelector('#styles input:checked').value "
+                           "=== 'avataaars'")
+    page.wait_for_selector("#tabs [data-group='background']")
+
+
+def test_surprise_me_is_plausible_and_keeps_what_is_locked(page: Any) -> None:
+    stats = page.evaluate("""async () => {
+        const { surprise } = await import('/static/random.js');
+        const schema = await (await fetch('/api/styles/facemoji/schema')).json();
+        const values = Object.fromEntries(schema.features.map(f => [f.name, f.default]));
+        const dyed = new Set(['#3164c4', '#e2679f', '#7445b5', '#2f9a6a']);
+        const count = {hat: 0, sunglasses: 0, dyed: 0, both: 0, keptSkin: 0, keptHair: 0};
+        for (let i = 0; i < 1000; i++) {
+          const v = surprise(schema, values, {locks: ['hair'], measured: {skin: '#a07e56'}});
+          const hat = v.headwear !== 'none', sun = v.glasses.includes('sunglasses');
+          count.hat += hat; count.sunglasses += sun; count.both += hat && sun;
+          count.dyed += dyed.has(v.hair_color);
+          count.keptSkin += v.skin === values.skin; count.keptHair += v.hair === values.hair;
+        }
+        return count;
+    }""")
+    assert stats["keptSkin"] == 1000 and stats["keptHair"] == 1000  # measured and locked
+    assert stats["hat"] < 250 and stats["sunglasses"] < 100 and stats["both"] < 15
+    assert stats["dyed"] < 40
+
+
+def test_best_match_only_over_a_clear_lead(page: Any) -> None:
+    got = page.evaluate("""async () => {
+        const { clearBest } = await import('/static/editor.js');
+        return [clearBest([['a', -0.140], ['b', -0.146]]), clearBest([['a', 9.122], ['b', 8.053]]),
+                clearBest([['a', 1]]), clearBest(undefined)];
+    }""")
+    assert got == [None, "a", None, None]

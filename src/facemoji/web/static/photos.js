@@ -24,6 +24,12 @@ async function fingerprint(blob) {
   return `${(h >>> 0).toString(16)}-${bytes.length}`;
 }
 
+/** A server message about one photo, said on that photo: without its file name first. */
+function aboutPhoto(message, name) {
+  const text = String(message || "cannot be used").replace(`${name}: `, "");
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 const mb = (bytes) => `${Math.round(bytes / (1024 * 1024))} MB`;
 
 export async function addFiles(files) {
@@ -59,7 +65,7 @@ export async function check(photo) {
   changed("photos");
   try {
     const result = await api.checkPhoto(photo.name, blobs.get(photo.id));
-    if (!result.ok) photo.check = { state: "bad", message: result.error || "cannot be used" };
+    if (!result.ok) photo.check = { state: "bad", message: aboutPhoto(result.error, photo.name) };
     else if (result.faces > 1) {
       photo.check = { state: "warn", faces: result.faces,
         message: `${result.faces} faces: the largest is used` };
@@ -95,7 +101,7 @@ export function markRun(sentIds, outcomes) {
 
 function status(photo) {
   if (photo.run && photo.run.status === "skipped") {
-    return { kind: "bad", text: `Skipped: ${photo.run.error || "not used"}` };
+    return { kind: "bad", text: `Skipped: ${aboutPhoto(photo.run.error, photo.name).toLowerCase()}` };
   }
   const c = photo.check;
   if (c.state === "checking") return { kind: "busy", text: "Checking…" };
