@@ -4,6 +4,7 @@ in progress (so that a test can act while the avatar is being made)."""
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import socket
@@ -208,10 +209,8 @@ class Hold:
         self.on = False
         held, self.held = self.held, []
         for route in held:
-            try:
+            with contextlib.suppress(Exception):  # the page went away meanwhile (a reload)
                 route.continue_()
-            except Exception:  # the page went away meanwhile (a reload)
-                pass
 
     def wait_held(self, page: Any) -> None:
         """Wait until the page is polling a job (its first poll is held)."""

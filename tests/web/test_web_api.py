@@ -50,8 +50,8 @@ def test_unknown_style_schema_is_404(client: TestClient) -> None:
 
 def test_page_and_openapi_are_served(client: TestClient) -> None:
     page = client.get("/")
-    assert page.status_code == 200 and "<script src=\"/static/app.js\"" in page.text
-    assert client.get("/static/app.js").status_code == 200
+    assert page.status_code == 200 and 'src="/static/main.js"' in page.text
+    assert client.get("/static/main.js").status_code == 200
     paths = client.get("/openapi.json").json()["paths"]
     assert {"/api/styles", "/api/render", "/api/generate", "/api/analyze"} <= set(paths)
     body = paths["/api/generate"]["post"]["requestBody"]["content"]["multipart/form-data"]
