@@ -399,3 +399,45 @@ def test_best_match_only_over_a_clear_lead(page: Any) -> None:
                 clearBest([['a', 1]]), clearBest(undefined)];
     }""")
     assert got == [None, "a", None, None]
+
+
+def test_a_slider_drag_sends_a_few_renders_not_one_per_step(page: Any) -> None:
+    box = show_feature(page, "face_width")
+    renders: list[str] = []
+    page.on("request", lambda r: renders.append(r.url) if r.url.endswith("/api/render") else None)
+    page.wait_for_timeout(1500)  # thumbnails of the tab opened above are done
+    renders.clear()
+    box.locator("input[type=range]").evaluate("""s => {
+        for (let i = 0; i <= 40; i++) {
+          s.value = String(-1 + i / 20); s.dispatchEvent(new Event('input', {bubbles: true}));
+        }
+    }""")
+    page.wait_for_timeout(1500)
+    assert 1 <= len(renders) <= 4  # 41 input events
+    assert values(page)["face_width"] == 1.0
+    page.keyboard.press("Control+z")  # and the whole drag is one undo step
+    assert values(page)["face_width"] == 0.0
+
+
+def test_copy_image_lock_and_headwear_color(page: Any) -> None:
+    page.click("#export-open")
+    page.click("#copy-image")
+    page.wait_for_selector("#export-note:has-text('Copied')")
+    types = page.evaluate("async () => (await navigator.clipboard.read())[0].types")
+    assert "image/png" in types
+    page.keyboard.press("Escape")
+    assert page.evaluate("() => document.activeElement.id") == "export-open"
+
+    lock = show_feature(page, "hair").locator(".lock")
+    lock.click()
+    assert lock.get_attribute("aria-pressed") == "true"
+    hair = values(page)["hair"]
+    for _ in range(5):
+        page.click("#shuffle")
+    assert values(page)["hair"] == hair
+    assert stored(page)["slots"]["facemoji"]["locks"] == ["hair"]
+
+    # a style whose schema has a headwear color gets a control for it
+    page.click("#styles label:has-text('Avataaars')")
+    box = show_feature(page, "headwear_color", "avataaars")
+    assert box.locator("[role=radio]").count() > 3
