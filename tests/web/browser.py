@@ -41,7 +41,8 @@ def serve_app() -> Iterator[str]:
     from .contract_shim import add_contract_endpoints
 
     app = create_app(WebConfig(workers=1))
-    add_contract_endpoints(app)
+    if not any(getattr(r, "path", "") == "/api/config" for r in app.routes):
+        add_contract_endpoints(app)  # TEMPORARY, until the server's job API is merged
     port = _free_port()
     srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=srv.run, daemon=True)
@@ -74,10 +75,11 @@ def png_file(path: Path, image: np.ndarray) -> Path:
 
 
 def open_page(browser: Any, server: str, *, viewport: dict[str, int] = DESKTOP,
-              scheme: str = "light", url: str = "/") -> Any:
-    """A page in a fresh context (empty storage), loaded and ready."""
+              scheme: str = "light", url: str = "/", audit: bool = False) -> Any:
+    """A page in a fresh context (empty storage), loaded and ready; ``audit`` lets the
+    test inject axe-core past the page's Content-Security-Policy."""
     context = browser.new_context(viewport=viewport, color_scheme=scheme, accept_downloads=True,
-                                  base_url=server,
+                                  base_url=server, bypass_csp=audit,
                                   permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()
     errors: list[str] = []

@@ -77,7 +77,7 @@ def test_phone_layout(browser: Any, server: str, me: Path) -> None:
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
 def test_no_serious_accessibility_violations(browser: Any, server: str, me: Path,
                                              viewport: dict[str, int], scheme: str) -> None:
-    page = open_page(browser, server, viewport=viewport, scheme=scheme)
+    page = open_page(browser, server, viewport=viewport, scheme=scheme, audit=True)
     try:
         assert page.locator("h1").count() == 1
         assert page.get_attribute("#avatar svg", "role") == "img"

@@ -15,7 +15,7 @@ const THUMB_CONCURRENCY = 4;
 // Thumbnails are framed on what the feature changes: regions of the style's face box
 // (its 68-point box plus forehead), as [centre offset, side], in face-box heights.
 const ZOOM = {
-  hair: [-0.08, 1.8], headwear: [-0.08, 1.8], eyes: [-0.14, 0.62], brows: [-0.24, 0.62],
+  hair: [-0.1, 1.95], headwear: [-0.1, 1.95], eyes: [-0.14, 0.62], brows: [-0.24, 0.62],
   glasses: [-0.13, 0.8], nose: [0.12, 0.55], mouth: [0.3, 0.55], "facial hair": [0.22, 1.0],
   head: [0, 1.35], ears: [0, 1.35], skin: [0, 1.35],
 };

@@ -119,11 +119,15 @@ function buildMethods() {
       type: "radio", name: "method", value: m.name, className: "sr-only" });
     input.addEventListener("change", () => { state.method = m.name; changed("method"); });
     const label = document.createElement("label");
+    const [name, how] = splitLabel(m);
     const strong = document.createElement("strong");
-    strong.textContent = m.label || m.name;
+    strong.textContent = name;
+    const detail = document.createElement("small");
+    detail.className = "how";
+    detail.textContent = how;
     const time = document.createElement("small");
     time.textContent = seconds(m.typical_seconds);
-    label.append(input, strong, time);
+    label.append(input, strong, detail, time);
     label.dataset.method = m.name;
     box.append(label);
   }
@@ -137,9 +141,15 @@ function seconds(s) {
   return `about ${Math.round(s / 60)} min`;
 }
 
+/** "Quick: from measurements only" → ["Quick", "from measurements only"]. */
+function splitLabel(m) {
+  const [name, ...how] = (m.label || m.name).split(": ");
+  return [name, how.join(": ")];
+}
+
 function methodLabel(name) {
   const m = config && config.methods.find((x) => x.name === name);
-  return (m && m.label) || name;
+  return m ? splitLabel(m)[0] : name;
 }
 
 function currentMethod() {
@@ -410,8 +420,8 @@ function updateStage() {
     ? `Made from ${made.used === made.total ? made.total : `${made.used} of ${made.total}`} `
       + `photo${made.total > 1 ? "s" : ""} in ${made.seconds.toFixed(1)} s `
       + `(${methodLabel(made.method).toLowerCase()}).`
-    : state.photos.length ? "A starting point: press Make my avatar to make it yours."
-      : "A starting point: add a photo of yourself to make it yours.";
+    : state.photos.length ? "Press Make my avatar to make it yours."
+      : "A starting point: add a photo to make it yours.";
   const photoId = (made && state.photos.some((p) => p.id === made.photoId) && made.photoId)
     || (photos.usable()[0] && photos.usable()[0].id);
   const url = photoId && photos.thumbUrl(photoId);

@@ -26,7 +26,8 @@ async function fingerprint(blob) {
 
 /** A server message about one photo, said on that photo: without its file name first. */
 function aboutPhoto(message, name) {
-  const text = String(message || "cannot be used").replace(`${name}: `, "");
+  let text = String(message || "cannot be used");
+  for (const naming of [`${name}: `, ` in ${name}`, `${name} `]) text = text.replace(naming, "");
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
