@@ -246,7 +246,7 @@ async function make() {
     if (state.job !== job) return;
     state.job = null;
     showRunning(false);
-    note(err.message, "error");
+    note(err.message, "error", [{ label: "Try again", run: make }]);
     changed("job");
   }
 }

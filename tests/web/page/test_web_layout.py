@@ -1,46 +1,26 @@
 """The page at phone and desktop size, light and dark: the avatar stays in view while
 editing, Make is on the first screen, nothing is cut off, and axe-core (vendored in
-tests/web/vendor, never loaded by the page) finds no serious or critical violation."""
+tests/web/page/vendor, never loaded by the page) finds no serious or critical violation."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import pytest
 
-from .browser import (
+from .support import (
     DESKTOP,
     PHONE,
     add_photos,
     axe_violations,
     describe_violations,
-    launch_chromium,
     make,
     open_page,
-    png_file,
-    serve_app,
     show_feature,
 )
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
-
-@pytest.fixture(scope="module")
-def server() -> Iterator[str]:
-    yield from serve_app()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    yield from launch_chromium()
-
-
-@pytest.fixture(scope="module")
-def me(tmp_path_factory: pytest.TempPathFactory, astronaut: np.ndarray) -> Path:
-    return png_file(tmp_path_factory.mktemp("photos") / "me.png", np.asarray(astronaut))
 
 
 def in_view(page: Any, selector: str) -> bool:

@@ -220,3 +220,13 @@ class Hold:
         while not self.held:
             assert time.monotonic() < deadline, "the page never polled a job"
             page.wait_for_timeout(50)
+
+
+def start_held_run(page: Any, method: str = "attributes") -> Hold:
+    """Press Make and hold the run: it is still going when this returns."""
+    hold = Hold(page)
+    hold.on = True
+    page.click(f"label[data-method={method}]")
+    page.click("#make")
+    hold.wait_held(page)
+    return hold

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -14,19 +13,17 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from .browser import (
+from .support import (
     Hold,
     add_photos,
     avatar_svg,
     goto,
-    launch_chromium,
     make,
     open_page,
     pick,
-    png_file,
     png_size_and_alpha,
-    serve_app,
     show_feature,
+    start_held_run,
     stored,
     values,
     wait_avatar_change,
@@ -34,41 +31,6 @@ from .browser import (
 )
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
-
-@pytest.fixture(scope="module")
-def server() -> Iterator[str]:
-    yield from serve_app()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    yield from launch_chromium()
-
-
-@pytest.fixture()
-def page(browser: Any, server: str) -> Iterator[Any]:
-    page = open_page(browser, server)
-    yield page
-    page.context.close()
-
-
-@pytest.fixture(scope="module")
-def me(tmp_path_factory: pytest.TempPathFactory, astronaut: np.ndarray) -> Path:
-    return png_file(tmp_path_factory.mktemp("photos") / "me.png", np.asarray(astronaut))
-
-
-@pytest.fixture(scope="module")
-def me_too(tmp_path_factory: pytest.TempPathFactory, astronaut: np.ndarray) -> Path:
-    """Another photo of the same face (mirrored: other bytes, so not a duplicate)."""
-    return png_file(tmp_path_factory.mktemp("photos") / "me-mirrored.png",
-                    np.ascontiguousarray(np.asarray(astronaut)[:, ::-1]))
-
-
-@pytest.fixture(scope="module")
-def wall(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return png_file(tmp_path_factory.mktemp("photos") / "wall.png",
-                    np.full((240, 240, 3), 180, np.uint8))
 
 
 def test_make_edit_undo_redo_and_download(page: Any, me: Path, tmp_path: Path) -> None:
@@ -163,11 +125,7 @@ def test_switching_style_keeps_each_styles_edits(page: Any, me: Path) -> None:
 def test_switching_style_mid_run_keeps_the_result(page: Any, me: Path) -> None:
     """Lost work 2: the result of a run lands in its own style, and the page says so."""
     add_photos(page, me)
-    hold = Hold(page)
-    hold.on = True
-    page.click("label[data-method=attributes]")
-    page.click("#make")
-    hold.wait_held(page)
+    hold = start_held_run(page)
     page.click("#styles label:has-text('Avataaars')")
     page.wait_for_selector("#tabs [data-group='background']")
     hold.release()
@@ -183,11 +141,7 @@ def test_switching_style_mid_run_keeps_the_result(page: Any, me: Path) -> None:
 def test_edits_made_during_a_run_are_kept(page: Any, me: Path) -> None:
     """Lost work 3: an edit made while the avatar is being made is not overwritten."""
     add_photos(page, me)
-    hold = Hold(page)
-    hold.on = True
-    page.click("label[data-method=attributes]")
-    page.click("#make")
-    hold.wait_held(page)
+    hold = start_held_run(page)
     pick(page, "glasses", "round")
     hold.release()
     wait_made(page)
@@ -206,11 +160,7 @@ def test_removing_a_photo_mid_run_starts_again_without_it(page: Any, me: Path,
                                                           me_too: Path) -> None:
     add_photos(page, me, me_too)
     assert page.locator(".photo").count() == 2
-    hold = Hold(page)
-    hold.on = True
-    page.click("label[data-method=attributes]")
-    page.click("#make")
-    hold.wait_held(page)
+    hold = start_held_run(page)
     page.click(".photo:has-text('me-mirrored.png') .remove")
     # focus moves to the photo left, not to the page's top
     assert page.evaluate("() => document.activeElement.getAttribute('aria-label')") == \
@@ -261,11 +211,7 @@ def test_reload_keeps_photos_edits_and_history(page: Any, me: Path) -> None:
 
 def test_reload_mid_run_follows_the_same_run(page: Any, me: Path) -> None:
     add_photos(page, me)
-    hold = Hold(page)
-    hold.on = True
-    page.click("label[data-method=attributes]")
-    page.click("#make")
-    hold.wait_held(page)
+    hold = start_held_run(page)
     hold.release()
     goto(page, page.url)
     wait_made(page)
@@ -368,7 +314,17 @@ def test_keyboard_tabs_style_switch_and_focus(page: Any) -> None:
     page.keyboard.press("ArrowRight")
     page.wait_for_timeout(400)
     assert values(page)["hair"] != "short_straight"
-    # the style switch: native radios, arrow keys switch the style
+    # from the Hair tab to the hair colors: a few Tab presses, not sixty
+    tab_to = page.locator("#tabs [data-group='hair']")
+    tab_to.click()
+    tab_to.focus()
+    presses = 0
+    while not page.evaluate("() => !!document.activeElement.closest("
+                            "\".feature[data-feature='hair_color']\")"):
+        page.keyboard.press("Tab")
+        presses += 1
+        assert presses <= 8, "hair color is more than 8 Tab presses from the Hair tab"
+        # the style switch: native radios, arrow keys switch the style
     page.focus("#styles input:checked")
     page.keyboard.press("ArrowLeft")
     page.wait_for_function("() => document.querySelector('#styles input:checked').value "
