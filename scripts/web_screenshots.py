@@ -62,9 +62,11 @@ def make_avatar(page: Page, url: str, photo: Path) -> None:
 
 
 def settle(page: Page) -> None:
-    """Wait for the option thumbnails in view to arrive."""
+    """Wait for the option thumbnails on screen to arrive."""
+    page.mouse.move(1, 1)  # no hover highlight in the picture
     page.wait_for_function(
-        "() => [...document.querySelectorAll('#panel .option img')].slice(0, 12)"
+        "() => [...document.querySelectorAll('#panel .option img')]"
+        ".filter(i => i.getBoundingClientRect().top < innerHeight)"
         ".every(i => i.complete && i.naturalWidth > 0)", timeout=60_000)
     page.wait_for_timeout(300)
 

@@ -594,6 +594,7 @@ function wire() {
   $("#cancel").addEventListener("click", () => { cancelRunning(); $("#make").focus(); });
   $("#undo").addEventListener("click", doUndo);
   $("#redo").addEventListener("click", doRedo);
+  $("#inset-img").addEventListener("error", () => { $("#inset").hidden = true; });  // HEIC
   $("#toggle-photo").addEventListener("click", () => {
     state.showPhoto = !state.showPhoto;
     changed("stage");
