@@ -125,13 +125,14 @@ def wait_made(page: Any, style: str | None = None) -> None:
 
 
 def stored(page: Any) -> dict[str, Any]:
-    """The page's store as saved in localStorage (saved now)."""
-    return page.evaluate("() => JSON.parse(localStorage.getItem('facemoji.page.v1'))")
+    """The page's store as saved in localStorage, saved now (the page saves on pagehide;
+    otherwise 250 ms after a change)."""
+    return page.evaluate("() => { window.dispatchEvent(new Event('pagehide'));"
+                         " return JSON.parse(localStorage.getItem('facemoji.page.v1')); }")
 
 
 def values(page: Any, style: str = "facemoji") -> dict[str, Any]:
-    """The values of a style's avatar, as the page holds them (after its save)."""
-    page.wait_for_timeout(400)  # the store saves 250 ms after a change
+    """The values of a style's avatar, as the page holds them."""
     return stored(page)["slots"][style]["values"]
 
 
