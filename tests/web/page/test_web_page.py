@@ -18,7 +18,7 @@ def test_every_module_of_the_page_is_served(client: TestClient) -> None:
         answer = client.get(path)
         assert answer.status_code == 200, path
         assert "javascript" in answer.headers["content-type"], path
-        todo += ["/static/" + name for name in re.findall(r'from "\./([\w.]+)"', answer.text)]
-    assert {"/static/store.js", "/static/editor.js", "/static/api.js"} <= seen
+        todo += ["/static/" + name for name in re.findall(r'from "\./([\w.-]+)"', answer.text)]
+    assert {"/static/store.js", "/static/runner.js", "/static/export-dialog.js"} <= seen
     css = client.get("/static/app.css")
     assert css.status_code == 200 and "prefers-color-scheme: dark" in css.text
