@@ -1,6 +1,6 @@
 # facemoji: `make demo` installs everything and makes an avatar from the bundled photo;
-# `make serve` starts the web page; `make test` installs the test dependencies and runs
-# the test suite.
+# `make serve` starts the server of the web page (then open http://127.0.0.1:8000);
+# `make test` installs the test dependencies and runs the test suite.
 VENV ?= .venv
 PY := $(VENV)/bin/python
 PIP := $(PY) -m pip
@@ -23,8 +23,7 @@ demo: $(VENV)/.core
 	mkdir -p $(OUT)/demo
 	$(PY) -c "from skimage import data; from PIL import Image; Image.fromarray(data.astronaut()).save('$(OUT)/astronaut.png')"
 	$(VENV)/bin/facemoji generate $(OUT)/astronaut.png -o $(OUT)/demo --force
-	@echo "avatar: $(OUT)/demo/avatar.png (.svg, editable .json); report: $(OUT)/demo/report.html"
-	@echo "edit it: $(VENV)/bin/facemoji render --params $(OUT)/demo/avatar.json --set hair=bob -o $(OUT)/bob.png"
+	@echo "the web page: make serve, then open http://127.0.0.1:8000"
 
 serve: $(VENV)/.core
 	$(VENV)/bin/facemoji serve

@@ -107,6 +107,10 @@ def test_options_and_describe(schema: Schema) -> None:
     described = schema.describe()
     assert [f["kind"] for f in described["features"]] == ["choice", "scalar", "color", "color"]
     assert described["features"][1]["range"] == [-1.0, 1.0]
+    # what random sampling uses, so that the web page's "Surprise me" samples alike
+    assert described["features"][0]["weights"] == [o.weight for o in schema.feature("hat").options]
+    assert described["features"][1]["spread"] == schema.feature("size").spread
+    assert set(described["features"][2]["weights"]) == set(described["features"][2]["presets"])
 
 
 def test_bad_schema_definitions_fail_early() -> None:

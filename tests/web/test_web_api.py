@@ -52,8 +52,8 @@ def test_unknown_style_schema_is_404(client: TestClient) -> None:
 
 def test_page_and_openapi_are_served(client: TestClient) -> None:
     page = client.get("/")
-    assert page.status_code == 200 and "<script src=\"/static/app.js\"" in page.text
-    assert client.get("/static/app.js").status_code == 200
+    assert page.status_code == 200 and 'src="/static/main.js"' in page.text
+    assert client.get("/static/main.js").status_code == 200
     paths = client.get("/openapi.json").json()["paths"]
     assert {"/api/styles", "/api/render", "/api/generate", "/api/analyze", "/api/config",
             "/api/jobs", "/api/jobs/{job_id}", "/api/photos/check", "/api/health"} <= set(paths)

@@ -171,6 +171,7 @@ class Choice:
             "group": self.group,
             "options": list(self.ids),
             "labels": [o.label for o in self.options],
+            "weights": [o.weight for o in self.options],
             "default": self.default,
         }
 
@@ -229,6 +230,7 @@ class Scalar:
             "label": self.label,
             "group": self.group,
             "range": [self.lo, self.hi],
+            "spread": self.spread,
             "default": self.default,
         }
 
@@ -327,8 +329,10 @@ class Color:
             "label": self.label,
             "group": self.group,
             "presets": {p.id: p.hex for p in self.presets},
+            "weights": {p.id: p.weight for p in self.presets},
             "default": self.default,
             "follows": self.follows,
+            "follow_probability": self.follow_probability if self.follows else 0.0,
         }
 
 

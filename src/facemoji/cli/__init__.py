@@ -17,6 +17,7 @@ from typer.exceptions import TyperException
 
 from ..errors import FacemojiError
 from ..interrupts import interrupted, recording
+from .helptext import tidy
 
 app = typer.Typer(
     name="facemoji",
@@ -58,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
     """Run the CLI; returns the exit status (used by the ``facemoji`` script)."""
     try:
         with recording():
-            result = app(args=argv, standalone_mode=False)
+            result = tidy(typer.main.get_command(app)).main(args=argv, standalone_mode=False)
         # Typer answers Ctrl-C with 130; a Ctrl-C that a C library's callback swallowed
         # has only been recorded
         if result == 130 or interrupted():

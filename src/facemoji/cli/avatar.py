@@ -58,7 +58,7 @@ def render(
     output: Annotated[Path, typer.Option("-o", "--output", help="Output .svg, .png or .json.")],
     style: Annotated[
         str | None,
-        typer.Option("--style", "-s", help="Style name [default: the params' style, or facemoji]."),
+        typer.Option("--style", "-s", help="Style name (default: the params' style, or facemoji)."),
     ] = None,
     params: Annotated[
         Path | None, typer.Option("--params", "-p", help="Params JSON (e.g. avatar.json).")
