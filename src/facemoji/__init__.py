@@ -15,7 +15,8 @@ imported on first use.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import importlib
+from typing import TYPE_CHECKING, Any
 
 from .avatar import Params, Schema, Style, get_style, list_styles, load_params, render
 from .avatar.render import render_batch, render_png, render_svg
@@ -45,13 +46,20 @@ _LAZY = {
 }
 
 if TYPE_CHECKING:  # pragma: no cover
+    from . import batch
     from .face.analyze import FaceAnalysis, analyze
     from .face.image import load_image
     from .match.generate import Result, generate
     from .match.lineup import lineup
 
 
-__getattr__ = lazy_exports(__name__, _LAZY, globals())
+_lazy = lazy_exports(__name__, _LAZY, globals())
+
+
+def __getattr__(name: str) -> Any:
+    if name == "batch":  # the package, which is callable: facemoji.batch(INPUT, OUT, ...)
+        return importlib.import_module(".batch", __name__)
+    return _lazy(name)
 
 
 __all__ = [
@@ -71,6 +79,7 @@ __all__ = [
     "UnknownOption",
     "__version__",
     "analyze",
+    "batch",
     "generate",
     "get_style",
     "lineup",

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import io
 import math
 from collections.abc import Sequence
 
@@ -62,6 +63,13 @@ def contact_sheet(
             tw = draw.textlength(text, font=font)
             draw.text((x + (cell - tw) / 2, y + cell + 3), text, fill=(60, 60, 70), font=font)
     return np.asarray(sheet)
+
+
+def png_bytes(image: RGBImage) -> bytes:
+    """An RGB (or RGBA) array encoded as PNG."""
+    buf = io.BytesIO()
+    Image.fromarray(np.asarray(image)).save(buf, format="PNG")
+    return buf.getvalue()
 
 
 def save_image(image: RGBImage, path: str) -> None:

@@ -162,15 +162,11 @@ def translate(
     """Detect, align and translate photos to cartoons (PNG files in the output folder)."""
     from ..face.image import load_image
     from ..gan.data import image_files
-    from ..gan.translate import Translator
+    from ..gan.translate import Translator, cartoon_targets
     from ..report import save_image
 
     files = [f for p in photos for f in (image_files(p) if p.is_dir() else [p])]
-    targets = [output / f"{path.stem}.png" for path in files]
-    clashes = sorted({t.name for t in targets if targets.count(t) > 1})
-    if clashes:  # two photos would write the same cartoon
-        raise BadArgument(f"several photos would be written as {', '.join(clashes)}; "
-                          "translate them into separate folders")
+    targets = cartoon_targets(files, output)
     existing = [t.name for t in targets if t.exists()]
     if existing and not force:
         raise BadArgument(f"{output} already holds {', '.join(existing[:3])}"

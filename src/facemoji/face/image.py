@@ -26,6 +26,9 @@ log = logging.getLogger(__name__)
 ImageSource: TypeAlias = str | os.PathLike[str] | bytes | Image.Image | np.ndarray
 """Everything :func:`load_image` accepts."""
 
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".bmp", ".tif", ".tiff", ".heic", ".heif")
+"""File name endings of the photos facemoji reads from folders."""
+
 MAX_PIXELS = 90_000_000
 """Larger images are refused (decompression-bomb guard): about 10,000 × 9,000 pixels."""
 
@@ -61,6 +64,12 @@ def load_image(source: ImageSource) -> RGBImage:
     if isinstance(source, str | os.PathLike):
         return _decode(_read(Path(source)), describe(source))
     raise BadImage(f"cannot read an image from a {type(source).__name__}")
+
+
+def decode_image(data: bytes, name: str) -> RGBImage:
+    """Like :func:`load_image` for encoded ``data``, with messages naming it ``name``
+    (an uploaded file's name, a photo sent by bytes to another machine)."""
+    return _decode(bytes(data), name)
 
 
 def _read(path: Path) -> bytes:

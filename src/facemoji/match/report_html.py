@@ -6,15 +6,11 @@ from __future__ import annotations
 
 import base64
 import html
-import io
 from typing import TYPE_CHECKING
-
-import numpy as np
-from PIL import Image
 
 from ..avatar.render import svg_to_png
 from ..avatar.style import get_style
-from ..types import RGBImage
+from ..report import png_bytes
 from .initial import COLOR_NAMES, mapping_for
 
 if TYPE_CHECKING:
@@ -40,12 +36,6 @@ def _data_uri(png: bytes) -> str:
     return "data:image/png;base64," + base64.b64encode(png).decode("ascii")
 
 
-def _array_png(image: RGBImage) -> bytes:
-    buf = io.BytesIO()
-    Image.fromarray(np.asarray(image)).save(buf, format="PNG")
-    return buf.getvalue()
-
-
 def _figure(png: bytes, caption: str, size: int, chosen: bool = False) -> str:
     cls = ' class="chosen"' if chosen else ""
     return (f'<figure{cls}><img src="{_data_uri(png)}" width="{size}" height="{size}" '
@@ -69,7 +59,7 @@ def report_html(result: Result) -> str:
     for w in result.warnings:
         parts.append(f"<p><strong>warning:</strong> {html.escape(w)}</p>")
     parts.append("<div class='row'>")
-    parts += [_figure(_array_png(p), f"photo {i + 1}", 160) for i, p in enumerate(result.photos)]
+    parts += [_figure(png_bytes(p), f"photo {i + 1}", 160) for i, p in enumerate(result.photos)]
     parts.append(_figure(result.png, "avatar", 320, chosen=False))
     parts.append("</div><h2>Colors: measured vs chosen</h2><table>")
     mapping = mapping_for(result.style)

@@ -9,18 +9,14 @@ process. Each takes and returns plain data, and raises
 from __future__ import annotations
 
 import logging
-import os
-import threading
-import time
 from typing import Any
-
-import numpy as np
 
 from ..avatar.render import crop_to_face, svg_to_png
 from ..avatar.style import get_style, load_params
-from ..errors import BadImage, InvalidParams
-from ..face.image import describe, load_image
+from ..errors import InvalidParams
+from ..face.image import decode_image
 from ..types import RGBImage
+from ..worker import exit_with_parent
 
 log = logging.getLogger(__name__)
 
@@ -30,32 +26,20 @@ Photo = tuple[str, bytes]
 
 def warm(server_pid: int) -> None:
     """Worker-process initializer: exit when the server process ``server_pid`` is gone,
-    and load the detector and the embedder now, not on the first request."""
-    from ..face.detect import detect_faces
-    from ..face.embed import get_embedder
+    and load the face models now, not on the first request."""
+    from ..face.analyze import preload_models
 
-    threading.Thread(target=_exit_with, args=(server_pid,), daemon=True).start()
+    exit_with_parent(server_pid)
     try:
-        detect_faces(np.zeros((64, 64, 3), np.uint8), method="hog")
-        get_embedder("dlib").embed_chips(np.zeros((1, 150, 150, 3), np.uint8))
+        preload_models()
     except Exception:  # a worker that cannot warm up loads the models on first use
         log.warning("could not preload the face models", exc_info=True)
-
-
-def _exit_with(parent: int) -> None:
-    # a server killed by a signal cannot tell its idle workers to stop: they would live on
-    while os.getppid() == parent:
-        time.sleep(1.0)
-    os._exit(0)
 
 
 def decode(photo: Photo) -> RGBImage:
     """Decode an uploaded photo by its content; messages name its file name."""
     name, data = photo
-    try:
-        return load_image(data)
-    except BadImage as exc:
-        raise BadImage(str(exc).replace(describe(data), name, 1)) from None
+    return decode_image(data, name)
 
 
 def analyze(photo: Photo) -> dict[str, Any]:
