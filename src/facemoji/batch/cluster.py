@@ -60,15 +60,19 @@ class RayEngine:
     """Actors on the Ray cluster at ``address`` (``auto``: the running cluster this
     machine belongs to; ``ray://host:10001``: a remote one; ``local``: a new one on this
     machine), ``workers`` of them (default: one per CPU of the cluster). If Ray is
-    already initialised in this process, that session is used and left running."""
+    already initialised in this process, that session is used and left running.
+    ``shared=False`` sends photos and results over Ray even where the actors could
+    reach the files (default: each actor checks)."""
 
     name = "ray"
 
-    def __init__(self, address: str | None, workers: int | None = None) -> None:
+    def __init__(self, address: str | None, workers: int | None = None, *,
+                 shared: bool | None = None) -> None:
         if workers is not None and workers < 1:
             raise BadArgument("--workers must be at least 1 with --ray")
         self.address = address
         self.workers = workers or 0  # known once connected
+        self.shared = shared
 
     def run(self, task: Task, jobs: list[Job], out: Path) -> Iterator[Outcome]:
         """The outcome of each job of ``jobs``, as each finishes; products the actors
@@ -88,7 +92,7 @@ class RayEngine:
             self.workers = self.workers or max(1, cpus)
             actor_class = ray.remote(num_cpus=1, max_restarts=0)(BatchWorker)
             actors = [actor_class.remote(task) for _ in range(self.workers)]
-            yield from _dispatch(ray, task, actors, jobs, out)
+            yield from _dispatch(ray, task, actors, jobs, out, self.shared)
         finally:
             for actor in actors:
                 ray.kill(actor)
@@ -96,19 +100,10 @@ class RayEngine:
                 ray.shutdown()
 
 
-def _dispatch(ray: Any, task: Task, actors: list[Any], jobs: list[Job], out: Path
-              ) -> Iterator[Outcome]:
+def _dispatch(ray: Any, task: Task, actors: list[Any], jobs: list[Job], out: Path,
+              shared: bool | None) -> Iterator[Outcome]:
     """Hand ``jobs`` to ``actors`` and yield each outcome as it comes back."""
-    probe = out / f".ray-probe-{uuid.uuid4().hex}"
-    probe.touch()
-    try:
-        sample = next((p for job in jobs for p in job.photos
-                       if isinstance(p, str) and os.path.exists(p)), None)
-        paths = [str(probe.absolute())] + ([sample] if sample else [])
-        seen = ray.get([a.sees.remote(paths) for a in actors])
-    finally:
-        probe.unlink()
-    # per actor: (photos by path?, OUT to save into, or None)
+    seen = _probe(ray, actors, jobs, out) if shared is None else [[shared, shared]] * len(actors)
     reach = {id(a): (len(s) < 2 or s[1], str(out.absolute()) if s[0] else None)
              for a, s in zip(actors, seen, strict=True)}
     log.info("ray: %d actors, %d see the photos, %d see OUT", len(actors),
@@ -146,3 +141,17 @@ def _dispatch(ray: Any, task: Task, actors: list[Any], jobs: list[Job], out: Pat
         yield outcome
         if not alive and todo:
             raise RuntimeError("every Ray actor of the batch died")
+
+
+def _probe(ray: Any, actors: list[Any], jobs: list[Job], out: Path) -> list[list[bool]]:
+    """Per actor: does it see OUT (a file made there now) and the photos (the first one
+    that exists here)?"""
+    probe = out / f".ray-probe-{uuid.uuid4().hex}"
+    probe.touch()
+    try:
+        sample = next((p for job in jobs for p in job.photos
+                       if isinstance(p, str) and os.path.exists(p)), None)
+        paths = [str(probe.absolute())] + ([sample] if sample else [])
+        return ray.get([a.sees.remote(paths) for a in actors])
+    finally:
+        probe.unlink()
