@@ -91,7 +91,7 @@ def test_killed_batch_resumes_with_one_line_per_avatar(tmp_path: Path) -> None:
     if not script.exists():
         pytest.skip("the facemoji command is not installed beside this Python")
     out = tmp_path / "out"
-    command = [str(script), "batch", "-o", str(out), "--task", "synth", "-n", "400",
+    command = [str(script), "batch", "-o", str(out), "--task", "synth", "-n", "200",
                "--size", "24", "--workers", "2"]
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     with subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL,
