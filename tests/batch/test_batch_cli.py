@@ -1,5 +1,6 @@
 """``facemoji batch`` on the command line: one-line errors with exit 2, the summary, the
-translate task, and a batch killed with SIGKILL half-way then resumed."""
+translate task, and a batch stopped by Ctrl-C (exit 130), resumed, killed with SIGKILL
+half-way, and resumed to the end."""
 
 from __future__ import annotations
 
@@ -85,32 +86,46 @@ def test_translate_task(people: Path, tmp_path: Path, capsys) -> None:
     assert chip.shape == (48, 48, 3) and chip.std() > 10  # a face, not a blank
 
 
+def _stop_half_way(command: list[str], results: Path, at: int, how: signal.Signals) -> int:
+    """Start ``command`` in its own process group, wait for ``at`` lines in ``results``,
+    send ``how`` (SIGINT to the whole group, as Ctrl-C does; SIGKILL to the driver
+    alone) and return the exit status."""
+    with subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                          start_new_session=True) as batch:
+        before = results.read_bytes().count(b"\n") if results.exists() else 0
+        deadline = time.monotonic() + 240
+        while time.monotonic() < deadline and batch.poll() is None:
+            if results.exists() and results.read_bytes().count(b"\n") >= before + at:
+                break
+            time.sleep(0.05)
+        assert batch.poll() is None, "the batch ended before it could be stopped"
+        if how == signal.SIGINT:
+            os.killpg(batch.pid, signal.SIGINT)
+        else:
+            batch.send_signal(how)
+        return batch.wait(timeout=60)
+
+
 @pytest.mark.slow
-def test_killed_batch_resumes_with_one_line_per_avatar(tmp_path: Path) -> None:
+def test_interrupted_then_killed_batch_resumes_with_one_line_each(tmp_path: Path) -> None:
     script = Path(sys.executable).with_name("facemoji")  # the installed console script
     if not script.exists():
         pytest.skip("the facemoji command is not installed beside this Python")
     out = tmp_path / "out"
+    results = out / "results.jsonl"
     command = [str(script), "batch", "-o", str(out), "--task", "synth", "-n", "200",
                "--size", "24", "--workers", "2"]
-    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    with subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL,
-                          stderr=subprocess.DEVNULL) as batch:
-        results = out / "results.jsonl"
-        deadline = time.monotonic() + 240
-        while time.monotonic() < deadline and batch.poll() is None:
-            if results.exists() and results.read_bytes().count(b"\n") >= 20:
-                break
-            time.sleep(0.05)
-        assert batch.poll() is None, "the batch ended before it could be killed"
-        batch.send_signal(signal.SIGKILL)
-    written = results.read_bytes().count(b"\n")
-    assert 20 <= written < 200
-    done = subprocess.run([*command, "--resume", "--json"], env=env, capture_output=True,
-                          text=True, timeout=600)
+    assert _stop_half_way(command, results, 15, signal.SIGINT) == 130
+    interrupted = results.read_bytes().count(b"\n")
+    assert not list(out.glob(".*.tmp")), "no half-written file is left"
+    assert _stop_half_way([*command, "--resume"], results, 15, signal.SIGKILL) == -9
+    killed = results.read_bytes().count(b"\n")
+    assert interrupted + 15 <= killed < 200
+    done = subprocess.run([*command, "--resume", "--json"], capture_output=True, text=True,
+                          timeout=600)
     assert done.returncode == 0, done.stderr
     summary = json.loads(done.stdout)
-    assert summary["done"] == 200 and summary["resumed"] >= written - 1
+    assert summary["done"] == 200 and summary["resumed"] >= killed - 1
     names = [json.loads(line)["person"] for line in results.read_text().splitlines()]
     assert len(names) == len(set(names)) == 200
     landmarks = json.loads((out / "landmarks.json").read_text())

@@ -48,7 +48,7 @@ def test_ray_by_bytes_saves_on_the_driver(ray_session: None, people: Path,
     task = make_task("generate", method="attributes")
     with ResultsFile(out):
         outcomes = {o.name: o for o in RayEngine(None, 1, shared=False).run(task, jobs, out)}
-    assert outcomes["alice"].status == "done" and outcomes["alice"].product is None
+    assert outcomes["alice"].status == "done" and outcomes["alice"].payload is None
     assert outcomes["alice"].warnings and outcomes["nobody"].reason == "no_face"
     params = json.loads((out / outcomes["alice"].files["json"]).read_text())
     assert params["style"] == "facemoji"

@@ -479,10 +479,6 @@ class Params(Mapping[str, Value]):
     def __repr__(self) -> str:
         return f"Params({self.schema.style!r}, {dict(self._values)!r})"
 
-    def __reduce__(self) -> tuple[Any, ...]:
-        # picklable (process pools, Ray): the read-only view itself cannot be pickled
-        return _trusted_params, (self.schema, dict(self._values))
-
     @property
     def style(self) -> str:
         """The name of the style these params belong to."""
@@ -550,8 +546,3 @@ class Params(Mapping[str, Value]):
     def to_json(self, indent: int | None = 2) -> str:
         """JSON text that :meth:`Schema.from_json` (and ``facemoji render --params``) reads."""
         return json.dumps(self.to_dict(), indent=indent)
-
-
-def _trusted_params(schema: Schema, values: dict[str, Value]) -> Params:
-    """Rebuild pickled :class:`Params` (their values were validated when first made)."""
-    return Params(schema, values, _trusted=True)

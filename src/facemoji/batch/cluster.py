@@ -4,7 +4,8 @@ One actor per CPU (``num_cpus=1``) holds the task's loaded models; the driver ha
 actor a person at a time (two queued, so an actor never waits for the next) and writes
 the results as they come back. On start every actor says whether it sees OUT and the
 photos: one that sees the photos gets their paths, another their bytes; one that sees
-OUT saves the person there, another sends the product back for the driver to save.
+OUT saves the person there, another saves it in a temporary folder and sends the files
+back for the driver to write (the driver only writes bytes).
 The cluster must have facemoji installed (the same version) on every node.
 
 A loop over ``ray.wait`` hands out the work rather than ``ray.util.ActorPool``, because
@@ -24,7 +25,7 @@ from typing import Any
 from ..errors import BadArgument, missing_extra
 from .inputs import Job
 from .tasks import Task
-from .work import Outcome, execute, failed, store
+from .work import Outcome, deliver, execute, failed
 
 log = logging.getLogger(__name__)
 
@@ -92,7 +93,7 @@ class RayEngine:
             self.workers = self.workers or max(1, cpus)
             actor_class = ray.remote(num_cpus=1, max_restarts=0)(BatchWorker)
             actors = [actor_class.remote(task) for _ in range(self.workers)]
-            yield from _dispatch(ray, task, actors, jobs, out, self.shared)
+            yield from _dispatch(ray, actors, jobs, out, self.shared)
         finally:
             for actor in actors:
                 ray.kill(actor)
@@ -100,7 +101,7 @@ class RayEngine:
                 ray.shutdown()
 
 
-def _dispatch(ray: Any, task: Task, actors: list[Any], jobs: list[Job], out: Path,
+def _dispatch(ray: Any, actors: list[Any], jobs: list[Job], out: Path,
               shared: bool | None) -> Iterator[Outcome]:
     """Hand ``jobs`` to ``actors`` and yield each outcome as it comes back."""
     seen = _probe(ray, actors, jobs, out) if shared is None else [[shared, shared]] * len(actors)
@@ -135,8 +136,8 @@ def _dispatch(ray: Any, task: Task, actors: list[Any], jobs: list[Job], out: Pat
             outcome = failed(job, "error", f"{type(exc).__name__}: {exc}")
             give(actor)
         else:
-            if outcome.product is not None:
-                outcome = store(task, outcome, out)
+            if outcome.payload is not None:
+                outcome = deliver(outcome, out)
             give(actor)
         yield outcome
         if not alive and todo:

@@ -2,8 +2,8 @@
 
 A task is a small picklable value (its options) sent once to every worker, where
 :meth:`Task.setup` loads its models; :meth:`Task.run` then makes one person's product in
-memory and :meth:`Task.save` writes it under OUT, wherever OUT is reachable (the worker,
-or the driver when the worker is a machine that cannot see OUT). Each task reuses the
+memory and :meth:`Task.save`, in the same worker, writes it under OUT (or under a
+temporary folder, on a machine that cannot see OUT). Each task reuses the
 code of the command it repeats (``generate``, ``analyze``, ``gan translate``,
 ``gan synth``).
 

@@ -1,17 +1,20 @@
 """One job, start to finish, wherever it runs: :func:`execute` turns any outcome (a made
 person, a bad photo, a bug) into an :class:`Outcome`, the person's line in
-``results.jsonl``; :func:`store` writes the product where OUT is reachable."""
+``results.jsonl``, with the person's files saved under OUT, or, on a machine that cannot
+see OUT, saved in a temporary folder and carried back as bytes for :func:`deliver`."""
 
 from __future__ import annotations
 
 import logging
 import os
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..errors import BadImage, FacemojiError, NoFaceFound
+from .files import write_atomic
 from .inputs import Job
 from .tasks import PersonFailed, Task
 
@@ -20,14 +23,14 @@ log = logging.getLogger(__name__)
 FINAL_REASONS = frozenset({"no_photos", "bad_photo", "no_face", "bad_input"})
 """Failures a rerun would repeat (the input is at fault): ``--resume`` keeps them. Other
 reasons (``error``: a bug or a missing resource, ``worker_lost``: a worker died,
-``write_error``: OUT could not be written) are tried again."""
+``write_error``: a file could not be written) are tried again."""
 
 
 @dataclass
 class Outcome:
     """What became of one job. ``files`` are relative to OUT, with their ``sizes`` in
-    bytes; ``product`` is set only while the product still has to be saved by the
-    driver (a worker that cannot reach OUT)."""
+    bytes; ``payload`` (``{relative path: bytes}``) holds them while they still have to
+    be written under OUT by the driver."""
 
     name: str
     status: str
@@ -39,7 +42,7 @@ class Outcome:
     files: dict[str, str] = field(default_factory=dict)
     sizes: dict[str, int] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
-    product: Any = None
+    payload: dict[str, bytes] | None = None
 
     def line(self) -> dict[str, Any]:
         """The person's line in ``results.jsonl``."""
@@ -48,24 +51,28 @@ class Outcome:
                 "warnings": self.warnings, "files": self.files, "sizes": self.sizes,
                 **self.extra}
 
+    def fail(self, reason: str, error: str) -> Outcome:
+        """This outcome as a failure, without files."""
+        self.status, self.reason, self.error = "failed", reason, error
+        self.files, self.sizes, self.payload = {}, {}, None
+        return self
 
-def failed(job: Job, reason: str, error: str, seconds: float = 0.0,
-           warnings: list[str] | None = None) -> Outcome:
+
+def failed(job: Job, reason: str, error: str, seconds: float = 0.0) -> Outcome:
     """A failed outcome of ``job``."""
-    return Outcome(job.name, "failed", seconds, warnings=warnings or [], reason=reason,
-                   error=error)
+    return Outcome(job.name, "failed", seconds, reason=reason, error=error)
 
 
 def execute(task: Task, job: Job, out: Path | None) -> Outcome:
-    """Run ``task`` on ``job``; save the product under ``out`` unless ``out`` is
-    ``None`` (then the outcome carries it for :func:`store`). Never raises for a bad
+    """Run ``task`` on ``job`` and save the product under ``out``; with ``out=None`` in a
+    temporary folder, read back into the outcome's ``payload``. Never raises for a bad
     person: every failure is an outcome with its reason."""
     start = time.perf_counter()
     try:
         made = task.run(job)
     except PersonFailed as exc:
         return failed(job, exc.reason, str(exc), time.perf_counter() - start)
-    except (BadImage, NoFaceFound, FacemojiError) as exc:
+    except FacemojiError as exc:
         reason = ("bad_photo" if isinstance(exc, BadImage) else
                   "no_face" if isinstance(exc, NoFaceFound) else "bad_input")
         return failed(job, reason, str(exc), time.perf_counter() - start)
@@ -74,20 +81,34 @@ def execute(task: Task, job: Job, out: Path | None) -> Outcome:
         return failed(job, "error", f"{type(exc).__name__}: {exc}",
                       time.perf_counter() - start)
     outcome = Outcome(job.name, "done", time.perf_counter() - start, score=made.score,
-                      warnings=made.warnings, extra=made.extra, product=made.product)
-    return store(task, outcome, out) if out is not None else outcome
-
-
-def store(task: Task, outcome: Outcome, out: Path) -> Outcome:
-    """Save ``outcome``'s product under ``out`` and record its files; a product that
-    cannot be written makes the outcome a ``write_error`` failure."""
+                      warnings=made.warnings, extra=made.extra)
     try:
-        paths = task.save(outcome.product, out, outcome.name)
-        outcome.files = {kind: os.path.relpath(p, out) for kind, p in paths.items()}
-        outcome.sizes = {kind: p.stat().st_size for kind, p in paths.items()}
+        if out is not None:
+            _record(outcome, task.save(made.product, out, job.name), out)
+        else:
+            with tempfile.TemporaryDirectory(prefix="facemoji-batch-") as tmp:
+                _record(outcome, task.save(made.product, Path(tmp), job.name), Path(tmp))
+                outcome.payload = {rel: (Path(tmp) / rel).read_bytes()
+                                   for rel in outcome.files.values()}
     except (OSError, FacemojiError) as exc:
-        outcome.status, outcome.reason, outcome.error = "failed", "write_error", str(exc)
-        outcome.files, outcome.sizes = {}, {}
-    outcome.product = None
+        outcome.fail("write_error", str(exc))
     return outcome
 
+
+def _record(outcome: Outcome, paths: dict[str, Path], root: Path) -> None:
+    outcome.files = {kind: os.path.relpath(p, root) for kind, p in paths.items()}
+    outcome.sizes = {kind: p.stat().st_size for kind, p in paths.items()}
+
+
+def deliver(outcome: Outcome, out: Path) -> Outcome:
+    """Write an outcome's ``payload`` under ``out`` (each file replaced in one step); a
+    file that cannot be written makes it a ``write_error`` failure."""
+    try:
+        for rel, data in (outcome.payload or {}).items():
+            target = out / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(target, data)
+    except OSError as exc:
+        return outcome.fail("write_error", str(exc))
+    outcome.payload = None
+    return outcome
