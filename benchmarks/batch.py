@@ -9,8 +9,10 @@ with ``ray.init()``) and ``--workers``. Each run writes into a fresh temporary O
 
 Per run it prints: people/s over the whole run (start-up and model loading included,
 what a user gets), the steady rate after the first result, the start-up time (to the
-first result), the scaling against 1 worker, and the peak memory (VmHWM) of the busiest
-worker process and of the driver. At the end: the driver's cost per result line and
+first result), the scaling against 1 worker, the peak memory (VmHWM) of the busiest
+worker process, and the workers' CPU seconds per person (start-up included; on a
+loaded machine the least noisy measure of the work, as it does not count waiting for a
+core). At the end: the driver's cost per result line and
 the bytes written per person, and from those a paper estimate for a 10-node, 16-core
 Ray cluster. The load average is printed before and after: on a shared machine the
 numbers move with it.
@@ -59,16 +61,17 @@ def build_people(root: Path, count: int) -> None:
             os.symlink(photo, folder / Path(str(photo)).name)
 
 
-class PeakMemory:
-    """Samples the VmHWM (peak resident memory) of the batch's worker processes: this
-    process's children (local engine) or Ray's ``BatchWorker`` actors."""
+class WorkerSampler:
+    """Samples the batch's worker processes (this process's spawned children, or Ray's
+    ``BatchWorker`` actors): their VmHWM (peak resident memory) and CPU time."""
 
     def __init__(self) -> None:
         self.peaks: dict[int, int] = {}
+        self.cpu: dict[int, float] = {}
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
-    def __enter__(self) -> PeakMemory:
+    def __enter__(self) -> WorkerSampler:
         self._thread.start()
         return self
 
@@ -78,11 +81,13 @@ class PeakMemory:
 
     def _run(self) -> None:
         me = os.getpid()
+        tick = os.sysconf("SC_CLK_TCK")
         while not self._stop.wait(0.2):
             for pid in filter(str.isdigit, os.listdir("/proc")):
                 try:
                     status = Path(f"/proc/{pid}/status").read_text()
                     cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
+                    stat = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
                 except OSError:
                     continue
                 fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
@@ -91,6 +96,7 @@ class PeakMemory:
                 if ours and "VmHWM" in fields:
                     kb = int(fields["VmHWM"].split()[0])
                     self.peaks[int(pid)] = max(self.peaks.get(int(pid), 0), kb)
+                    self.cpu[int(pid)] = (int(stat[11]) + int(stat[12])) / tick  # utime+stime
 
     @property
     def worker_mb(self) -> float:
@@ -111,7 +117,8 @@ def run_one(people: Path, config: str, engine: str, workers: int) -> dict[str, A
             first.append(time.perf_counter() - start)
         sizes.append(sum(line.get("sizes", {}).values()))
 
-    with tempfile.TemporaryDirectory(prefix="facemoji-bench-") as out, PeakMemory() as memory:
+    with tempfile.TemporaryDirectory(prefix="facemoji-bench-") as out, \
+            WorkerSampler() as workers_seen:
         summary = facemoji.batch(people, Path(out) / "out", workers=workers,
                                  ray="auto" if engine == "ray" else None,
                                  on_result=on_result, **CONFIGS[config])
@@ -121,7 +128,9 @@ def run_one(people: Path, config: str, engine: str, workers: int) -> dict[str, A
             "people": summary.people, "done": summary.done, "failed": summary.failed,
             "seconds": summary.seconds, "per_second": summary.per_second,
             "steady_per_second": round(steady, 3), "first_result_s": round(first[0], 2),
-            "worker_peak_mb": round(memory.worker_mb),
+            "worker_peak_mb": round(workers_seen.worker_mb),
+            "worker_cpu_s_per_person": round(sum(workers_seen.cpu.values())
+                                             / max(1, summary.processed), 3),
             "bytes_per_person": round(sum(sizes) / max(1, len(sizes))),
             "load": os.getloadavg()[0]}
 
@@ -141,29 +150,30 @@ def driver_cost_per_line(n: int = 2000) -> float:
 
 
 def estimate(rows: list[dict[str, Any]], line_s: float) -> list[str]:
-    """The paper estimate for the cluster of :data:`CLUSTER`, per config."""
+    """The paper estimate for the cluster of :data:`CLUSTER`, per config: one core does
+    1 / (CPU s per person) people/s (the 1-worker local run; CPU time, because waiting for
+    a busy machine's cores is not work), times the parallel efficiency measured with all
+    this machine's cores, times the cluster's cores."""
     nodes, cores = CLUSTER
-    out = [f"Paper estimate, {nodes} nodes x {cores} cores ({nodes * cores} actors), "
-           f"from the 1-worker steady rate here x the measured 2-worker scaling:"]
+    out = [f"Paper estimate, {nodes} nodes x {cores} cores ({nodes * cores} actors):"]
     for config in CONFIGS:
-        one = [r for r in rows if r["config"] == config and r["workers"] == 1
-               and r["engine"] == "local"]
-        two = [r for r in rows if r["config"] == config and r["workers"] == 2
-               and r["engine"] == "local"]
-        if not one:
+        runs = {r["workers"]: r for r in rows if r["config"] == config
+                and r["engine"] == "local"}
+        if 1 not in runs or not runs[1]["worker_cpu_s_per_person"]:
             continue
-        rate = one[0]["steady_per_second"]
-        efficiency = (min(1.0, two[0]["steady_per_second"] / (2 * rate))
-                      if two and rate else 1.0)
-        cluster = rate * efficiency * nodes * cores
-        mb = one[0]["bytes_per_person"] / 1e6
+        per_core = 1 / runs[1]["worker_cpu_s_per_person"]
+        most = max(runs)
+        efficiency = (min(1.0, runs[1]["worker_cpu_s_per_person"]
+                          / runs[most]["worker_cpu_s_per_person"]) if most > 1 else 1.0)
+        cluster = per_core * efficiency * nodes * cores
+        mb = runs[1]["bytes_per_person"] / 1e6
         out.append(
-            f"- {config}: {rate:.2f} people/s per core x {efficiency:.2f} efficiency x "
-            f"{nodes * cores} = {cluster:.0f} people/s, {cluster * 3600:,.0f} people/hour; "
-            f"the driver writes {cluster * line_s * 100:.2f}% of its time on lines; "
-            f"results {cluster * mb:.0f} MB/s if sent back by bytes "
-            f"(~{mb:.2f} MB per person); start-up {one[0]['first_result_s']:.0f} s per "
-            "actor, once")
+            f"- {config}: {per_core:.2f} people/s per core x {efficiency:.2f} (CPU per person "
+            f"with {most} workers vs 1) x {nodes * cores} = {cluster:.0f} people/s, "
+            f"{cluster * 3600:,.0f} people/hour; the driver spends "
+            f"{cluster * line_s * 100:.2f}% of its time writing lines; {cluster * mb:.1f} MB/s "
+            f"of results ({mb:.3f} MB per person) if sent back by bytes; start-up "
+            f"{runs[1]['first_result_s']:.0f} s to the first result, once per actor")
     return out
 
 
@@ -211,13 +221,13 @@ def main() -> int:
                     print(json.dumps(row), flush=True)
     print()
     print("| config | engine | workers | people | s | people/s | steady people/s | "
-          "x 1 worker | first result s | worker peak MB | load |")
-    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+          "x 1 worker | first result s | worker CPU s/person | worker peak MB | load |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in rows:
         print(f"| {r['config']} | {r['engine']} | {r['workers']} | {r['people']} | "
               f"{r['seconds']:.0f} | {r['per_second']:.3f} | {r['steady_per_second']:.3f} | "
-              f"{r['scaling'] or '–'} | {r['first_result_s']:.1f} | {r['worker_peak_mb']} | "
-              f"{r['load']:.1f} |")
+              f"{r['scaling'] or '–'} | {r['first_result_s']:.1f} | "
+              f"{r['worker_cpu_s_per_person']:.2f} | {r['worker_peak_mb']} | {r['load']:.1f} |")
     line_s = driver_cost_per_line()
     print(f"\ndriver: {line_s * 1e6:.0f} µs per results line; driver peak RSS "
           f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")

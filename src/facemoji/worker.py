@@ -21,3 +21,14 @@ def _watch(parent: int) -> None:
     while os.getppid() == parent:
         time.sleep(1.0)
     os._exit(0)
+
+
+def limit_threads(threads: int) -> None:
+    """Let this worker's libraries use ``threads`` threads each: libvips (rendering) and
+    OpenCV. Worker processes that share a machine's cores call it first, so that they
+    do not each start a thread per core."""
+    import cv2
+    import pyvips
+
+    pyvips.concurrency_set(threads)
+    cv2.setNumThreads(threads)

@@ -37,6 +37,9 @@ class BatchWorker:
     """The actor: a set-up task, and what this node can see."""
 
     def __init__(self, task: Task) -> None:
+        from ..worker import limit_threads
+
+        limit_threads(1)
         task.setup(1)
         self.task = task
 

@@ -29,9 +29,6 @@ log = logging.getLogger(__name__)
 IN_FLIGHT = 2
 """Jobs queued per worker: one running, one ready to start."""
 
-THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS",
-                    "VIPS_CONCURRENCY")
-
 _task: Task | None = None
 """The task of this worker process, set up by :func:`_start_worker`."""
 
@@ -119,17 +116,13 @@ def _start_worker(task: Task, parent: int, threads: int, log_level: int) -> None
     threads, and load the task's models."""
     global _task
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    from ..worker import exit_with_parent
+    from ..worker import exit_with_parent, limit_threads
 
     exit_with_parent(parent)
-    for variable in THREAD_VARIABLES:  # read when those libraries load, after this
-        os.environ.setdefault(variable, str(threads))
+    limit_threads(threads)
     # the driver's -v level; otherwise errors only: warnings are in results.jsonl
     logging.basicConfig(level=log_level if log_level <= logging.INFO else logging.ERROR,
                         format="%(levelname)s %(name)s: %(message)s")
-    import cv2
-
-    cv2.setNumThreads(threads)
     task.setup(threads)
     _task = task
 
