@@ -18,8 +18,9 @@ from .tasks import make_task
 @dataclass(frozen=True)
 class Plan:
     """What a batch is about to do: ``people`` in INPUT, ``resumed`` of them finished
-    already, ``todo`` left, on ``engine`` with ``workers``; ``unit`` names one job
-    (person, avatar); ``notes`` on what INPUT skipped."""
+    already, ``todo`` left, on ``engine`` with ``workers`` (local: 0 is this process;
+    Ray: 0 until the cluster is reached); ``unit`` names one job (person, avatar);
+    ``notes`` on what INPUT skipped."""
 
     task: str
     unit: str
@@ -27,7 +28,7 @@ class Plan:
     resumed: int
     todo: int
     engine: str
-    workers: int | None
+    workers: int
     notes: list[str]
 
 
@@ -93,7 +94,7 @@ def run_batch(
         resumed = len(jobs) - len(todo)
         if on_start:
             on_start(Plan(chosen.name, chosen.unit, len(jobs), resumed, len(todo),
-                          engine.name, engine.workers or None, notes))
+                          engine.name, engine.workers, notes))
         start = time.perf_counter()
         processed = 0
         with closing(engine.run(chosen, todo, out)) as outcomes:

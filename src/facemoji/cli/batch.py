@@ -75,7 +75,8 @@ def batch(
         if plan.resumed:
             typer.echo(f"resuming: {plan.resumed} of {plan.people} finished already",
                        err=True)
-        engine = f"{plan.workers} workers" if plan.workers else "all cores"
+        engine = (f"{plan.workers} workers" if plan.workers else
+                  "in this process" if plan.engine == "local" else "one per CPU")
         bar.append(tqdm(total=plan.todo, desc=f"{plan.task} ({plan.engine}, {engine})",
                         unit=plan.unit, file=sys.stderr, dynamic_ncols=True, smoothing=0.05,
                         bar_format=BAR))
