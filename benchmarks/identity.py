@@ -73,7 +73,7 @@ def make_avatar(
     from facemoji import get_style
     from facemoji.match.generate import GREEDY_SHORTLIST, generate
     from facemoji.match.greedy import greedy
-    from facemoji.match.initial import initial_params
+    from facemoji.match.mapping import initial_params
     from facemoji.match.objective import Objective, Weights
 
     t0 = time.perf_counter()
@@ -117,7 +117,8 @@ def main() -> int:
     from facemoji.avatar.render import render
     from facemoji.face.analyze import analyze
     from facemoji.face.embed import get_embedder
-    from facemoji.match.initial import fuse, mapping_for
+    from facemoji.match.mapping import mapping_for
+    from facemoji.match.measured import fuse
 
     embedder = get_embedder("dlib")
     chosen = people()

@@ -66,7 +66,7 @@ def main() -> int:
     from facemoji.errors import NoFaceFound
     from facemoji.face.analyze import analyze
     from facemoji.match.generate import generate
-    from facemoji.match.initial import mapping_for
+    from facemoji.match.mapping import mapping_for
 
     chosen = get_style(args.style)
     schema = chosen.schema

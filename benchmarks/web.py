@@ -1,7 +1,8 @@
-"""Web API latency: ``/api/render`` alone, and 20 concurrent renders while a generate runs.
+"""Web API latency: ``/api/render`` alone, 20 concurrent renders while a generate runs,
+and (``--methods``) how long a generate of each method takes through the server.
 
 Starts ``facemoji serve`` (uvicorn) on 127.0.0.1 on a free port in a subprocess, waits
-until it answers, and then:
+until its workers are warm, and then:
 
 1. ``/api/render`` of random avatars (``schema.random(seed=i)``), one request at a
    time: SVG, and PNG at 512 px (wall-clock latency per request, client included);
@@ -9,10 +10,15 @@ until it answers, and then:
    default greedy) and, once it is running, fires 20 concurrent PNG 512 px renders;
    prints each one's status and latency, and the generate's.
 
+With ``--methods``: one ``/api/generate`` at a time of ``--photos`` photos (01, 02,
+...) of each of the first ``--people`` people, with each method; the median wall
+seconds per method are the ``TYPICAL_SECONDS`` the page shows (facemoji.web.app).
+
 The server is stopped at the end (or after ``--limit`` seconds). Skips (exit 0) where
 the shared folder is absent.
 
 Usage: ``python benchmarks/web.py [--n 40] [--method greedy] [--workers 2]``
+       ``python benchmarks/web.py --methods [--people 5] [--photos 3]``
 """
 
 from __future__ import annotations
@@ -20,42 +26,11 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
-import platform
-import socket
 import statistics
-import subprocess
 import sys
 import time
-from pathlib import Path
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-FACES = SHARED / "data" / "faces"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def _start(port: int, workers: int) -> subprocess.Popen[bytes]:
-    code = (f"from facemoji.cli import main; main(['serve', '--port', '{port}', "
-            f"'--workers', '{workers}'])")
-    return subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
-
-
-async def _wait_ready(http, server: subprocess.Popen[bytes]) -> None:  # type: ignore[no-untyped-def]
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise SystemExit("the server exited at start")
-        try:
-            if (await http.get("/api/styles")).status_code == 200:
-                return
-        except Exception:  # not listening yet
-            await asyncio.sleep(0.2)
-    raise SystemExit("the server did not start in 60 s")
+from served import FACES, Served, cpu_seconds, face_photos, load_line
 
 
 def _stats(ms: list[float]) -> str:
@@ -70,15 +45,18 @@ async def _render(http, body: dict) -> tuple[int, float]:  # type: ignore[no-unt
     return response.status_code, (time.perf_counter() - t0) * 1000
 
 
-async def _run(args: argparse.Namespace, base: str, server: subprocess.Popen[bytes]) -> None:
+async def _run(args: argparse.Namespace, server: Served) -> None:
     import httpx
 
     import facemoji
 
     schema = facemoji.get_style("facemoji").schema
     bodies = [schema.random(seed=i).to_dict() for i in range(args.n)]
-    async with httpx.AsyncClient(base_url=base, timeout=300) as http:
-        await _wait_ready(http, server)
+    async with httpx.AsyncClient(base_url=server.base, timeout=300) as http:
+        await server.ready(http)
+        if args.methods:
+            await _methods(http, args, server)
+            return
         await _render(http, {"params": bodies[0]})  # first-request costs out of the numbers
         for fmt in ("svg", "png"):
             ms = []
@@ -89,7 +67,7 @@ async def _run(args: argparse.Namespace, base: str, server: subprocess.Popen[byt
                 ms.append(took)
             print(f"/api/render {fmt.upper()} (512 px), one at a time: {_stats(ms)}")
 
-        photo = FACES / sorted(_first_photo())[0]
+        photo = face_photos()[0]
         print(f"\ngenerate ({args.method}) on {photo.relative_to(FACES)} with 20 concurrent "
               "PNG renders (512 px) fired 1 s after it started:")
         t0 = time.perf_counter()
@@ -110,9 +88,32 @@ async def _run(args: argparse.Namespace, base: str, server: subprocess.Popen[byt
               f"(server-side {response.json().get('seconds', float('nan')):.1f} s)")
 
 
-def _first_photo() -> list[str]:
-    return [str(p.relative_to(FACES)) for p in FACES.glob("*/01.jpg")
-            if not p.parent.name.startswith("_")]
+async def _methods(http, args: argparse.Namespace, server: Served) -> None:  # type: ignore[no-untyped-def]
+    from facemoji.match.generate import METHODS
+
+    people = [p.parent for p in face_photos()][: args.people]
+    print(f"/api/generate, one at a time, {args.photos} photos of each of {len(people)} "
+          "people: wall seconds (client side), CPU seconds of the worker process itself "
+          "(its embedding helpers not counted: they run beside it), and `seconds` of the "
+          "answer")
+    print("| method | median wall s | min | max | median worker CPU s | median `seconds` |")
+    print("|---|---|---|---|---|---|")
+    for method in METHODS:
+        wall, cpu, inside = [], [], []
+        for person in people:
+            files = [("photos", (p.name, p.read_bytes()))
+                     for p in sorted(person.glob("*.jpg"))[: args.photos]]
+            workers = server.workers()
+            before = sum(cpu_seconds(pid) for pid in workers)
+            t0 = time.perf_counter()
+            response = await http.post("/api/generate", files=files, data={"method": method})
+            wall.append(time.perf_counter() - t0)
+            cpu.append(sum(cpu_seconds(pid) for pid in workers) - before)
+            assert response.status_code == 200, response.text
+            inside.append(response.json()["seconds"])
+        print(f"| {method} | {statistics.median(wall):.1f} | {min(wall):.1f} | "
+              f"{max(wall):.1f} | {statistics.median(cpu):.1f} | "
+              f"{statistics.median(inside):.1f} |")
 
 
 def main() -> int:
@@ -120,25 +121,18 @@ def main() -> int:
     parser.add_argument("--n", type=int, default=40, help="Renders per format.")
     parser.add_argument("--method", default="greedy", help="Method of the generate.")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
-    parser.add_argument("--limit", type=float, default=300, help="Stop after this many s.")
+    parser.add_argument("--limit", type=float, default=600, help="Stop after this many s.")
+    parser.add_argument("--methods", action="store_true",
+                        help="Time a generate of each method instead.")
+    parser.add_argument("--people", type=int, default=5, help="--methods: people.")
+    parser.add_argument("--photos", type=int, default=3, help="--methods: photos each.")
     args = parser.parse_args()
-    if not FACES.is_dir() or not _first_photo():
+    if not face_photos():
         print(f"skipped: {FACES} not found")
         return 0
-    print(f"# facemoji web benchmark: {platform.processor() or platform.machine()}, "
-          f"{os.cpu_count()} cores, {args.workers} worker processes, Python "
-          f"{platform.python_version()}, load average {os.getloadavg()[0]:.1f}\n")
-    port = _free_port()
-    server = _start(port, args.workers)
-    try:
-        asyncio.run(asyncio.wait_for(_run(args, f"http://127.0.0.1:{port}", server),
-                                     args.limit))
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
+    print(f"# facemoji web benchmark: {load_line()}, {args.workers} worker processes\n")
+    with Served(args.workers) as server:
+        asyncio.run(asyncio.wait_for(_run(args, server), args.limit))
     return 0
 
 

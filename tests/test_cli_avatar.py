@@ -94,3 +94,28 @@ def test_help_and_usage_errors(capsys) -> None:
     assert run(capsys, "--help")[0] == 0
     code, _, err = run(capsys, "render", "--size", "abc", "-o", "x.png")
     assert code == 2 and "Traceback" not in err
+
+
+@pytest.mark.parametrize("text", [
+    "[" * 100_000 + "]" * 100_000,
+    '{"style": "facemoji", "values": {"eye_size": ' + "9" * 309 + "}}",
+    '{"style": "facemoji", "values": {"skin": [NaN, 1e999, -1e999]}}',
+    '{"style": "facemoji", "values": {"skin": [1e999, 1, 2]}}',
+    '{"style": "facemoji", "values": {"skin": ["a", "b", "c"]}}',
+    '{"style": "facemoji", "values": {"skin": [null, 1, 2]}}',
+    '{"style": "facemoji", "values": {"skin": [[1], [2], [3]]}}',
+])
+def test_hostile_params_files_are_one_line_exit_2(tmp_path, capsys, text) -> None:
+    params = tmp_path / "p.json"
+    params.write_text(text)
+    code, out, err = run(capsys, "render", "--params", str(params), "-o", str(tmp_path / "a.svg"))
+    assert code == 2, err
+    assert len(err.strip().splitlines()) == 1 and len(err) < 300 and out == ""
+    assert not (tmp_path / "a.svg").exists()
+
+
+@pytest.mark.parametrize("argv", [["render", "--random", "--seed", "-1"],
+                                  ["gallery", "-n", "2", "--seed", "-5"]])
+def test_negative_seeds_are_one_line_exit_2(tmp_path, capsys, argv) -> None:
+    code, _, err = run(capsys, *argv, "-o", str(tmp_path / "a.png"))
+    assert code == 2 and "seed must be" in err and len(err.strip().splitlines()) == 1

@@ -16,7 +16,14 @@ imported on first use.
 from __future__ import annotations
 
 import importlib
+import os
 from typing import TYPE_CHECKING, Any
+
+# Photos never leave the machine: onnxruntime's wheels send usage telemetry (a background
+# thread posting to mobile.events.data.microsoft.com) unless this is set before onnxruntime
+# is imported, which facemoji only does after this (disable_telemetry_events() is not
+# enough). tests/test_no_network.py checks it.
+os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
 
 from .avatar import Params, Schema, Style, get_style, list_styles, load_params, render
 from .avatar.render import render_batch, render_png, render_svg

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import io
 import math
+import os
 from collections.abc import Sequence
+from pathlib import Path
 
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
+from .outputs import write_file
 from .types import RGBImage
 
 
@@ -65,13 +68,16 @@ def contact_sheet(
     return np.asarray(sheet)
 
 
-def png_bytes(image: RGBImage) -> bytes:
-    """An RGB (or RGBA) array encoded as PNG."""
+def encode_image(image: RGBImage, suffix: str) -> bytes:
+    """An RGB array encoded as PNG, or JPEG for a ``.jpg``/``.jpeg`` ``suffix``."""
+    fmt = "JPEG" if suffix.lower() in (".jpg", ".jpeg") else "PNG"
     buf = io.BytesIO()
-    Image.fromarray(np.asarray(image)).save(buf, format="PNG")
+    Image.fromarray(np.asarray(image)).save(buf, format=fmt, **({"quality": 92} if fmt ==
+                                                                 "JPEG" else {}))
     return buf.getvalue()
 
 
-def save_image(image: RGBImage, path: str) -> None:
-    """Write an RGB array as PNG/JPEG (by suffix)."""
-    Image.fromarray(np.asarray(image)).save(path)
+def save_image(image: RGBImage, path: str | os.PathLike[str], *, force: bool = False) -> Path:
+    """Write an RGB array as PNG/JPEG (by suffix), safely (:mod:`facemoji.outputs`)."""
+    out = Path(path)
+    return write_file(out, encode_image(image, out.suffix), force=force)

@@ -118,3 +118,60 @@ def test_bad_schema_definitions_fail_early() -> None:
         Color("x", (), None)
     with pytest.raises(ValueError):
         Schema("s", "1", [Scalar("a", 0, 1, 0), Scalar("a", 0, 1, 0)])
+
+
+# --- malformed values (issue 14, item 8): a short InvalidParams, never a TypeError -----
+
+@pytest.mark.parametrize("value", [
+    ["a", "b", "c"], [None, 1, 2], [[1], [2], [3]], [float("nan"), 1, 2],
+    [float("inf"), float("-inf"), 0], [10 ** 309, 0, 0], [True, 0, 0], [256, 0, 0],
+    [-1, 0, 0], [1, 2], [1, 2, 3, 4], {"r": 1}, 7,
+])
+def test_malformed_colors_are_invalid_params(schema: Schema, value: object) -> None:
+    with pytest.raises(InvalidParams, match=r"hair: .* is not a color") as caught:
+        schema.defaults().set("hair", value)
+    assert len(str(caught.value)) < 200
+
+
+@pytest.mark.parametrize("value", [float("nan"), float("inf"), "nan", "1e999", 10 ** 309,
+                                   True, None, [0.5], "big"])
+def test_malformed_scalars_are_invalid_params(schema: Schema, value: object) -> None:
+    with pytest.raises(InvalidParams, match="size: expected a number") as caught:
+        schema.defaults().set("size", value)
+    assert len(str(caught.value)) < 200
+
+
+def test_colors_and_scalars_still_take_numbers(schema: Schema) -> None:
+    p = schema.defaults().update({"hair": (255, 0, 16.4), "size": "0.25"})
+    assert p["hair"] == "#ff0010" and p["size"] == 0.25
+    assert schema.defaults().set("hair", [np.uint8(1), np.float32(2), 3])["hair"] == "#010203"
+
+
+@pytest.mark.parametrize("text, message", [
+    ("[" * 100_000 + "]" * 100_000, "nested too deeply"),
+    ('{"values": {"size": ' + "1" * 5000 + "}}", "not valid JSON"),
+    ('{"values": {"size": NaN}}', "NaN is not a JSON number"),
+    ('{"values": {"hair": [Infinity, 1, 2]}}', "Infinity is not a JSON number"),
+])
+def test_hostile_params_json(schema: Schema, text: str, message: str) -> None:
+    with pytest.raises(InvalidParams, match=message) as caught:
+        schema.from_json(text)
+    assert len(str(caught.value)) < 200
+
+
+def test_a_huge_value_is_shown_short(schema: Schema) -> None:
+    with pytest.raises(InvalidParams) as caught:
+        schema.from_json('{"values": {"size": ' + "1" * 400 + "}}")
+    assert len(str(caught.value)) < 120
+    with pytest.raises(UnknownFeature) as caught:
+        schema.params({"x" * 10_000: 1})
+    assert len(str(caught.value)) < 200
+
+
+@pytest.mark.parametrize("seed", [-1, 1.5, "7"])
+def test_random_seed_must_be_a_natural_number(schema: Schema, seed: object) -> None:
+    from facemoji.errors import BadArgument
+
+    with pytest.raises(BadArgument, match="seed must be an integer >= 0"):
+        schema.random(seed=seed)  # type: ignore[arg-type]
+    assert schema.random(seed=2 ** 64) == schema.random(seed=2 ** 64)

@@ -89,3 +89,38 @@ def test_cli_debug_image(astronaut_path: Path, tmp_path: Path) -> None:
     assert main(["analyze", str(astronaut_path), "--debug-image", str(out)]) == 0
     with Image.open(out) as im:  # the photo, maybe upscaled, plus a panel of swatches
         assert im.mode == "RGB" and im.width > im.height >= 512
+
+
+def test_stage_names_each_step_as_it_starts(astronaut: np.ndarray) -> None:
+    steps: list[str] = []
+    analyze(astronaut, embed=False, method="hog", stage=steps.append)
+    assert steps == ["detecting", "measuring"]
+    steps.clear()
+    with pytest.raises(NoFaceFound):
+        analyze(np.full((120, 120, 3), 200, np.uint8), method="hog", stage=steps.append)
+    assert steps == ["detecting"]  # nothing to measure
+
+
+@pytest.mark.parametrize("size", [(1, 1), (9, 9), (20000, 20), (3000, 12)])
+def test_cli_tiny_and_thin_images_exit_2(size: tuple[int, int], tmp_path: Path,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "tiny.png"
+    Image.new("RGB", size, (200, 120, 90)).save(path)
+    assert main(["analyze", str(path), "--detector", "cnn"]) == 2
+    err = capsys.readouterr().err
+    assert "tiny.png: the image is too small or too thin" in err and err.count("\n") == 1
+
+
+def test_big_photos_are_analysed_at_the_working_size(astronaut: np.ndarray,
+                                                     analysis: FaceAnalysis) -> None:
+    """A 4096 px photo is decoded at 1600 px: the same face, measured the same way."""
+    import cv2
+
+    big = cv2.resize(astronaut, (4096, 4096), interpolation=cv2.INTER_CUBIC)
+    found = analyze(Image.fromarray(big), embed=False)
+    assert found.image_size == (1600, 1600)
+    scale = 1600 / 512  # the same landmarks, within a few pixels of the 512 px photo
+    error = np.abs((found.detection.landmarks + 0.5) / scale - 0.5 - analysis.detection.landmarks)
+    assert np.median(error) < 2.0
+    assert found.attributes.glasses == analysis.attributes.glasses == "none"
+    assert found.attributes.hair_name == analysis.attributes.hair_name

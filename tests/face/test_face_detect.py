@@ -6,7 +6,7 @@ import cv2
 import numpy as np
 import pytest
 
-from facemoji.errors import BadArgument, NoFaceFound
+from facemoji.errors import BadArgument, BadImage, NoFaceFound
 from facemoji.face.detect import Detection, align, align_transform, detect_face, detect_faces
 from facemoji.types import five_point
 
@@ -110,3 +110,53 @@ def test_cnn_detector_finds_the_astronaut(
     assert len(faces) == 1 and faces[0].method == "cnn"
     distance = np.linalg.norm(faces[0].landmarks - astronaut_detection.landmarks, axis=1)
     assert np.median(distance) < 5
+
+
+@pytest.mark.parametrize("shape", [(1, 1), (9, 9), (20, 20000), (12, 3000), (19, 400)])
+def test_tiny_or_thin_images_are_refused_clearly(shape: tuple[int, int]) -> None:
+    """dlib's CNN raised a RuntimeError on these (issue 14: HTTP 500, CLI exit 1)."""
+    rng = np.random.default_rng(0)
+    image = rng.integers(0, 255, (*shape, 3), dtype=np.uint8)
+    with pytest.raises(BadImage, match=r"strip\.png: the image is too small or too thin"):
+        detect_face(image, name="strip.png")
+    for method in ("cnn", "hog"):
+        with pytest.raises(BadImage, match="too small"):
+            detect_faces(image, method=method)
+
+
+def test_small_images_skip_the_cnn_instead_of_failing() -> None:
+    rng = np.random.default_rng(1)
+    image = rng.integers(0, 255, (30, 2000, 3), dtype=np.uint8)  # 15 px tall once shrunk
+    assert detect_faces(image, method="cnn") == []
+    assert detect_faces(image) == []
+
+
+def test_a_blank_photo_runs_no_detector(monkeypatch: pytest.MonkeyPatch) -> None:
+    from facemoji.face import detect
+
+    def never(*args, **kwargs):
+        raise AssertionError("a detector ran on a blank image")
+
+    monkeypatch.setattr(detect, "_detect", never)
+    assert detect.detect_faces(np.zeros((1200, 1600, 3), np.uint8)) == []
+    with pytest.raises(NoFaceFound):
+        detect.detect_face(np.full((1200, 1600, 3), 255, np.uint8))
+
+
+def test_a_photo_without_a_face_costs_little_to_search(monkeypatch: pytest.MonkeyPatch
+                                                       ) -> None:
+    """The fallbacks run on small copies (issue 11: a photo without a face took 5-11 s:
+    HOG upsampled at 1600 px, then the CNN at 800 px)."""
+    from facemoji.face import detect
+
+    passes: list[tuple[str, int, tuple[int, ...]]] = []
+
+    def record(image, work, scale, method, upsample):
+        passes.append((method, upsample, work.shape[:2]))
+        return []
+
+    monkeypatch.setattr(detect, "_detect", record)
+    noise = np.random.default_rng(0).integers(0, 255, (1200, 1600, 3), dtype=np.uint8)
+    assert detect.detect_faces(noise) == []
+    assert passes == [("hog", 0, (1200, 1600)), ("hog", 1, (768, 1024)),
+                      ("cnn", 0, (384, 512))]

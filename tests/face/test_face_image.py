@@ -203,3 +203,114 @@ def test_heic_without_pillow_heif_names_the_extra(monkeypatch: pytest.MonkeyPatc
     heic = b"\0\0\0\x18ftypheic" + b"\0" * 32
     with pytest.raises(MissingExtra, match=r"facemoji\[heic\]"):
         load_image(heic)
+
+
+# --- hardening (issue 14): photo formats only, bounded memory, reduced decoding ---
+
+@pytest.mark.parametrize("fmt", ["EPS", "PDF", "PPM", "TGA", "ICO", "PCX", "SGI", "DDS",
+                                 "QOI", "XBM", "JPEG2000"])
+def test_only_photo_formats_are_opened(fmt: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PIL import EpsImagePlugin
+
+    ran: list[str] = []  # Ghostscript would run the file's PostScript
+    monkeypatch.setattr(EpsImagePlugin, "Ghostscript", lambda *a, **k: ran.append("gs"))
+    image = Image.fromarray(_halves(20, 20))
+    data = _encode(image.convert("1") if fmt == "XBM" else image, fmt)
+    with pytest.raises(BadImage, match="photo formats only"):
+        load_image(data)
+    assert ran == []
+
+
+def test_postscript_is_named_in_the_refusal(tmp_path: Path) -> None:
+    path = tmp_path / "photo.jpg"
+    path.write_bytes(b"%!PS-Adobe-3.0 EPSF-3.0\n%%BoundingBox: 0 0 10 10\nshowpage\n")
+    with pytest.raises(BadImage, match=r"photo\.jpg: PostScript files are not accepted"):
+        load_image(path)
+
+
+def test_gif_gives_its_first_frame() -> None:
+    frames = [Image.new("RGB", (16, 16), color) for color in ((255, 0, 0), (0, 0, 255))]
+    buf = io.BytesIO()
+    frames[0].save(buf, format="GIF", save_all=True, append_images=frames[1:])
+    out = load_image(buf.getvalue())
+    assert out.shape == (16, 16, 3) and out[..., 0].min() > 200 and out[..., 2].max() < 50
+
+
+def test_a_phone_sized_limit() -> None:
+    assert 48_000_000 < MAX_PIXELS <= 52_000_000  # a 50 MP phone photo loads; no more
+    with pytest.raises(BadImage, match=r"too large \(8000×7000"):
+        load_image(_png_header(8000, 7000))
+
+
+def test_big_jpeg_is_decoded_reduced_and_upright() -> None:
+    exif = Image.Exif()
+    exif[0x0112] = 6  # rotate 90° clockwise to display
+    stored = cv2.resize(_halves(40, 20), (4000, 2000), interpolation=cv2.INTER_NEAREST)
+    out = load_image(_encode(Image.fromarray(stored), "JPEG", exif=exif, quality=90))
+    assert out.shape == (image_module.WORK_SIDE, 800, 3)
+    assert out[:700, :, 0].mean() > 200 and out[-700:, :, 2].mean() > 200
+    full = load_image(_encode(Image.fromarray(stored), "JPEG", quality=90), max_side=None)
+    assert full.shape == (2000, 4000, 3)
+
+
+def test_big_rgba_png_is_reduced_without_dark_fringes() -> None:
+    rgba = np.zeros((480, 660, 4), np.uint8)  # transparent black ...
+    rgba[:, 330:] = (255, 0, 0, 255)  # ... beside opaque red
+    out = load_image(_encode(Image.fromarray(rgba), "PNG"), max_side=200)
+    assert out.shape == (145, 200, 3)
+    # composited on white before averaging: the seam blends white into red, never black
+    assert out.min(axis=(0, 1)).tolist() == [255, 0, 0]
+    assert (out[:, :98] == 255).all() and (out[:, 102:] == (255, 0, 0)).all()
+
+
+def test_16_bit_png_is_reduced() -> None:
+    gray = np.full((500, 850), 40000, np.uint16)
+    encoded = cv2.imencode(".png", gray)[1]
+    out = load_image(encoded.tobytes(), max_side=400)
+    assert out.shape == (235, 400, 3)
+    assert np.all(np.abs(out.astype(int) - round(40000 / 65535 * 255)) <= 1)
+
+
+@pytest.mark.parametrize("mode", ["RGBA", "I;16", "RGB"])
+def test_no_full_size_array_is_made(mode: str) -> None:
+    """numpy memory (which tracemalloc sees) stays at the reduced size: the old loader
+    made float copies of the whole photo (5.7 GB for a 9400² RGBA PNG)."""
+    import tracemalloc
+
+    shape = (2000, 2000) if mode == "I;16" else (2000, 2000, len(mode))
+    pixels = np.zeros(shape, np.uint16 if mode == "I;16" else np.uint8)
+    data = _encode(Image.fromarray(pixels), "PNG", compress_level=1)
+    tracemalloc.start()
+    try:
+        out = load_image(data, max_side=400)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert out.shape == (400, 400, 3)
+    assert peak < 2000 * 2000  # a full-size RGB copy alone would be 3 bytes a pixel
+
+
+def test_arrays_are_reduced_too() -> None:
+    big = np.zeros((800, 500, 4), np.uint16)
+    big[..., 3] = 65535
+    out = load_image(big, max_side=400)
+    assert out.shape == (400, 250, 3) and (out == 0).all()
+    assert load_image(big, max_side=None).shape == (800, 500, 3)
+    assert load_image(big).shape == (800, 500, 3)  # within WORK_SIDE: every pixel
+
+
+def test_gray_with_alpha_is_composited_on_white() -> None:
+    la = Image.new("LA", (600, 300), (0, 0))
+    la.paste((0, 255), (300, 0, 600, 300))  # transparent left, opaque black right
+    out = load_image(_encode(la, "PNG"), max_side=200)
+    assert out.shape == (100, 200, 3)
+    assert (out[:, :98] == 255).all() and (out[:, 102:] == 0).all()
+
+
+def test_decode_image_names_the_upload() -> None:
+    with pytest.raises(BadImage, match=r"^holiday\.jpg: .*photo formats only"):
+        image_module.decode_image(b"%PDF-1.4 not a photo", "holiday.jpg")
+    with pytest.raises(BadImage, match=r"^holiday\.jpg: the file is empty"):
+        image_module.decode_image(b"", "holiday.jpg")
+    assert image_module.decode_image(_encode(Image.fromarray(_halves()), "PNG"),
+                                     "a.png").shape == (20, 40, 3)

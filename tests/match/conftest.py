@@ -12,7 +12,7 @@ import pytest
 from facemoji.avatar.color import hex_to_lab
 from facemoji.avatar.schema import Params
 from facemoji.avatar.style import Style, get_style
-from facemoji.match.initial import FACEMOJI
+from facemoji.match.mapping.facemoji import FACEMOJI
 from facemoji.match.objective import render_chip
 
 
@@ -55,13 +55,13 @@ def _color(hex_color: str) -> SimpleNamespace:
 def fake_analysis(params: Params, embedder: FakeEmbedder | None) -> SimpleNamespace:
     """A FaceAnalysis-like object whose measurements are exactly those of ``params``."""
     style = get_style(params.style)
-    traits = FACEMOJI.traits(params)
+    # what analysis would measure: each trait the avatar shows (the first of a choice)
+    traits = {k: (v[0] if isinstance(v, tuple) else v, 1.0)
+              for k, v in FACEMOJI.traits(params).items() if v is not None}
     attributes = SimpleNamespace(
         skin=_color(params.color("skin")), hair=_color(params.color("hair_color")),
         eyes=_color(params.color("eye_color")), brows=_color(params.color("brow_color")),
-        hair_name="brown", bald=traits["bald"], receding=params.choice("hair") == "receding",
-        glasses=traits["glasses"], facial_hair=traits["facial_hair"],
-        headwear=traits["headwear"],
+        lips=_color(params.color("lip_color")), hair_name=None, traits=lambda: traits,
         geometry_z={k: 2 * params.scalar(k) for k in FACEMOJI.scalars},
     )
     embedding = None

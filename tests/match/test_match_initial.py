@@ -1,10 +1,12 @@
 from types import SimpleNamespace
 
 import numpy as np
+import pytest
 from skimage.color import deltaE_ciede2000
 
 from facemoji.avatar.color import hex_to_lab
-from facemoji.match.initial import fuse, initial_params, mapping_for
+from facemoji.match.mapping import initial_params, mapping_for
+from facemoji.match.measured import fuse
 
 
 def test_attributes_land_on_the_schema(style, target, make_analysis):
@@ -24,7 +26,8 @@ def test_fuse_takes_majorities_and_medians(style, target, make_analysis):
     b = make_analysis(target.set("glasses", "none"), None)
     c = make_analysis(target.set("skin", "#3a312a"), None)
     measured = fuse([a, b, c])
-    assert measured.glasses == "eyeglasses"
+    assert measured.trait("glasses") == "eyeglasses"
+    assert measured.confidence["glasses"] == pytest.approx(2 / 3)
     assert np.allclose(measured.colors["skin"][0], hex_to_lab(target.color("skin")))
     assert measured.geometry_z["eye_size"] == 2 * target.scalar("eye_size")
 
@@ -42,7 +45,10 @@ def test_avataaars_gets_its_own_mapping(make_analysis, target):
     avataaars = get_style("avataaars")
     measured = fuse([make_analysis(target, None)])
     params = initial_params(measured, avataaars.schema)
-    assert mapping_for("avataaars").traits(params) == {
-        "glasses": "eyeglasses", "facial_hair": "beard", "headwear": "none", "bald": False}
+    shown = mapping_for("avataaars").traits(params)
+    assert {k: shown[k] for k in ("glasses", "facial_hair", "headwear", "hair_length")} == {
+        "glasses": "eyeglasses", "facial_hair": "beard", "headwear": "none",
+        "hair_length": "short"}
+    assert "curly" in shown["hair_type"]
     d = deltaE_ciede2000(hex_to_lab(params.color("skin")), hex_to_lab(target.color("skin")))
     assert d < 1.0

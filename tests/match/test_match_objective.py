@@ -1,8 +1,10 @@
 import cv2
 import numpy as np
+import pytest
 
 from facemoji.avatar.render import render
 from facemoji.match.objective import Objective, Weights, render_chip
+from facemoji.match.traits import WEIGHTS
 
 from .conftest import FakeEmbedder
 
@@ -39,7 +41,9 @@ def test_cheap_terms_see_skin_glasses_and_winks(style, target, make_analysis):
     base = objective.cheap_terms(target)
     darker = objective.cheap_terms(target.set("skin", "#3a312a"))
     assert darker["color"] > base["color"] + 5
-    assert objective.cheap_terms(target.set("glasses", "none"))["attributes"] == 1
+    # round glasses are thin-framed eyeglasses: without them both traits are off
+    assert objective.cheap_terms(target.set("glasses", "none"))["attributes"] == \
+        pytest.approx(WEIGHTS["glasses"] + WEIGHTS["glasses_frame"])
     assert objective.cheap_terms(target.set("eyes", "wink"))["prior"] == 1
     assert objective.cheap_score(target) > objective.cheap_score(target.set("eyes", "wink"))
 

@@ -1,7 +1,7 @@
 import pytest
 
 from facemoji.errors import BadArgument
-from facemoji.match.initial import initial_params
+from facemoji.match.mapping import initial_params
 from facemoji.match.objective import Objective
 from facemoji.match.search import Encoding, search
 

@@ -15,8 +15,10 @@ from PIL import Image
 import facemoji
 from facemoji.errors import BadImage, InvalidParams, NoFaceFound, UnknownName, UnknownOption
 from facemoji.web import WebConfig, create_app
-from facemoji.web.app import Pools, TimeLimit, status_for
+from facemoji.web.errors import Busy, TimeLimit, WorkerLost, status_for
 from facemoji.web.uploads import UploadError
+
+from .conftest import BASE_URL
 
 
 def _render(client: TestClient, **body: object) -> httpx.Response:
@@ -53,9 +55,14 @@ def test_page_and_openapi_are_served(client: TestClient) -> None:
     assert page.status_code == 200 and "<script src=\"/static/app.js\"" in page.text
     assert client.get("/static/app.js").status_code == 200
     paths = client.get("/openapi.json").json()["paths"]
-    assert {"/api/styles", "/api/render", "/api/generate", "/api/analyze"} <= set(paths)
-    body = paths["/api/generate"]["post"]["requestBody"]["content"]["multipart/form-data"]
-    assert "photos" in body["schema"]["properties"]
+    assert {"/api/styles", "/api/render", "/api/generate", "/api/analyze", "/api/config",
+            "/api/jobs", "/api/jobs/{job_id}", "/api/photos/check", "/api/health"} <= set(paths)
+    for path in ("/api/generate", "/api/jobs"):
+        body = paths[path]["post"]["requestBody"]["content"]["multipart/form-data"]
+        assert "photos" in body["schema"]["properties"]
+    render = paths["/api/render"]["post"]["requestBody"]["content"]["application/json"]
+    assert {"params", "format", "size", "crop"} <= set(render["schema"]["properties"])
+    assert {"get", "delete"} <= set(paths["/api/jobs/{job_id}"])
 
 
 def test_api_docs_are_served_locally(client: TestClient) -> None:
@@ -167,14 +174,18 @@ def _generate(client: TestClient, files: list, **data: str) -> httpx.Response:
 
 
 def test_generate_rejects_a_file_that_is_not_an_image(client: TestClient) -> None:
-    # named .jpg, but the content decides
+    # named .jpg, but the content decides; with no usable photo left, the run fails
     files = [("photos", ("holiday.jpg", b"%PDF-1.4 not a photo", "image/jpeg"))]
-    assert "holiday.jpg" in _error(_generate(client, files, method="attributes"), 415)
+    response = _generate(client, files, method="attributes")
+    assert "holiday.jpg" in _error(response, 422)
+    [photo] = response.json()["photos"]
+    assert photo["name"] == "holiday.jpg" and photo["status"] == "skipped"
+    assert "not an image" in photo["error"]
 
 
 def test_generate_refuses_a_decompression_bomb(client: TestClient, bomb_png: bytes) -> None:
     files = [("photos", ("bomb.png", bomb_png))]
-    assert "too large" in _error(_generate(client, files, method="attributes"), 415)
+    assert "too large" in _error(_generate(client, files, method="attributes"), 422)
 
 
 def test_generate_without_a_face_is_422(client: TestClient, blank_png: bytes) -> None:
@@ -222,21 +233,11 @@ def test_generate_needs_multipart(client: TestClient) -> None:
 @pytest.mark.parametrize(("error", "status"), [
     (UnknownName("x"), 404), (NoFaceFound("x"), 422), (UnknownOption("x"), 422),
     (InvalidParams("x"), 422), (BadImage("x"), 415), (UploadError("x", 413), 413),
-    (TimeLimit("x"), 504), (facemoji.BadArgument("x"), 400),
+    (TimeLimit("x"), 504), (facemoji.BadArgument("x"), 400), (Busy("x", 3), 503),
+    (WorkerLost("x"), 503),
 ])
 def test_status_for_each_error(error: facemoji.FacemojiError, status: int) -> None:
     assert status_for(error) == status
-
-
-def test_time_limit_answers_quickly() -> None:
-    pools = Pools(1)
-    try:
-        t0 = time.perf_counter()
-        with pytest.raises(TimeLimit, match=r"longer than 0\.05 s"):
-            asyncio.run(pools.run("thread", 0.05, "sleeping", time.sleep, 1.0))
-        assert time.perf_counter() - t0 < 0.9
-    finally:
-        pools.stop()
 
 
 @pytest.mark.slow
@@ -247,7 +248,7 @@ def test_renders_are_not_blocked_by_a_generate(astronaut_png: bytes) -> None:
     async def scenario() -> tuple[httpx.Response, float, list[httpx.Response], float]:
         transport = httpx.ASGITransport(app=app)
         async with app.router.lifespan_context(app), httpx.AsyncClient(
-                transport=transport, base_url="http://test", timeout=120) as http:
+                transport=transport, base_url=BASE_URL, timeout=120) as http:
             t0 = time.perf_counter()
 
             async def gen() -> tuple[httpx.Response, float]:
@@ -280,7 +281,8 @@ def test_body_of_unknown_size_is_capped() -> None:
 
     async def send() -> httpx.Response:
         transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:
+        async with app.router.lifespan_context(app), httpx.AsyncClient(
+                transport=transport, base_url=BASE_URL) as http:
             return await http.post("/api/generate", content=_aiter(chunks),
                                    headers={"content-type": "multipart/form-data; boundary=b"})
 

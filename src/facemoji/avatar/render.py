@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 
 from ..errors import BadArgument, InvalidParams
+from ..outputs import check_file, write_file
 from ..types import RGBAImage, RGBImage
 from .schema import Params, hex_to_rgb, normalize_hex
 from .style import Style, get_style
@@ -157,25 +158,20 @@ def render_png(params: Params, size: int = 256, background: Background = "white"
 
 def save(params: Params, path: str | os.PathLike[str], size: int = 512,
          background: Background = "white", overwrite: bool = False) -> Path:
-    """Write ``params`` to ``path`` as ``.svg``, ``.png`` or ``.json`` (chosen by suffix).
+    """Write ``params`` to ``path`` as ``.svg``, ``.png`` or ``.json`` (chosen by suffix),
+    whole and never through a link (:mod:`facemoji.outputs`).
 
     Refuses to replace an existing file unless ``overwrite``.
     """
-    out = Path(path)
+    out = check_file(path, (".svg", ".png", ".json"), force=overwrite)
     suffix = out.suffix.lower()
-    if suffix not in (".svg", ".png", ".json"):
-        raise BadArgument(f"{out}: output must end in .svg, .png or .json")
-    if out.exists() and not overwrite:
-        raise BadArgument(f"{out} exists; choose another name or allow overwriting")
-    if not out.parent.is_dir():
-        raise BadArgument(f"{out.parent} is not a folder")
     if suffix == ".svg":
-        out.write_text(render_svg(params), encoding="utf-8")
+        content: str | bytes = render_svg(params)
     elif suffix == ".json":
-        out.write_text(params.to_json() + "\n", encoding="utf-8")
+        content = params.to_json() + "\n"
     else:
-        out.write_bytes(render_png(params, size, background))
-    return out
+        content = render_png(params, size, background)
+    return write_file(out, content, force=overwrite)
 
 
 def _render_job(job: tuple[str, dict[str, Any], int, Background]) -> np.ndarray:

@@ -15,7 +15,9 @@ schema; none of them knows a style's internals.
 from __future__ import annotations
 
 import json
+import math
 import re
+import reprlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -23,12 +25,34 @@ from typing import Any, TypeAlias
 
 import numpy as np
 
-from ..errors import InvalidParams, UnknownFeature, UnknownOption
+from ..errors import BadArgument, InvalidParams, UnknownFeature, UnknownOption
 
 Value: TypeAlias = str | float | None
 """A feature's value: an option id, a float, a ``#rrggbb`` color or ``None`` (follow)."""
 
 _HEX = re.compile(r"^#?([0-9a-fA-F]{6}|[0-9a-fA-F]{3})$")
+_NUMBER = re.compile(r"^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$")
+"""A decimal number written out (``float()`` also takes ``"nan"`` and ``"inf"``)."""
+
+_SHOWN = reprlib.Repr()  # how messages show a bad value: short, whatever its size or nesting
+_SHOWN.maxlevel, _SHOWN.maxlist, _SHOWN.maxdict = 2, 4, 4
+_SHOWN.maxstring = _SHOWN.maxother = _SHOWN.maxlong = 40
+
+
+def shown(value: object) -> str:
+    """A short ``repr`` of ``value`` for a one-line message."""
+    return _SHOWN.repr(value)
+
+
+def _real(value: object) -> float | None:
+    """``value`` as a finite float if it is a real number (not a bool), else ``None``."""
+    if isinstance(value, bool | np.bool_) or not isinstance(value, int | float | np.number):
+        return None
+    try:
+        number = float(value)
+    except (OverflowError, TypeError, ValueError):  # ints of 309+ digits, complex
+        return None
+    return number if math.isfinite(number) else None
 
 
 def normalize_hex(text: str) -> str | None:
@@ -121,7 +145,7 @@ class Choice:
         raise UnknownOption(self._bad(option_id))
 
     def _bad(self, value: object) -> str:
-        return f"{self.name}: unknown option {value!r}; valid options: {', '.join(self.ids)}"
+        return f"{self.name}: unknown option {shown(value)}; valid options: {', '.join(self.ids)}"
 
     def validate(self, value: Any) -> str:
         if not isinstance(value, str) or value not in self.ids:
@@ -175,14 +199,12 @@ class Scalar:
             object.__setattr__(self, "label", self.name.replace("_", " "))
 
     def validate(self, value: Any) -> float:
-        if isinstance(value, bool):
-            raise InvalidParams(f"{self.name}: expected a number in [{self.lo}, {self.hi}]")
-        try:
-            number = float(value)
-        except (TypeError, ValueError):
+        number = _real(float(value) if isinstance(value, str) and _NUMBER.match(value)
+                       else value)
+        if number is None:
             raise InvalidParams(
-                f"{self.name}: expected a number in [{self.lo}, {self.hi}], got {value!r}"
-            ) from None
+                f"{self.name}: expected a number in [{self.lo}, {self.hi}], got {shown(value)}"
+            )
         if not (self.lo <= number <= self.hi):
             raise InvalidParams(
                 f"{self.name}: {number:g} is out of range; valid range: [{self.lo}, {self.hi}]"
@@ -254,15 +276,19 @@ class Color:
     def _bad(self, value: object) -> str:
         names = ", ".join(p.id for p in self.presets)
         follow = " or null (follow " + self.follows + ")" if self.follows else ""
-        return f"{self.name}: {value!r} is not a color; use #rrggbb, a preset ({names}){follow}"
+        return (f"{self.name}: {shown(value)} is not a color; use #rrggbb, [r, g, b] in "
+                f"0..255, a preset ({names}){follow}")
 
     def validate(self, value: Any) -> str | None:
         if value is None or (isinstance(value, str) and value.lower() in ("", "follow", "auto")):
             if self.follows is None:
                 raise InvalidParams(self._bad(value))
             return None
-        if isinstance(value, (tuple, list)) and len(value) == 3:
-            return rgb_to_hex(value)
+        if isinstance(value, tuple | list):
+            rgb = [_real(c) for c in value]
+            if len(rgb) != 3 or any(c is None or not 0 <= c <= 255 for c in rgb):
+                raise InvalidParams(self._bad(value))
+            return rgb_to_hex(rgb)  # type: ignore[arg-type]
         if not isinstance(value, str):
             raise InvalidParams(self._bad(value))
         h = normalize_hex(value)
@@ -309,11 +335,21 @@ class Color:
 Feature: TypeAlias = Choice | Scalar | Color
 
 
+def _no_constant(name: str) -> None:
+    raise InvalidParams(f"params are not valid JSON: {name} is not a JSON number")
+
+
 def parse_json_object(text: str) -> dict[str, Any]:
-    """Parse params JSON text; :class:`InvalidParams` unless it is a JSON object."""
+    """Parse params JSON text; :class:`InvalidParams` unless it is a JSON object (no
+    ``NaN``/``Infinity``, no nesting deeper than Python's recursion limit, no integer
+    over 4300 digits)."""
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
+        data = json.loads(text, parse_constant=_no_constant)
+    except InvalidParams:
+        raise
+    except RecursionError:
+        raise InvalidParams("params are not valid JSON: nested too deeply") from None
+    except ValueError as exc:  # JSONDecodeError, and integers over 4300 digits
         raise InvalidParams(f"params are not valid JSON: {exc}") from None
     if not isinstance(data, dict):
         raise InvalidParams("params JSON must be an object")
@@ -372,7 +408,7 @@ class Schema:
             return self._by_name[name]
         except KeyError:
             raise UnknownFeature(
-                f"style {self.style!r} has no feature {name!r}; valid features: "
+                f"style {self.style!r} has no feature {shown(name)}; valid features: "
                 + ", ".join(self.names)
             ) from None
 
@@ -403,7 +439,11 @@ class Schema:
     def random(
         self, seed: int | None = None, *, rng: np.random.Generator | None = None
     ) -> Params:
-        """A plausible random avatar. The same ``seed`` gives the same params."""
+        """A plausible random avatar. The same ``seed`` (an integer >= 0) gives the same
+        params."""
+        if seed is not None and (isinstance(seed, bool) or not isinstance(seed, int)
+                                 or seed < 0):
+            raise BadArgument(f"seed must be an integer >= 0, got {shown(seed)}")
         rng = rng if rng is not None else np.random.default_rng(seed)
         values: dict[str, Value] = {f.name: f.sample(rng) for f in self.features}
         for constraint in self.constraints:

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from ..errors import BadArgument
-from .files import write_atomic
+from ..outputs import write_file
 from .work import FINAL_REASONS
 
 RESULTS = "results.jsonl"
@@ -67,7 +67,8 @@ class ResultsFile:
         out.mkdir(parents=True, exist_ok=True)
         if resume and self.path.exists():
             self.lines = _read_finished(self.path, out)
-            write_atomic(self.path, b"".join(_encode(line) for line in self.lines.values()))
+            write_file(self.path, b"".join(_encode(line) for line in self.lines.values()),
+                       force=True)
         elif self.path.exists():  # --force: a new batch
             self.path.unlink()
         self._file: IO[bytes] = open(self.path, "ab")  # noqa: SIM115 (closed in close())
@@ -153,6 +154,6 @@ def summarize(results: ResultsFile, names: list[str], *, task: str, engine: str,
         resumed=resumed, processed=processed, seconds=round(seconds, 3),
         per_second=round(processed / seconds, 3) if seconds > 0 else 0.0,
         results=str(results.path), notes=notes)
-    write_atomic(results.out / SUMMARY,
-                 (json.dumps(summary.to_dict(), indent=2) + "\n").encode("utf-8"))
+    write_file(results.out / SUMMARY, json.dumps(summary.to_dict(), indent=2) + "\n",
+               force=True)
     return summary

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, ClassVar, Protocol, TypeVar
 
 from ..errors import BadArgument, BadImage, FacemojiError, NoFaceFound
-from .files import write_atomic
+from ..outputs import write_file, write_files
 from .inputs import Job
 
 T = TypeVar("T")
@@ -180,10 +180,8 @@ class AnalyzeTask(_PhotoTask):
 
     def save(self, product: Any, out: Path, name: str) -> dict[str, Path]:
         """``OUT/name/analysis.json``."""
-        target = out / name / "analysis.json"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(target, (json.dumps(product, indent=2) + "\n").encode("utf-8"))
-        return {"json": target}
+        return {"json": write_file(out / name / "analysis.json",
+                                   json.dumps(product, indent=2) + "\n", force=True)}
 
 
 @dataclass
@@ -226,13 +224,10 @@ class TranslateTask(_PhotoTask):
 
     def save(self, product: Any, out: Path, name: str) -> dict[str, Path]:
         """One PNG per photo in ``OUT/name``, by file name."""
-        from ..report import png_bytes
+        from ..report import encode_image
 
-        folder = out / name
-        folder.mkdir(parents=True, exist_ok=True)
-        for file_name, cartoon in product:
-            write_atomic(folder / file_name, png_bytes(cartoon))
-        return {file_name: folder / file_name for file_name, _ in product}
+        return write_files(out / name, {file_name: encode_image(cartoon, ".png")
+                                        for file_name, cartoon in product}, force=True)
 
 
 @dataclass(frozen=True)
@@ -275,11 +270,10 @@ class SynthTask:
 
     def save(self, product: Any, out: Path, name: str) -> dict[str, Path]:
         """``OUT/name.png``."""
-        from ..report import png_bytes
+        from ..report import encode_image
 
-        target = out / f"{name}.png"
-        write_atomic(target, png_bytes(product))
-        return {"png": target}
+        return {"png": write_file(out / f"{name}.png", encode_image(product, ".png"),
+                                  force=True)}
 
     def finish(self, out: Path, lines: list[dict[str, Any]]) -> None:
         """``OUT/landmarks.json`` from every done avatar's line."""

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import BadImage, FacemojiError, NoFaceFound
-from .files import write_atomic
+from ..outputs import write_file
 from .inputs import Job
 from .tasks import PersonFailed, Task
 
@@ -101,14 +101,15 @@ def _record(outcome: Outcome, paths: dict[str, Path], root: Path) -> None:
 
 
 def deliver(outcome: Outcome, out: Path) -> Outcome:
-    """Write an outcome's ``payload`` under ``out`` (each file replaced in one step); a
-    file that cannot be written makes it a ``write_error`` failure."""
+    """Write an outcome's ``payload`` under ``out`` (each file whole, see
+    :mod:`facemoji.outputs`); a file that cannot be written makes it a ``write_error``
+    failure."""
     try:
         for rel, data in (outcome.payload or {}).items():
             target = out / rel
             target.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(target, data)
-    except OSError as exc:
+            write_file(target, data, force=True)
+    except (OSError, FacemojiError) as exc:
         return outcome.fail("write_error", str(exc))
     outcome.payload = None
     return outcome

@@ -3,7 +3,8 @@
 Each command group lives in its own module and registers on :data:`app`; commands
 parse arguments, call the API and print. ``--json`` output goes to stdout alone;
 progress and logs go to stderr. Exit status: 0 success, 2 bad input (one-line
-message), 1 internal error.
+message), 1 internal error, 130 interrupted (Ctrl-C; no output is then written, see
+:mod:`facemoji.interrupts`).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import typer
 from typer.exceptions import TyperException
 
 from ..errors import FacemojiError
+from ..interrupts import interrupted, recording
 
 app = typer.Typer(
     name="facemoji",
@@ -55,19 +57,24 @@ _register_commands()
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; returns the exit status (used by the ``facemoji`` script)."""
     try:
-        result = app(args=argv, standalone_mode=False)
+        with recording():
+            result = app(args=argv, standalone_mode=False)
+        # Typer answers Ctrl-C with 130; a Ctrl-C that a C library's callback swallowed
+        # has only been recorded
+        if result == 130 or interrupted():
+            raise KeyboardInterrupt
     except FacemojiError as exc:
         typer.echo(f"error: {exc}", err=True)
         return 2
+    except KeyboardInterrupt:
+        typer.echo("interrupted", err=True)
+        return 130
     except (typer.Exit, SystemExit) as exc:
         code = getattr(exc, "exit_code", None)
         return int(code if code is not None else getattr(exc, "code", 0) or 0)
     except typer.Abort:
         typer.echo("aborted", err=True)
         return 1
-    except KeyboardInterrupt:
-        typer.echo("interrupted", err=True)
-        return 130
     except TyperException as exc:  # usage errors: bad option values, missing arguments
         show = getattr(exc, "show", None)
         if callable(show):

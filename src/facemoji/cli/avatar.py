@@ -11,9 +11,10 @@ from ..avatar.render import render_batch, save
 from ..avatar.schema import Params
 from ..avatar.style import get_style, list_styles, load_params
 from ..errors import BadArgument
+from ..outputs import check_file
 from ..report import contact_sheet, save_image
 from . import app
-from .common import output_path, parse_sets, print_json, progress
+from .common import parse_sets, print_json, progress
 
 
 @app.command()
@@ -72,7 +73,7 @@ def render(
     force: Annotated[bool, typer.Option("--force", "-f", help="Replace an existing file.")] = False,
 ) -> None:
     """Render one avatar to SVG, PNG or params JSON."""
-    out = output_path(output, (".svg", ".png", ".json"), force)
+    out = check_file(output, (".svg", ".png", ".json"), force=force)
     if params is not None and random:
         raise BadArgument("use either --params or --random, not both")
     if params is not None:
@@ -86,7 +87,7 @@ def render(
     else:
         chosen = get_style(style or "facemoji").schema.defaults()
     chosen = _coerce(chosen, parse_sets(set_))
-    save(chosen, out, size=size, overwrite=True)
+    save(chosen, out, size=size, overwrite=force)
     typer.echo(f"wrote {out}", err=True)
 
 
@@ -101,7 +102,7 @@ def gallery(
     force: Annotated[bool, typer.Option("--force", "-f", help="Replace an existing file.")] = False,
 ) -> None:
     """A contact sheet of N random avatars (like the original 63-avatar lineup)."""
-    out = output_path(output, (".png", ".jpg", ".jpeg"), force)
+    out = check_file(output, (".png", ".jpg", ".jpeg"), force=force)
     schema = get_style(style).schema
     chosen = [schema.random(seed=seed + i) for i in range(n)]
     with progress(n, f"rendering {style}") as bar:
@@ -110,5 +111,5 @@ def gallery(
     columns = columns or (9 if n == 63 else None)
     sheet = contact_sheet(images, labels, columns=columns, cell=size,
                           title=f"{n} random '{style}' avatars")
-    save_image(sheet, str(out))
+    save_image(sheet, out, force=force)
     typer.echo(f"wrote {out}", err=True)

@@ -1,10 +1,10 @@
-"""Helpers shared by the command modules: output paths, JSON printing, progress bars."""
+"""Helpers shared by the command modules: JSON printing, progress bars, ``--set``.
+(Output files are checked and written by :mod:`facemoji.outputs`.)"""
 
 from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 from typing import Any
 
 from tqdm import tqdm
@@ -16,17 +16,6 @@ def print_json(data: Any) -> None:
     """Print one JSON document on stdout (and nothing else goes there)."""
     sys.stdout.write(json.dumps(data, indent=2) + "\n")
     sys.stdout.flush()
-
-
-def output_path(path: Path, suffixes: tuple[str, ...], force: bool) -> Path:
-    """Check an output file: known suffix, existing folder, no silent overwrite."""
-    if path.suffix.lower() not in suffixes:
-        raise BadArgument(f"{path}: output must end in {' or '.join(suffixes)}")
-    if path.exists() and not force:
-        raise BadArgument(f"{path} exists; use --force to replace it")
-    if not path.parent.exists():
-        raise BadArgument(f"folder {path.parent} does not exist")
-    return path
 
 
 def progress(total: int, desc: str, quiet: bool = False) -> tqdm:

@@ -8,9 +8,10 @@ from typing import Annotated, Any
 import typer
 
 from ..avatar.schema import rgb_to_hex
+from ..outputs import check_file
 from ..report import save_image
 from . import app
-from .common import output_path, print_json
+from .common import print_json
 
 
 @app.command()
@@ -36,14 +37,15 @@ def analyze(
     from ..face.analyze import analyze as analyze_photo  # dlib loads here, not at startup
     from ..face.image import load_image
 
-    out = output_path(debug_image, (".png", ".jpg", ".jpeg"), force) if debug_image else None
+    out = (check_file(debug_image, (".png", ".jpg", ".jpeg"), force=force) if debug_image
+           else None)
     image = load_image(photo)
     analysis = analyze_photo(image, face_index=face_index, embed=False, method=detector,
                              name=str(photo))
     if out is not None:
         from ..face.debug import draw_debug
 
-        save_image(draw_debug(image, analysis), str(out))
+        save_image(draw_debug(image, analysis), out, force=force)
         typer.echo(f"wrote {out}", err=True)
     data = analysis.to_dict()
     if as_json:

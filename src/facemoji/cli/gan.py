@@ -6,15 +6,15 @@ inside those commands, so ``facemoji --help`` works without it.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from ..errors import BadArgument, BadImage, NoFaceFound
+from ..outputs import check_file, check_folder, write_file
 from . import app
-from .common import output_path, print_json, progress
+from .common import print_json, progress
 
 gan_app = typer.Typer(
     help="Photo → cartoon translation with a CycleGAN: synth, train, export, translate.",
@@ -35,11 +35,10 @@ def synth(
     = False,
 ) -> None:
     """Render N random avatars as cartoon-domain training chips (+ landmarks.json)."""
-    from ..gan.data import LANDMARKS_FILE, synthesize_avatars
+    from ..gan.data import LANDMARKS_FILE, synth_name, synthesize_avatars
 
-    if (output / LANDMARKS_FILE).exists() and not force:
-        raise BadArgument(f"{output} already holds synthesized avatars; use --force to "
-                          "replace them, or another folder")
+    names = [synth_name(style, seed + i) for i in range(n)]
+    check_folder(output, [*names, LANDMARKS_FILE], force=force)
 
     with progress(n, f"rendering {style}") as bar:
         count = synthesize_avatars(style, n, output, size, seed=seed, padding=padding,
@@ -146,7 +145,7 @@ def export(
     require_torch()
     from ..gan.export import export_onnx
 
-    export_onnx(run, output_path(output, (".onnx",), force))
+    export_onnx(run, check_file(output, (".onnx",), force=force), force=force)
     typer.echo(f"wrote {output}", err=True)
 
 
@@ -163,16 +162,12 @@ def translate(
     from ..face.image import load_image
     from ..gan.data import image_files
     from ..gan.translate import Translator, cartoon_targets
-    from ..report import save_image
+    from ..report import encode_image
 
     files = [f for p in photos for f in (image_files(p) if p.is_dir() else [p])]
     targets = cartoon_targets(files, output)
-    existing = [t.name for t in targets if t.exists()]
-    if existing and not force:
-        raise BadArgument(f"{output} already holds {', '.join(existing[:3])}"
-                          f"{' …' if len(existing) > 3 else ''}; use --force to replace")
+    check_folder(output, [t.name for t in targets], force=force)
     translator = Translator(model)
-    output.mkdir(parents=True, exist_ok=True)
     written, skipped = [], {}
     with progress(len(files), "translating") as bar:
         for path, target in zip(files, targets, strict=True):
@@ -183,7 +178,7 @@ def translate(
                     raise
                 skipped[str(path)] = str(exc)
             else:
-                save_image(cartoon, os.fspath(target))
+                write_file(target, encode_image(cartoon, ".png"), force=force)
                 written.append(str(target))
             bar.update(1)
     if as_json:

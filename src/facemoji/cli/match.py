@@ -9,9 +9,10 @@ import typer
 
 from ..avatar.style import get_style
 from ..errors import BadArgument
+from ..outputs import check_file, check_folder
 from ..report import save_image
 from . import app
-from .common import output_path, print_json, progress
+from .common import print_json, progress
 
 
 @app.command()
@@ -38,11 +39,11 @@ def lineup(
 
     if (gallery is None) == (style is None):
         raise BadArgument("give either --gallery DIR or --style S [-n N]")
-    out = output_path(output, (".png", ".jpg", ".jpeg"), force) if output else None
+    out = check_file(output, (".png", ".jpg", ".jpeg"), force=force) if output else None
     result = run_lineup(refs, gallery, style=style or "facemoji", n=n, seed=seed,
                         metric=metric)
     if out is not None:
-        save_image(result.sheet(top), str(out))
+        save_image(result.sheet(top), out, force=force)
         typer.echo(f"wrote {out}", err=True)
     if as_json:
         print_json(result.to_dict(top))
@@ -56,11 +57,18 @@ def generate(
     photos: Annotated[list[Path], typer.Argument(help="Photos of one person.")],
     output: Annotated[Path, typer.Option("-o", "--output", help="Output folder.")],
     style: Annotated[str, typer.Option("--style", "-s", help="Avatar style.")] = "facemoji",
-    method: Annotated[str, typer.Option("--method", "-m", help="attributes, greedy or "
-                                        "search.")] = "greedy",
+    method: Annotated[str | None, typer.Option(
+        # the default is match.generate.DEFAULT_METHOD (a test keeps this help in step)
+        "--method", "-m", help="attributes, greedy or search (default: greedy).",
+        show_default=False)] = None,
     budget: Annotated[int | None, typer.Option("--budget", help="search: identity "
                                                "evaluations; greedy: rounds.")] = None,
-    seed: Annotated[int, typer.Option("--seed", help="Search seed.")] = 0,
+    seed: Annotated[int, typer.Option("--seed", help="Search seed (0 .. 2**32 - 1).")] = 0,
+    face_index: Annotated[
+        list[int] | None,
+        typer.Option("--face-index", help="Which face of a photo with several, 0 = the "
+                     "largest (the default); once for every photo, or once per photo.")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
     via_gan: Annotated[Path | None, typer.Option("--via-gan", help="Translate the photos "
                                                  "with this GAN model (.onnx) first.")] = None,
@@ -68,14 +76,23 @@ def generate(
                                         "files.")] = False,
 ) -> None:
     """Make an editable avatar from photos: avatar.json/.svg/.png and report.html."""
-    from ..match.generate import DEFAULT_BUDGET, METHODS, OUTPUT_NAMES
+    from ..match.generate import (
+        DEFAULT_BUDGET,
+        DEFAULT_METHOD,
+        METHODS,
+        OUTPUT_NAMES,
+        check_seed,
+        face_indices,
+    )
     from ..match.generate import generate as run_generate
 
+    method = method or DEFAULT_METHOD
     if method not in METHODS:
         raise BadArgument(f"unknown method {method!r}; valid: {', '.join(METHODS)}")
-    existing = [n for n in OUTPUT_NAMES.values() if (output / n).exists()]
-    if existing and not force:  # fail before the slow part
-        raise BadArgument(f"{output} already holds {', '.join(existing)}; use --force")
+    # every option and the output folder are checked before the slow part
+    check_seed(seed)
+    indices = face_indices(face_index, len(photos))
+    check_folder(output, OUTPUT_NAMES.values(), force=force)
     # search reports one step per identity evaluation; greedy one per feature and round
     total = budget if budget is not None else DEFAULT_BUDGET[method]
     if method == "greedy":
@@ -83,8 +100,10 @@ def generate(
     with progress(total, f"fitting ({method})", quiet=method == "attributes") as bar:
         result = run_generate([str(p) for p in photos], style=style, method=method,
                               budget=budget, seed=seed, via_gan=via_gan,
-                              progress=bar.update)
+                              progress=bar.update, face_index=indices)
     files = result.save(output, force=force)
+    for warning in result.warnings:
+        typer.echo(f"warning: {warning}", err=True)
     if as_json:
         print_json(result.to_dict(files))
     else:

@@ -22,6 +22,9 @@ def serve(
                                                 min=1)] = None,
     timeout: Annotated[float, typer.Option("--timeout", help="Time limit of one generate, "
                                            "in seconds.", min=1)] = 120.0,
+    allow_host: Annotated[list[str] | None, typer.Option(
+        "--allow-host", help="Another host name the page may be opened by (repeatable); "
+        "IP addresses, localhost and --host are always allowed.")] = None,
 ) -> None:
     """Serve the web page: drop photos, edit the avatar, download it."""
     try:
@@ -31,7 +34,8 @@ def serve(
     from ..web import WebConfig, create_app
 
     _check_free(host, port)
-    config = WebConfig(workers=workers or os.cpu_count() or 1, generate_timeout=timeout)
+    config = WebConfig(workers=workers or os.cpu_count() or 1, generate_timeout=timeout,
+                       host=host, allowed_hosts=tuple(allow_host or ()))
     shown = f"[{host}]" if ":" in host else host
     typer.echo(f"facemoji is at http://{shown}:{port}  (API docs: /docs; Ctrl+C stops)",
                err=True)

@@ -37,12 +37,18 @@ class GlassesFeatures:
     row (a frame's bridge is one sharp line, the skin's shading is smooth). ``bridge``:
     how much of the bridge's width one horizontal edge line covers. ``rim``: the same below
     each eye (lower rims), the weaker eye. ``dark``: eye-area lightness over skin lightness.
+    ``temple``: the same for the band from each eye's outer corner to the face's edge, where
+    the arms run (rimless glasses have arms and a bridge but no rims), the weaker side.
+    ``rim_contrast``: the strongest lower-rim row's vertical gradient over the cheek's (thick
+    frames are dark and sharp, thin metal ones faint).
     """
 
     peak: float
     bridge: float
     rim: float
     dark: float
+    temple: float = 0.0
+    rim_contrast: float = 0.0
 
 
 def glasses_features(chip: Chip, skin: ColorMeasure) -> GlassesFeatures:
@@ -60,13 +66,21 @@ def glasses_features(chip: Chip, skin: ColorMeasure) -> GlassesFeatures:
     rim = min(_line_cover(_box(edges, p[a, 0], p[b, 0], p[lid, 1] + 0.1 * IOD,
                                p[lid, 1] + 0.55 * IOD), axis=1)
               for a, b, lid in ((36, 39, 41), (42, 45, 46)))
+    temple = min(_line_cover(_box(edges, x0, x1, eye_y - 0.25 * IOD, eye_y + 0.1 * IOD),
+                             axis=1)
+                 for x0, x1 in ((p[0, 0] + 0.05 * IOD, p[36, 0] - 0.1 * IOD),
+                                (p[45, 0] + 0.1 * IOD, p[16, 0] - 0.05 * IOD)))
+    cheek = _box(gy, p[36, 0], p[39, 0], p[41, 1] + 0.6 * IOD, p[41, 1] + 0.9 * IOD)
+    rim_rows = _box(gy, p[36, 0], p[45, 0], p[41, 1] + 0.1 * IOD, p[41, 1] + 0.55 * IOD)
+    rim_contrast = float(rim_rows.mean(axis=1).max() / (cheek.mean() + 5.0)) \
+        if rim_rows.size and cheek.size else 0.0
     region = np.zeros(chip.valid.shape, bool)
     for idx in (slice(36, 42), slice(42, 48)):
         c = p[idx].mean(axis=0)
         region |= polygon_mask(region.shape, (p[idx] - c) * 1.6 + c)
     lab = chip.lab[region & chip.valid]
     dark = float(np.median(lab[:, 0])) / max(skin.lab[0], 1.0) if len(lab) else 1.0
-    return GlassesFeatures(peak, bridge, rim, dark)
+    return GlassesFeatures(peak, bridge, rim, dark, temple, rim_contrast)
 
 
 def classify_glasses(f: GlassesFeatures) -> tuple[str, float]:

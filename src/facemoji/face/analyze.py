@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,9 +22,11 @@ CHIP_SIZE = 150
 class FaceAnalysis:
     """Everything facemoji reads from one face in one photo.
 
-    ``image_size`` is ``(width, height)`` of the upright photo; ``faces`` how many faces
-    were found and ``face_index`` which one (largest first) this is; ``detection`` its box
-    and 68 landmarks in photo pixels; ``chip`` the aligned ``(150, 150, 3)`` RGB face;
+    ``image_size`` is ``(width, height)`` of the upright photo as analysed: photos larger
+    than :data:`~facemoji.face.image.WORK_SIDE` on their longer side are decoded at that
+    size, and every coordinate here is in those pixels. ``faces`` is how many faces were
+    found and ``face_index`` which one (largest first) this is; ``detection`` its box
+    and 68 landmarks; ``chip`` the aligned ``(150, 150, 3)`` RGB face;
     ``embedding`` dlib's ``float32 (128,)`` descriptor (``None`` when not computed);
     ``attributes`` skin, hair, eyes, glasses, facial hair, headwear and geometry.
     """
@@ -67,23 +70,35 @@ def analyze(
     embed: bool = True,
     method: str = "auto",
     name: str | None = None,
+    stage: Callable[[str], None] | None = None,
 ) -> FaceAnalysis:
-    """Analyse one face of ``photo`` (a path, bytes, PIL image or RGB array).
+    """Analyse one face of ``photo`` (a path, bytes, PIL image or RGB array), at most
+    :data:`~facemoji.face.image.WORK_SIDE` pixels on its longer side (see
+    :func:`~facemoji.face.image.load_image`).
 
     ``face_index`` picks among several faces, largest first (default: the largest);
-    ``embed=False`` skips the dlib embedding (about 70 ms); ``method`` is the detector
+    ``embed=False`` leaves the dlib embedding out of the result (it is computed anyway:
+    the skin tone reads it); ``method`` is the detector
     (``"auto"``, ``"hog"`` or ``"cnn"``, see :func:`~facemoji.face.detect.detect_faces`);
-    ``name`` names the photo in messages (default: its path).
+    ``name`` names the photo in messages (default: its path); ``stage`` is called with
+    ``"detecting"`` before the photo is decoded and searched for faces, and with
+    ``"measuring"`` before the face is aligned, embedded and measured.
     Raises :class:`~facemoji.errors.BadImage` for unreadable input,
     :class:`~facemoji.errors.NoFaceFound` when there is no face and
     :class:`~facemoji.errors.BadArgument` for a ``face_index`` out of range.
     """
+    if stage is not None:
+        stage("detecting")
     image = load_image(photo)
     detection, count = detect_face(image, face_index=face_index, method=method,
                                    name=name or describe(photo))
+    if stage is not None:
+        stage("measuring")
     chip = align(image, detection.landmarks, size=CHIP_SIZE)
-    embedding = get_embedder("dlib").embed_chips(chip[None])[0] if embed else None
-    attributes = measure(image, detection)
+    # the skin tone reads the descriptor too, so it is computed either way
+    descriptor = get_embedder("dlib").embed_chips(chip[None])[0]
+    embedding = descriptor if embed else None
+    attributes = measure(image, detection, descriptor)
     height, width = image.shape[:2]
     return FaceAnalysis(
         image_size=(width, height),

@@ -11,19 +11,34 @@ photos is in ``docs/benchmarks.md``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from ..errors import BadImage
 from . import accessories, geometry
+from .age_gender import AgeGender, estimate
 from .chip import CHIP_H, CHIP_W, make_chip, mask_to_image
-from .color import UNKNOWN, ColorMeasure
+from .clothing import measure_clothing
+from .color import UNKNOWN, ColorMeasure, lab_measure
+from .expression import classify_smile, lipstick, smile_features
 from .features import measure_brows, measure_eyes
 from .hair import measure_hair
+from .hair_length import HairLength, measure_length
+from .mesh import face_mesh
 from .person import person_probability, portrait_matrix, to_frame
-from .skin import measure_skin, monk_tone, sclera_cast, tone_color, tone_gains, white_balance_gains
+from .portrait import portrait_view
+from .skin import (
+    estimate_monk,
+    measure_skin,
+    sclera_cast,
+    skin_a,
+    tone_color,
+    tone_features,
+    tone_gains,
+    white_balance_gains,
+)
 
 if TYPE_CHECKING:
     from .detect import Detection
@@ -41,18 +56,24 @@ class Attributes:
 
     Colors are :class:`ColorMeasure` (sRGB uint8, CIELAB D65, confidence 0..1), measured
     after white balance; ``skin`` is the lit half of the cheeks and forehead under the skin
-    tone's own white balance (:func:`.skin.tone_color`). ``monk`` is the Monk Skin Tone 1
-    (lightest) .. 10. ``hair_name``
-    is one of ``black brown blonde red auburn gray white bald other``. ``brow_thickness``
-    is the brow height over the inter-ocular distance. ``glasses`` is ``none | eyeglasses
-    | sunglasses``; ``facial_hair`` ``none | stubble | mustache | goatee | beard``;
-    ``headwear`` ``none | hat | headscarf`` (best effort). ``geometry`` holds the raw ratios
-    of :mod:`facemoji.face.geometry`, ``geometry_z`` the same standardized by population
-    norms. ``hair_mask`` is a bool ``(H, W)`` mask over the photo (not serialized).
+    tone's own white balance (:func:`.skin.tone_color`). ``monk_score`` is the Monk Skin
+    Tone the skin model estimates (1.0 lightest .. 10.0, :func:`.skin.estimate_monk`),
+    ``monk`` the same rounded. ``hair_name`` is one of ``black brown blonde red auburn
+    gray white bald other``; ``hair_length`` how far the hair falls (:mod:`.hair_length`).
+    ``brow_thickness`` is the brow height over the inter-ocular distance. ``glasses`` is
+    ``none | eyeglasses | sunglasses``; ``facial_hair`` ``none | stubble | mustache |
+    goatee | beard``; ``headwear`` ``none | hat | headscarf`` (best effort); ``smile``
+    ``none | closed | teeth`` (:mod:`.expression`); ``age_gender`` the apparent age and
+    presentation (:mod:`.age_gender`); ``clothing`` the main clothing color and ``jacket``
+    whether it is a jacket over a light shirt (:mod:`.clothing`). ``geometry`` holds the
+    raw ratios of :mod:`facemoji.face.geometry`, ``geometry_z`` the same standardized by
+    population norms. ``hair_mask`` is a bool ``(H, W)`` mask over the photo (not
+    serialized).
     """
 
     skin: ColorMeasure
     monk: int
+    monk_score: float
     hair: ColorMeasure
     hair_name: str
     bald: bool
@@ -68,6 +89,15 @@ class Attributes:
     headwear_confidence: float
     geometry: dict[str, float]
     geometry_z: dict[str, float]
+    hair_length: HairLength | None = None
+    age_gender: AgeGender | None = None
+    smile: str | None = None
+    smile_confidence: float = 0.0
+    clothing: ColorMeasure = UNKNOWN
+    jacket: bool = False
+    features: dict[str, Any] = field(default_factory=dict, repr=False)
+    """The raw features behind the decisions (not serialized), so that
+    ``benchmarks/attributes.py`` can refit the thresholds without measuring again."""
     hair_mask: np.ndarray | None = None
     skin_mask: np.ndarray | None = None
     """Bool ``(H, W)`` mask of the photo pixels the skin color came from (for debugging)."""
@@ -77,7 +107,7 @@ class Attributes:
         return {
             "skin": {**self.skin.to_dict(), "monk": self.monk},
             "hair": {**self.hair.to_dict(), "name": self.hair_name, "bald": self.bald,
-                     "receding": self.receding},
+                     "receding": self.receding, **self._length()},
             "eyes": self.eyes.to_dict(),
             "brows": {**self.brows.to_dict(), "thickness": _r(self.brow_thickness)},
             "glasses": self.glasses,
@@ -86,17 +116,75 @@ class Attributes:
             "facial_hair_confidence": _r(self.facial_hair_confidence, 2),
             "headwear": self.headwear,
             "headwear_confidence": _r(self.headwear_confidence, 2),
+            **({"age_gender": self.age_gender.to_dict()} if self.age_gender else {}),
+            **({"smile": self.smile, "smile_confidence": _r(self.smile_confidence, 2)}
+               if self.smile else {}),
+            "clothing": {**self.clothing.to_dict(), "jacket": self.jacket},
             "geometry": {k: _r(v) for k, v in self.geometry.items()},
             "geometry_z": {k: _r(v, 2) for k, v in self.geometry_z.items()},
         }
 
 
-def measure(image: np.ndarray, detection: Detection) -> Attributes:
+    @property
+    def age(self) -> float | None:
+        """Apparent age in years (``None`` when not estimated)."""
+        return None if self.age_gender is None else self.age_gender.age
+
+    @property
+    def female(self) -> float | None:
+        """Probability of a feminine presentation (``None`` when not estimated)."""
+        return None if self.age_gender is None else self.age_gender.female
+
+    @property
+    def lips(self) -> ColorMeasure:
+        """The lips' color as the photo shows them (UNKNOWN when they were not seen)."""
+        smile = self.features.get("smile")
+        if smile is None or np.isnan(smile.lips[0]):
+            return UNKNOWN
+        return lab_measure(np.array([smile.lips]), 1.0)
+
+    def traits(self) -> dict[str, tuple[Any, float]]:
+        """The visible traits (``facemoji.match.traits`` names them) with a confidence each:
+        what an avatar of this face should show."""
+        out: dict[str, tuple[Any, float]] = {
+            "glasses": (self.glasses, self.glasses_confidence),
+            "facial_hair": (self.facial_hair, self.facial_hair_confidence),
+            "headwear": (self.headwear, self.headwear_confidence),
+            "receding": (self.receding, 0.6),
+        }
+        if self.hair_length is not None:
+            out["hair_length"] = (self.hair_length.name, self.hair_length.confidence)
+        if self.smile is not None:
+            out["smile"] = (self.smile, self.smile_confidence)
+        smile_f, tone_f = self.features.get("smile"), self.features.get("tone")
+        if smile_f is not None and tone_f is not None:
+            colored, sure = lipstick(smile_f, skin_a(tone_f))
+            if sure > 0:
+                out["lipstick"] = (colored, sure)
+        if self.clothing.confidence > 0:
+            out["jacket"] = (self.jacket, 0.7 * self.clothing.confidence)
+        if self.age_gender is not None:
+            out["age_band"] = (self.age_gender.age_band, 0.6)
+            out["gender"] = (self.age_gender.gender, abs(2 * self.age_gender.female - 1))
+        return out
+
+    def _length(self) -> dict[str, object]:
+        if self.hair_length is None:
+            return {}
+        end = self.hair_length.end
+        return {"length": self.hair_length.name,
+                "length_confidence": _r(self.hair_length.confidence, 2),
+                "length_end_iod": None if end is None else _r(end, 2)}
+
+
+def measure(image: np.ndarray, detection: Detection,
+            embedding: np.ndarray | None = None) -> Attributes:
     """Measure the attributes of the face ``detection`` found in ``image``.
 
     ``image`` is RGB uint8 ``(H, W, 3)``; ``detection`` needs ``landmarks`` ``(68, 2)``
-    ``(x, y)`` in the image's pixels. Raises :class:`~facemoji.errors.BadImage` when the
-    image or the landmarks are unusable.
+    ``(x, y)`` in the image's pixels; ``embedding`` is the face's dlib descriptor where it
+    is already known (the skin tone reads it; computed here otherwise). Raises
+    :class:`~facemoji.errors.BadImage` when the image or the landmarks are unusable.
     """
     image = np.asarray(image)
     landmarks = np.asarray(detection.landmarks, dtype=np.float64)
@@ -112,24 +200,43 @@ def measure(image: np.ndarray, detection: Detection) -> Attributes:
     chip = make_chip(image, landmarks, gains)
     skin, _ = measure_skin(chip)  # the reference in the chip's colors, for the measures below
     tone, skin_px = tone_color(chip, tone_gains(image, cast) / gains, skin.confidence)
+    if embedding is None:
+        from .detect import align
+        from .embed import get_embedder
+
+        embedding = get_embedder("dlib").embed_chips(align(image, landmarks)[None])[0]
+    tone_f = tone_features(image, landmarks, embedding)
+    monk = estimate_monk(tone_f)
     crop = portrait_matrix(landmarks)
     person = to_frame(person_probability(image, crop), crop, chip.matrix, (CHIP_W, CHIP_H))
     hair = measure_hair(chip, skin, person)
-    glasses, glasses_conf = accessories.classify_glasses(accessories.glasses_features(chip, skin))
+    glasses_f = accessories.glasses_features(chip, skin)
+    glasses, glasses_conf = accessories.classify_glasses(glasses_f)
     eyes = measure_eyes(chip) if glasses != "sunglasses" else UNKNOWN
     brows, thickness = measure_brows(chip, skin)
-    facial_hair, facial_hair_conf = accessories.classify_facial_hair(
-        accessories.facial_hair_features(chip, skin))
+    facial_hair_f = accessories.facial_hair_features(chip, skin)
+    facial_hair, facial_hair_conf = accessories.classify_facial_hair(facial_hair_f)
     headwear, headwear_conf = accessories.classify_headwear(chip, hair.mask, skin)
     ratios = geometry.ratios(landmarks, thickness)
+    view = portrait_view(image, landmarks)
+    length = measure_length(view, hair.color, skin, bald=hair.bald, receding=hair.receding)
+    over_shoulders = length.end is not None and length.end > 2.5
+    clothing = measure_clothing(view, skin, hair.color if over_shoulders else None)
+    smile_f = smile_features(image, face_mesh(image, landmarks))
+    smile, smile_conf = classify_smile(smile_f)
     return Attributes(
-        skin=tone, monk=monk_tone(tone),
+        skin=tone, monk=round(monk), monk_score=monk,
         hair=hair.color, hair_name=hair.name, bald=hair.bald, receding=hair.receding,
         eyes=eyes, brows=brows, brow_thickness=thickness,
         glasses=glasses, glasses_confidence=glasses_conf,
         facial_hair=facial_hair, facial_hair_confidence=facial_hair_conf,
         headwear=headwear, headwear_confidence=headwear_conf,
         geometry=ratios, geometry_z=geometry.standardize(ratios),
+        hair_length=length, age_gender=estimate(image, landmarks),
+        smile=smile, smile_confidence=smile_conf,
+        clothing=clothing.color, jacket=clothing.jacket,
+        features={"tone": tone_f, "glasses": glasses_f, "facial_hair": facial_hair_f,
+                  "smile": smile_f, "length": length.profile},
         hair_mask=mask_to_image(chip, hair.mask, image.shape),
         skin_mask=mask_to_image(chip, skin_px, image.shape),
     )

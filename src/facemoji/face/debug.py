@@ -9,10 +9,14 @@ import numpy as np
 
 from .attributes import Attributes
 from .color import ColorMeasure
+from .mesh import FACE_OVAL, FEATURES, Mesh, face_mesh
 
 _PANEL_W = 260
 _MIN_H = 480
 _FONT = cv2.FONT_HERSHEY_SIMPLEX
+OVAL_RGB = (255, 220, 0)
+"""The face mesh's outline in the debug image; its eyes, irises, brows and lips are cyan."""
+FEATURE_RGB = (0, 220, 255)
 
 
 def _swatch(panel: np.ndarray, y: int, color: ColorMeasure, label: str) -> int:
@@ -30,7 +34,7 @@ def _text(panel: np.ndarray, y: int, text: str) -> int:
     return y + 22
 
 
-def _panel(attrs: Attributes, height: int) -> np.ndarray:
+def _panel(attrs: Attributes, mesh: Mesh, height: int) -> np.ndarray:
     panel = np.full((height, _PANEL_W, 3), 245, np.uint8)
     y = 10
     y = _swatch(panel, y, attrs.skin, f"skin  Monk {attrs.monk}")
@@ -41,6 +45,9 @@ def _panel(attrs: Attributes, height: int) -> np.ndarray:
     y = _text(panel, y, f"glasses: {attrs.glasses} ({attrs.glasses_confidence:.2f})")
     y = _text(panel, y, f"facial hair: {attrs.facial_hair} ({attrs.facial_hair_confidence:.2f})")
     y = _text(panel, y, f"headwear: {attrs.headwear} ({attrs.headwear_confidence:.2f})")
+    b = mesh.blendshapes
+    y = _text(panel, y, f"smile L {b['mouthSmileLeft']:.2f} R {b['mouthSmileRight']:.2f}"
+                        f"  jaw {b['jawOpen']:.2f}")
     for key in ("face_width", "jaw_width", "eye_size", "nose_width", "mouth_width"):
         if y > height - 24:
             break
@@ -54,7 +61,8 @@ def draw_debug(image: np.ndarray, analysis: Any) -> np.ndarray:
     ``analysis`` needs ``.detection`` (``box``, ``landmarks``) and ``.attributes``
     (:class:`~facemoji.face.attributes.Attributes`), like ``FaceAnalysis``. Draws the face
     box, the 68 landmarks, the skin pixels used (green tint), the hair mask's outline
-    (magenta) and, in a panel on the right, the measured colors as labelled swatches.
+    (magenta), the face mesh's outlines (:data:`OVAL_RGB`, :data:`FEATURE_RGB`) and, in a
+    panel on the right, the measured colors as labelled swatches and the smile blendshapes.
     Returns an RGB uint8 image, upscaled so the panel stays readable on small photos.
     """
     det, attrs = analysis.detection, analysis.attributes
@@ -73,6 +81,10 @@ def draw_debug(image: np.ndarray, analysis: Any) -> np.ndarray:
         cv2.drawContours(out, contours, -1, (255, 0, 255), thick, cv2.LINE_AA)
     x0, y0, x1, y1 = (round(v * scale) for v in det.box)
     cv2.rectangle(out, (x0, y0), (x1, y1), (255, 200, 0), thick)
+    mesh = face_mesh(np.ascontiguousarray(image[..., :3]), det.landmarks)
+    points = np.round(mesh.points[:, :2] * scale).astype(np.int32)
+    for loop, color in ((FACE_OVAL, OVAL_RGB), *((f, FEATURE_RGB) for f in FEATURES)):
+        cv2.polylines(out, [points[list(loop)]], True, color, thick, cv2.LINE_AA)
     for x, y in np.asarray(det.landmarks) * scale:
         cv2.circle(out, (round(x), round(y)), thick + 1, (255, 60, 60), -1, cv2.LINE_AA)
-    return np.hstack([out, _panel(attrs, out.shape[0])])
+    return np.hstack([out, _panel(attrs, mesh, out.shape[0])])

@@ -22,7 +22,7 @@ import cv2
 import dlib
 import numpy as np
 
-from ..errors import BadArgument, MissingExtra, NoFaceFound
+from ..errors import BadArgument, BadImage, MissingExtra, NoFaceFound
 from ..types import Box, Landmarks, RGBImage, five_point
 from .image import ImageSource, describe, load_image
 
@@ -33,13 +33,23 @@ METHODS: tuple[str, ...] = ("auto", "hog", "cnn")
 
 MAX_SIDE = 1600
 """Images whose longer side exceeds this are downscaled for detection."""
-CNN_MAX_SIDE = 800
-"""The CNN detector runs on images downscaled to at most this (it costs about 1 s per
-512×512 pixels on one CPU core); it finds faces from about 80 px at upsample 0."""
+CNN_MAX_SIDE = 512
+"""The CNN detector (the fallback for faces HOG misses, mostly turned or tilted ones) runs
+on images downscaled to at most this: it costs about 1 s per 512×512 pixels on one CPU
+core, and finds faces from about :data:`CNN_MIN_FACE` px at upsample 0, so from 16% of
+the photo's longer side. (At 800 px, it made a photo without a face take 5-11 s.)"""
+CNN_MIN_FACE = 80
+"""The smallest face the CNN finds at upsample 0; on images shorter than this it is
+not run (dlib's network also fails on images of about 10 px)."""
 MIN_FACE = 20
-"""Smallest face kept, in original-image pixels (box width)."""
+"""Smallest face kept, in original-image pixels (box width); smaller images (or images
+so thin that they are under this once downscaled for detection) are refused."""
 UPSAMPLE_BELOW = 1024
-"""HOG upsamples once by default when the (downscaled) image's longer side is at most this."""
+"""HOG upsamples once by default when the (downscaled) image's longer side is at most this;
+for larger images the upsampled retry (when nothing was found) runs on a copy of this
+size."""
+FLAT_RANGE = 8
+"""An image whose pixel values all lie within this range is blank: no face to find."""
 def max_drift(method: str, score: float) -> float:
     """Landmark stability limit for a detection (see :func:`landmark_drift`).
 
@@ -112,25 +122,36 @@ def _predictor() -> dlib.shape_predictor:
 
 
 def detect_faces(
-    image: RGBImage, *, method: str = "auto", upsample: int | None = None
+    image: RGBImage, *, method: str = "auto", upsample: int | None = None,
+    name: str = "the image",
 ) -> list[Detection]:
     """Find the faces in ``image`` (RGB uint8 ``(H, W, 3)``), largest first.
 
     ``method``: ``"hog"`` (fast, frontal faces), ``"cnn"`` (dlib's MMOD detector: slower,
     finds more poses) or ``"auto"`` (HOG, upsampled once more if it found nothing at
-    upsample 0, then the CNN only if HOG still finds nothing).
+    upsample 0 (on a copy of at most :data:`UPSAMPLE_BELOW` px), then the CNN only if HOG
+    still finds nothing).
     ``upsample``: how many times the image is doubled before detecting (finds smaller
     faces, costs about 4× per step); by default HOG upsamples once for images up to
     :data:`UPSAMPLE_BELOW` pixels and the CNN not at all. Images larger than
     :data:`MAX_SIDE` (HOG) or :data:`CNN_MAX_SIDE` (CNN) are downscaled first; boxes and
     landmarks are always in the original image's pixels.
-    Detections whose landmarks are implausible (false positives) are dropped.
+    Detections whose landmarks are implausible (false positives) are dropped. A blank
+    image has no faces. Raises :class:`~facemoji.errors.BadImage` (naming ``name``) for
+    an image too small or too thin to hold a face of :data:`MIN_FACE` pixels.
     """
     if method not in METHODS:
         raise BadArgument(f"unknown detection method {method!r}; use one of {', '.join(METHODS)}")
     if upsample is not None and not 0 <= upsample <= 3:
         raise BadArgument(f"upsample must be 0..3, got {upsample}")
     image = _as_rgb(image)
+    height, width = image.shape[:2]
+    if min(height, width) * min(1.0, MAX_SIDE / max(height, width)) < MIN_FACE:
+        raise BadImage(f"{name}: the image is too small or too thin to hold a face "
+                       f"({width}×{height} pixels; a face needs {MIN_FACE}×{MIN_FACE})")
+    if int(image.max()) - int(image.min()) < FLAT_RANGE:
+        log.info("a blank image: no face")
+        return []
     found: list[Detection] = []
     if method in ("auto", "hog"):
         work, scale = _working_copy(image, MAX_SIDE)
@@ -139,10 +160,12 @@ def detect_faces(
             hog_upsample = 1 if max(work.shape[:2]) <= UPSAMPLE_BELOW else 0
         found = _detect(image, work, scale, "hog", hog_upsample)
         if not found and method == "auto" and hog_upsample == 0 and upsample is None:
+            work, scale = _working_copy(image, UPSAMPLE_BELOW)
             found = _detect(image, work, scale, "hog", 1)
     if method == "cnn" or (method == "auto" and not found):
         work, scale = _working_copy(image, CNN_MAX_SIDE)
-        found = _detect(image, work, scale, "cnn", upsample or 0)
+        if min(work.shape[:2]) * 2 ** (upsample or 0) >= CNN_MIN_FACE:
+            found = _detect(image, work, scale, "cnn", upsample or 0)
     return sorted(found, key=lambda d: (-d.width * (d.box[3] - d.box[1]), -d.score))
 
 
@@ -162,7 +185,7 @@ def detect_face(
     """
     name = name or describe(image)
     pixels = image if isinstance(image, np.ndarray) else load_image(image)
-    faces = detect_faces(pixels, method=method)
+    faces = detect_faces(pixels, method=method, name=name)
     if not faces:
         raise NoFaceFound(f"no face found in {name}: use a frontal, well-lit photo")
     index = 0 if face_index is None else face_index

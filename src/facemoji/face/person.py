@@ -44,22 +44,37 @@ def _session() -> onnxruntime.InferenceSession:
                                         providers=["CPUExecutionProvider"])
 
 
-def portrait_matrix(landmarks: NDArray[np.floating], width: float = CROP_IOD
-                    ) -> NDArray[np.float64]:
+def portrait_matrix(landmarks: NDArray[np.floating], width: float = CROP_IOD,
+                    eye_y: float = EYE_Y) -> NDArray[np.float64]:
     """The 2×3 affine map from photo pixels (``landmarks`` ``(68, 2)`` in them) to a ``SIZE`` ×
-    ``SIZE`` head-and-shoulders crop: upright eyes, ``width`` inter-ocular distances wide."""
-    return eye_frame(landmarks, SIZE / width, (SIZE / 2, EYE_Y * SIZE))
+    ``SIZE`` head-and-shoulders crop: upright eyes, ``width`` inter-ocular distances wide,
+    their midpoint ``eye_y`` of the height from the top."""
+    return eye_frame(landmarks, SIZE / width, (SIZE / 2, eye_y * SIZE))
+
+
+def portrait(image: NDArray[np.uint8], matrix: NDArray[np.float64]
+             ) -> tuple[NDArray[np.uint8], NDArray[np.bool_]]:
+    """The ``SIZE`` × ``SIZE`` crop that ``matrix`` maps ``image`` (RGB uint8) to, and where it
+    shows the photo (outside, the photo's edge pixels are repeated)."""
+    small, to_crop = shrink_for_warp(image, matrix, 2.0)
+    crop = cv2.warpAffine(small, to_crop, (SIZE, SIZE), flags=cv2.INTER_LINEAR,
+                          borderMode=cv2.BORDER_REPLICATE)
+    inside = cv2.warpAffine(np.full(small.shape[:2], 255, np.uint8), to_crop, (SIZE, SIZE),
+                            flags=cv2.INTER_NEAREST) > 0
+    return crop, inside
+
+
+def segment(crop: NDArray[np.uint8]) -> NDArray[np.float32]:
+    """The person probability of each pixel of a ``SIZE`` × ``SIZE`` :func:`portrait` crop."""
+    batch = (crop.astype(np.float32) / 255.0)[None]
+    return _session().run(None, {"input": batch})[0][0, ..., 0]
 
 
 def person_probability(image: NDArray[np.uint8], matrix: NDArray[np.float64]
                        ) -> NDArray[np.float32]:
     """The probability that each pixel of the crop ``matrix`` maps ``image`` (RGB uint8) to
     shows the person, ``SIZE`` × ``SIZE``; see :func:`to_frame`."""
-    small, to_crop = shrink_for_warp(image, matrix, 2.0)
-    crop = cv2.warpAffine(small, to_crop, (SIZE, SIZE), flags=cv2.INTER_LINEAR,
-                          borderMode=cv2.BORDER_REPLICATE)
-    batch = (crop.astype(np.float32) / 255.0)[None]
-    return _session().run(None, {"input": batch})[0][0, ..., 0]
+    return segment(portrait(image, matrix)[0])
 
 
 def to_frame(probability: NDArray[np.float32], matrix: NDArray[np.float64],

@@ -1,14 +1,25 @@
-"""Skin color from cheeks and forehead, white balance, and the Monk skin-tone scale."""
+"""Skin color from cheeks and forehead, white balance, and the Monk skin-tone scale.
+
+The Monk tone (:func:`estimate_monk`) is a learned estimate: press photos are so often over-
+or under-exposed that the skin's measured lightness alone misjudged darker skin by two
+steps. A ridge regression reads the skin patches' color statistics (lightness, a*, b* and
+chromaticity quantiles, with and without the sclera's color cast; :func:`tone_features`)
+together with dlib's 128-number face descriptor, which encodes how a face looks under
+many lights. It was fitted by ``scripts/fit_skin_tone.py`` on the labelled photos of both
+sets, weighting Monk 1–4 and 5–10 equally, and is shipped as
+``facemoji/data/skin_tone.npz``; its error held out by person is in docs/benchmarks.md.
+"""
 
 from __future__ import annotations
 
+import functools
 import math
+from importlib.resources import files
 
 import numpy as np
 from numpy.typing import NDArray
-from skimage.color import deltaE_ciede2000
 
-from .chip import IOD, Chip
+from .chip import IOD, Chip, make_chip
 from .color import ColorMeasure, lab_measure, polygon_mask, to_lab
 
 MONK_HEX: tuple[str, ...] = (
@@ -17,15 +28,6 @@ MONK_HEX: tuple[str, ...] = (
 )
 """The ten Monk Skin Tone swatches, MST 1 (lightest) to 10."""
 
-_MONK_RGB = np.array([[int(h[i:i + 2], 16) / 255 for i in (1, 3, 5)] for h in MONK_HEX])
-_MONK_LAB = to_lab(_MONK_RGB[None])[0]
-
-LIGHTNESS_GAIN = 1.2
-"""Maps the lit skin's L* onto the swatch scale before the nearest-swatch look-up
-(photographed skin sits darker than a flat swatch). Chosen with
-``benchmarks/attributes.py --fit`` to minimize the mean of the errors on light (Monk 1-4)
-and darker (Monk >= 5) photos, so that the many light photos do not decide it alone; its
-held-out (leave-one-person-out) error is in docs/benchmarks.md."""
 SCLERA_STRENGTH = 0.5
 """How much of the sclera's color cast :func:`white_balance_gains` removes from the chip that
 hair, eyes and the other measures see. Measured on the labelled photos with
@@ -150,8 +152,53 @@ def tone_color(chip: Chip, regain: NDArray[np.floating], confidence: float,
     return lab_measure(lab[keep], confidence), used
 
 
-def monk_tone(skin: ColorMeasure) -> int:
-    """Monk Skin Tone 1..10: the swatch nearest in CIEDE2000 after :data:`LIGHTNESS_GAIN`."""
-    L, a, b = skin.lab
-    lab = np.array([[min(100.0, L * LIGHTNESS_GAIN), a, b]] * len(_MONK_LAB))
-    return int(np.argmin(deltaE_ciede2000(lab, _MONK_LAB))) + 1
+QUANTILES = (10.0, 25.0, 50.0, 75.0, 90.0)
+"""The percentiles of each color statistic in :func:`tone_features`."""
+
+
+def _linear(rgb: NDArray[np.floating]) -> NDArray[np.float64]:
+    rgb = np.asarray(rgb, np.float64)
+    return np.where(rgb <= 0.04045, rgb / 12.92, ((rgb + 0.055) / 1.055) ** 2.4)
+
+
+def tone_features(image: NDArray[np.uint8], landmarks: NDArray[np.floating],
+                  embedding: NDArray[np.floating]) -> NDArray[np.float64]:
+    """The Monk model's input: the :data:`QUANTILES` of the skin patches' L*, a*, b*, of
+    their linear-RGB chromaticity (r and b shares), and of that chromaticity with the
+    sclera's cast removed (35 numbers, photo as taken, no white balance), then dlib's
+    ``embedding`` (128)."""
+    lm = np.asarray(landmarks, np.float64)
+    chip = make_chip(image, lm, np.ones(3))
+    region = skin_patches(chip)
+    if region.sum() < 30:
+        region = chip.valid
+    lab = chip.lab[region]
+    linear = _linear(chip.rgb[region])
+    shares = linear / np.maximum(linear.sum(axis=1, keepdims=True), 1e-6)
+    balanced = linear * sclera_cast(image, lm)
+    balanced /= np.maximum(balanced.sum(axis=1, keepdims=True), 1e-6)
+    columns = (lab[:, 0], lab[:, 1], lab[:, 2], shares[:, 0], shares[:, 2], balanced[:, 0],
+               balanced[:, 2])
+    stats = [np.percentile(c, QUANTILES) for c in columns]
+    return np.concatenate([*stats, np.asarray(embedding, np.float64).ravel()])
+
+
+@functools.cache
+def _model() -> dict[str, NDArray[np.float64]]:
+    with (files("facemoji") / "data" / "skin_tone.npz").open("rb") as fh:
+        data = np.load(fh)
+        return {k: data[k] for k in ("mean", "scale", "weights", "bias")}
+
+
+def estimate_monk(features: NDArray[np.floating],
+                  model: dict[str, NDArray[np.float64]] | None = None) -> float:
+    """The Monk tone (1.0–10.0, fractional) that the shipped model (or ``model``: ``mean``,
+    ``scale``, ``weights`` and ``bias``) reads from :func:`tone_features`."""
+    m = model or _model()
+    z = (np.asarray(features, np.float64) - m["mean"]) / m["scale"]
+    return float(np.clip(z @ m["weights"] + float(m["bias"]), 1.0, 10.0))
+
+
+def skin_a(features: NDArray[np.floating]) -> float:
+    """The skin patches' median a* (as the photo was taken) out of :func:`tone_features`."""
+    return float(features[len(QUANTILES) + len(QUANTILES) // 2])

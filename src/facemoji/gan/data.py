@@ -96,12 +96,11 @@ def frame_avatar(style: Style, params: Params, image: RGBImage, size: int,
 
 
 def write_landmarks(out_dir: Path, table: dict[str, list[list[float]]]) -> None:
-    """Write ``landmarks.json`` (``{file name: 68 points}``) into ``out_dir``, replacing
-    it in one step (a temporary file renamed over it)."""
-    target = out_dir / LANDMARKS_FILE
-    tmp = target.with_name(f".{LANDMARKS_FILE}.tmp")
-    tmp.write_text(json.dumps(table), encoding="utf-8")
-    os.replace(tmp, target)
+    """Write ``landmarks.json`` (``{file name: 68 points}``) into ``out_dir``, whole
+    (:func:`facemoji.outputs.write_file`)."""
+    from ..outputs import write_file
+
+    write_file(out_dir / LANDMARKS_FILE, json.dumps(table), force=True)
 
 
 def synthesize_avatars(style: str, n: int, out_dir: Path, size: int, *, seed: int = 0,
@@ -109,24 +108,29 @@ def synthesize_avatars(style: str, n: int, out_dir: Path, size: int, *, seed: in
     """Render ``n`` random avatars of ``style`` (``schema.random(seed + i)``) as
     ``size`` px PNG chips aligned like photo chips, plus ``landmarks.json``.
 
-    Returns the number written. ``out_dir`` is created; existing files are replaced.
-    ``facemoji batch --task synth`` does the same on many cores or a Ray cluster.
+    Returns the number written. ``out_dir`` is created (its parent must exist); existing
+    files are replaced, never through a link, all together at the end
+    (:func:`facemoji.outputs.write_files`). ``facemoji batch --task synth`` does the same
+    on many cores or a Ray cluster.
     """
     from ..avatar.render import render_batch
     from ..avatar.style import get_style
+    from ..outputs import write_files
+    from ..report import encode_image
 
     if n < 1:
         raise BadArgument("-n must be at least 1")
     chosen = get_style(style)
-    out_dir.mkdir(parents=True, exist_ok=True)
     params = [chosen.schema.random(seed=seed + i) for i in range(n)]
     images = render_batch(params, size=RENDER_SCALE * size, progress=progress)
     landmarks: dict[str, list[list[float]]] = {}
+    files: dict[str, bytes | str] = {}
     for i, (p, image) in enumerate(zip(params, images, strict=True)):
-        chip, landmarks[synth_name(style, seed + i)] = frame_avatar(chosen, p, image, size,
-                                                                   padding)
-        _write_png(out_dir / synth_name(style, seed + i), chip)
-    write_landmarks(out_dir, landmarks)
+        name = synth_name(style, seed + i)
+        chip, landmarks[name] = frame_avatar(chosen, p, image, size, padding)
+        files[name] = encode_image(chip, ".png")
+    files[LANDMARKS_FILE] = json.dumps(landmarks)
+    write_files(out_dir, files, force=True)
     return n
 
 

@@ -16,6 +16,7 @@ import onnx
 import torch
 
 from ..errors import BadArgument
+from ..outputs import write_file
 from .config import TrainConfig
 from .cyclegan import build_generator
 from .heatmaps import N_CHANNELS
@@ -28,10 +29,13 @@ OPSET = 18
 """ONNX opset: the lowest torch 2.13's exporter writes natively; onnxruntime ≥ 1.14 runs it."""
 
 
-def export_onnx(run_dir: Path, output: Path, *, opset: int = OPSET) -> Path:
+def export_onnx(run_dir: Path, output: Path, *, opset: int = OPSET, force: bool = False
+                ) -> Path:
     """Write the run's ``G_A`` (photo → cartoon) as a self-contained ONNX file.
 
-    Weights are stored inside the file (no side file). Returns ``output``.
+    Weights are stored inside the file (no side file). The file is written whole, never
+    through a link, and replaces an existing one only with ``force``
+    (:mod:`facemoji.outputs`). Returns ``output``.
     """
     if not (run_dir / CONFIG_FILE).is_file():
         raise BadArgument(f"{run_dir} is not a training run (no {CONFIG_FILE})")
@@ -53,6 +57,6 @@ def export_onnx(run_dir: Path, output: Path, *, opset: int = OPSET) -> Path:
             "heatmap_sigma": config.heatmap_sigma, "step": int(state["step"]),
             "ngf": config.ngf, "n_blocks": config.n_blocks}
     onnx.helper.set_model_props(model, {METADATA_KEY: json.dumps(meta)})
-    onnx.save_model(model, str(output))
+    write_file(output, model.SerializeToString(), force=force)
     log.info("exported step %d of %s to %s", meta["step"], run_dir, output)
     return output

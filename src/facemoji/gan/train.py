@@ -161,7 +161,7 @@ def train(config: TrainConfig, photos: Path, avatars: Path, run_dir: Path, *,
                              f"{time.perf_counter() - t0:.3f}"])
             if model.step % config.sample_every == 0 or model.step == config.max_steps:
                 save_image(sample_grid(model, photo_domain),
-                           str(run_dir / "samples" / f"step_{model.step:06d}.png"))
+                           run_dir / "samples" / f"step_{model.step:06d}.png", force=True)
             if model.step % config.save_every == 0 or model.step == config.max_steps:
                 log_file.flush()
                 save_checkpoint(model, run_dir / CHECKPOINT_FILE)

@@ -26,7 +26,8 @@ from ..avatar.style import get_style
 from ..errors import BadArgument
 from ..types import RGBImage
 from .greedy import Ranking, greedy, rank_feature
-from .initial import Measured, initial_params
+from .mapping import initial_params
+from .measured import Measured
 from .objective import Objective, Weights
 from .pool import pooled
 from .search import search
@@ -34,8 +35,14 @@ from .search import search
 log = logging.getLogger(__name__)
 
 METHODS = ("attributes", "greedy", "search")
+DEFAULT_METHOD = "greedy"
+"""The method the CLI, the web page and :func:`generate` use unless told otherwise:
+greedy recognised best in docs/benchmarks.md ("Photo → avatar")."""
 DEFAULT_BUDGET = {"attributes": 0, "greedy": 1, "search": 20}
 """Per method: greedy's rounds, search's identity embeddings."""
+
+SEED_RANGE = range(2 ** 32)
+"""Seeds :func:`generate` takes (the search's random state is 32-bit)."""
 
 SAME_PERSON = 0.6
 """dlib's distance threshold: photos farther than this from the others are suspect."""
@@ -46,6 +53,15 @@ RANKED = 1
 GREEDY_SHORTLIST = 3
 """Options per shape feature that greedy scores with identity (the rest by cheap terms;
 features that are not the style mapping's ``shape`` by cheap terms only)."""
+
+STEPS = ("detecting", "measuring", "fitting", "rendering")
+"""The steps :func:`generate` reports to its ``stage`` callback, in order: finding the
+face and its landmarks in each photo, measuring it (embedding, colors, geometry),
+fitting the avatar, rendering the result."""
+
+Stage = Callable[[str, float], None]
+"""``stage(step, done)``: ``step`` is one of :data:`STEPS`, ``done`` the fraction of that
+step already done (0 when it starts). It may raise to stop the run."""
 
 OUTPUT_NAMES = {"json": "avatar.json", "svg": "avatar.svg", "png": "avatar.png",
                 "report": "report.html"}
@@ -90,32 +106,80 @@ class Result:
 
     def save(self, outdir: str | Path, *, force: bool = False) -> dict[str, str]:
         """Write ``avatar.json``, ``avatar.svg``, ``avatar.png`` and ``report.html`` into
-        ``outdir`` (created if needed); refuses to replace them unless ``force``."""
+        ``outdir`` (created if its parent exists) and return ``{"json", "svg", "png",
+        "report": path}``.
+
+        The four files are written together (:func:`facemoji.outputs.write_files`): an
+        interrupt or an error leaves the previous set whole, and no file is written
+        through a symbolic link. Refuses to replace them unless ``force``
+        (:class:`~facemoji.errors.BadArgument`, raised before anything is written).
+        """
+        from ..outputs import check_folder, write_files
         from .report_html import report_html
 
-        out = Path(outdir)
-        names = OUTPUT_NAMES
-        if out.exists() and not out.is_dir():
-            raise BadArgument(f"{out} is not a folder")
-        existing = [n for n in names.values() if (out / n).exists()]
-        if existing and not force:
-            raise BadArgument(f"{out} already holds {', '.join(existing)}; use --force to "
-                              "replace them")
-        out.mkdir(parents=True, exist_ok=True)
-        files = {k: str(out / n) for k, n in names.items()}
-        Path(files["json"]).write_text(self.params.to_json() + "\n", encoding="utf-8")
-        Path(files["svg"]).write_text(self.svg, encoding="utf-8")
-        Path(files["png"]).write_bytes(self.png)
-        Path(files["report"]).write_text(report_html(self), encoding="utf-8")
-        return files
+        check_folder(outdir, OUTPUT_NAMES.values(), force=force)
+        contents = {OUTPUT_NAMES["json"]: self.params.to_json() + "\n",
+                    OUTPUT_NAMES["svg"]: self.svg, OUTPUT_NAMES["png"]: self.png,
+                    OUTPUT_NAMES["report"]: report_html(self)}
+        written = write_files(outdir, contents, force=force)
+        return {key: str(written[name]) for key, name in OUTPUT_NAMES.items()}
 
 
-def _analyze(photo: Any) -> Any:
+def check_seed(seed: object) -> int:
+    """``seed`` if it is an integer in :data:`SEED_RANGE`, else :class:`BadArgument`."""
+    if isinstance(seed, bool) or not isinstance(seed, int) or seed not in SEED_RANGE:
+        raise BadArgument(f"seed must be an integer in 0..{SEED_RANGE[-1]}, "
+                          f"got {str(seed)[:40]}")
+    return seed
+
+
+def face_indices(face_index: int | Sequence[int | None] | None, photos: int
+                 ) -> list[int | None]:
+    """One face index (or ``None``: the largest) per photo: ``face_index`` is ``None``, one
+    index for every photo, or a sequence of one per photo."""
+    if face_index is None or isinstance(face_index, int):
+        indices: list[int | None] = [face_index] * photos
+    else:
+        indices = list(face_index)
+        if len(indices) == 1:
+            indices *= photos
+        if len(indices) != photos:
+            raise BadArgument(f"{len(indices)} face indices for {photos} photos: give one "
+                              "for every photo, or one for all")
+    for index in indices:
+        if index is not None and (isinstance(index, bool) or not isinstance(index, int)
+                                  or index < 0):
+            raise BadArgument(f"a face index is 0 or more (0: the largest face), got {index}")
+    return indices
+
+
+def _analyze(photo: Any, name: str | None, stage: Callable[[str], None] | None,
+             face_index: int | None) -> Any:
     if hasattr(photo, "attributes"):  # already a FaceAnalysis
         return photo
     from ..face.analyze import analyze
 
-    return analyze(photo, embed=True)
+    return analyze(photo, embed=True, name=name, stage=stage, face_index=face_index)
+
+
+def _photo_warnings(analyses: Sequence[Any], names: Sequence[str]) -> list[str]:
+    """A warning per photo with several faces (the largest is used), and per photo that
+    does not look like the same person as the others."""
+    warnings = []
+    for name, analysis in zip(names, analyses, strict=True):
+        faces = getattr(analysis, "faces", 1)
+        if faces > 1:
+            index = getattr(analysis, "face_index", 0)
+            used = "the largest" if index == 0 else f"face {index} (largest first)"
+            warnings.append(f"{name}: {used} of {faces} faces was used (--face-index picks "
+                            "another)")
+    embedded = [a for a in analyses if getattr(a, "embedding", None) is not None]
+    if len(embedded) == len(analyses):
+        for i in odd_ones_out(np.array([a.embedding for a in analyses], np.float64)):
+            warnings.append(f"{names[i]} does not look like the same person as the others")
+    for message in warnings:
+        log.info(message)
+    return warnings
 
 
 def _thumbnail(analysis: Any, size: int = 160) -> RGBImage | None:
@@ -149,7 +213,7 @@ def odd_ones_out(embeddings: np.ndarray, threshold: float = SAME_PERSON) -> list
 def generate(
     photos: Sequence[Any] | Any,
     style: str = "facemoji",
-    method: str = "greedy",
+    method: str = DEFAULT_METHOD,
     budget: int | None = None,
     seed: int = 0,
     *,
@@ -160,6 +224,9 @@ def generate(
     via_gan: str | Path | None = None,
     progress: Callable[[int], None] | None = None,
     workers: int | None = None,
+    stage: Stage | None = None,
+    names: Sequence[str] | None = None,
+    face_index: int | Sequence[int | None] | None = None,
 ) -> Result:
     """Make an avatar of the person in ``photos``.
 
@@ -173,6 +240,16 @@ def generate(
     (cartoon-to-cartoon), while colors and accessories still come from the photos.
     ``workers``: extra processes for the identity embeddings (default: one per usable
     core beyond this one; 0: none; ignored with a given ``embedder``).
+    ``progress`` is called with 1 per step of the fit (greedy: per feature and round;
+    search: per identity embedding); ``stage`` with each step of :data:`STEPS` as it
+    starts and goes on (see :data:`Stage`; photos already analysed skip the first two).
+    ``names`` name the photos in warnings (default: "photo 1", "photo 2", ...).
+    Warnings name each photo with several faces (the largest is used) and each photo
+    that does not look like the same person as the others.
+    ``face_index``: which face of a photo with several (0, the default, is the largest):
+    one index for every photo, or a sequence of one per photo (``None``: the largest).
+    ``seed`` is an integer in :data:`SEED_RANGE`; options are checked before any photo is
+    analysed.
     Raises :class:`~facemoji.errors.BadImage` / :class:`~facemoji.errors.NoFaceFound`
     for unusable photos, :class:`~facemoji.errors.BadArgument` for bad options.
     """
@@ -185,18 +262,24 @@ def generate(
     budget = DEFAULT_BUDGET[method] if budget is None else budget
     if budget < 0:
         raise BadArgument(f"budget must be >= 0, not {budget}")
+    check_seed(seed)
+    indices = face_indices(face_index, len(items))
     chosen_style = get_style(style)
     # identity embeddings spread over the usable cores (see .pool); none for attributes
     pool = embedder is None and method != "attributes" and budget > 0 and workers != 0
+    labels = list(names) if names is not None else [f"photo {i + 1}" for i in
+                                                     range(len(items))]
+    if len(labels) != len(items):
+        raise BadArgument(f"{len(labels)} names for {len(items)} photos")
+    report = stage or (lambda step, done: None)
+    fitting = _FitProgress(report, _fit_steps(method, budget, chosen_style), progress)
     with pooled(workers=workers) if pool else nullcontext(embedder) as embedder:
-        analyses = [_analyze(p) for p in items]
-        warnings: list[str] = []
-        embedded = [a for a in analyses if getattr(a, "embedding", None) is not None]
-        if len(embedded) == len(analyses):
-            for i in odd_ones_out(np.array([a.embedding for a in analyses], np.float64)):
-                msg = f"photo {i + 1} does not look like the same person as the others"
-                log.warning(msg)
-                warnings.append(msg)
+        analyses = [_analyze(item, None if names is None else label,
+                             lambda step, i=i: report(step, i / len(items)), index)
+                    for i, (item, label, index) in enumerate(zip(items, labels, indices,
+                                                                strict=True))]
+        warnings = _photo_warnings(analyses, labels)
+        report("fitting", 0.0)
         objective = Objective(analyses, chosen_style, embedder=embedder, metric=metric,
                               weights=weights)
         if via_gan is not None:
@@ -206,11 +289,11 @@ def generate(
         rankings: dict[str, Ranking] = {}
         if method == "greedy" and budget > 0:
             found = greedy(objective, params, rounds=budget, shortlist=_shortlist(objective),
-                           progress=progress)
+                           progress=fitting)
             params, rankings = found.params, found.rankings
         elif method == "search" and budget > 0:
             params = search(objective, params, budget=budget, seconds=seconds, seed=seed,
-                            progress=progress).params
+                            progress=fitting).params
         if not rankings:
             # rank each choice's options around the result for the report; after a search,
             # an alternative that scores better is taken (a greedy polish at no extra cost)
@@ -221,16 +304,49 @@ def generate(
                     continue
                 rankings[f.name] = rank_feature(objective, params, f.name, shortlist=RANKED)
                 params = params.set(f.name, rankings[f.name][0][0])
+                fitting.step()
+        report("fitting", 1.0)
+        report("rendering", 0.0)
         final = objective.evaluate([params], identity=method != "attributes")[0]
     svg = chosen_style.svg(params)
     png = svg_to_png(svg, 512)
     thumbs = [t for t in (_thumbnail(a) for a in analyses) if t is not None]
+    report("rendering", 1.0)
     return Result(
         style=chosen_style.name, method=method, params=params, svg=svg, png=png,
         score=final.score, terms=final.terms, rankings=rankings,
         seconds=time.perf_counter() - t0, measured=objective.measured, photos=thumbs,
         warnings=warnings,
     )
+
+
+def _fit_steps(method: str, budget: int, style: Any) -> int:
+    """How many steps the fit reports: greedy one per feature and round, search one per
+    identity embedding and then one per choice feature ranked around the result."""
+    if method == "greedy" and budget > 0:
+        return budget * len(style.schema.names)
+    if method == "search" and budget > 0:
+        return budget + len(style.schema.of_kind("choice"))
+    return 0
+
+
+class _FitProgress:
+    """The fit's ``progress`` callback: passes each step on to the caller's ``progress``
+    and reports the fraction done to ``stage("fitting", ...)``."""
+
+    def __init__(self, stage: Stage, total: int,
+                 progress: Callable[[int], None] | None) -> None:
+        self.stage, self.total, self.progress = stage, total, progress
+        self.done = 0
+
+    def __call__(self, n: int) -> None:
+        if self.progress is not None:
+            self.progress(n)
+        self.step(n)
+
+    def step(self, n: int = 1) -> None:
+        self.done += n
+        self.stage("fitting", min(1.0, self.done / self.total) if self.total else 1.0)
 
 
 def _shortlist(objective: Objective) -> dict[str, int] | int:

@@ -7,9 +7,11 @@
 - *identity*: similarity (see :mod:`.similarity`) between the references' face
   embeddings and the embedding of the avatar's chip, rendered straight into the
   embedder's aligned frame from the style's own landmarks (no detector, no warping);
-- *color*: mean CIEDE2000 between measured skin/hair/eyes/brows and the avatar's;
+- *color*: mean CIEDE2000 between the avatar's colors and the measured ones (skin and
+  hair: their natural colors, :mod:`.natural`);
 - *geometry*: mean distance between the style's scalars and the measured z-scores / 2;
-- *attributes*: glasses, facial hair, baldness and headwear the photos do not show;
+- *attributes*: the cost of visible traits the photos do not show (hair length and type,
+  glasses, beard, headwear, smile, age, presentation; :mod:`.traits`);
 - *prior*: options random sampling never draws (winks, tongues, …), plus *rarity*:
   the options' surprise ``−log(weight / max weight)`` in nats, summed over choices, so
   freckles or a mohawk need identity evidence to be chosen.
@@ -34,8 +36,10 @@ from ..avatar.schema import Choice, Params
 from ..avatar.style import Style
 from ..errors import BadArgument
 from ..types import RGBImage
-from .initial import Measured, fuse, mapping_for
+from .mapping import mapping_for, natural_colors
+from .measured import Measured, fuse
 from .similarity import get_metric
+from .traits import mismatch
 
 _RENDER_FRAME = 512  # pixel frame in which style landmarks are taken
 
@@ -119,10 +123,13 @@ class Objective:
         self.ref_embeddings = ref_embeddings
         self._embeddings: dict[Params, np.ndarray] = {}
         self._by_chip: dict[bytes, np.ndarray] = {}  # chip pixels' digest → embedding
+        # skin and hair are aimed at their natural colors (..natural), the rest as measured
+        natural = natural_colors(self.measured)
         self._targets = {
-            feature: self.measured.colors[name]
+            feature: (hex_to_lab(natural[name]) if name in natural else lab, conf)
             for name, feature in self.mapping.colors.items()
             if name in self.measured.colors and feature in self.schema
+            for lab, conf in [self.measured.colors[name]]
         }
         self._scalar_targets = {
             feature: float(np.clip(self.measured.geometry_z[key] / 2.0, -1.0, 1.0))
@@ -196,9 +203,8 @@ class Objective:
         geometry = float(np.mean([abs(params.scalar(f) - t)
                                   for f, t in self._scalar_targets.items()])) \
             if self._scalar_targets else 0.0
-        traits = self.mapping.traits(params)
-        wanted = self.measured.traits
-        attributes = float(sum(traits[k] != wanted[k] for k in traits if k in wanted))
+        attributes = mismatch(self.mapping.traits(params), self.measured.traits,
+                              self.measured.confidence)
         weights = [(f.option(params.choice(f.name)).weight, max(o.weight for o in f.options))
                    for f in self.schema.features if isinstance(f, Choice)]
         prior = float(sum(w == 0 for w, _ in weights))

@@ -10,8 +10,9 @@ from typing import TYPE_CHECKING
 
 from ..avatar.render import svg_to_png
 from ..avatar.style import get_style
-from ..report import png_bytes
-from .initial import COLOR_NAMES, mapping_for
+from ..report import encode_image
+from .mapping import mapping_for
+from .measured import COLOR_NAMES
 
 if TYPE_CHECKING:
     from .generate import Result
@@ -59,7 +60,8 @@ def report_html(result: Result) -> str:
     for w in result.warnings:
         parts.append(f"<p><strong>warning:</strong> {html.escape(w)}</p>")
     parts.append("<div class='row'>")
-    parts += [_figure(png_bytes(p), f"photo {i + 1}", 160) for i, p in enumerate(result.photos)]
+    parts += [_figure(encode_image(p, ".png"), f"photo {i + 1}", 160)
+              for i, p in enumerate(result.photos)]
     parts.append(_figure(result.png, "avatar", 320, chosen=False))
     parts.append("</div><h2>Colors: measured vs chosen</h2><table>")
     mapping = mapping_for(result.style)

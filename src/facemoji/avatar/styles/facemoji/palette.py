@@ -92,6 +92,8 @@ class Palette:
         lips = (from_lab(round(L + max(4.0, (DARK_SKIN_L - L) * 0.3), 1), round(a + 21, 1),
                          round(b - 1, 1)) if dark
                 else from_lab(round(L - 14, 1), round(a + 16, 1), round(b + 2, 1)))
+        if params["lip_color"] is not None:  # colored lips (lipstick) instead
+            lips = params.color("lip_color")
         # blush: more chroma; on dark skin a darker blush reads as a bruise, so it is
         # lifted and warmed instead
         blush = shift(skin, 8, da=14, chroma=1.2) if dark else shift(skin, -4, da=12,

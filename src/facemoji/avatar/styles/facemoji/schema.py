@@ -89,6 +89,16 @@ CLOTHING_PRESETS = (
     Preset("olive", "#6b6b3a", 0.4),
 )
 
+LIP_PRESETS = (
+    Preset("rose", "#c0606e"),
+    Preset("red", "#b3262d"),
+    Preset("berry", "#7d2a45"),
+    Preset("nude", "#b8826e"),
+    Preset("coral", "#e0705f"),
+    Preset("plum", "#5e2a4a", 0.5),
+)
+"""Colored lips; unset (following the skin), the lips take the skin's own natural tone."""
+
 GLASSES_PRESETS = (
     Preset("black", "#1d1d1f", 2.0),
     Preset("tortoise", "#6b3f22", 1.0),
@@ -231,6 +241,8 @@ def build_schema() -> Schema:
         Color("brow_color", HAIR_PRESETS, None, follows="hair_color", group="brows"),
         Choice("nose", NOSE, "button", group="nose"),
         Choice("mouth", MOUTH, "soft_smile", group="mouth"),
+        Color("lip_color", LIP_PRESETS, None, follows="skin", group="mouth",
+              follow_probability=0.85),
         Choice("facial_hair", FACIAL_HAIR, "none", group="facial hair"),
         Color("facial_hair_color", HAIR_PRESETS, None, follows="hair_color",
               group="facial hair"),

@@ -59,9 +59,9 @@ def _lash_line(eye: Eye, thick: float, wing: float) -> str:
 
 def _lashes(eye: Eye, style: str) -> str:
     """Separate lashes at the outer half of the upper lid (path data)."""
-    if style == "none":
+    if style != "long":  # natural lashes are the lash line's thickness and flick alone
         return ""
-    count, length = (3, 0.13) if style == "natural" else (5, 0.22)
+    count, length = 3, 0.12
     lid = _upper_lid(eye)
     d = []
     for k in range(count):
@@ -138,8 +138,8 @@ def _open(ctx: Ctx, eye: Eye, idx: int) -> str:
         parts.append(path(polyline(crease), "none", stroke=pal.skin.deep,
                           stroke_width=w * 0.035, stroke_opacity=0.55, stroke_linecap="round"))
     style = ctx.choice("lashes")
-    thick = {"none": 0.06, "natural": 0.08, "long": 0.1}[style]
-    wing = {"none": 0.0, "natural": 0.03, "long": 0.08}[style]
+    thick = {"none": 0.06, "natural": 0.1, "long": 0.12}[style]
+    wing = {"none": 0.0, "natural": 0.06, "long": 0.09}[style]
     parts.append(path(_lash_line(eye, thick, wing), lash))
     if style != "none":
         parts.append(path(_lashes(eye, style), "none", stroke=lash, stroke_width=w * 0.035,

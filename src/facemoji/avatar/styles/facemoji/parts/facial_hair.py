@@ -115,9 +115,11 @@ def _circle_beard(ctx: Ctx) -> str:
     return group([_mustache(ctx, droop=droop, spread=1.02), _chin_patch(ctx, 0.56, 5)])
 
 
-def _beard(ctx: Ctx, length: float, reach: float = 0.62, strap: bool = False) -> str:
+def _beard(ctx: Ctx, length: float, reach: float = 0.62, strap: bool = False,
+           cheek: float = -4.0) -> str:
     """A beard from the sideburns along the jaw, ``length`` px past the chin; ``reach``
-    sets how far up the cheeks it comes; ``strap`` keeps only a band along the jaw."""
+    sets how far out on the cheeks it comes and ``cheek`` how far below the nose's base
+    its cheek line runs; ``strap`` keeps only a band along the jaw."""
     a = ctx.a
     jaw = a.jaw_line
     o = a.mouth_outer
@@ -130,7 +132,7 @@ def _beard(ctx: Ctx, length: float, reach: float = 0.62, strap: bool = False) ->
         inner = [(x + (a.cx - x) * 0.1, y - 13) for x, y in jaw[14:1:-1]]
         return _mass(ctx, [top_l, *lower, top_r, (top_r[0] - 14, top_r[1]), *inner,
                            (top_l[0] + 14, top_l[1])])
-    cheek_y = a.nose_base[2][1] - 4
+    cheek_y = a.nose_base[2][1] + cheek
     inner = [
         (top_r[0] - W * 0.14, top_r[1]), (a.cx + W * reach, cheek_y),
         (o[6][0] + 9, o[6][1] - 2), (o[7][0] + 3, o[9][1] + 3), (a.cx, o[9][1] + 6),
@@ -211,7 +213,11 @@ STYLES: dict[str, Callable[[Ctx], str]] = {
     "soul_patch": lambda ctx: _chin_patch(ctx, 0.1, -(ctx.a.chin[1] - ctx.a.mouth_outer[9][1])
                                           * 0.5, 1),
     "chin_strap": lambda ctx: _beard(ctx, 4, strap=True),
-    "short_beard": lambda ctx: group([_stubble(ctx), _beard(ctx, 6, 0.55), _mustache(ctx)]),
+    # a short beard is close-cropped: the skin shows through it, and it stays low on the
+    # cheeks (drawn solid and high it read as a full beard)
+    "short_beard": lambda ctx: group([_stubble(ctx), group([_beard(ctx, 4, 0.5, cheek=6)],
+                                                           opacity=0.7),
+                                      group([_mustache(ctx, thin=0.8)], opacity=0.85)]),
     "full_beard": lambda ctx: group([_beard(ctx, 24, 0.64), _mustache(ctx, droop=4)]),
     "mutton_chops": _mutton_chops,
     "long_beard": lambda ctx: group([_beard(ctx, 66, 0.66), _mustache(ctx, droop=6)]),

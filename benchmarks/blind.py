@@ -1,0 +1,192 @@
+"""The blind-judge protocol: can someone who knows only photos tell whose avatar is whose?
+
+``make`` picks people of a labelled set (``benchmarks/labelled.py``), makes each one's avatar
+from up to three photos and keeps one *other* photo of them back. People are shuffled into
+groups (12 by default); for each group it writes two sheets, ``groupN_photos.png`` (the
+held-back photos, lettered A, B, …) and ``groupN_avatars.png`` (the avatars, numbered 1, 2,
+… in another order), plus ``INSTRUCTIONS.md`` and an ``answers.csv`` to fill in. The key
+goes to a separate file (``key.json``, by default *outside* the folder the reviewer sees).
+
+A fresh reviewer who sees only the sheets and the instructions fills in, for every avatar,
+the photo letter it shows and a recognisability score 1–10. ``score`` then prints how many
+were matched right and the mean recognisability, per group and overall.
+
+    python benchmarks/blind.py make --set shared --out /tmp/blind --key /tmp/blind.key.json
+    python benchmarks/blind.py score /tmp/blind/answers.csv --key /tmp/blind.key.json
+
+``make`` also takes ``--people N`` (default: everyone with ≥ 2 usable photos), ``--group``,
+``--method`` (default: facemoji's default), ``--style`` and ``--seed`` (which people, which
+photo is held back, the order on the sheets). Skips (exit 0) where the set's photos are
+absent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import random
+import string
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+from PIL import Image
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from labelled import SETS, by_person, load
+
+CELL = 240
+AVATAR_PHOTOS = 3
+
+INSTRUCTIONS = """# Blind likeness review
+
+You see {n} groups. In each group there are two sheets: `groupN_photos.png` shows photos
+of {k} different people, lettered A, B, …; `groupN_avatars.png` shows {k} cartoon avatars,
+numbered 1, 2, …, one of each of those people, in another order.
+
+For every avatar, write in `answers.csv`:
+- `photo`: the letter of the photo of the person you think the avatar shows. Each letter
+  belongs to exactly one avatar in its group.
+- `recognisability`: 1–10, how recognisable the person is in the avatar on its own, as a
+  friend of theirs would judge it (1: could be anyone; 10: unmistakably them). Judge hair
+  (length, color, style), skin, glasses, beard, age, expression.
+- `note` (optional): what gave it away, or what is wrong.
+
+Judge from the sheets alone. Do not open any other file in this folder's parents.
+"""
+
+
+def _photo_tile(path: Path) -> np.ndarray:
+    image = Image.open(path).convert("RGB")
+    image.thumbnail((CELL, CELL), Image.Resampling.LANCZOS)
+    return np.asarray(image)
+
+
+def _avatar_tile(png: bytes) -> np.ndarray:
+    image = Image.open(io.BytesIO(png)).convert("RGB")
+    return np.asarray(image.resize((CELL, CELL), Image.Resampling.LANCZOS))
+
+
+def make(args: argparse.Namespace) -> int:
+    """Write the sheets, the instructions, the answer form and the key."""
+    from facemoji import generate
+    from facemoji.match.generate import DEFAULT_METHOD
+    from facemoji.report import contact_sheet, save_image
+
+    photos = load(args.set, single_face=True)
+    if photos is None:
+        print(f"the {args.set} photos are not here; skipping")
+        return 0
+    rng = random.Random(args.seed)
+    people = {p: v for p, v in by_person(photos).items() if len(v) >= 2}
+    chosen = sorted(people)
+    rng.shuffle(chosen)
+    chosen = chosen[: args.people] if args.people else chosen
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    key_path = Path(args.key) if args.key else out.parent / f"{out.name}.key.json"
+    method = args.method or DEFAULT_METHOD
+    made: list[dict] = []
+    for i, person in enumerate(chosen):
+        shots = list(people[person])
+        held = shots.pop(rng.randrange(len(shots)))
+        used = shots[:AVATAR_PHOTOS]
+        t0 = time.perf_counter()
+        try:
+            result = generate([str(p.path) for p in used], style=args.style, method=method,
+                              workers=0)
+        except Exception as exc:  # a person whose photos fail is reported, not fatal
+            print(f"  {person}: no avatar ({exc})", file=sys.stderr)
+            continue
+        print(f"[{i + 1}/{len(chosen)}] {person}: {time.perf_counter() - t0:.1f} s",
+              file=sys.stderr)
+        made.append({"person": person, "held_out": held.file, "used": [p.file for p in used],
+                     "params": result.params.to_dict(), "photo": _photo_tile(held.path),
+                     "avatar": _avatar_tile(result.png)})
+    groups = [made[i: i + args.group] for i in range(0, len(made), args.group)]
+    key: dict = {"set": args.set, "method": method, "style": args.style, "seed": args.seed,
+                 "groups": []}
+    rows = []
+    for g, members in enumerate(groups, start=1):
+        letters = string.ascii_uppercase[: len(members)]
+        order = list(range(len(members)))
+        rng.shuffle(order)  # avatar number n shows members[order[n - 1]]
+        save_image(contact_sheet([m["photo"] for m in members], list(letters), cell=CELL,
+                                 title=f"group {g}: photos"), str(out / f"group{g}_photos.png"))
+        save_image(contact_sheet([members[j]["avatar"] for j in order],
+                                 [str(n + 1) for n in range(len(members))], cell=CELL,
+                                 title=f"group {g}: avatars"), str(out / f"group{g}_avatars.png"))
+        key["groups"].append({
+            "group": g,
+            "photos": {letters[j]: members[j]["person"] for j in range(len(members))},
+            "avatars": {str(n + 1): members[j]["person"] for n, j in enumerate(order)},
+            "people": [{k: m[k] for k in ("person", "held_out", "used", "params")}
+                       for m in members],
+        })
+        rows += [{"group": g, "avatar": n + 1, "photo": "", "recognisability": "", "note": ""}
+                 for n in range(len(members))]
+    (out / "INSTRUCTIONS.md").write_text(
+        INSTRUCTIONS.format(n=len(groups), k=args.group), encoding="utf-8")
+    with open(out / "answers.csv", "w", newline="", encoding="utf-8") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(rows[0]) if rows else ["group"])
+        writer.writeheader()
+        writer.writerows(rows)
+    key_path.write_text(json.dumps(key, indent=1) + "\n", encoding="utf-8")
+    print(f"{len(made)} people in {len(groups)} groups: sheets in {out}, key in {key_path}")
+    return 0
+
+
+def score(args: argparse.Namespace) -> int:
+    """Score a filled-in answer form against the key."""
+    key = json.loads(Path(args.key).read_text(encoding="utf-8"))
+    groups = {g["group"]: g for g in key["groups"]}
+    with open(args.answers, newline="", encoding="utf-8") as fh:
+        answers = list(csv.DictReader(fh))
+    per_group: dict[int, list[tuple[bool, float | None]]] = {}
+    for row in answers:
+        g = groups[int(row["group"])]
+        truth = g["avatars"][str(int(row["avatar"]))]
+        guess = g["photos"].get(row["photo"].strip().upper())
+        rating = float(row["recognisability"]) if row["recognisability"].strip() else None
+        per_group.setdefault(int(row["group"]), []).append((guess == truth, rating))
+    total = right = 0
+    ratings: list[float] = []
+    print(f"set {key['set']}, method {key['method']}, style {key['style']}")
+    for g, marks in sorted(per_group.items()):
+        hits = sum(ok for ok, _ in marks)
+        rated = [r for _, r in marks if r is not None]
+        total += len(marks)
+        right += hits
+        ratings += rated
+        mean = f"{np.mean(rated):.1f}" if rated else "-"
+        print(f"group {g}: {hits}/{len(marks)} matched, recognisability {mean}")
+    mean = f"{np.mean(ratings):.2f}" if ratings else "-"
+    print(f"overall: {right}/{total} matched ({right / max(total, 1):.0%}), "
+          f"recognisability {mean} / 10")
+    return 0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    m = sub.add_parser("make", help="make the sheets, the answer form and the key")
+    m.add_argument("--set", choices=SETS, default="shared")
+    m.add_argument("--out", required=True, help="folder for the reviewer")
+    m.add_argument("--key", help="the key file (default: beside --out, outside it)")
+    m.add_argument("--people", type=int, default=0, help="how many people (0: all)")
+    m.add_argument("--group", type=int, default=12, help="people per matching group")
+    m.add_argument("--method", help="generate's method (default: facemoji's default)")
+    m.add_argument("--style", default="facemoji")
+    m.add_argument("--seed", type=int, default=0)
+    s = sub.add_parser("score", help="score a filled-in answers.csv")
+    s.add_argument("answers")
+    s.add_argument("--key", required=True)
+    args = parser.parse_args()
+    return make(args) if args.command == "make" else score(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

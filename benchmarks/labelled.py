@@ -1,0 +1,90 @@
+"""The labelled photo sets the benchmarks read, behind one loader.
+
+- ``shared``: ``../shared/data/faces`` beside the repository (111 photos of 35 people;
+  ``labels.csv`` there, plus the extra columns of ``benchmarks/data/shared_faces_extra.csv``).
+- ``faceset``: the larger, balanced set of ``benchmarks/data/faces`` (its ``labels.csv``);
+  the photos are not in the repository: ``scripts/build_faceset.py`` rebuilds them into the
+  folder that ``$FACEMOJI_FACESET`` names.
+
+:func:`load` returns the rows of a set, or ``None`` where its photos are absent, so every
+benchmark can skip cleanly.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared" / "data" / "faces"
+FACESET_DATA = ROOT / "benchmarks" / "data" / "faces"
+SHARED_EXTRA = ROOT / "benchmarks" / "data" / "shared_faces_extra.csv"
+SETS = ("shared", "faceset")
+
+
+@dataclass(frozen=True)
+class Photo:
+    """One labelled photo: its ``file`` key (``person/nn.jpg``), ``path`` on disk,
+    ``person`` and every label column as text."""
+
+    file: str
+    path: Path
+    person: str
+    labels: dict[str, str]
+
+    def __getitem__(self, column: str) -> str:
+        return self.labels.get(column, "")
+
+
+def folder(name: str) -> Path | None:
+    """Where the photos of set ``name`` are (``None``: not available here)."""
+    if name == "shared":
+        return SHARED if (SHARED / "labels.csv").exists() else None
+    if name == "faceset":
+        env = os.environ.get("FACEMOJI_FACESET")
+        path = Path(env) if env else None
+        return path if path is not None and path.is_dir() else None
+    raise ValueError(f"unknown set {name!r}; valid: {', '.join(SETS)}")
+
+
+def _rows(path: Path) -> dict[str, dict[str, str]]:
+    with open(path, newline="", encoding="utf-8") as fh:
+        return {row["file"]: row for row in csv.DictReader(fh)}
+
+
+def load(name: str, *, single_face: bool = False) -> list[Photo] | None:
+    """The labelled photos of set ``name`` (``None`` where its photos are absent).
+
+    Group photos (``_multi/``) are left out; ``single_face`` also leaves out photos
+    labelled with more than one face.
+    """
+    where = folder(name)
+    if where is None:
+        return None
+    if name == "shared":
+        rows = _rows(where / "labels.csv")
+        if SHARED_EXTRA.exists():
+            for file, extra in _rows(SHARED_EXTRA).items():
+                if file in rows:
+                    rows[file] = {**extra, **rows[file], "notes": rows[file].get("notes", "")}
+    else:
+        rows = _rows(FACESET_DATA / "labels.csv")
+    out = []
+    for file, row in sorted(rows.items()):
+        if file.startswith("_") or (single_face and row.get("face_count", "1") != "1"):
+            continue
+        path = where / file
+        if path.exists():
+            out.append(Photo(file, path, file.split("/")[0], dict(row)))
+    return out
+
+
+def by_person(photos: list[Photo]) -> dict[str, list[Photo]]:
+    """Photos grouped by person, in file order."""
+    groups: dict[str, list[Photo]] = defaultdict(list)
+    for p in photos:
+        groups[p.person].append(p)
+    return dict(sorted(groups.items()))

@@ -1,0 +1,105 @@
+"""Merge the labelling passes of the face set into ``benchmarks/data/faces/labels.csv``.
+
+Two labellers labelled the photos independently (``labels_pass1.csv``, ``labels_pass2.csv``);
+a third look settled every column they disagreed on (``labels_resolved.csv``: ``file,
+column,value,reason``) and labelled in full the photos the second pass did not have
+(``labels_pass3.csv``). The merge, per photo and column:
+
+- both passes agree: that value;
+- ``skin_tone`` one Monk step apart: the mean of the two (x.5), a step being within what
+  two careful labellers disagree on; two or more steps apart: the third look's value;
+- ``face_count`` and ``frontal``: the second pass's, which saw the 250 × 250 frames the
+  benchmarks use (the first pass saw 150 × 150 crops of them);
+- any other disagreement: the third look's value;
+- a photo only one pass labelled: the third look's full labels for it.
+
+    python scripts/faceset_merge_labels.py [--check]
+
+``--check`` only verifies that ``labels.csv`` is what the passes give (exit 1 if not).
+One-line errors, exit status 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import sys
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parents[1] / "benchmarks" / "data" / "faces"
+SECOND_PASS_ONLY = ("face_count", "frontal")
+
+
+def _read(name: str) -> list[dict[str, str]]:
+    path = DATA / name
+    if not path.exists():
+        raise SystemExit(f"error: {path} is missing")
+    with open(path, newline="", encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
+def merge() -> tuple[list[str], list[dict[str, str]]]:
+    """The merged rows (manifest order) and their columns."""
+    first = {r["file"]: r for r in _read("labels_pass1.csv")}
+    second = {r["file"]: r for r in _read("labels_pass2.csv")}
+    third = {r["file"]: r for r in _read("labels_pass3.csv")}
+    resolved = {(r["file"], r["column"]): r["value"] for r in _read("labels_resolved.csv")}
+    columns = list(next(iter(first.values())))
+    rows = []
+    for row in _read("manifest.csv"):
+        file = row["file"]
+        if file not in second:
+            if file not in third:
+                raise SystemExit(f"error: {file} has no second or third-look labels")
+            rows.append({c: third[file][c] for c in columns})
+            continue
+        a, b = first[file], second[file]
+        out = {"file": file}
+        for c in columns[1:]:
+            if c == "notes":
+                out[c] = "; ".join(n for n in (a[c], b[c]) if n)
+            elif a[c] == b[c]:
+                out[c] = a[c]
+            elif c in SECOND_PASS_ONLY:
+                out[c] = b[c]
+            elif c == "skin_tone" and abs(int(a[c]) - int(b[c])) == 1:
+                out[c] = f"{(int(a[c]) + int(b[c])) / 2:.1f}"
+            elif (file, c) in resolved:
+                out[c] = resolved[file, c]
+            else:
+                raise SystemExit(f"error: {file} {c}: passes disagree ({a[c]} / {b[c]}) and "
+                                 "the third look has no value")
+        rows.append(out)
+    return columns, rows
+
+
+def _csv(columns: list[str], rows: list[dict[str, str]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--check", action="store_true", help="verify labels.csv only")
+    args = parser.parse_args()
+    try:
+        text = _csv(*merge())
+    except SystemExit as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    target = DATA / "labels.csv"
+    if args.check:
+        same = target.exists() and target.read_text(encoding="utf-8") == text
+        print("labels.csv is up to date" if same else "labels.csv differs from the passes")
+        return 0 if same else 1
+    target.write_text(text, encoding="utf-8")
+    print(f"wrote {target} ({text.count(chr(10)) - 1} photos)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

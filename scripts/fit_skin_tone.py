@@ -1,0 +1,136 @@
+"""Fit the Monk skin-tone model (``src/facemoji/data/skin_tone.npz``) on the labelled photos.
+
+    python scripts/fit_skin_tone.py            # fit on both sets, print held-out error, write
+    python scripts/fit_skin_tone.py --check    # fit and print only; write nothing
+
+For every labelled photo of both sets (``benchmarks/labelled.py``; the face set needs
+``$FACEMOJI_FACESET``), the largest face's :func:`facemoji.face.skin.tone_features` (skin
+color statistics and dlib's descriptor) are computed, standardized, and a ridge regression
+onto the labelled Monk tone is fitted, each photo weighted so that Monk 1–4 and Monk 5–10
+count the same (most photos are light). The ridge strength is chosen from :data:`LAMBDAS`
+by leave-one-person-out error; the script prints that held-out error per set and group.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+OUT = ROOT / "src" / "facemoji" / "data" / "skin_tone.npz"
+LAMBDAS = (30.0, 100.0, 300.0, 1000.0, 3000.0)
+
+
+def photo_features() -> tuple[np.ndarray, np.ndarray, list[str], list[str]]:
+    """``(features (N, F), Monk labels (N,), person keys, set names)`` over both sets."""
+    from facemoji.errors import NoFaceFound
+    from facemoji.face.detect import align, detect_face
+    from facemoji.face.embed import get_embedder
+    from facemoji.face.image import load_image
+    from facemoji.face.skin import tone_features
+    from labelled import SETS, load
+
+    embedder = get_embedder("dlib")
+    rows, labels, people, sets = [], [], [], []
+    for name in SETS:
+        photos = load(name)
+        if photos is None:
+            print(f"the {name} photos are not here; fitting without them", file=sys.stderr)
+            continue
+        for photo in photos:
+            if not photo["skin_tone"]:
+                continue
+            image = load_image(photo.path)
+            try:
+                landmarks = detect_face(image)[0].landmarks
+            except NoFaceFound:
+                continue
+            embedding = embedder.embed_chips(align(image, landmarks)[None])[0]
+            rows.append(tone_features(image, landmarks, embedding))
+            labels.append(float(photo["skin_tone"]))
+            people.append(f"{name}:{photo.person}")
+            sets.append(name)
+    return np.array(rows), np.array(labels), people, sets
+
+
+def balance(labels: np.ndarray) -> np.ndarray:
+    """Per-photo weights that make Monk 1–4 and 5–10 weigh the same in total."""
+    dark = labels >= 5
+    return np.where(dark, 0.5 / max(dark.mean(), 1e-9), 0.5 / max((~dark).mean(), 1e-9))
+
+
+def fit(features: np.ndarray, labels: np.ndarray, lam: float) -> dict[str, np.ndarray]:
+    """A weighted ridge regression (standardized features, unpenalized bias)."""
+    mean = features.mean(axis=0)
+    scale = features.std(axis=0) + 1e-9
+    z = (features - mean) / scale
+    w = np.sqrt(balance(labels))
+    a = np.column_stack([z, np.ones(len(z))]) * w[:, None]
+    reg = lam * np.eye(a.shape[1])
+    reg[-1, -1] = 0.0
+    solved = np.linalg.solve(a.T @ a + reg, a.T @ (labels * w))
+    return {"mean": mean, "scale": scale, "weights": solved[:-1], "bias": np.array(solved[-1])}
+
+
+def predict(model: dict[str, np.ndarray], features: np.ndarray) -> np.ndarray:
+    """The model's Monk tones (clipped to 1–10), as ``facemoji.face.skin.estimate_monk``."""
+    z = (features - model["mean"]) / model["scale"]
+    return np.clip(z @ model["weights"] + float(model["bias"]), 1.0, 10.0)
+
+
+def held_out(features: np.ndarray, labels: np.ndarray, people: list[str], lam: float
+             ) -> np.ndarray:
+    """Each photo's prediction by a model fitted without its person."""
+    out = np.zeros(len(labels))
+    keys = np.array(people)
+    for person in sorted(set(people)):
+        mine = keys == person
+        out[mine] = predict(fit(features[~mine], labels[~mine], lam), features[mine])
+    return out
+
+
+def errors(pred: np.ndarray, labels: np.ndarray, sets: list[str]) -> dict[str, tuple]:
+    """Per set: (MAE Monk 1–4, MAE Monk 5–10, MAE all, photos)."""
+    e = np.abs(pred - labels)
+    names = np.array(sets)
+    out = {}
+    for name in sorted(set(sets)):
+        m = names == name
+        out[name] = (e[m & (labels < 5)].mean(), e[m & (labels >= 5)].mean(), e[m].mean(),
+                     int(m.sum()))
+    return out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--check", action="store_true", help="fit and report, write nothing")
+    args = parser.parse_args()
+    features, labels, people, sets = photo_features()
+    if not len(labels):
+        print("no labelled photos here; nothing fitted")
+        return 0
+    weights = balance(labels)
+    scores = {}
+    for lam in LAMBDAS:
+        pred = held_out(features, labels, people, lam)
+        scores[lam] = float(np.average(np.abs(pred - labels), weights=weights))
+        print(f"ridge {lam:>6g}: balanced held-out MAE {scores[lam]:.3f}")
+    lam = min(scores, key=scores.__getitem__)
+    pred = held_out(features, labels, people, lam)
+    print(f"chosen ridge strength {lam:g}; held out by person:")
+    for name, (light, dark, every, n) in errors(pred, labels, sets).items():
+        print(f"  {name}: {n} photos, MAE Monk 1-4 {light:.2f}, Monk 5-10 {dark:.2f}, "
+              f"all {every:.2f}")
+    if not args.check:
+        model = fit(features, labels, lam)
+        np.savez(OUT, **model, ridge=np.array(lam))
+        print(f"wrote {OUT} ({len(labels)} photos of {len(set(people))} people)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,83 @@
+"""Smile: ``none | closed | teeth``, from the face mesh's blendshapes and mouth opening.
+
+A smile pulls the mouth corners up and out: MediaPipe's ``mouthSmileLeft``/``Right``
+blendshapes (:mod:`.mesh`) measure it. Whether teeth show is how far apart the inner lips
+are (mesh points 13 and 14, over the inter-ocular distance) and how light the mouth
+opening is against the lips: teeth are light, a dark open mouth is not a grin. The
+thresholds were chosen on labelled photos, held out by person
+(``benchmarks/attributes.py --fit-smile``, docs/benchmarks.md).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+
+from .color import polygon_mask, to_lab
+from .mesh import LIPS_INNER, LIPS_OUTER, Mesh
+
+SMILE = 0.35
+"""Mean of the two ``mouthSmile`` blendshapes from which a face smiles."""
+OPEN = 0.06
+"""Inner-lip gap (inter-ocular distances) from which the lips are apart."""
+TEETH_L = 8.0
+"""How much lighter (L*) than the lips the mouth opening must be to show teeth."""
+LIPSTICK_DA = 20.0
+"""How much redder (a*) than the skin lips must be to read as colored (lipstick)."""
+
+
+@dataclass(frozen=True)
+class SmileFeatures:
+    """``smile``: mean ``mouthSmile`` blendshape (0..1); ``gap``: inner-lip distance over
+    the inter-ocular distance; ``light``: L* of the mouth opening minus the lips' (NaN
+    when the mouth is closed); ``lips``: the lips' median color (CIELAB; NaN when the
+    mouth region is too small to tell)."""
+
+    smile: float
+    gap: float
+    light: float
+    lips: tuple[float, float, float] = (float("nan"),) * 3
+
+
+def smile_features(image: NDArray[np.uint8], mesh: Mesh) -> SmileFeatures:
+    """The :class:`SmileFeatures` of the face whose ``mesh`` was found in ``image``."""
+    b = mesh.blendshapes
+    p = mesh.points[:, :2]
+    iod = float(np.linalg.norm(p[473] - p[468])) or 1.0
+    gap = float(np.linalg.norm(p[13] - p[14])) / iod
+    opening = polygon_mask(image.shape, p[list(LIPS_INNER)])
+    lips = polygon_mask(image.shape, p[list(LIPS_OUTER)]) & ~opening
+    light = float("nan")
+    color = (float("nan"),) * 3
+    if lips.sum() >= 6:
+        lab_lips = to_lab(image[lips][None].astype(np.float32) / 255.0)[0]
+        color = tuple(float(v) for v in np.median(lab_lips, axis=0))
+        if opening.sum() >= 6:
+            lab_in = to_lab(image[opening][None].astype(np.float32) / 255.0)[0]
+            light = float(np.percentile(lab_in[:, 0], 75) - color[0])
+    return SmileFeatures((b["mouthSmileLeft"] + b["mouthSmileRight"]) / 2, gap, light,
+                         color)  # type: ignore[arg-type]
+
+
+def classify_smile(f: SmileFeatures, smile: float = SMILE, open_gap: float = OPEN,
+                   teeth_light: float = TEETH_L) -> tuple[str, float]:
+    """``(none | closed | teeth, confidence)`` from :class:`SmileFeatures`."""
+    sure = float(np.clip(abs(f.smile - smile) / 0.25, 0.2, 1.0))
+    if f.smile < smile:
+        return "none", sure
+    if f.gap >= open_gap and not np.isnan(f.light) and f.light >= teeth_light:
+        return "teeth", sure
+    return "closed", sure * 0.8
+
+
+def lipstick(f: SmileFeatures, skin_a: float, redder: float = LIPSTICK_DA
+             ) -> tuple[bool, float]:
+    """Whether the lips are colored (lipstick), from how much redder they are than the
+    skin's a* (``skin_a``, measured as the photo was taken, like the lips), and a
+    confidence; ``(False, 0.0)`` when the lips were not seen."""
+    if np.isnan(f.lips[0]) or np.isnan(skin_a):
+        return False, 0.0
+    margin = f.lips[1] - skin_a - redder
+    return margin > 0, float(np.clip(0.4 + abs(margin) / 15.0, 0.4, 1.0))

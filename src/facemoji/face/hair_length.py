@@ -1,0 +1,118 @@
+"""How far the hair falls: ``bald | buzz | short | chin | shoulder | long``.
+
+Hair that reaches below the ears shows beside the face and the neck, where short hair
+leaves background, ears or neck. So the photo is seen in a tall portrait view
+(:mod:`.portrait`), and, row band by row band going down from the cheeks, this module
+measures the share of the pixels *beside* the face and neck that are the person's
+(:mod:`.person`) and colored like their hair rather than their skin: the **lateral hair
+profile**. Hair ends where the profile first drops under :data:`GAP`; clothing further
+down (a dark suit is hair-colored too) lies below that gap and is ignored. Where the photo
+ends before the hair does, the length is "at least" what was seen, with less confidence.
+
+The band edges and :data:`GAP` were chosen on labelled photos with
+``benchmarks/attributes.py --fit-length``, held out by person (docs/benchmarks.md).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+from numpy.typing import NDArray
+
+from .color import ColorMeasure
+from .portrait import SIZE, PortraitView
+
+BANDS = np.arange(0.5, 4.5, 0.25)
+"""Tops of the row bands, in IOD below the eyes (each 0.25 IOD tall)."""
+NECK = 0.65
+"""Half the width (IOD) of the column under the face left out as neck."""
+OUTER = 2.0
+"""How far out (IOD from the face's middle) the lateral bands reach."""
+HAIR_DE = 18.0
+"""A pixel is hair-colored when its distance to the hair color (ΔE*ab with L* halved) is
+under this and under its distance to the skin color."""
+GAP = 0.15
+"""A band whose lateral hair share is under this ends the hair."""
+ENDS = (("short", 1.5), ("chin", 2.5), ("shoulder", 3.5), ("long", np.inf))
+"""Length names by where the hair ends (IOD below the eyes; exclusive upper bounds)."""
+LENGTHS = ("bald", "buzz", "short", "chin", "shoulder", "long")
+"""Every length name, shortest first."""
+
+
+@dataclass(frozen=True)
+class HairLength:
+    """``name`` (one of :data:`LENGTHS`), ``confidence`` 0..1, ``end`` (IOD below the eyes
+    where the hair stops, ``None`` when bald) and the lateral hair ``profile`` per band of
+    :data:`BANDS` (NaN where the photo shows too little of the band)."""
+
+    name: str
+    confidence: float
+    end: float | None
+    profile: NDArray[np.float64]
+
+    @property
+    def long(self) -> bool:
+        """Whether the hair reaches the jaw or further (chin, shoulder or long)."""
+        return self.name in ("chin", "shoulder", "long")
+
+
+def lateral_profile(view: PortraitView, hair: ColorMeasure, skin: ColorMeasure
+                    ) -> NDArray[np.float64]:
+    """The lateral hair share per band of :data:`BANDS` (see the module docstring)."""
+    weight = np.array([0.5, 1.0, 1.0])
+    to_hair = np.linalg.norm((view.lab - np.asarray(hair.lab)) * weight, axis=2)
+    to_skin = np.linalg.norm((view.lab - np.asarray(skin.lab)) * weight, axis=2)
+    hairy = (view.person > 0.5) & (to_hair < HAIR_DE) & (to_hair < to_skin)
+    face = np.zeros((SIZE, SIZE), np.uint8)
+    cv2.fillPoly(face, [np.round(view.points[0:17]).astype(np.int32)], 1)
+    off = view.off_center()
+    lateral = ((off > NECK) & (off < OUTER))[None, :] & ~face.astype(bool)
+    out = np.full(len(BANDS), np.nan)
+    for i, top in enumerate(BANDS):
+        rows = slice(view.below_eyes(top), view.below_eyes(top + 0.25))
+        band = lateral[rows]
+        seen = band & view.inside[rows]
+        if seen.sum() >= 0.3 * band.sum() > 0:
+            out[i] = float(hairy[rows][seen].mean())
+    return out
+
+
+def hair_end(profile: NDArray[np.float64], gap: float = GAP) -> tuple[float, bool]:
+    """Where the hair ends (IOD below the eyes) and whether the photo showed that end
+    (``False``: the profile ran out of the photo first, so the hair is at least that long)."""
+    for i, share in enumerate(profile):
+        if np.isnan(share):
+            return float(BANDS[i]), False
+        if share < gap:
+            return float(BANDS[i]), True
+    return float(BANDS[-1] + 0.25), False
+
+
+def classify_length(profile: NDArray[np.float64], *, bald: bool, receding: bool,
+                    gap: float = GAP, ends: tuple[tuple[str, float], ...] = ENDS
+                    ) -> HairLength:
+    """Name the hair length from the lateral ``profile`` (and the head's ``bald`` /
+    ``receding`` hairline, which :mod:`.hair` decides)."""
+    if bald:
+        return HairLength("bald", 0.8, None, profile)
+    end, seen = hair_end(profile, gap)
+    name = next(n for n, top in ends if end < top)
+    # how clear the decision is: the share just above the end against the gap, and how
+    # far the end is from the class edges; an end the photo did not show is less sure
+    edges = [top for _, top in ends if np.isfinite(top)]
+    margin = min(abs(end - e) for e in edges) / 0.5
+    confidence = float(np.clip(0.5 + 0.5 * min(margin, 1.0), 0.0, 1.0)) * (1.0 if seen else 0.7)
+    if name == "short" and receding:
+        confidence *= 0.9
+    return HairLength(name, confidence, end, profile)
+
+
+def measure_length(view: PortraitView, hair: ColorMeasure, skin: ColorMeasure, *,
+                   bald: bool, receding: bool) -> HairLength:
+    """The hair length of the face in the portrait ``view``, given its measured ``hair``
+    and ``skin`` colors."""
+    if bald:
+        return classify_length(np.full(len(BANDS), np.nan), bald=True, receding=receding)
+    return classify_length(lateral_profile(view, hair, skin), bald=False, receding=receding)

@@ -1,0 +1,201 @@
+"""The native style's mapping: measured traits and colors → ``facemoji`` params.
+
+The tables say which visible traits (:mod:`facemoji.match.traits`) each option shows; the
+initial params take, for every feature, the option whose traits cost least against what
+was measured, so hair length, glasses, beard, smile, age and presentation come from the
+photos and every feature varies with the person.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from ...avatar.color import hex_to_lab, lab_to_hex
+from ...avatar.schema import Color, Params, Schema
+from ..measured import Measured
+from ..natural import natural_hair
+from ..traits import Traits
+from .base import StyleMapping, best_option, natural_colors
+
+_YOUNG = ("18-29", "30-44")
+
+HAIR: dict[str, Traits] = {
+    "short_straight": {"hair_length": "short", "hair_type": "straight"},
+    "short_wavy": {"hair_length": "short", "hair_type": "wavy"},
+    "short_curly": {"hair_length": "short", "hair_type": "curly"},
+    "crew_cut": {"hair_length": ("buzz", "short"), "hair_type": "straight"},
+    "buzz": {"hair_length": "buzz", "hair_type": ("straight", "wavy", "curly", "coily")},
+    "side_part": {"hair_length": "short", "hair_type": "straight"},
+    "quiff": {"hair_length": "short", "hair_type": ("straight", "wavy")},
+    "pompadour": {"hair_length": "short", "hair_type": ("straight", "wavy")},
+    "slicked_back": {"hair_length": "short", "hair_type": "straight"},
+    "undercut": {"hair_length": "short", "hair_type": "straight"},
+    "mohawk": {"hair_length": "short", "hair_type": "straight"},
+    "curtains": {"hair_length": "short", "hair_type": "straight", "bangs": True},
+    "messy": {"hair_length": "short", "hair_type": "wavy"},
+    "short_coily": {"hair_length": ("buzz", "short"), "hair_type": "coily"},
+    "afro": {"hair_length": ("short", "chin"), "hair_type": "coily"},
+    "pixie": {"hair_length": "short", "hair_type": "straight", "bangs": True},
+    "bob": {"hair_length": "chin", "hair_type": "straight"},
+    "lob_wavy": {"hair_length": ("chin", "shoulder"), "hair_type": "wavy"},
+    "curly_medium": {"hair_length": ("chin", "shoulder"), "hair_type": ("curly", "coily")},
+    "shag": {"hair_length": "shoulder", "hair_type": "wavy", "bangs": True},
+    "long_straight": {"hair_length": "long", "hair_type": "straight"},
+    "long_wavy": {"hair_length": "long", "hair_type": "wavy"},
+    "long_curly": {"hair_length": "long", "hair_type": ("curly", "coily")},
+    "long_bangs": {"hair_length": "long", "hair_type": "straight", "bangs": True},
+    "ponytail": {"hair_length": ("short", "chin"), "hair_up": "ponytail"},
+    "high_bun": {"hair_length": "short", "hair_up": "bun"},
+    "top_knot": {"hair_length": "short", "hair_up": "bun"},
+    "space_buns": {"hair_length": "short", "hair_up": "bun"},
+    "pigtails": {"hair_length": "shoulder", "hair_up": "ponytail"},
+    "box_braids": {"hair_length": "long", "hair_type": "coily", "hair_up": "braids"},
+    "cornrows": {"hair_length": "buzz", "hair_type": "coily", "hair_up": "braids"},
+    "locs": {"hair_length": "long", "hair_type": "coily", "hair_up": "braids"},
+    "afro_puff": {"hair_length": "short", "hair_type": "coily", "hair_up": "bun"},
+    "receding": {"hair_length": "short", "hair_type": ("straight", "wavy"), "receding": True},
+    "bald": {"hair_length": "bald", "hair_type": None},
+}
+"""What each hair option shows; a tuple: any of these (the option suits each). Unlisted
+traits default to ``hair_up`` none, no ``bangs``, not ``receding``."""
+
+GLASSES: dict[str, Traits] = {
+    "none": {"glasses": "none", "glasses_frame": "none"},
+    "round": {"glasses": "eyeglasses", "glasses_frame": "thin"},
+    "rectangular": {"glasses": "eyeglasses", "glasses_frame": "thick"},
+    "cat_eye": {"glasses": "eyeglasses", "glasses_frame": "thick"},
+    "rimless": {"glasses": "eyeglasses", "glasses_frame": "rimless"},
+    "browline": {"glasses": "eyeglasses", "glasses_frame": "thick"},
+    "oversized": {"glasses": "eyeglasses", "glasses_frame": "thick"},
+    "aviator_sunglasses": {"glasses": "sunglasses", "glasses_frame": "thin"},
+    "wayfarer_sunglasses": {"glasses": "sunglasses", "glasses_frame": "thick"},
+}
+FACIAL_HAIR = {
+    "none": "none", "stubble": "stubble", "mustache": "mustache", "pencil_mustache": "mustache",
+    "handlebar": "mustache", "chevron": "mustache", "goatee": "goatee",
+    "soul_patch": "goatee", "circle_beard": "goatee", "chin_strap": "beard",
+    "short_beard": "beard", "full_beard": "beard", "mutton_chops": "beard",
+    "long_beard": "beard",
+}
+HEADWEAR = {"none": "none", "cap": "hat", "beanie": "hat", "fedora": "hat",
+            "headband": "none", "headscarf": "headscarf", "turban": "headscarf",
+            "bucket_hat": "hat"}
+MOUTH = {"neutral": "none", "serious": "none", "pout": "none", "soft_smile": "closed",
+         "smile": "closed", "smirk": "closed", "grin": "teeth", "open_smile": "teeth",
+         "laugh": "teeth", "tongue": "teeth"}
+CLOTHING = {"crew_tee": False, "v_neck": False, "hoodie": False, "collared_shirt": False,
+            "blazer": True, "turtleneck": False, "sweater": False, "tank_top": False}
+EYES = {"round": "round", "wide": "round", "almond": "almond", "narrow": "narrow",
+        "hooded": "narrow", "monolid": "narrow", "sleepy": "narrow", "downturned": "downturned",
+        "upturned": "upturned", "happy": None, "wink": None}
+BROWS = {"natural": "medium", "straight": "medium", "arched": "medium", "soft_arch": "medium",
+         "thin": "thin", "thick": "thick", "bushy": "thick", "angled": "medium",
+         "rounded": "medium", "raised": None, "furrowed": None}
+BROW_ARCH = {"arched", "soft_arch", "angled", "rounded"}
+"""Brows shaped into an arch: a feminine presentation's cue (ART.md: hair, facial hair,
+brows, lashes, jaw and lips carry gender)."""
+NOSE = {"button": "short", "straight": "average", "wide": "wide", "narrow": "narrow",
+        "roman": "long", "upturned": "short", "snub": "short", "broad": "wide", "pointed": "long"}
+AGE_LINES = {"none": _YOUNG, "light": ("45-59",), "deep": ("60+",)}
+LASHES = {"none": "male", "natural": "female", "long": "female"}
+
+SCALARS = {name: name for name in (
+    "face_width", "face_length", "jaw_width", "chin_shape", "cheek_fullness", "eye_size",
+    "eye_spacing", "eye_tilt", "brow_thickness", "nose_width", "nose_length", "mouth_width",
+    "lip_fullness")}
+COLORS = {"skin": "skin", "hair": "hair_color", "eyes": "eye_color", "brows": "brow_color",
+          "clothing": "clothing_color"}
+# identity changed greedy's choice of these (docs/benchmarks.md); it never changed the
+# colors, accessories, ears or cheeks, and gained at most 0.004 (mean score) for jaw,
+# chin, lips, brow thickness, ear size and age lines
+SHAPE = ("hair", "face_width", "face_length", "eye_size", "eye_spacing", "eye_tilt",
+         "nose_width", "nose_length", "mouth_width", "eyes", "lashes", "eyebrows", "nose",
+         "mouth")
+
+
+def hair_traits(option: str) -> Traits:
+    """The visible traits of hair ``option`` (defaults filled in)."""
+    return {"hair_up": "none", "bangs": False, "receding": False, **HAIR[option]}
+
+
+def traits(params: Params) -> Traits:
+    """The visible traits of a ``facemoji`` avatar."""
+    headwear = params.choice("headwear")
+    age = AGE_LINES[params.choice("age_lines")]
+    return {
+        **GLASSES[params.choice("glasses")],
+        "facial_hair": FACIAL_HAIR[params.choice("facial_hair")],
+        "headwear": HEADWEAR[headwear],
+        **hair_traits(params.choice("hair")),
+        "smile": MOUTH[params.choice("mouth")],
+        "age_band": age if len(age) > 1 else age[0],
+        "gender": LASHES[params.choice("lashes")],
+        "jacket": CLOTHING[params.choice("clothing")],
+        "eye_shape": EYES[params.choice("eyes")],
+        "brow_weight": BROWS[params.choice("eyebrows")],
+        "nose_shape": NOSE[params.choice("nose")],
+        "lipstick": params["lip_color"] is not None,
+    }
+
+
+def _colors(measured: Measured, schema: Schema) -> dict[str, Any]:
+    values: dict[str, Any] = {COLORS[k]: v for k, v in natural_colors(measured).items()}
+    if "eyes" in measured.colors:
+        eyes = schema.feature("eye_color")
+        assert isinstance(eyes, Color)
+        lab = measured.colors["eyes"][0]
+        values["eye_color"] = min((p.hex for p in eyes.presets),
+                                  key=lambda h: float(np.linalg.norm(hex_to_lab(h) - lab)))
+    if measured.trait("lipstick") and "lips" in measured.colors:
+        lips = schema.feature("lip_color")
+        assert isinstance(lips, Color)
+        lab = measured.colors["lips"][0]
+        values["lip_color"] = min((p.hex for p in lips.presets),
+                                  key=lambda h: float(np.linalg.norm(hex_to_lab(h) - lab)))
+    # brows follow the hair, but gray and white hair often keeps darker brows
+    if measured.hair_name in ("gray", "white") and "brows" in measured.colors \
+            and "hair" in measured.colors:
+        brows, hair = measured.colors["brows"][0], measured.colors["hair"][0]
+        if brows[0] < hair[0] - 20:
+            values["brow_color"] = lab_to_hex(tuple(natural_hair(brows, None)))
+    return values
+
+
+def _brows(wanted: Traits, measured: Measured, schema: Schema) -> str:
+    """Brows of the measured weight, arched for a feminine presentation."""
+    feminine = wanted.get("gender") == "female"
+    options = {o: w for o, w in BROWS.items() if w is not None
+               and (o in BROW_ARCH) == feminine}
+    return best_option(options, wanted, measured, schema, "eyebrows", "brow_weight")
+
+
+def initial(measured: Measured, schema: Schema) -> Params:
+    """Params that show what ``measured`` found (see the module docstring)."""
+    wanted = measured.traits
+    values: dict[str, Any] = {
+        "hair": best_option({o: hair_traits(o) for o in HAIR}, wanted, measured, schema,
+                            "hair"),
+        "glasses": best_option(GLASSES, wanted, measured, schema, "glasses"),
+        "facial_hair": best_option(FACIAL_HAIR, wanted, measured, schema, "facial_hair",
+                                   "facial_hair"),
+        "headwear": best_option(HEADWEAR, wanted, measured, schema, "headwear", "headwear"),
+        "mouth": best_option(MOUTH, wanted, measured, schema, "mouth", "smile"),
+        "lashes": best_option(LASHES, wanted, measured, schema, "lashes", "gender"),
+        "age_lines": best_option(AGE_LINES, wanted, measured, schema, "age_lines",
+                                 "age_band"),
+        "clothing": best_option(CLOTHING, wanted, measured, schema, "clothing", "jacket"),
+        "eyes": best_option(EYES, wanted, measured, schema, "eyes", "eye_shape"),
+        "nose": best_option(NOSE, wanted, measured, schema, "nose", "nose_shape"),
+        "eyebrows": _brows(wanted, measured, schema),
+    }
+    values.update(_colors(measured, schema))
+    for key, feature in SCALARS.items():
+        if key in measured.geometry_z and feature in schema:
+            f = schema.feature(feature)
+            values[feature] = round(f.clip(measured.geometry_z[key] / 2.0), 3)  # type: ignore[union-attr]
+    return schema.params(values)
+
+
+FACEMOJI = StyleMapping(COLORS, SCALARS, initial, traits, SHAPE)

@@ -1,0 +1,140 @@
+"""What the photos of one person show, fused over the photos.
+
+:func:`fuse` merges the attributes of several ``FaceAnalysis`` of one person into a
+:class:`Measured`: median colors, confidence-weighted votes on the visible traits
+(:mod:`.traits`), mean geometry, age and gender presentation.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from ..avatar.color import lab_to_hex
+from .traits import Traits
+
+COLOR_NAMES = ("skin", "hair", "eyes", "brows", "clothing", "lips")
+"""The colors face analysis measures."""
+
+
+@dataclass(frozen=True)
+class Measured:
+    """What the photos of one person show.
+
+    ``colors`` maps ``skin``/``hair``/``eyes``/``brows``/``clothing``/``lips`` to ``(lab
+    (3,), confidence)``; ``traits`` holds the visible traits (:mod:`.traits`) and
+    ``confidence`` how sure the photos are of each (0..1); ``hair_name`` the hair color's
+    name; ``monk`` the Monk skin tone (fractional: the mean over photos); ``age`` in years
+    and ``female`` the probability of a feminine presentation (``None`` when not
+    measured); ``geometry_z`` z-scores keyed like the native style's scalars.
+    """
+
+    colors: Mapping[str, tuple[np.ndarray, float]] = field(default_factory=dict)
+    traits: Traits = field(default_factory=dict)
+    confidence: Mapping[str, float] = field(default_factory=dict)
+    hair_name: str | None = None
+    monk: float | None = None
+    age: float | None = None
+    female: float | None = None
+    geometry_z: Mapping[str, float] = field(default_factory=dict)
+
+    def hex(self, name: str) -> str | None:
+        """The measured color ``name`` as ``#rrggbb`` (``None`` if not measured)."""
+        if name not in self.colors:
+            return None
+        return lab_to_hex(self.colors[name][0])
+
+    def trait(self, name: str, default: Any = None) -> Any:
+        """The measured trait ``name`` (``default`` where it was not measured)."""
+        value = self.traits.get(name)
+        return default if value is None else value
+
+
+SHAPE_Z = 0.8
+"""How far (in standard deviations of the population norms) a proportion must be from the
+average to count as big or small: about a fifth of faces on each side. Not fitted: there
+are no labels of eye or nose shape; it splits the measured spread evenly."""
+
+
+def shape_traits(z: Mapping[str, float]) -> Traits:
+    """Eye, brow and nose traits read off the geometry z-scores: ``eye_shape`` (round,
+    narrow, upturned, downturned, almond), ``brow_weight`` (thin, medium, thick) and
+    ``nose_shape`` (wide, narrow, long, short, average)."""
+    def side(key: str, high: str, low: str, middle: str) -> str | None:
+        if key not in z:
+            return None
+        return high if z[key] > SHAPE_Z else low if z[key] < -SHAPE_Z else middle
+
+    eye = side("eye_size", "round", "narrow", "")
+    if eye == "":
+        eye = side("eye_tilt", "upturned", "downturned", "almond")
+    nose = side("nose_width", "wide", "narrow", "")
+    if nose == "":
+        nose = side("nose_length", "long", "short", "average")
+    return {"eye_shape": eye, "brow_weight": side("brow_thickness", "thick", "thin", "medium"),
+            "nose_shape": nose}
+
+
+def _vote(found: Sequence[tuple[Any, float]]) -> tuple[Any, float]:
+    """The value with the most confidence behind it, and how sure the vote is: the
+    winner's share of all the confidence, times the mean confidence of its voters."""
+    weight: dict[Any, float] = defaultdict(float)
+    count: dict[Any, int] = defaultdict(int)
+    for value, conf in found:
+        weight[value] += max(float(conf), 1e-3)
+        count[value] += 1
+    winner = max(weight, key=lambda v: (weight[v], count[v]))
+    share = weight[winner] / sum(weight.values())
+    return winner, float(share * weight[winner] / count[winner])
+
+
+def _traits_of(attributes: Any) -> dict[str, tuple[Any, float]]:
+    traits = getattr(attributes, "traits", None)
+    return dict(traits()) if callable(traits) else {}
+
+
+def fuse(analyses: Sequence[Any]) -> Measured:
+    """Merge the ``.attributes`` of several ``FaceAnalysis`` of one person."""
+    attrs = [a.attributes for a in analyses if getattr(a, "attributes", None) is not None]
+    colors: dict[str, tuple[np.ndarray, float]] = {}
+    for name in COLOR_NAMES:
+        found = [getattr(at, name, None) for at in attrs]
+        found = [c for c in found if c is not None and getattr(c, "lab", None) is not None
+                 and float(getattr(c, "confidence", 1.0)) > 0]
+        if found:
+            labs = np.array([np.asarray(c.lab, np.float64) for c in found])
+            conf = float(np.mean([float(getattr(c, "confidence", 1.0)) for c in found]))
+            colors[name] = (np.median(labs, axis=0), conf)
+    votes: dict[str, list[tuple[Any, float]]] = defaultdict(list)
+    for at in attrs:
+        for name, (value, conf) in _traits_of(at).items():
+            if value is not None:
+                votes[name].append((value, conf))
+    traits: Traits = {}
+    confidence: dict[str, float] = {}
+    for name, found in votes.items():
+        traits[name], confidence[name] = _vote(found)
+    keys = sorted({k for at in attrs for k in (getattr(at, "geometry_z", None) or {})})
+    geometry = {
+        k: float(np.mean([at.geometry_z[k] for at in attrs if k in (at.geometry_z or {})]))
+        for k in keys
+    }
+    for name, value in shape_traits(geometry).items():
+        if value is not None and name not in traits:
+            traits[name], confidence[name] = value, 0.5
+    hair_names = [(getattr(at, "hair_name", None), 1.0) for at in attrs]
+    hair_names = [h for h in hair_names if h[0] is not None]
+
+    def mean(name: str) -> float | None:
+        values = [float(getattr(at, name)) for at in attrs if getattr(at, name, None) is not None]
+        return float(np.mean(values)) if values else None
+
+    return Measured(
+        colors=colors, traits=traits, confidence=confidence,
+        hair_name=_vote(hair_names)[0] if hair_names else None,
+        monk=mean("monk_score"), age=mean("age"), female=mean("female"), geometry_z=geometry,
+    )

@@ -1,0 +1,79 @@
+"""Natural colors for what photos measure: hair on the natural hair-color scale, skin on
+the Monk scale.
+
+A photo's hair pixels are lit by colored light, in shadow or shine, and the camera's white
+balance is a guess, so the measured color is often muddy: blonde reads mid-brown, gray
+reads greenish, ginger olive. People's hair colors lie on a few narrow curves in CIELAB
+(black → brown → blonde → platinum; auburn → copper → ginger → strawberry blonde; dark →
+gray → white), so :func:`natural_hair` moves the measured color onto the stretch of those
+curves that its name allows (a blonde stays blonde, a red head red, gray neutral), keeping
+its lightness where the stretch allows. :func:`monk_skin` paints skin from the Monk tone,
+so it is never lightened or tinted by the light.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import numpy as np
+from numpy.typing import NDArray
+
+from ..avatar.color import hex_to_lab
+from ..face.skin import MONK_HEX
+
+HAIR_SCALE: dict[str, tuple[str, ...]] = {
+    "black": ("#1f1b1a", "#2e2623", "#3f2a1f"),
+    "brown": ("#3f2a1f", "#5e3d27", "#7a4a2c", "#8c6544"),
+    "blonde": ("#a7855a", "#c09a66", "#d5b27a", "#e0c48a", "#ece1c8"),
+    "auburn": ("#5a2a1c", "#7f3520", "#9a3f20"),
+    "red": ("#9a3f20", "#b8461f", "#c8672c"),
+    "gray": ("#5f5c59", "#76726e", "#a19e9b", "#c9c7c4"),
+    "white": ("#c9c7c4", "#dedcd8", "#ecebe6"),
+}
+"""Per hair-color name, the stretch of the natural curves its avatar color may take, as
+control points from dark to light (the native style's presets and points between them)."""
+
+_LAB_WEIGHT = np.array([1.0, 1.5, 1.5])  # hue and chroma matter more than lightness here
+
+
+def _nearest_on(polyline: NDArray[np.float64], lab: NDArray[np.float64]) -> NDArray[np.float64]:
+    """The point of a CIELAB ``polyline`` ``(N, 3)`` nearest to ``lab`` (weighted)."""
+    best, best_d = polyline[0], np.inf
+    for a, b in itertools.pairwise(polyline):
+        seg = (b - a) * _LAB_WEIGHT
+        t = float(np.clip(np.dot((lab - a) * _LAB_WEIGHT, seg) / max(np.dot(seg, seg), 1e-9),
+                          0.0, 1.0))
+        point = a + t * (b - a)
+        d = float(np.linalg.norm((lab - point) * _LAB_WEIGHT))
+        if d < best_d:
+            best, best_d = point, d
+    return best
+
+
+def natural_hair(lab: NDArray[np.floating] | tuple[float, float, float], name: str | None
+                 ) -> NDArray[np.float64]:
+    """The natural hair color nearest to the measured CIELAB ``lab`` on the stretch of
+    :data:`HAIR_SCALE` that ``name`` allows (any natural stretch when ``name`` is unknown;
+    a dyed color, name ``other``, is kept as measured)."""
+    lab = np.asarray(lab, np.float64)
+    if name == "other":
+        return lab
+    stretches = [HAIR_SCALE[name]] if name in HAIR_SCALE else list(HAIR_SCALE.values())
+    points = [_nearest_on(np.array([hex_to_lab(h) for h in s]), lab) for s in stretches]
+    return min(points, key=lambda p: float(np.linalg.norm((lab - p) * _LAB_WEIGHT)))
+
+
+def monk_skin(monk: float, lab: NDArray[np.floating] | None = None,
+              undertone: float = 0.3) -> NDArray[np.float64]:
+    """The skin color of the (fractional) Monk tone ``monk`` (1..10): the scale's swatches
+    interpolated in CIELAB, with ``undertone`` of the measured ``lab``'s hue (a*, b*)
+    difference from the swatch (at most 4 units each way), so warm and cool skins of one
+    tone differ a little. Its lightness is always the scale's."""
+    swatches = np.array([hex_to_lab(h) for h in MONK_HEX])
+    x = float(np.clip(monk, 1.0, 10.0)) - 1.0
+    i = min(int(x), 8)
+    color = swatches[i] + (x - i) * (swatches[i + 1] - swatches[i])
+    if lab is not None:
+        shift = np.clip((np.asarray(lab, np.float64)[1:] - color[1:]) * undertone, -4.0, 4.0)
+        color = color + np.concatenate([[0.0], shift])
+    return color

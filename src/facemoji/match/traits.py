@@ -1,0 +1,95 @@
+"""The visible traits a person and an avatar share, and what a mismatch costs.
+
+Face analysis measures a person's traits (each with a confidence); a style's mapping reads
+the same traits off an avatar's params. :func:`mismatch` prices the difference, and the
+objective's *attributes* term charges it, so that measurement decides what is visible
+(hair length, glasses, beard, smile, age, presentation) and the identity term only
+chooses among avatars that agree with it.
+
+Trait values (strings; a bool for ``receding`` and ``bangs``):
+
+==============  ==============================================================
+trait           values
+==============  ==============================================================
+glasses         none, eyeglasses, sunglasses
+glasses_frame   none, thick, thin, rimless
+facial_hair     none, stubble, mustache, goatee, beard
+headwear        none, hat, headscarf
+receding        bool
+hair_length     bald, buzz, short, chin, shoulder, long  (ordered; bald is a length)
+hair_type       straight, wavy, curly, coily
+hair_up         none, bun, ponytail, braids
+bangs           bool
+smile           none, closed, teeth  (ordered)
+age_band        18-29, 30-44, 45-59, 60+  (ordered)
+gender          female, male
+jacket          bool  (a jacket over a light shirt)
+lipstick        bool  (colored lips)
+eye_shape       round, narrow, upturned, downturned, almond
+brow_weight     thin, medium, thick
+nose_shape      wide, narrow, long, short, average
+==============  ==============================================================
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+Traits = dict[str, Any]
+"""Trait name → value (see the module docstring)."""
+
+HAIR_LENGTHS = ("bald", "buzz", "short", "chin", "shoulder", "long")
+LONG_HAIR = frozenset(("chin", "shoulder", "long"))
+"""Hair that reaches the jaw: the line a friend notices first."""
+SMILES = ("none", "closed", "teeth")
+AGE_BANDS = ("18-29", "30-44", "45-59", "60+")
+ORDERED = {"hair_length": HAIR_LENGTHS, "smile": SMILES, "age_band": AGE_BANDS}
+
+WEIGHTS: dict[str, float] = {
+    "glasses": 1.0, "glasses_frame": 0.3, "facial_hair": 1.0, "headwear": 1.0,
+    "receding": 0.5, "hair_length": 0.6, "hair_type": 0.5, "hair_up": 0.5,
+    "bangs": 0.4, "smile": 0.5, "age_band": 0.3, "gender": 1.0, "jacket": 0.3, "lipstick": 0.5,
+    "eye_shape": 0.2, "brow_weight": 0.2, "nose_shape": 0.2,
+}
+"""What a full mismatch of each trait costs, in units of the objective's *attributes*
+term; ordered traits cost this per step, and hair across the short/long line (see
+:data:`LONG_HAIR`) costs :data:`LONG_LINE` more."""
+LONG_LINE = 1.5
+
+
+def _cost(name: str, shown: Any, wanted: Any) -> float:
+    """The unweighted cost of showing ``shown`` for a measured ``wanted`` (a tuple of shown
+    values: the cheapest of them)."""
+    if isinstance(shown, tuple):
+        return min(_cost(name, value, wanted) for value in shown)
+    if shown == wanted:
+        return 0.0
+    if name not in ORDERED:
+        return 1.0
+    order = ORDERED[name]
+    steps = float(abs(order.index(shown) - order.index(wanted)))
+    if name == "hair_length" and (shown in LONG_HAIR) != (wanted in LONG_HAIR):
+        steps += LONG_LINE
+    return steps
+
+
+def mismatch(avatar: Mapping[str, Any], person: Mapping[str, Any],
+             confidence: Mapping[str, float] | None = None) -> float:
+    """The cost of ``avatar``'s traits against the ``person``'s measured ones.
+
+    Only traits both sides have are compared (a style that cannot show a trait, or a
+    trait that was not measured, costs nothing); an avatar trait given as a tuple suits
+    each of its values. Each trait costs :data:`WEIGHTS` per step (ordered traits) or per
+    mismatch, times the measurement's ``confidence`` (default 1).
+    """
+    confidence = confidence or {}
+    total = 0.0
+    for name, wanted in person.items():
+        shown = avatar.get(name)
+        if wanted is None or shown is None:
+            continue
+        cost = _cost(name, shown, wanted)
+        if cost:
+            total += WEIGHTS.get(name, 1.0) * float(confidence.get(name, 1.0)) * cost
+    return total

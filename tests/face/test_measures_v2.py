@@ -1,0 +1,144 @@
+"""The measures that decide what an avatar shows: hair length, smile, clothing, skin tone,
+apparent age and presentation, on the astronaut and copies the tests edit."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from facemoji.face.attributes import measure
+from facemoji.face.clothing import measure_clothing
+from facemoji.face.color import lab_measure
+from facemoji.face.detect import Detection
+from facemoji.face.expression import SmileFeatures, classify_smile
+from facemoji.face.hair_length import BANDS, classify_length, hair_end
+from facemoji.face.portrait import portrait_view
+
+
+def _warp_back(view_mask: np.ndarray, landmarks: np.ndarray, shape: tuple[int, ...]
+               ) -> np.ndarray:
+    """A view-frame mask drawn back onto the photo."""
+    import cv2
+
+    from facemoji.face.person import portrait_matrix
+    from facemoji.face.portrait import EYE_Y, WIDTH_IOD
+
+    matrix = portrait_matrix(landmarks, WIDTH_IOD, EYE_Y)
+    return cv2.warpAffine(view_mask.astype(np.uint8), matrix, (shape[1], shape[0]),
+                          flags=cv2.INTER_NEAREST | cv2.WARP_INVERSE_MAP) > 0
+
+
+def test_the_astronaut_has_short_hair_and_smiles(astronaut: np.ndarray,
+                                                 astronaut_detection: Detection) -> None:
+    found = measure(astronaut, astronaut_detection)
+    assert found.hair_length is not None and not found.hair_length.long
+    assert found.smile in ("closed", "teeth")
+    assert found.age_gender is not None and found.age_gender.gender == "female"
+    assert found.monk <= 4  # light skin
+    traits = dict(found.traits())
+    assert traits["hair_length"][0] == found.hair_length.name
+    assert traits["smile"][0] == found.smile
+
+
+def test_hair_painted_down_beside_the_neck_makes_it_long(astronaut: np.ndarray,
+                                                         astronaut_detection: Detection) -> None:
+    landmarks = astronaut_detection.landmarks
+    view = portrait_view(astronaut, landmarks)
+    base = measure(astronaut, astronaut_detection)
+    # two curtains of the astronaut's own hair color from the temples to below the chin
+    off = view.off_center()
+    curtains = np.zeros(view.inside.shape, bool)
+    curtains[view.below_eyes(-0.5): view.below_eyes(3.2)] = ((off > 0.9) & (off < 1.7))[None, :]
+    painted = astronaut.copy()
+    mask = _warp_back(curtains, landmarks, astronaut.shape)
+    painted[mask] = base.hair.rgb
+    longer = measure(painted, astronaut_detection)
+    assert longer.hair_length.long
+    assert longer.hair_length.end > base.hair_length.end
+
+
+def test_hair_length_reads_where_the_lateral_hair_stops() -> None:
+    profile = np.where(BANDS < 2.0, 0.6, 0.02)  # hair down to 2 IOD below the eyes
+    assert hair_end(profile) == (2.0, True)
+    assert classify_length(profile, bald=False, receding=False).name == "chin"
+    assert classify_length(np.full(len(BANDS), 0.01), bald=False, receding=False).name == "short"
+    # the photo ends (NaN) while the hair still shows: at least that long, less sure
+    cut = np.where(BANDS < 3.0, 0.7, np.nan)
+    seen = classify_length(np.where(BANDS < 3.0, 0.7, 0.0), bald=False, receding=False)
+    unseen = classify_length(cut, bald=False, receding=False)
+    assert unseen.name == seen.name == "shoulder" and unseen.confidence < seen.confidence
+    assert classify_length(cut, bald=True, receding=False).name == "bald"
+
+
+@pytest.mark.parametrize(("smile", "gap", "light", "expected"), [
+    (0.05, 0.0, float("nan"), "none"), (0.8, 0.01, float("nan"), "closed"),
+    (0.8, 0.2, 30.0, "teeth"), (0.8, 0.2, -20.0, "closed"),  # open but dark: not a grin
+])
+def test_smile_classes(smile: float, gap: float, light: float, expected: str) -> None:
+    name, confidence = classify_smile(SmileFeatures(smile, gap, light))
+    assert name == expected and 0 < confidence <= 1
+
+
+def test_a_frown_is_not_a_smile(astronaut: np.ndarray, astronaut_detection: Detection) -> None:
+    from facemoji.face.expression import smile_features
+    from facemoji.face.mesh import face_mesh
+
+    landmarks = astronaut_detection.landmarks
+    smiling = smile_features(astronaut, face_mesh(astronaut, landmarks))
+    # pull both mouth corners down by warping the lower face
+    import cv2
+
+    h, w = astronaut.shape[:2]
+    yy, xx = np.mgrid[:h, :w].astype(np.float32)
+    corners = landmarks[[48, 54]]
+    dy = np.zeros((h, w), np.float32)
+    for cx, cy in corners:
+        dy += 9 * np.exp(-((xx - cx) ** 2 + (yy - cy) ** 2) / (2 * 9.0**2))
+    frown = cv2.remap(astronaut, xx, yy - dy, cv2.INTER_LINEAR)
+    frowning = smile_features(frown, face_mesh(frown, landmarks))
+    assert frowning.smile < smiling.smile - 0.2
+
+
+def test_clothing_color_and_jacket_from_a_painted_shirt(astronaut: np.ndarray,
+                                                        astronaut_detection: Detection) -> None:
+    landmarks = astronaut_detection.landmarks
+    view = portrait_view(astronaut, landmarks)
+    skin = lab_measure(np.array([[75.0, 12.0, 18.0]]), 1.0)
+    off = view.off_center()[None, :]
+    rows = np.zeros(view.inside.shape, bool)
+    rows[view.below_eyes(3.0):] = True
+    painted = astronaut.copy()
+    jacket = rows & (off >= 0.5)
+    shirt = rows & (off < 0.5)
+    painted[_warp_back(jacket, landmarks, astronaut.shape)] = (30, 45, 90)  # navy
+    painted[_warp_back(shirt, landmarks, astronaut.shape)] = (245, 245, 245)  # white shirt
+    found = measure_clothing(portrait_view(painted, landmarks), skin)
+    assert found.jacket
+    r, g, b = found.color.rgb
+    assert b > r + 20 and max(r, g, b) < 120  # navy
+    plain = astronaut.copy()
+    plain[_warp_back(rows, landmarks, astronaut.shape)] = (200, 40, 40)
+    tee = measure_clothing(portrait_view(plain, landmarks), skin)
+    assert not tee.jacket and tee.color.rgb[0] > 150 > tee.color.rgb[2] + 60
+
+
+def test_darker_skin_never_measures_lighter(astronaut: np.ndarray,
+                                            astronaut_detection: Detection) -> None:
+    """The tone moves the right way when the face's skin is darkened, and exposure does
+    not move it much (no brightening that makes dark skin light)."""
+    base = measure(astronaut, astronaut_detection)
+    dimmer = measure((astronaut * 0.7).astype(np.uint8), astronaut_detection)
+    assert abs(dimmer.monk_score - base.monk_score) < 1.5
+    darker = astronaut.astype(np.float32)
+    face = _face_region(astronaut, astronaut_detection)
+    darker[face] *= np.array([0.55, 0.45, 0.38])
+    tanned = measure(darker.astype(np.uint8), astronaut_detection)
+    assert tanned.monk_score > base.monk_score + 0.5
+
+
+def _face_region(image: np.ndarray, detection: Detection) -> np.ndarray:
+    from facemoji.face.color import polygon_mask
+
+    p = detection.landmarks
+    outline = np.concatenate([p[0:17], p[26:16:-1] - [0, 30]])
+    return polygon_mask(image.shape, outline)

@@ -1,0 +1,62 @@
+"""Natural colors: hair stays on the natural scale its name allows, skin comes from the
+Monk tone and is never lightened by the light."""
+
+from __future__ import annotations
+
+import itertools
+
+import numpy as np
+import pytest
+
+from facemoji.avatar.color import hex_to_lab
+from facemoji.face.hair import name_hair
+from facemoji.match.natural import HAIR_SCALE, monk_skin, natural_hair
+
+
+def _chroma(lab: np.ndarray) -> float:
+    return float(np.hypot(lab[1], lab[2]))
+
+
+def test_muddy_blonde_stays_blonde() -> None:
+    # a blonde photographed in shade: dull and dark enough to read as mid-brown
+    measured = np.array([52.0, 4.0, 14.0])
+    out = natural_hair(measured, "blonde")
+    assert out[0] >= hex_to_lab(HAIR_SCALE["blonde"][0])[0] - 0.5
+    assert name_hair(tuple(out)) == "blonde"
+
+
+def test_greenish_gray_becomes_neutral_gray() -> None:
+    out = natural_hair(np.array([62.0, -6.0, 5.0]), "gray")
+    assert _chroma(out) < 4
+    assert 45 < out[0] < 80
+
+
+def test_olive_ginger_becomes_red() -> None:
+    out = natural_hair(np.array([50.0, 8.0, 30.0]), "red")
+    assert name_hair(tuple(out)) in ("red", "auburn")
+    assert out[1] > 20  # clearly reddish
+
+
+def test_unknown_names_snap_to_the_nearest_natural_color_and_dyes_are_kept() -> None:
+    dyed = np.array([50.0, 60.0, -40.0])
+    assert np.allclose(natural_hair(dyed, "other"), dyed)
+    black = natural_hair(np.array([14.0, 1.0, 2.0]), None)
+    assert black[0] < 25
+
+
+@pytest.mark.parametrize("monk", [1, 3, 5, 7, 9])
+def test_skin_follows_the_monk_scale_whatever_the_measured_lightness(monk: int) -> None:
+    # the measured color is bright (over-exposed): the avatar's lightness is the scale's
+    bright = np.array([85.0, 12.0, 18.0])
+    out = monk_skin(monk, bright)
+    from facemoji.face.skin import MONK_HEX
+
+    assert out[0] == pytest.approx(hex_to_lab(MONK_HEX[monk - 1])[0])
+
+
+def test_skin_darkens_steadily_along_the_scale_and_keeps_some_undertone() -> None:
+    lightness = [monk_skin(m)[0] for m in np.linspace(1, 10, 19)]
+    assert all(a >= b - 1.0 for a, b in itertools.pairwise(lightness))
+    warm = monk_skin(6.0, np.array([50.0, 20.0, 30.0]))
+    cool = monk_skin(6.0, np.array([50.0, 5.0, 10.0]))
+    assert warm[1] > cool[1] and abs(warm[1] - cool[1]) <= 8.0

@@ -1,0 +1,93 @@
+"""Visible traits: the mismatch cost, the confidence-weighted vote, and the mappings that
+let measurement decide what an avatar shows."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+from facemoji.avatar.style import get_style
+from facemoji.match.mapping import initial_params, mapping_for
+from facemoji.match.measured import Measured, fuse
+from facemoji.match.traits import LONG_LINE, WEIGHTS, mismatch
+
+
+def test_equal_traits_cost_nothing_and_unmeasured_ones_are_free() -> None:
+    shown = {"glasses": "none", "hair_length": "long", "smile": "teeth"}
+    assert mismatch(shown, shown) == 0.0
+    assert mismatch(shown, {"glasses": None, "beard_style": "x"}) == 0.0
+    assert mismatch({}, {"glasses": "sunglasses"}) == 0.0
+
+
+def test_ordered_traits_cost_per_step_and_more_across_the_long_hair_line() -> None:
+    w = WEIGHTS["hair_length"]
+    assert mismatch({"hair_length": "chin"}, {"hair_length": "long"}) == pytest.approx(2 * w)
+    assert mismatch({"hair_length": "buzz"}, {"hair_length": "short"}) == pytest.approx(w)
+    # short → chin is one step, but it crosses what a friend notices first
+    assert mismatch({"hair_length": "short"}, {"hair_length": "chin"}) == \
+        pytest.approx(w * (1 + LONG_LINE))
+    assert mismatch({"smile": "none"}, {"smile": "teeth"}) == pytest.approx(2 * WEIGHTS["smile"])
+
+
+def test_a_tuple_suits_each_of_its_values_and_confidence_scales_the_cost() -> None:
+    shown = {"hair_type": ("curly", "coily"), "glasses": "none"}
+    assert mismatch(shown, {"hair_type": "coily"}) == 0.0
+    assert mismatch(shown, {"hair_type": "straight"}) == pytest.approx(WEIGHTS["hair_type"])
+    half = mismatch(shown, {"glasses": "eyeglasses"}, {"glasses": 0.5})
+    assert half == pytest.approx(0.5 * WEIGHTS["glasses"])
+
+
+def _photo(**traits: tuple[object, float]) -> SimpleNamespace:
+    return SimpleNamespace(attributes=SimpleNamespace(traits=lambda: traits))
+
+
+def test_fuse_votes_by_confidence() -> None:
+    measured = fuse([_photo(glasses=("eyeglasses", 0.9)), _photo(glasses=("none", 0.3)),
+                     _photo(glasses=("none", 0.3))])
+    assert measured.trait("glasses") == "eyeglasses"
+    assert 0 < measured.confidence["glasses"] < 0.9
+    sure = fuse([_photo(glasses=("none", 0.9))] * 3)
+    assert sure.confidence["glasses"] == pytest.approx(0.9)
+
+
+def _measured(**traits: object) -> Measured:
+    return Measured(traits=dict(traits), confidence=dict.fromkeys(traits, 1.0))
+
+
+@pytest.mark.parametrize("style", ["facemoji", "avataaars"])
+@pytest.mark.parametrize("length", ["bald", "short", "chin", "long"])
+def test_the_initial_hair_shows_the_measured_length(style: str, length: str) -> None:
+    schema = get_style(style).schema
+    params = initial_params(_measured(hair_length=length, hair_type="straight"), schema)
+    shown = mapping_for(style).traits(params)["hair_length"]
+    assert length == shown or length in shown
+
+
+def test_the_native_style_shows_presentation_smile_and_age() -> None:
+    schema = get_style("facemoji").schema
+    woman = initial_params(_measured(gender="female", smile="teeth", age_band="60+"), schema)
+    man = initial_params(_measured(gender="male", smile="none", age_band="18-29"), schema)
+    assert woman.choice("lashes") != "none" and man.choice("lashes") == "none"
+    assert woman.choice("mouth") in ("grin", "open_smile", "laugh")
+    assert man.choice("mouth") in ("neutral", "serious")
+    assert woman.choice("age_lines") == "deep" and man.choice("age_lines") == "none"
+
+
+def test_glasses_follow_kind_and_frame() -> None:
+    schema = get_style("facemoji").schema
+    rimless = initial_params(_measured(glasses="eyeglasses", glasses_frame="rimless"), schema)
+    shades = initial_params(_measured(glasses="sunglasses", glasses_frame="thick"), schema)
+    assert rimless.choice("glasses") == "rimless"
+    assert shades.choice("glasses") == "wayfarer_sunglasses"
+
+
+def test_every_option_of_the_mapped_features_has_its_traits() -> None:
+    from facemoji.match.mapping import avataaars, facemoji
+
+    for module, style in ((facemoji, "facemoji"), (avataaars, "avataaars")):
+        schema = get_style(style).schema
+        for feature, table in (("hair", module.HAIR), ("glasses", module.GLASSES),
+                               ("facial_hair", module.FACIAL_HAIR),
+                               ("headwear", module.HEADWEAR), ("mouth", module.MOUTH)):
+            assert set(schema.feature(feature).ids) == set(table), (style, feature)
