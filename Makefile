@@ -15,7 +15,7 @@ $(VENV)/.core: pyproject.toml
 	touch $@
 
 $(VENV)/.all: $(VENV)/.core
-	$(PIP) install -q -e ".[gan,vgg,web,test]"
+	$(PIP) install -q -e ".[gan,vgg,web,ray,test]"
 	touch $@
 
 # the bundled example: scikit-image's public-domain NASA astronaut portrait

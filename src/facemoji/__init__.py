@@ -15,8 +15,9 @@ imported on first use.
 
 from __future__ import annotations
 
+import importlib
 import os
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 # Photos never leave the machine: onnxruntime's wheels send usage telemetry (a background
 # thread posting to mobile.events.data.microsoft.com) unless this is set before onnxruntime
@@ -52,13 +53,20 @@ _LAZY = {
 }
 
 if TYPE_CHECKING:  # pragma: no cover
+    from . import batch
     from .face.analyze import FaceAnalysis, analyze
     from .face.image import load_image
     from .match.generate import Result, generate
     from .match.lineup import lineup
 
 
-__getattr__ = lazy_exports(__name__, _LAZY, globals())
+_lazy = lazy_exports(__name__, _LAZY, globals())
+
+
+def __getattr__(name: str) -> Any:
+    if name == "batch":  # the package, which is callable: facemoji.batch(INPUT, OUT, ...)
+        return importlib.import_module(".batch", __name__)
+    return _lazy(name)
 
 
 __all__ = [
@@ -78,6 +86,7 @@ __all__ = [
     "UnknownOption",
     "__version__",
     "analyze",
+    "batch",
     "generate",
     "get_style",
     "lineup",

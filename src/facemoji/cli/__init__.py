@@ -44,7 +44,7 @@ def _register_commands() -> None:
     # importing a command module registers its commands on `app`
     from . import avatar  # noqa: F401
 
-    for optional in ("face", "match", "gan", "web"):
+    for optional in ("face", "match", "gan", "batch", "web"):
         try:
             __import__(f"{__name__}.{optional}")
         except ModuleNotFoundError as exc:

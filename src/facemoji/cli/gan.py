@@ -161,15 +161,11 @@ def translate(
     """Detect, align and translate photos to cartoons (PNG files in the output folder)."""
     from ..face.image import load_image
     from ..gan.data import image_files
-    from ..gan.translate import Translator
+    from ..gan.translate import Translator, cartoon_targets
     from ..report import encode_image
 
     files = [f for p in photos for f in (image_files(p) if p.is_dir() else [p])]
-    targets = [output / f"{path.stem}.png" for path in files]
-    clashes = sorted({t.name for t in targets if targets.count(t) > 1})
-    if clashes:  # two photos would write the same cartoon
-        raise BadArgument(f"several photos would be written as {', '.join(clashes)}; "
-                          "translate them into separate folders")
+    targets = cartoon_targets(files, output)
     check_folder(output, [t.name for t in targets], force=force)
     translator = Translator(model)
     written, skipped = [], {}

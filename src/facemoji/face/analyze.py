@@ -109,3 +109,12 @@ def analyze(
         embedding=embedding,
         attributes=attributes,
     )
+
+
+def preload_models(*, embed: bool = True) -> None:
+    """Load every model :func:`analyze` uses now rather than on the first photo (worker
+    processes call it once when they start), by analysing scikit-image's astronaut
+    portrait; ``embed=False`` leaves the embedder out."""
+    from skimage import data
+
+    analyze(data.astronaut(), embed=embed)

@@ -33,6 +33,9 @@ log = logging.getLogger(__name__)
 ImageSource: TypeAlias = str | os.PathLike[str] | bytes | Image.Image | np.ndarray
 """Everything :func:`load_image` accepts."""
 
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".bmp", ".tif", ".tiff", ".heic", ".heif")
+"""File name endings of the photos facemoji reads from folders."""
+
 MAX_PIXELS = 50_000_000
 """Larger images are refused before decoding (decompression-bomb guard). The largest
 photos phones take are 48–50 M pixels (8160 × 6120 = 49.9 M); a 50 M pixel RGBA PNG,

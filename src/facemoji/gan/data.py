@@ -16,18 +16,23 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import cv2
 import numpy as np
 from numpy.typing import NDArray
 
 from ..errors import BadArgument, BadImage, NoFaceFound
+from ..face.image import IMAGE_SUFFIXES
 from ..types import RGBImage
 from .align import photo_chip, warp_chip
 
+if TYPE_CHECKING:
+    from ..avatar.schema import Params
+    from ..avatar.style import Style
+
 log = logging.getLogger(__name__)
 
-IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".bmp", ".tif", ".tiff", ".heic", ".heif")
 LANDMARKS_FILE = "landmarks.json"
 """In an avatar folder: ``{file name: 68 [x, y] points in that image's pixels}``."""
 _INDEX = "index.json"
@@ -71,6 +76,33 @@ def _read_rgb(path: Path) -> RGBImage:
     return load_image(path)
 
 
+RENDER_SCALE = 2
+"""Synthesized avatars are rendered this many times larger than their chip, then warped
+down: no aliasing."""
+
+
+def synth_name(style: str, seed: int) -> str:
+    """The file name of the synthesized avatar ``schema.random(seed)`` of ``style``."""
+    return f"{style}_{seed:06d}.png"
+
+
+def frame_avatar(style: Style, params: Params, image: RGBImage, size: int,
+                 padding: float) -> tuple[RGBImage, list[list[float]]]:
+    """The avatar ``image`` (``params`` rendered at ``RENDER_SCALE * size`` px) as a
+    ``size`` px chip aligned like photo chips, and its 68 landmarks in chip pixels (the
+    rounded values ``landmarks.json`` holds)."""
+    chip, pts = warp_chip(image, style.landmarks(params, image.shape[1]), size, padding)
+    return chip, np.round(pts, 2).tolist()
+
+
+def write_landmarks(out_dir: Path, table: dict[str, list[list[float]]]) -> None:
+    """Write ``landmarks.json`` (``{file name: 68 points}``) into ``out_dir``, whole
+    (:func:`facemoji.outputs.write_file`)."""
+    from ..outputs import write_file
+
+    write_file(out_dir / LANDMARKS_FILE, json.dumps(table), force=True)
+
+
 def synthesize_avatars(style: str, n: int, out_dir: Path, size: int, *, seed: int = 0,
                        padding: float = 0.5, progress: Progress | None = None) -> int:
     """Render ``n`` random avatars of ``style`` (``schema.random(seed + i)``) as
@@ -78,7 +110,8 @@ def synthesize_avatars(style: str, n: int, out_dir: Path, size: int, *, seed: in
 
     Returns the number written. ``out_dir`` is created (its parent must exist); existing
     files are replaced, never through a link, all together at the end
-    (:func:`facemoji.outputs.write_files`).
+    (:func:`facemoji.outputs.write_files`). ``facemoji batch --task synth`` does the same
+    on many cores or a Ray cluster.
     """
     from ..avatar.render import render_batch
     from ..avatar.style import get_style
@@ -88,24 +121,17 @@ def synthesize_avatars(style: str, n: int, out_dir: Path, size: int, *, seed: in
     if n < 1:
         raise BadArgument("-n must be at least 1")
     chosen = get_style(style)
-    render_size = 2 * size  # rendered larger, then warped down: no aliasing
     params = [chosen.schema.random(seed=seed + i) for i in range(n)]
-    images = render_batch(params, size=render_size, progress=progress)
+    images = render_batch(params, size=RENDER_SCALE * size, progress=progress)
     landmarks: dict[str, list[list[float]]] = {}
     files: dict[str, bytes | str] = {}
     for i, (p, image) in enumerate(zip(params, images, strict=True)):
         name = synth_name(style, seed + i)
-        chip, pts = warp_chip(image, chosen.landmarks(p, render_size), size, padding)
+        chip, landmarks[name] = frame_avatar(chosen, p, image, size, padding)
         files[name] = encode_image(chip, ".png")
-        landmarks[name] = np.round(pts, 2).tolist()
     files[LANDMARKS_FILE] = json.dumps(landmarks)
     write_files(out_dir, files, force=True)
     return n
-
-
-def synth_name(style: str, seed: int) -> str:
-    """The file name of the synthesized avatar ``schema.random(seed)`` of ``style``."""
-    return f"{style}_{seed:06d}.png"
 
 
 def load_avatars(folder: Path, size: int, *, need_landmarks: bool = False,

@@ -7,6 +7,7 @@ No torch needed: this is what ``facemoji gan translate`` and ``facemoji generate
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -89,3 +90,14 @@ class Translator:
         else:
             chip, chip_landmarks = warp_chip(image, landmarks, self.size, self.padding)
         return self.translate_aligned(chip, chip_landmarks), chip_landmarks
+
+
+def cartoon_targets(photos: Sequence[str | Path], folder: Path) -> list[Path]:
+    """Where the cartoon of each photo goes: ``folder/<photo's stem>.png``. Raises
+    :class:`~facemoji.errors.BadArgument` when two photos would share a file."""
+    targets = [folder / f"{Path(photo).stem}.png" for photo in photos]
+    clashes = sorted({t.name for t in targets if targets.count(t) > 1})
+    if clashes:
+        raise BadArgument(f"several photos would be written as {', '.join(clashes)}; "
+                          "translate them into separate folders")
+    return targets

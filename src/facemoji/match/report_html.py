@@ -6,15 +6,11 @@ from __future__ import annotations
 
 import base64
 import html
-import io
 from typing import TYPE_CHECKING
-
-import numpy as np
-from PIL import Image
 
 from ..avatar.render import svg_to_png
 from ..avatar.style import get_style
-from ..types import RGBImage
+from ..report import encode_image
 from .mapping import mapping_for
 from .measured import COLOR_NAMES
 
@@ -41,12 +37,6 @@ def _data_uri(png: bytes) -> str:
     return "data:image/png;base64," + base64.b64encode(png).decode("ascii")
 
 
-def _array_png(image: RGBImage) -> bytes:
-    buf = io.BytesIO()
-    Image.fromarray(np.asarray(image)).save(buf, format="PNG")
-    return buf.getvalue()
-
-
 def _figure(png: bytes, caption: str, size: int, chosen: bool = False) -> str:
     cls = ' class="chosen"' if chosen else ""
     return (f'<figure{cls}><img src="{_data_uri(png)}" width="{size}" height="{size}" '
@@ -70,7 +60,8 @@ def report_html(result: Result) -> str:
     for w in result.warnings:
         parts.append(f"<p><strong>warning:</strong> {html.escape(w)}</p>")
     parts.append("<div class='row'>")
-    parts += [_figure(_array_png(p), f"photo {i + 1}", 160) for i, p in enumerate(result.photos)]
+    parts += [_figure(encode_image(p, ".png"), f"photo {i + 1}", 160)
+              for i, p in enumerate(result.photos)]
     parts.append(_figure(result.png, "avatar", 320, chosen=False))
     parts.append("</div><h2>Colors: measured vs chosen</h2><table>")
     mapping = mapping_for(result.style)

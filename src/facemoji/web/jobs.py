@@ -35,12 +35,10 @@ render."""
 
 def warm() -> None:
     """Worker-process warm-up: load the detector, landmark model, embedder and person
-    segmenter now (by analysing scikit-image's astronaut), not on the first request."""
-    from skimage.data import astronaut
+    segmenter now, not on the first request."""
+    from ..face.analyze import preload_models
 
-    from ..face.analyze import analyze as run_analyze
-
-    run_analyze(astronaut(), embed=True)
+    preload_models()
 
 
 def decode(photo: Photo) -> RGBImage:

@@ -26,7 +26,6 @@ import multiprocessing
 import os
 import signal
 import threading
-import time
 from collections import deque
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
@@ -36,6 +35,7 @@ from multiprocessing.process import BaseProcess
 from typing import Any
 
 from ..errors import FacemojiError
+from ..worker import exit_with_parent
 from .errors import Busy, Cancelled, Refused, TimeLimit, WorkerLost, status_for
 
 log = logging.getLogger(__name__)
@@ -76,7 +76,7 @@ def _main(conn: Connection, token: Any, server_pid: int,
     or until a call leaves it holding more than ``max_rss`` bytes (then it retires after
     answering, and the server starts a fresh one)."""
     os.setsid()  # its own process group: killing the group also stops what it forked
-    threading.Thread(target=_exit_with, args=(server_pid,), daemon=True).start()
+    exit_with_parent(server_pid)
     if warm is not None:
         try:
             warm()
@@ -138,13 +138,6 @@ def _rss() -> int:
             return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
     except (OSError, ValueError, IndexError):
         return 0
-
-
-def _exit_with(parent: int) -> None:
-    # a server killed by a signal cannot stop its workers: they would live on
-    while os.getppid() == parent:
-        time.sleep(1.0)
-    os._exit(0)
 
 
 # -- in the server process ------------------------------------------------------------
