@@ -162,10 +162,17 @@ def test_tally_rejects_unknown_values_and_unlabelled_files(tmp_path, capsys) -> 
     assert "1 unlabelled" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("labels", sorted(FACES.glob("labels*.csv")), ids=lambda p: p.name)
+@pytest.mark.parametrize("labels", [FACES / "labels.csv", FACES / "labels_pass1.csv"],
+                         ids=lambda p: p.name)
 def test_committed_labels_match_the_manifest_and_vocabulary(labels: Path) -> None:
     rows = faceset_tally.read_labels(labels, FACES / "manifest.csv")
     with open(FACES / "manifest.csv", newline="") as fh:
         manifest = list(csv.DictReader(fh))
     assert len(rows) == len(manifest) >= 300
     assert all(len(r["sha256"]) == 64 for r in manifest)
+
+
+def test_the_merged_labels_are_what_the_passes_give() -> None:
+    merge = subprocess.run([sys.executable, str(ROOT / "scripts" / "faceset_merge_labels.py"),
+                            "--check"], capture_output=True, text=True)
+    assert merge.returncode == 0, merge.stdout + merge.stderr

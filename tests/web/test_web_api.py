@@ -180,7 +180,7 @@ def test_generate_rejects_a_file_that_is_not_an_image(client: TestClient) -> Non
     assert "holiday.jpg" in _error(response, 422)
     [photo] = response.json()["photos"]
     assert photo["name"] == "holiday.jpg" and photo["status"] == "skipped"
-    assert "not an image" in photo["error"]
+    assert "PDF files are not accepted" in photo["error"]
 
 
 def test_generate_refuses_a_decompression_bomb(client: TestClient, bomb_png: bytes) -> None:

@@ -83,6 +83,57 @@ def glasses_features(chip: Chip, skin: ColorMeasure) -> GlassesFeatures:
     return GlassesFeatures(peak, bridge, rim, dark, temple, rim_contrast)
 
 
+def _ring(shape: tuple[int, ...], contour: NDArray[np.float64], inner: float, outer: float
+          ) -> NDArray[np.bool_]:
+    """The band between the ``contour`` scaled ``inner`` and ``outer`` times about its
+    center."""
+    c = contour.mean(axis=0)
+    return (polygon_mask(shape, (contour - c) * outer + c)
+            & ~polygon_mask(shape, (contour - c) * inner + c))
+
+
+def frame_features(chip: Chip, eyes: tuple[NDArray[np.float64], NDArray[np.float64]],
+                   corners: NDArray[np.float64], skin: ColorMeasure) -> NDArray[np.float64]:
+    """Where frames sit, from the face mesh's eye contours (in the chip frame): for the
+    band around each eye (1.35–2.2 times the eye's outline, where rims are), its edge
+    density, mean vertical-and-horizontal gradient over the cheek's, and lightness over the
+    skin's; the lens area's (1.0–1.35) lightness over the skin's; the edge density between
+    the eyes (the bridge) and beside them (the temples, toward the ears). Each eye's
+    numbers are given as the mean and the minimum of the two. ``corners`` are the inner
+    (2) then outer (2) eye corners."""
+    gray = chip.gray()
+    edges = cv2.Canny(cv2.GaussianBlur(gray, (3, 3), 0), 30, 90) > 0
+    gx = cv2.Sobel(gray.astype(np.float32), cv2.CV_32F, 1, 0, ksize=3)
+    gy = cv2.Sobel(gray.astype(np.float32), cv2.CV_32F, 0, 1, ksize=3)
+    grad = np.hypot(gx, gy)
+    shape = chip.valid.shape
+    p = chip.landmarks
+    cheek = _box(grad, p[36, 0], p[39, 0], p[41, 1] + 0.6 * IOD, p[41, 1] + 0.9 * IOD)
+    cheek_g = float(cheek.mean()) + 5.0 if cheek.size else 5.0
+    skin_l = max(float(skin.lab[0]), 1.0)
+    per_eye = []
+    for contour in eyes:
+        ring = _ring(shape, contour, 1.35, 2.2) & chip.valid
+        lens = _ring(shape, contour, 1.0, 1.35) & chip.valid
+        if ring.sum() < 10 or lens.sum() < 5:
+            per_eye.append([0.0, 0.0, 1.0, 1.0])
+            continue
+        per_eye.append([float(edges[ring].mean()), float(grad[ring].mean()) / cheek_g,
+                        float(np.median(chip.lab[ring][:, 0])) / skin_l,
+                        float(np.median(chip.lab[lens][:, 0])) / skin_l])
+    eye_stats = np.array(per_eye)
+    (ix0, iy0), (ix1, iy1), (ox0, oy0), (ox1, oy1) = corners
+    y = (iy0 + iy1) / 2
+    bridge = _box(edges, min(ix0, ix1) + 0.05 * IOD, max(ix0, ix1) - 0.05 * IOD,
+                  y - 0.45 * IOD, y + 0.1 * IOD)
+    temples = [_box(edges, x0, x1, y0 - 0.3 * IOD, y0 + 0.15 * IOD) for x0, x1, y0 in
+               ((ox0 - 0.7 * IOD, ox0 - 0.1 * IOD, oy0), (ox1 + 0.1 * IOD, ox1 + 0.7 * IOD, oy1))]
+    temple = [float(t.mean()) if t.size else 0.0 for t in temples]
+    return np.concatenate([eye_stats.mean(axis=0), eye_stats.min(axis=0),
+                           [float(bridge.mean()) if bridge.size else 0.0,
+                            float(np.mean(temple)), float(min(temple))]])
+
+
 def classify_glasses(f: GlassesFeatures) -> tuple[str, float]:
     """``none | eyeglasses | sunglasses`` and a confidence in 0..1.
 
@@ -191,3 +242,49 @@ def classify_headwear(chip: Chip, hair_mask: NDArray[np.bool_], skin: ColorMeasu
     if frac > 0.6:
         return "hat", min(1.0, frac)
     return "none", min(1.0, 1.0 - frac)
+
+
+def glasses_vector(f: GlassesFeatures, frames: NDArray[np.float64]) -> NDArray[np.float64]:
+    """The glasses models' input (:mod:`.learned`): the chip's bridge, rim and temple
+    features and the mesh's frame bands (:func:`frame_features`)."""
+    return np.concatenate([[f.peak, f.bridge, f.rim, f.dark, f.temple, f.rim_contrast],
+                           frames])
+
+
+def beard_vector(f: FacialHairFeatures) -> NDArray[np.float64]:
+    """The facial-hair model's input (:mod:`.learned`): each lower-face region's darkening
+    and chroma against the cheeks."""
+    return np.array([v for r in (f.mustache, f.chin, f.left, f.right)
+                     for v in (r.darkening, r.chroma)])
+
+
+def decide_glasses(f: GlassesFeatures, frames: NDArray[np.float64]) -> tuple[str, float, str]:
+    """``(none | eyeglasses | sunglasses, confidence, frame)`` with ``frame`` one of
+    ``none | thick | thin | rimless``: the learned models of :mod:`.learned` on
+    :func:`glasses_vector` (before they are fitted, :func:`classify_glasses`, thick
+    frames)."""
+    from .learned import model
+
+    kind_model, frame_model = model("glasses"), model("glasses_frame")
+    x = glasses_vector(f, frames)
+    if kind_model is None or frame_model is None:
+        kind, confidence = classify_glasses(f)
+        return kind, confidence, "none" if kind == "none" else "thick"
+    kind, confidence = kind_model.predict(x)
+    return kind, confidence, "none" if kind == "none" else frame_model.predict(x)[0]
+
+
+def decide_facial_hair(f: FacialHairFeatures) -> tuple[str, float]:
+    """``none | stubble | mustache | goatee | beard`` and a confidence: whether there is
+    facial hair at all by the learned model of :mod:`.learned` on :func:`beard_vector`,
+    its kind by :func:`classify_facial_hair` (stubble where that saw none)."""
+    from .learned import model
+
+    kind, confidence = classify_facial_hair(f)
+    presence = model("facial_hair")
+    if presence is None:
+        return kind, confidence
+    found, sure = presence.predict(beard_vector(f))
+    if found == "none":
+        return "none", sure
+    return (kind if kind != "none" else "stubble"), sure

@@ -26,7 +26,7 @@ from .expression import classify_smile, lipstick, smile_features
 from .features import measure_brows, measure_eyes
 from .hair import measure_hair
 from .hair_length import HairLength, measure_length
-from .mesh import face_mesh
+from .mesh import LEFT_EYE, RIGHT_EYE, face_mesh
 from .person import person_probability, portrait_matrix, to_frame
 from .portrait import portrait_view
 from .skin import (
@@ -61,7 +61,8 @@ class Attributes:
     ``monk`` the same rounded. ``hair_name`` is one of ``black brown blonde red auburn
     gray white bald other``; ``hair_length`` how far the hair falls (:mod:`.hair_length`).
     ``brow_thickness`` is the brow height over the inter-ocular distance. ``glasses`` is
-    ``none | eyeglasses | sunglasses``; ``facial_hair`` ``none | stubble | mustache |
+    ``none | eyeglasses | sunglasses`` and ``glasses_frame`` ``none | thick | thin |
+    rimless``; ``facial_hair`` ``none | stubble | mustache |
     goatee | beard``; ``headwear`` ``none | hat | headscarf`` (best effort); ``smile``
     ``none | closed | teeth`` (:mod:`.expression`); ``age_gender`` the apparent age and
     presentation (:mod:`.age_gender`); ``clothing`` the main clothing color and ``jacket``
@@ -91,6 +92,7 @@ class Attributes:
     geometry_z: dict[str, float]
     hair_length: HairLength | None = None
     age_gender: AgeGender | None = None
+    glasses_frame: str = "none"
     smile: str | None = None
     smile_confidence: float = 0.0
     clothing: ColorMeasure = UNKNOWN
@@ -112,6 +114,7 @@ class Attributes:
             "brows": {**self.brows.to_dict(), "thickness": _r(self.brow_thickness)},
             "glasses": self.glasses,
             "glasses_confidence": _r(self.glasses_confidence, 2),
+            "glasses_frame": self.glasses_frame,
             "facial_hair": self.facial_hair,
             "facial_hair_confidence": _r(self.facial_hair_confidence, 2),
             "headwear": self.headwear,
@@ -148,6 +151,7 @@ class Attributes:
         what an avatar of this face should show."""
         out: dict[str, tuple[Any, float]] = {
             "glasses": (self.glasses, self.glasses_confidence),
+            "glasses_frame": (self.glasses_frame, 0.6 * self.glasses_confidence),
             "facial_hair": (self.facial_hair, self.facial_hair_confidence),
             "headwear": (self.headwear, self.headwear_confidence),
             "receding": (self.receding, 0.6),
@@ -210,33 +214,39 @@ def measure(image: np.ndarray, detection: Detection,
     crop = portrait_matrix(landmarks)
     person = to_frame(person_probability(image, crop), crop, chip.matrix, (CHIP_W, CHIP_H))
     hair = measure_hair(chip, skin, person)
+    mesh = face_mesh(image, landmarks)
+    in_chip = mesh.points[:, :2] @ chip.matrix[:, :2].T + chip.matrix[:, 2]
     glasses_f = accessories.glasses_features(chip, skin)
-    glasses, glasses_conf = accessories.classify_glasses(glasses_f)
+    frames_f = accessories.frame_features(
+        chip, (in_chip[list(RIGHT_EYE)], in_chip[list(LEFT_EYE)]), in_chip[[133, 362, 33, 263]],
+        skin)
+    glasses, glasses_conf, frame = accessories.decide_glasses(glasses_f, frames_f)
     eyes = measure_eyes(chip) if glasses != "sunglasses" else UNKNOWN
     brows, thickness = measure_brows(chip, skin)
     facial_hair_f = accessories.facial_hair_features(chip, skin)
-    facial_hair, facial_hair_conf = accessories.classify_facial_hair(facial_hair_f)
+    facial_hair, facial_hair_conf = accessories.decide_facial_hair(facial_hair_f)
     headwear, headwear_conf = accessories.classify_headwear(chip, hair.mask, skin)
     ratios = geometry.ratios(landmarks, thickness)
     view = portrait_view(image, landmarks)
     length = measure_length(view, hair.color, skin, bald=hair.bald, receding=hair.receding)
     over_shoulders = length.end is not None and length.end > 2.5
     clothing = measure_clothing(view, skin, hair.color if over_shoulders else None)
-    smile_f = smile_features(image, face_mesh(image, landmarks))
+    smile_f = smile_features(image, mesh)
     smile, smile_conf = classify_smile(smile_f)
     return Attributes(
         skin=tone, monk=round(monk), monk_score=monk,
         hair=hair.color, hair_name=hair.name, bald=hair.bald, receding=hair.receding,
         eyes=eyes, brows=brows, brow_thickness=thickness,
-        glasses=glasses, glasses_confidence=glasses_conf,
+        glasses=glasses, glasses_confidence=glasses_conf, glasses_frame=frame,
         facial_hair=facial_hair, facial_hair_confidence=facial_hair_conf,
         headwear=headwear, headwear_confidence=headwear_conf,
         geometry=ratios, geometry_z=geometry.standardize(ratios),
         hair_length=length, age_gender=estimate(image, landmarks),
         smile=smile, smile_confidence=smile_conf,
         clothing=clothing.color, jacket=clothing.jacket,
-        features={"tone": tone_f, "glasses": glasses_f, "facial_hair": facial_hair_f,
-                  "smile": smile_f, "length": length.profile},
+        features={"tone": tone_f, "glasses": glasses_f, "frames": frames_f,
+                  "facial_hair": facial_hair_f, "smile": smile_f, "hair": hair.features,
+                  "length": length.profile, "silhouette": length.silhouette},
         hair_mask=mask_to_image(chip, hair.mask, image.shape),
         skin_mask=mask_to_image(chip, skin_px, image.shape),
     )

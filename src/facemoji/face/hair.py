@@ -42,13 +42,15 @@ RECEDING_FOREHEAD = 1.15
 
 @dataclass(frozen=True)
 class HairMeasure:
-    """What :func:`measure_hair` finds; ``mask`` is a bool chip-frame mask."""
+    """What :func:`measure_hair` finds; ``mask`` is a bool chip-frame mask and
+    ``features`` the numbers the learned hair-color model reads (:func:`hair_features`)."""
 
     color: ColorMeasure
     name: str
     bald: bool
     receding: bool
     mask: NDArray[np.bool_]
+    features: NDArray[np.float64] | None = None
 
 
 def _ellipse(shape: tuple[int, ...], center: tuple[float, float], axes: tuple[float, float]
@@ -134,7 +136,10 @@ class HairNaming:
     black: float = 10.0
     """Below this L* any hair is black."""
     black_dull: float = 45.0
-    """Below this L* a near-neutral hair (C* < 5) is black: dark and colorless."""
+    """Below this L* a near-neutral hair (C* under :attr:`dull_chroma`) is black: dark and
+    colorless."""
+    dull_chroma: float = 5.0
+    """The chroma under which a dark hair counts as colorless."""
     blonde: float = 40.0
     """From this L* a warm hair is blonde (under it, brown)."""
     gray: float = 45.0
@@ -167,7 +172,7 @@ def name_hair(lab: tuple[float, float, float], naming: HairNaming = HairNaming()
         return "other"  # blue, green, purple: dyed
     if not warm and light >= naming.gray:
         return "gray"
-    if light < naming.black or (light < naming.black_dull and c < 5):
+    if light < naming.black or (light < naming.black_dull and c < naming.dull_chroma):
         return "black"
     if (c >= 18 and reddish) or (c >= 10 and 0 <= h < 40) or (c >= 40 and h < 75):
         return "red" if light >= 45 else "auburn"
@@ -195,6 +200,22 @@ def hair_color(lab: NDArray[np.float64], confidence: float, lit: float = LIT) ->
     return lab_measure(lab[(lab[:, 0] >= lo) & (lab[:, 0] <= hi)], confidence)
 
 
+QUANTILES = (10.0, 25.0, 50.0, 75.0, 90.0)
+
+
+def hair_features(chip: Chip, region: NDArray[np.bool_], forehead: float,
+                  skin: ColorMeasure) -> NDArray[np.float64]:
+    """What the hair-color model reads: the :data:`QUANTILES` of the hair pixels' L*, a*
+    and b* (NaN-free: zeros when none were found), their lit-strand color, the hair's area
+    and the forehead's height (both in IOD units), and the skin's color."""
+    lab = chip.lab[region]
+    stats = [np.percentile(lab[:, k], QUANTILES) if len(lab) else np.zeros(len(QUANTILES))
+             for k in range(3)]
+    lit = np.asarray(hair_color(lab, 1.0).lab) if len(lab) else np.zeros(3)
+    area = region.sum() / (IOD * IOD)
+    return np.concatenate([*stats, lit, [area, forehead], np.asarray(skin.lab)])
+
+
 def measure_hair(chip: Chip, skin: ColorMeasure, person: NDArray[np.float32]) -> HairMeasure:
     """Find the hair (:func:`hair_region`) and measure its color; decide bald and receding.
 
@@ -208,7 +229,8 @@ def measure_hair(chip: Chip, skin: ColorMeasure, person: NDArray[np.float32]) ->
     forehead = float(_brow_top(chip) - np.median(line)) / IOD
     bald = forehead > BALD_FOREHEAD
     receding = not bald and forehead > RECEDING_FOREHEAD
-    hair = np.zeros(chip.valid.shape, bool) if bald else hair_region(chip, skin_like, person)
+    region = hair_region(chip, skin_like, person)
+    hair = np.zeros(chip.valid.shape, bool) if bald else region
     area = hair.sum() / (IOD * IOD)
     color = hair_color(chip.lab[hair], min(1.0, area / 2.0))
     if bald:
@@ -217,4 +239,5 @@ def measure_hair(chip: Chip, skin: ColorMeasure, person: NDArray[np.float32]) ->
         name = "other"
     else:
         name = name_hair(color.lab)
-    return HairMeasure(color, name, bald, receding, hair)
+    return HairMeasure(color, name, bald, receding, hair,
+                       hair_features(chip, region, forehead, skin))

@@ -9,8 +9,10 @@ profile**. Hair ends where the profile first drops under :data:`GAP`; clothing f
 down (a dark suit is hair-colored too) lies below that gap and is ignored. Where the photo
 ends before the hair does, the length is "at least" what was seen, with less confidence.
 
-The band edges and :data:`GAP` were chosen on labelled photos with
-``benchmarks/attributes.py --fit-length``, held out by person (docs/benchmarks.md).
+The length's name is a learned model's (:mod:`.learned`) reading of the profile and of the
+lateral person share (the silhouette), fitted on both labelled sets by
+``scripts/fit_measures.py``; the rule on :data:`GAP` and :data:`ENDS` names it before that
+model is fitted and still gives where the hair ends (``end``).
 """
 
 from __future__ import annotations
@@ -44,13 +46,15 @@ LENGTHS = ("bald", "buzz", "short", "chin", "shoulder", "long")
 @dataclass(frozen=True)
 class HairLength:
     """``name`` (one of :data:`LENGTHS`), ``confidence`` 0..1, ``end`` (IOD below the eyes
-    where the hair stops, ``None`` when bald) and the lateral hair ``profile`` per band of
-    :data:`BANDS` (NaN where the photo shows too little of the band)."""
+    where the hair stops, ``None`` when bald), the lateral hair ``profile`` per band of
+    :data:`BANDS` (NaN where the photo shows too little of the band) and the same bands'
+    ``silhouette``: the share that is the person at all, whatever its color."""
 
     name: str
     confidence: float
     end: float | None
     profile: NDArray[np.float64]
+    silhouette: NDArray[np.float64] | None = None
 
     @property
     def long(self) -> bool:
@@ -59,8 +63,9 @@ class HairLength:
 
 
 def lateral_profile(view: PortraitView, hair: ColorMeasure, skin: ColorMeasure
-                    ) -> NDArray[np.float64]:
-    """The lateral hair share per band of :data:`BANDS` (see the module docstring)."""
+                    ) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """The lateral hair share and the lateral person share per band of :data:`BANDS` (see
+    the module docstring); NaN where the photo shows too little of a band."""
     weight = np.array([0.5, 1.0, 1.0])
     to_hair = np.linalg.norm((view.lab - np.asarray(hair.lab)) * weight, axis=2)
     to_skin = np.linalg.norm((view.lab - np.asarray(skin.lab)) * weight, axis=2)
@@ -70,13 +75,15 @@ def lateral_profile(view: PortraitView, hair: ColorMeasure, skin: ColorMeasure
     off = view.off_center()
     lateral = ((off > NECK) & (off < OUTER))[None, :] & ~face.astype(bool)
     out = np.full(len(BANDS), np.nan)
+    person = np.full(len(BANDS), np.nan)
     for i, top in enumerate(BANDS):
         rows = slice(view.below_eyes(top), view.below_eyes(top + 0.25))
         band = lateral[rows]
         seen = band & view.inside[rows]
         if seen.sum() >= 0.3 * band.sum() > 0:
             out[i] = float(hairy[rows][seen].mean())
-    return out
+            person[i] = float((view.person[rows] > 0.5)[seen].mean())
+    return out, person
 
 
 def hair_end(profile: NDArray[np.float64], gap: float = GAP) -> tuple[float, bool]:
@@ -113,6 +120,32 @@ def measure_length(view: PortraitView, hair: ColorMeasure, skin: ColorMeasure, *
                    bald: bool, receding: bool) -> HairLength:
     """The hair length of the face in the portrait ``view``, given its measured ``hair``
     and ``skin`` colors."""
-    if bald:
-        return classify_length(np.full(len(BANDS), np.nan), bald=True, receding=receding)
-    return classify_length(lateral_profile(view, hair, skin), bald=False, receding=receding)
+    from .learned import model
+
+    profile, silhouette = lateral_profile(view, hair, skin)
+    found = classify_length(profile, bald=bald, receding=receding)
+    learned = model("hair_length")
+    if bald or learned is None:
+        return HairLength(found.name, found.confidence, found.end, profile, silhouette)
+    name, confidence = learned.predict(length_vector(profile, silhouette))
+    return HairLength(name, confidence, found.end, profile, silhouette)
+
+
+def _carry(values: NDArray[np.float64]) -> NDArray[np.float64]:
+    """NaNs replaced by the last value seen above them (0 before any)."""
+    out = np.array(values, np.float64)
+    last = 0.0
+    for i, v in enumerate(out):
+        if np.isnan(v):
+            out[i] = last
+        else:
+            last = v
+    return out
+
+
+def length_vector(profile: NDArray[np.float64], silhouette: NDArray[np.float64]
+                  ) -> NDArray[np.float64]:
+    """The hair-length model's input (:mod:`.learned`): the lateral hair and person
+    profiles, bands the photo did not show carried down from the last one it did, and how
+    many bands it did not show."""
+    return np.concatenate([_carry(profile), _carry(silhouette), [np.isnan(profile).sum()]])
