@@ -9,7 +9,8 @@
   embedder's aligned frame from the style's own landmarks (no detector, no warping);
 - *color*: mean CIEDE2000 between the avatar's colors and the measured ones (skin and
   hair: their natural colors, :mod:`.natural`);
-- *geometry*: mean distance between the style's scalars and the measured z-scores / 2;
+- *geometry*: mean distance between the style's scalars and the calibrated values for the
+  measured proportions (:mod:`.calibration`);
 - *attributes*: the cost of visible traits the photos do not show (hair length and type,
   glasses, beard, headwear, smile, age, presentation; :mod:`.traits`);
 - *prior*: options random sampling never draws (winks, tongues, …), plus *rarity*:
@@ -37,6 +38,7 @@ from ..avatar.style import Style
 from ..errors import BadArgument
 from ..types import RGBImage
 from .mapping import mapping_for, natural_colors
+from .mapping.base import scalar_values
 from .measured import Measured, fuse
 from .similarity import get_metric
 from .traits import mismatch
@@ -132,9 +134,9 @@ class Objective:
             for lab, conf in [self.measured.colors[name]]
         }
         self._scalar_targets = {
-            feature: float(np.clip(self.measured.geometry_z[key] / 2.0, -1.0, 1.0))
-            for key, feature in self.mapping.scalars.items()
-            if key in self.measured.geometry_z and feature in self.schema
+            feature: value for feature, value in
+            scalar_values(style.name, self.measured, self.mapping.scalars).items()
+            if feature in self.schema
         }
         self.embed_count = 0
         self.eval_count = 0

@@ -52,6 +52,16 @@ def best_option(options: Mapping[str, Any], wanted: Traits, measured: Measured, 
     return min((o for o in choice.ids if o in options), key=cost)
 
 
+def scalar_values(style: str, measured: Measured, scalars: Mapping[str, str]
+                  ) -> dict[str, float]:
+    """Each mapped scalar's value for the measured geometry: the value whose avatar shows
+    the measured ratio's z-score among avatars (:mod:`..calibration`)."""
+    from ..calibration import scalar_for
+
+    return {feature: round(scalar_for(style, feature, key, measured.geometry_z[key]), 3)
+            for key, feature in scalars.items() if key in measured.geometry_z}
+
+
 def natural_colors(measured: Measured) -> dict[str, str]:
     """``skin`` and ``hair`` as an avatar should paint them (``#rrggbb``): the skin from its
     Monk tone, the hair on the natural scale its name allows (:mod:`..natural`), and

@@ -17,7 +17,7 @@ from ...avatar.schema import Color, Params, Schema
 from ..measured import Measured
 from ..natural import natural_hair
 from ..traits import Traits
-from .base import StyleMapping, best_option, natural_colors
+from .base import StyleMapping, best_option, natural_colors, scalar_values
 
 _YOUNG = ("18-29", "30-44")
 
@@ -191,10 +191,7 @@ def initial(measured: Measured, schema: Schema) -> Params:
         "eyebrows": _brows(wanted, measured, schema),
     }
     values.update(_colors(measured, schema))
-    for key, feature in SCALARS.items():
-        if key in measured.geometry_z and feature in schema:
-            f = schema.feature(feature)
-            values[feature] = round(f.clip(measured.geometry_z[key] / 2.0), 3)  # type: ignore[union-attr]
+    values.update(scalar_values(schema.style, measured, SCALARS))
     return schema.params(values)
 
 

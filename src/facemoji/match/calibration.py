@@ -1,0 +1,61 @@
+"""Geometry scalars calibrated on the avatar's own landmarks.
+
+A person's face proportions are measured as ratios of their 68 landmarks and standardized
+by human norms (``facemoji.face.geometry``: z-scores). An avatar's scalar (``face_width``
+in −1..1, …) moves its drawing, and the style's :meth:`landmarks` report where the drawing
+put the same 68 points. So the scalar for a person is the one whose avatar shows the same
+ratio **z-score among avatars** as the person's among people: this module measures, per
+style, how each ratio responds to its scalar (the others at 0) and how it spreads over
+random avatars, and inverts that — instead of a hand-set ``scalar = z / 2``.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import numpy as np
+
+from ..avatar.style import get_style
+from ..face.geometry import ratios
+
+GRID = np.linspace(-1.0, 1.0, 21)
+"""The scalar values at which each ratio's response is measured."""
+SAMPLES = 200
+"""Random avatars (seeds 0..199) over which each ratio's spread is measured."""
+PIXEL_MEASURED = frozenset({"brow_thickness"})
+"""Ratios measured from pixels, not landmarks: calibrated as ``z / 2``."""
+
+
+def _ratios(style_name: str, params: object) -> dict[str, float]:
+    style = get_style(style_name)
+    return ratios(style.landmarks(params, 512), 0.0)  # type: ignore[arg-type]
+
+
+@functools.cache
+def avatar_norms(style_name: str) -> dict[str, tuple[float, float]]:
+    """``(mean, sd)`` of every landmark ratio over :data:`SAMPLES` random avatars."""
+    schema = get_style(style_name).schema
+    values = [_ratios(style_name, schema.random(seed=i)) for i in range(SAMPLES)]
+    return {k: (float(np.mean([v[k] for v in values])), float(np.std([v[k] for v in values])))
+            for k in values[0]}
+
+
+@functools.cache
+def response(style_name: str, feature: str, key: str) -> tuple[np.ndarray, np.ndarray]:
+    """Ratio ``key`` of a default avatar at each :data:`GRID` value of scalar ``feature``."""
+    base = get_style(style_name).schema.defaults()
+    return GRID, np.array([_ratios(style_name, base.set(feature, float(s)))[key] for s in GRID])
+
+
+def scalar_for(style_name: str, feature: str, key: str, z: float) -> float:
+    """The value of scalar ``feature`` whose avatar shows ratio ``key`` at z-score ``z``
+    among avatars (clipped to −1..1); ``z / 2`` for ratios that do not move with it."""
+    if key in PIXEL_MEASURED:
+        return float(np.clip(z / 2.0, -1.0, 1.0))
+    grid, values = response(style_name, feature, key)
+    mean, sd = avatar_norms(style_name)[key]
+    if np.ptp(values) < 1e-6 or sd < 1e-9:
+        return float(np.clip(z / 2.0, -1.0, 1.0))
+    target = mean + z * sd
+    order = np.argsort(values)
+    return float(np.clip(np.interp(target, values[order], grid[order]), -1.0, 1.0))
