@@ -24,8 +24,10 @@ OPEN = 0.06
 """Inner-lip gap (inter-ocular distances) from which the lips are apart."""
 TEETH_L = 8.0
 """How much lighter (L*) than the lips the mouth opening must be to show teeth."""
-LIPSTICK_DA = 20.0
-"""How much redder (a*) than the skin lips must be to read as colored (lipstick)."""
+LIPSTICK_DA = 15.0
+"""How much redder (a*) than the skin lips must be to read as colored (lipstick): the 95th
+percentile over the labelled photos of men (14.3), who rarely wear it; 21% of the photos
+of women are over it."""
 
 
 @dataclass(frozen=True)

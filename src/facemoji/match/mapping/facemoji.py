@@ -152,8 +152,9 @@ def _colors(measured: Measured, schema: Schema) -> dict[str, Any]:
         lips = schema.feature("lip_color")
         assert isinstance(lips, Color)
         lab = measured.colors["lips"][0]
-        values["lip_color"] = min((p.hex for p in lips.presets),
-                                  key=lambda h: float(np.linalg.norm(hex_to_lab(h) - lab)))
+        # the lips' hue decides; their measured lightness is mostly their shading
+        values["lip_color"] = min((p.hex for p in lips.presets), key=lambda h: float(
+            np.linalg.norm((hex_to_lab(h) - lab) * (0.25, 1.0, 1.0))))
     # brows follow the hair, but gray and white hair often keeps darker brows
     if measured.hair_name in ("gray", "white") and "brows" in measured.colors \
             and "hair" in measured.colors:
