@@ -123,6 +123,9 @@ def fuse(analyses: Sequence[Any]) -> Measured:
         k: float(np.mean([at.geometry_z[k] for at in attrs if k in (at.geometry_z or {})]))
         for k in keys
     }
+    if "gender" in traits:  # a cut is chosen to read as the person's presentation
+        traits["hair_presentation"] = traits["gender"]
+        confidence["hair_presentation"] = confidence["gender"]
     for name, value in shape_traits(geometry).items():
         if value is not None and name not in traits:
             traits[name], confidence[name] = value, 0.5

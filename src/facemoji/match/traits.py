@@ -8,27 +8,28 @@ chooses among avatars that agree with it.
 
 Trait values (strings; a bool for ``receding`` and ``bangs``):
 
-==============  ==============================================================
-trait           values
-==============  ==============================================================
-glasses         none, eyeglasses, sunglasses
-glasses_frame   none, thick, thin, rimless
-facial_hair     none, stubble, mustache, goatee, beard
-headwear        none, hat, headscarf
-receding        bool
-hair_length     bald, buzz, short, chin, shoulder, long  (ordered; bald is a length)
-hair_type       straight, wavy, curly, coily
-hair_up         none, bun, ponytail, braids
-bangs           bool
-smile           none, closed, teeth  (ordered)
-age_band        18-29, 30-44, 45-59, 60+  (ordered)
-gender          female, male
-jacket          bool  (a jacket over a light shirt)
-lipstick        bool  (colored lips)
-eye_shape       round, narrow, upturned, downturned, almond
-brow_weight     thin, medium, thick
-nose_shape      wide, narrow, long, short, average
-==============  ==============================================================
+==================  ==========================================================
+trait               values
+==================  ==========================================================
+glasses             none, eyeglasses, sunglasses
+glasses_frame       none, thick, thin, rimless
+facial_hair         none, stubble, mustache, goatee, beard
+headwear            none, hat, headscarf
+receding            bool
+hair_length         bald, buzz, short, chin, shoulder, long  (ordered; bald is a length)
+hair_type           straight, wavy, curly, coily
+hair_up             none, bun, ponytail, braids
+bangs               bool
+smile               none, closed, teeth  (ordered)
+age_band            18-29, 30-44, 45-59, 60+  (ordered)
+gender              female, male
+jacket              bool  (a jacket over a light shirt)
+lipstick            bool  (colored lips)
+hair_presentation   female, male  (whose cut it reads as; for a person: their gender)
+eye_shape           round, narrow, upturned, downturned, almond
+brow_weight         thin, medium, thick
+nose_shape          wide, narrow, long, short, average
+==================  ==========================================================
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ WEIGHTS: dict[str, float] = {
     "glasses": 1.0, "glasses_frame": 0.3, "facial_hair": 1.0, "headwear": 1.0,
     "receding": 0.5, "hair_length": 0.6, "hair_type": 0.5, "hair_up": 0.5,
     "bangs": 0.4, "smile": 0.5, "age_band": 0.3, "gender": 1.0, "jacket": 0.3, "lipstick": 0.5,
+    "hair_presentation": 0.4,
     "eye_shape": 0.2, "brow_weight": 0.2, "nose_shape": 0.2,
 }
 """What a full mismatch of each trait costs, in units of the objective's *attributes*

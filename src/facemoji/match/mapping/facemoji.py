@@ -115,9 +115,22 @@ SHAPE = ("hair", "face_width", "face_length", "eye_size", "eye_spacing", "eye_ti
          "mouth")
 
 
+MASCULINE_CUTS = frozenset({"short_straight", "crew_cut", "side_part", "quiff", "pompadour",
+                            "slicked_back", "undercut", "mohawk", "curtains", "messy",
+                            "receding"})
+FEMININE_STYLES = frozenset({"pixie", "bob", "lob_wavy", "shag", "long_straight",
+                             "long_wavy", "long_curly", "long_bangs", "ponytail", "high_bun",
+                             "space_buns", "pigtails", "box_braids", "afro_puff"})
+"""Cuts that read as a man's or a woman's (the rest read as either): a woman whose hair
+is pulled back shows little of it, and a men's crew cut is not what a friend sees."""
+
+
 def hair_traits(option: str) -> Traits:
     """The visible traits of hair ``option`` (defaults filled in)."""
-    return {"hair_up": "none", "bangs": False, "receding": False, **HAIR[option]}
+    presentation = ("male" if option in MASCULINE_CUTS else
+                    "female" if option in FEMININE_STYLES else ("female", "male"))
+    return {"hair_up": "none", "bangs": False, "receding": False,
+            "hair_presentation": presentation, **HAIR[option]}
 
 
 def traits(params: Params) -> Traits:
