@@ -260,8 +260,9 @@ def measures() -> list[Measure]:
     def labelled(column: str, *skip: str) -> Callable[[Sample], bool]:
         return lambda s: bool(s.label(column)) and s.label(column) not in skip
 
-    smile_grid = list(itertools.product((0.2, 0.3, 0.35, 0.4, 0.5), (0.03, 0.06, 0.1),
-                                        (0.0, 4.0, 8.0, 12.0)))
+    smile_grid = list(itertools.product((0.1, 0.15, 0.2, 0.25, 0.35),
+                                        (0.06, 0.08, 0.1, 0.12, 0.15),
+                                        (-20.0, -10.0, -5.0, 0.0, 8.0)))
     assert (SMILE, OPEN, TEETH_L) in smile_grid
     return [
         Measure("hair color", lambda s: s.label("hair_color") in ACCEPT, _hair_name,

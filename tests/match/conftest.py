@@ -82,10 +82,11 @@ def style() -> Style:
 
 @pytest.fixture
 def target(style: Style) -> Params:
-    """A person with a beard and glasses (a random avatar with those forced)."""
+    """A man with a beard and glasses (a random avatar with those forced)."""
     return style.schema.random(seed=5).update(
         {"facial_hair": "full_beard", "glasses": "round", "mouth": "neutral",
-         "eyes": "almond", "headwear": "none", "hair": "short_curly"})
+         "eyes": "almond", "headwear": "none", "hair": "short_curly", "lashes": "none",
+         "lip_color": None})
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import pytest
 
 from facemoji.avatar.style import get_style
 from facemoji.face.geometry import ratios
-from facemoji.match.calibration import avatar_norms, response, scalar_for
+from facemoji.match.calibration import EXAGGERATION, avatar_norms, response, scalar_for
 
 MOVING = ("face_length", "jaw_width", "cheek_fullness", "eye_spacing", "nose_width",
           "nose_length", "mouth_width", "lip_fullness")
@@ -19,8 +19,8 @@ def test_an_avatars_own_proportion_gives_back_its_scalar(feature: str, value: fl
     params = style.schema.defaults().set(feature, value)
     measured = ratios(style.landmarks(params, 512), 0.0)[feature]
     mean, sd = avatar_norms("facemoji")[feature]
-    assert scalar_for("facemoji", feature, feature, (measured - mean) / sd) == \
-        pytest.approx(value, abs=0.06)
+    z = (measured - mean) / sd / EXAGGERATION  # the person this avatar caricatures
+    assert scalar_for("facemoji", feature, feature, z) == pytest.approx(value, abs=0.06)
 
 
 def test_bigger_proportions_get_bigger_scalars_and_stay_in_range() -> None:
@@ -32,5 +32,7 @@ def test_bigger_proportions_get_bigger_scalars_and_stay_in_range() -> None:
 
 def test_a_ratio_its_scalar_does_not_move_falls_back_to_half_the_z_score() -> None:
     # face_width / IOD: the face_width scalar scales the eyes with the face
-    assert scalar_for("facemoji", "face_width", "face_width", 1.2) == pytest.approx(0.6)
-    assert scalar_for("facemoji", "brow_thickness", "brow_thickness", -1.0) == -0.5
+    assert scalar_for("facemoji", "face_width", "face_width", 1.2) == \
+        pytest.approx(0.6 * EXAGGERATION)
+    assert scalar_for("facemoji", "brow_thickness", "brow_thickness", -1.0) == \
+        pytest.approx(-0.5 * EXAGGERATION)

@@ -7,12 +7,11 @@ from typing import Annotated
 
 import typer
 
-from ..avatar.style import get_style
 from ..errors import BadArgument
 from ..outputs import check_file, check_folder
 from ..report import save_image
 from . import app
-from .common import print_json, progress
+from .common import StageBar, print_json
 
 
 @app.command()
@@ -77,7 +76,6 @@ def generate(
 ) -> None:
     """Make an editable avatar from photos: avatar.json/.svg/.png and report.html."""
     from ..match.generate import (
-        DEFAULT_BUDGET,
         DEFAULT_METHOD,
         METHODS,
         OUTPUT_NAMES,
@@ -93,14 +91,10 @@ def generate(
     check_seed(seed)
     indices = face_indices(face_index, len(photos))
     check_folder(output, OUTPUT_NAMES.values(), force=force)
-    # search reports one step per identity evaluation; greedy one per feature and round
-    total = budget if budget is not None else DEFAULT_BUDGET[method]
-    if method == "greedy":
-        total *= len(get_style(style).schema.names)
-    with progress(total, f"fitting ({method})", quiet=method == "attributes") as bar:
+    with StageBar() as bar:
         result = run_generate([str(p) for p in photos], style=style, method=method,
-                              budget=budget, seed=seed, via_gan=via_gan,
-                              progress=bar.update, face_index=indices)
+                              budget=budget, seed=seed, via_gan=via_gan, stage=bar,
+                              face_index=indices)
     files = result.save(output, force=force)
     for warning in result.warnings:
         typer.echo(f"warning: {warning}", err=True)

@@ -75,20 +75,25 @@ def rank_feature(
     """
     feature = params.schema.feature(name)
     values = candidates(feature, params[name], scalar_grid)
+    current = values.index(params[name])
     variants = [params.set(name, v) for v in values]
+
+    def best_first(scores: Sequence[float]) -> list[int]:
+        # ties keep the current value (then the schema's order): a feature nothing
+        # measures, like the color of glasses, stays as the initial fit set it
+        return sorted(range(len(scores)), key=lambda i: (-scores[i], i != current, i))
+
     if shortlist is None or not objective.has_identity:
         scores = [e.score for e in objective.evaluate(variants)]
-        order = np.argsort(scores, kind="stable")[::-1]
-        return [(values[i], float(scores[i])) for i in order]
+        return [(values[i], float(scores[i])) for i in best_first(scores)]
     cheap = [e.score for e in objective.evaluate(variants, identity=False)]
-    by_cheap = list(np.argsort(cheap, kind="stable")[::-1])
+    by_cheap = best_first(cheap)
     if shortlist <= 0:
         return [(values[i], cheap[i] + identity_offset) for i in by_cheap]
-    keep = [*by_cheap[:shortlist], values.index(params[name])]
-    keep = list(dict.fromkeys(int(i) for i in keep))
-    full = objective.evaluate([variants[i] for i in keep])
-    top = sorted(((values[i], e.score) for i, e in zip(keep, full, strict=True)),
-                 key=lambda item: -item[1])
+    keep = list(dict.fromkeys([*by_cheap[:shortlist], current]))
+    full = [e.score for e in objective.evaluate([variants[i] for i in keep])]
+    top = [(values[keep[j]], full[j]) for j in sorted(
+        range(len(keep)), key=lambda j: (-full[j], keep[j] != current, keep[j]))]
     floor = top[-1][1] if top else 0.0
     rest = [(values[i], min(floor, cheap[i])) for i in by_cheap if i not in keep]
     return top + rest

@@ -54,6 +54,8 @@ class Measured:
         return default if value is None else value
 
 
+PRESENTATION_SURE = 0.8
+"""How sure the presentation must be before it overrules a measured lipstick or beard."""
 SHAPE_Z = 0.8
 """How far (in standard deviations of the population norms) a proportion must be from the
 average to count as big or small: about a fifth of faces on each side. Not fitted: there
@@ -126,6 +128,13 @@ def fuse(analyses: Sequence[Any]) -> Measured:
     if "gender" in traits:  # a cut is chosen to read as the person's presentation
         traits["hair_presentation"] = traits["gender"]
         confidence["hair_presentation"] = confidence["gender"]
+        # a man's reddish lips and a woman's shaded chin are rarely lipstick and stubble,
+        # and drawn they read wrong (a blind reviewer's first complaint)
+        if confidence["gender"] >= PRESENTATION_SURE:
+            if traits["gender"] == "male" and traits.get("lipstick"):
+                traits["lipstick"] = False
+            if traits["gender"] == "female" and traits.get("facial_hair") not in (None, "none"):
+                traits["facial_hair"] = "none"
     for name, value in shape_traits(geometry).items():
         if value is not None and name not in traits:
             traits[name], confidence[name] = value, 0.5

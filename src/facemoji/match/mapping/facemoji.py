@@ -85,6 +85,8 @@ HEADWEAR = {"none": "none", "cap": "hat", "beanie": "hat", "fedora": "hat",
 MOUTH = {"neutral": "none", "serious": "none", "pout": "none", "soft_smile": "closed",
          "smile": "closed", "smirk": "closed", "grin": "teeth", "open_smile": "teeth",
          "laugh": "teeth", "tongue": "teeth"}
+FRAME_COLORS = {"thick": "black", "thin": "silver", "rimless": "clear"}
+"""Glasses colors by frame: thick frames are usually dark plastic, thin ones metal."""
 CLOTHING = {"crew_tee": False, "v_neck": False, "hoodie": False, "collared_shirt": False,
             "blazer": True, "turtleneck": False, "sweater": False, "tank_top": False}
 EYES = {"round": "round", "wide": "round", "almond": "almond", "narrow": "narrow",
@@ -166,8 +168,9 @@ def _colors(measured: Measured, schema: Schema) -> dict[str, Any]:
         assert isinstance(lips, Color)
         lab = measured.colors["lips"][0]
         # the lips' hue decides; their measured lightness is mostly their shading
-        values["lip_color"] = min((p.hex for p in lips.presets), key=lambda h: float(
-            np.linalg.norm((hex_to_lab(h) - lab) * (0.25, 1.0, 1.0))))
+        values["lip_color"] = min((p.hex for p in lips.presets if p.weight >= 1.0),
+                                  key=lambda h: float(np.linalg.norm(
+                                      (hex_to_lab(h) - lab) * (0.25, 1.0, 1.0))))
     # brows follow the hair, but gray and white hair often keeps darker brows
     if measured.hair_name in ("gray", "white") and "brows" in measured.colors \
             and "hair" in measured.colors:
@@ -204,6 +207,9 @@ def initial(measured: Measured, schema: Schema) -> Params:
         "nose": best_option(NOSE, wanted, measured, schema, "nose", "nose_shape"),
         "eyebrows": _brows(wanted, measured, schema),
     }
+    frame = wanted.get("glasses_frame")
+    if frame in FRAME_COLORS:
+        values["glasses_color"] = FRAME_COLORS[frame]
     values.update(_colors(measured, schema))
     values.update(scalar_values(schema.style, measured, SCALARS))
     return schema.params(values)

@@ -92,7 +92,7 @@ CLOTHING_PRESETS = (
 LIP_PRESETS = (
     Preset("rose", "#c0606e"),
     Preset("red", "#b3262d"),
-    Preset("berry", "#7d2a45"),
+    Preset("berry", "#7d2a45", 0.5),
     Preset("nude", "#b8826e"),
     Preset("coral", "#e0705f"),
     Preset("plum", "#5e2a4a", 0.5),
