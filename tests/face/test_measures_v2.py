@@ -10,7 +10,7 @@ from facemoji.face.attributes import measure
 from facemoji.face.clothing import measure_clothing
 from facemoji.face.color import lab_measure
 from facemoji.face.detect import Detection
-from facemoji.face.expression import SmileFeatures, classify_smile
+from facemoji.face.expression import TEETH_L, SmileFeatures, classify_smile
 from facemoji.face.hair_length import BANDS, classify_length, hair_end
 from facemoji.face.portrait import portrait_view
 
@@ -72,7 +72,8 @@ def test_hair_length_reads_where_the_lateral_hair_stops() -> None:
 
 @pytest.mark.parametrize(("smile", "gap", "light", "expected"), [
     (0.05, 0.0, float("nan"), "none"), (0.8, 0.01, float("nan"), "closed"),
-    (0.8, 0.2, 30.0, "teeth"), (0.8, 0.2, -20.0, "closed"),  # open but dark: not a grin
+    (0.8, 0.2, TEETH_L + 30.0, "teeth"),
+    (0.8, 0.2, TEETH_L - 20.0, "closed"),  # open but dark: not a grin
 ])
 def test_smile_classes(smile: float, gap: float, light: float, expected: str) -> None:
     name, confidence = classify_smile(SmileFeatures(smile, gap, light))
