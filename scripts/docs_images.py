@@ -1,11 +1,19 @@
 """Regenerate the contact sheets in docs/ (run after an art change and look at them).
 
     python scripts/docs_images.py            # all sheets
-    python scripts/docs_images.py gallery    # one of: gallery, hair, face, accessories, demo
+    python scripts/docs_images.py gallery    # one of: gallery, hair, face, accessories, demo,
+                                             # likeness
+
+``likeness`` needs the photos of ``docs/likeness_sources.csv``: set ``FACEMOJI_LIKENESS_REPO``
+to a clone (or bare git directory) of github.com/voteview/member_photos.
 """
 
 from __future__ import annotations
 
+import csv
+import io
+import os
+import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -130,8 +138,36 @@ def demo() -> None:
     _save(images, labels, "demo.png", "facemoji generate on the bundled photo", 3, 256)
 
 
+def _source_photo(repo: Path, commit: str, path: str) -> np.ndarray:
+    """A photo of a source repository at ``commit``, read with git (no work tree needed)."""
+    blob = subprocess.run(["git", f"--git-dir={repo}", "show", f"{commit}:{path}"],
+                          check=True, capture_output=True).stdout
+    return np.asarray(Image.open(io.BytesIO(blob)).convert("RGB"))
+
+
+def likeness() -> None:
+    """12 public-domain portraits (``docs/likeness_sources.csv``), each beside the avatar
+    `facemoji generate` makes of it with the defaults: photo and avatar side by side."""
+    repo = Path(os.environ.get("FACEMOJI_LIKENESS_REPO", ""))
+    if not (repo / "HEAD").is_file():
+        repo = repo / ".git"
+    if not (repo / "HEAD").is_file():
+        sys.exit("likeness: set FACEMOJI_LIKENESS_REPO to a clone of voteview/member_photos")
+    with open(DOCS / "likeness_sources.csv", newline="") as fh:
+        sources = list(csv.DictReader(fh))
+    images: list[np.ndarray] = []
+    labels: list[str] = []
+    for row in sources:
+        photo = _source_photo(repo, row["source_commit"], row["source_path"])
+        images += [photo, facemoji.render(facemoji.generate([photo]).params, 512)]
+        labels += [row["name"], "its avatar"]
+    _save(images, labels, "likeness.png",
+          "photo beside its avatar (facemoji generate, defaults; public-domain portraits)",
+          6, 200)
+
+
 SHEETS = {"gallery": gallery, "hair": hair, "face": face, "accessories": accessories,
-          "demo": demo}
+          "demo": demo, "likeness": likeness}
 
 if __name__ == "__main__":
     for name in sys.argv[1:] or list(SHEETS):

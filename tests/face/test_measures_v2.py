@@ -130,3 +130,28 @@ def test_exposure_moves_the_skin_tone_less_than_a_step(astronaut: np.ndarray,
     base = measure(astronaut, astronaut_detection)
     dimmer = measure((astronaut * 0.7).astype(np.uint8), astronaut_detection)
     assert abs(dimmer.monk_score - base.monk_score) < 1.0
+
+
+def test_a_saturated_backdrop_above_the_head_is_not_a_hat(astronaut: np.ndarray,
+                                                          astronaut_detection: Detection) -> None:
+    """The band above the brows painted saturated blue: a hat when the person segmenter
+    says the pixels are the person's, backdrop (no hat) when it says they are not."""
+    import dataclasses
+
+    from facemoji.avatar.color import hex_to_lab
+    from facemoji.face.accessories import classify_headwear
+    from facemoji.face.chip import make_chip
+    from facemoji.face.hair import IOD
+
+    chip = make_chip(astronaut, np.asarray(astronaut_detection.landmarks, float), np.ones(3))
+    top = int(chip.landmarks[17:27, 1].min())
+    band = np.zeros(chip.valid.shape, bool)
+    band[max(0, top - int(1.8 * IOD)): max(0, top - int(0.7 * IOD))] = True
+    lab = chip.lab.copy()
+    lab[band] = hex_to_lab("#2050e0")
+    painted = dataclasses.replace(chip, lab=lab)
+    skin = lab_measure(chip.lab[chip.valid][:10], 1.0)
+    no_hair = np.zeros(band.shape, bool)
+    person = np.where(band, 1.0, 0.0).astype(np.float32)
+    assert classify_headwear(painted, no_hair, skin, person)[0] == "hat"
+    assert classify_headwear(painted, no_hair, skin, 1.0 - person)[0] == "none"

@@ -67,3 +67,16 @@ def test_avatars_with_the_same_chip_are_embedded_once(style, embedder, target, m
     assert objective.embed_count == 1 and np.array_equal(first, second)
     objective.embeddings([target])
     assert objective.embed_count == 2
+
+
+def test_shape_hints_choose_the_start_but_cost_nothing(style, target, make_analysis):
+    from facemoji.match.mapping import initial_params
+
+    objective = Objective([make_analysis(target, None)], style)
+    assert objective.measured.traits["eye_shape"] == "almond"
+    # the starting point shows the measured eye shape ...
+    assert initial_params(objective.measured, style.schema).choice("eyes") == "almond"
+    # ... but the objective leaves the eyes, brows and nose to the identity term
+    base = objective.cheap_terms(target)["attributes"]
+    for feature, other in (("eyes", "round"), ("eyebrows", "bushy"), ("nose", "wide")):
+        assert objective.cheap_terms(target.set(feature, other))["attributes"] == base

@@ -221,12 +221,15 @@ def classify_facial_hair(f: FacialHairFeatures) -> tuple[str, float]:
     return "stubble", 0.5
 
 
-def classify_headwear(chip: Chip, hair_mask: NDArray[np.bool_], skin: ColorMeasure
-                      ) -> tuple[str, float]:
+def classify_headwear(chip: Chip, hair_mask: NDArray[np.bool_], skin: ColorMeasure,
+                      person: NDArray[np.float32] | None = None) -> tuple[str, float]:
     """Best effort ``none | hat | headscarf``: a saturated, non-hair, non-skin head top.
 
     Looks at the band just above the scalp cap; a hat or scarf shows there as a large
-    region of one color that is neither the hair found nor the skin. Low confidence.
+    region of one color that is neither the hair found nor the skin. Only the person's
+    pixels count where ``person`` (the chip-frame person probability) is given: above a
+    short haircut the band holds backdrop, and a blue studio backdrop is as saturated as a
+    hat. Low confidence.
     """
     p = chip.landmarks
     top = p[17:27, 1].min()
@@ -236,6 +239,10 @@ def classify_headwear(chip: Chip, hair_mask: NDArray[np.bool_], skin: ColorMeasu
     band &= chip.valid
     if band.sum() < 50:
         return "none", 0.3
+    if person is not None:
+        band &= person > 0.5
+        if band.sum() < 50:
+            return "none", 0.6  # the head ends below the band: nothing on top of it
     other = band & ~hair_mask & (np.linalg.norm(chip.lab - skin.lab, axis=-1) > 15)
     saturated = other & (chroma(chip.lab) > 25)
     frac = saturated.sum() / band.sum()

@@ -225,7 +225,7 @@ def measure(image: np.ndarray, detection: Detection,
     brows, thickness = measure_brows(chip, skin)
     facial_hair_f = accessories.facial_hair_features(chip, skin)
     facial_hair, facial_hair_conf = accessories.decide_facial_hair(facial_hair_f)
-    headwear, headwear_conf = accessories.classify_headwear(chip, hair.mask, skin)
+    headwear, headwear_conf = accessories.classify_headwear(chip, hair.mask, skin, person)
     ratios = geometry.ratios(landmarks, thickness)
     view = portrait_view(image, landmarks)
     length = measure_length(view, hair.color, skin, bald=hair.bald, receding=hair.receding)

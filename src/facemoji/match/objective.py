@@ -41,7 +41,7 @@ from .mapping import mapping_for, natural_colors
 from .mapping.base import scalar_values
 from .measured import Measured, fuse
 from .similarity import get_metric
-from .traits import mismatch
+from .traits import HINTS, mismatch
 
 _RENDER_FRAME = 512  # pixel frame in which style landmarks are taken
 
@@ -133,6 +133,8 @@ class Objective:
             if name in self.measured.colors and feature in self.schema
             for lab, conf in [self.measured.colors[name]]
         }
+        self._charged_traits = {k: v for k, v in self.measured.traits.items()
+                                if k not in HINTS}
         self._scalar_targets = {
             feature: value for feature, value in
             scalar_values(style.name, self.measured, self.mapping.scalars).items()
@@ -205,7 +207,7 @@ class Objective:
         geometry = float(np.mean([abs(params.scalar(f) - t)
                                   for f, t in self._scalar_targets.items()])) \
             if self._scalar_targets else 0.0
-        attributes = mismatch(self.mapping.traits(params), self.measured.traits,
+        attributes = mismatch(self.mapping.traits(params), self._charged_traits,
                               self.measured.confidence)
         weights = [(f.option(params.choice(f.name)).weight, max(o.weight for o in f.options))
                    for f in self.schema.features if isinstance(f, Choice)]
