@@ -60,3 +60,11 @@ def test_skin_darkens_steadily_along_the_scale_and_keeps_some_undertone() -> Non
     warm = monk_skin(6.0, np.array([50.0, 20.0, 30.0]))
     cool = monk_skin(6.0, np.array([50.0, 5.0, 10.0]))
     assert warm[1] > cool[1] and abs(warm[1] - cool[1]) <= 8.0
+
+
+@pytest.mark.parametrize("monk", [1, 3, 4, 9])
+def test_a_green_cast_never_paints_skin_greener_than_the_scale(monk: int) -> None:
+    from facemoji.face.skin import MONK_HEX
+
+    greenish = np.array([80.0, -8.0, 20.0])  # a photo under green-tinted light
+    assert monk_skin(monk, greenish)[1] >= hex_to_lab(MONK_HEX[monk - 1])[1] - 1e-9

@@ -67,13 +67,15 @@ def monk_skin(monk: float, lab: NDArray[np.floating] | None = None,
               undertone: float = 0.3) -> NDArray[np.float64]:
     """The skin color of the (fractional) Monk tone ``monk`` (1..10): the scale's swatches
     interpolated in CIELAB, with ``undertone`` of the measured ``lab``'s hue (a*, b*)
-    difference from the swatch (at most 4 units each way), so warm and cool skins of one
-    tone differ a little. Its lightness is always the scale's."""
+    difference from the swatch (at most 4 units each way, and never greener than the
+    swatch: a green cast of the photo painted pale skin a sickly yellow-green), so warm and
+    cool skins of one tone differ a little. Its lightness is always the scale's."""
     swatches = np.array([hex_to_lab(h) for h in MONK_HEX])
     x = float(np.clip(monk, 1.0, 10.0)) - 1.0
     i = min(int(x), 8)
     color = swatches[i] + (x - i) * (swatches[i + 1] - swatches[i])
     if lab is not None:
-        shift = np.clip((np.asarray(lab, np.float64)[1:] - color[1:]) * undertone, -4.0, 4.0)
+        shift = np.clip((np.asarray(lab, np.float64)[1:] - color[1:]) * undertone,
+                        [0.0, -4.0], [4.0, 4.0])
         color = color + np.concatenate([[0.0], shift])
     return color
