@@ -78,9 +78,15 @@ def test_an_interrupt_while_renaming_still_leaves_one_whole_set(tmp_path, monkey
         signal.raise_signal(signal.SIGINT)  # Ctrl-C after the first file moved
 
     monkeypatch.setattr(outputs.os, "replace", replace_then_interrupt)
-    with pytest.raises(KeyboardInterrupt):
-        outputs.write_files(folder, dict.fromkeys(("a.txt", "b.txt", "c.txt"), "new"),
-                            force=True)
+    # Python's own Ctrl-C handler, whatever an earlier test (Ray, a CLI run) installed
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    restore = previous if previous is not None else signal.SIG_DFL
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            outputs.write_files(folder, dict.fromkeys(("a.txt", "b.txt", "c.txt"), "new"),
+                                force=True)
+    finally:
+        signal.signal(signal.SIGINT, restore)
     assert {p.read_text() for p in folder.iterdir()} == {"new"}  # no staging folder left
 
 
