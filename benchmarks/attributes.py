@@ -232,8 +232,19 @@ def _learned_held_out(measure: Measure, chosen: list[Sample], samples: list[Samp
 # --- the measures -------------------------------------------------------------------------
 
 
-def _hair_name(s: Sample) -> str:
-    return s.attributes.hair_name
+def _hair_named(s: Sample, setting: Any = None) -> str:
+    """The hair-color name as shipped, or under ``setting``: ``(older_gray, older_chroma,
+    red_chroma, red_hue, older_age)`` (see ``facemoji.face.hair.HairNaming``)."""
+    from facemoji.face.hair import HairNaming, name_hair
+
+    a = s.attributes
+    if setting is None or a.hair_name in ("bald", "other"):
+        return a.hair_name
+    *naming, older_age = setting
+    lit = tuple(a.features["hair"][15:18])
+    return name_hair(lit, HairNaming(**dict(zip(
+        ("older_gray", "older_chroma", "red_chroma", "red_hue"), naming, strict=True))),
+        older=a.age_gender.age >= older_age)
 
 
 def _hairline(s: Sample) -> str:
@@ -256,6 +267,7 @@ def _glasses(s: Sample) -> str:
 def measures() -> list[Measure]:
     """Every reported measure, with its held-out grid."""
     from facemoji.face.expression import OPEN, SMILE, TEETH_L
+    from facemoji.face.hair import OLDER_AGE, HairNaming
 
     def labelled(column: str, *skip: str) -> Callable[[Sample], bool]:
         return lambda s: bool(s.label(column)) and s.label(column) not in skip
@@ -264,11 +276,20 @@ def measures() -> list[Measure]:
                                         (0.06, 0.08, 0.1, 0.12, 0.15),
                                         (-20.0, -10.0, -5.0, 0.0, 8.0)))
     assert (SMILE, OPEN, TEETH_L) in smile_grid
+    # 99: the rule off
+    naming_grid = list(itertools.product((18.0, 21.0, 24.0, 27.0, 30.0, 99.0),
+                                         (12.0, 14.0, 16.0, 18.0, 20.0), (22.0, 99.0),
+                                         (60.0,), (30.0, 45.0, 60.0)))
+    naming = HairNaming()
+    assert (naming.older_gray, naming.older_chroma, naming.red_chroma, naming.red_hue,
+            OLDER_AGE) in naming_grid
     return [
-        Measure("hair color", lambda s: s.label("hair_color") in ACCEPT, _hair_name,
-                lambda s, v: float(v in ACCEPT[s.label("hair_color")]), target="≥ 85%"),
+        Measure("hair color", lambda s: s.label("hair_color") in ACCEPT, _hair_named,
+                lambda s, v: float(v in ACCEPT[s.label("hair_color")]), naming_grid,
+                _hair_named, "≥ 85%"),
         Measure("red/auburn", lambda s: s.label("hair_color") in ("red", "auburn"),
-                _hair_name, lambda s, v: float(v in ("red", "auburn")), target="≥ 90%"),
+                _hair_named, lambda s, v: float(v in ("red", "auburn")), naming_grid,
+                _hair_named, "≥ 90%"),
         Measure("hair length", labelled("hair_length"), lambda s: s.attributes.hair_length.name,
                 lambda s, v: float((v in LONG) == (s.label("hair_length") in LONG)),
                 target="≥ 90% (short vs long)", learned="hair_length"),
@@ -296,7 +317,11 @@ def measures() -> list[Measure]:
                 lambda s, v: float((v != "none") == (s.label("smile") != "none")),
                 smile_grid, _smile, "(smile or not)"),
         Measure("headwear", labelled("headwear"), lambda s: s.attributes.headwear,
-                lambda s, v: float((v != "none") == (s.label("headwear") != "none"))),
+                lambda s, v: float((v != "none") == (s.label("headwear") != "none")),
+                target="(none vs any)"),
+        Measure("headwear found", lambda s: s.label("headwear") not in ("", "none"),
+                lambda s: s.attributes.headwear, lambda s, v: float(v != "none"),
+                target="(of those wearing any)"),
         Measure("gender", labelled("gender"), lambda s: s.attributes.age_gender.gender,
                 lambda s, v: float(v == s.label("gender"))),
         Measure("age band", labelled("age_band"), lambda s: s.attributes.age_gender.age_band,

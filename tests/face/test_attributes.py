@@ -187,6 +187,22 @@ def test_name_hair_thresholds() -> None:
     assert name_hair((30.0, 6.0, 14.0)) == "brown"
 
 
+def test_mid_dark_colorless_hair_is_gray_only_on_an_older_face() -> None:
+    salt_and_pepper = (36.0, 3.0, 8.0)  # how gray hair measures in a soft, warm photo
+    assert name_hair(salt_and_pepper) == "brown"
+    assert name_hair(salt_and_pepper, older=True) == "gray"
+    # colorful or dark hair keeps its name at any age
+    assert name_hair((36.0, 8.0, 20.0), older=True) == "brown"
+    assert name_hair((15.0, 1.0, 2.0), older=True) == "black"
+    assert name_hair(salt_and_pepper, HairNaming(older_gray=40.0), older=True) == "brown"
+
+
+def test_saturated_copper_hair_is_red_or_auburn() -> None:
+    copper = (30.0, 12.0, 19.2)  # C* 22.6 at a hue of 58°, just outside "reddish"
+    assert name_hair(copper) == "auburn"
+    assert name_hair(copper, HairNaming(red_chroma=99.0)) == "brown"
+
+
 def test_hair_color_reads_the_lit_strands() -> None:
     rng = np.random.default_rng(0)
     # dark, colorless shadows between the strands, lit brown strands and a little white shine

@@ -24,7 +24,7 @@ from .clothing import measure_clothing
 from .color import UNKNOWN, ColorMeasure, lab_measure
 from .expression import classify_smile, lipstick, smile_features
 from .features import measure_brows, measure_eyes
-from .hair import measure_hair
+from .hair import OLDER_AGE, measure_hair
 from .hair_length import HairLength, measure_length
 from .mesh import LEFT_EYE, RIGHT_EYE, face_mesh
 from .person import person_probability, portrait_matrix, to_frame
@@ -213,7 +213,9 @@ def measure(image: np.ndarray, detection: Detection,
     monk = estimate_monk(tone_f)
     crop = portrait_matrix(landmarks)
     person = to_frame(person_probability(image, crop), crop, chip.matrix, (CHIP_W, CHIP_H))
-    hair = measure_hair(chip, skin, person)
+    age_gender = estimate(image, landmarks)
+    older = age_gender.age >= OLDER_AGE
+    hair = measure_hair(chip, skin, person, older)
     mesh = face_mesh(image, landmarks)
     in_chip = mesh.points[:, :2] @ chip.matrix[:, :2].T + chip.matrix[:, 2]
     glasses_f = accessories.glasses_features(chip, skin)
@@ -241,7 +243,7 @@ def measure(image: np.ndarray, detection: Detection,
         facial_hair=facial_hair, facial_hair_confidence=facial_hair_conf,
         headwear=headwear, headwear_confidence=headwear_conf,
         geometry=ratios, geometry_z=geometry.standardize(ratios),
-        hair_length=length, age_gender=estimate(image, landmarks),
+        hair_length=length, age_gender=age_gender,
         smile=smile, smile_confidence=smile_conf,
         clothing=clothing.color, jacket=clothing.jacket,
         features={"tone": tone_f, "glasses": glasses_f, "frames": frames_f,

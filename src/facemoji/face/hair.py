@@ -146,20 +146,40 @@ class HairNaming:
     """From this L* a hair with no warm hue is gray."""
     white: float = 80.0
     """From this L* a hair is white, whatever its tint: no pigmented hair is that light."""
+    older_gray: float = 24.0
+    """From this L* a hair of chroma under :attr:`older_chroma` is gray on a face the age
+    model puts at 45 or over: gray and salt-and-pepper hair in soft, warm-lit photos
+    measures darker and warmer than :attr:`gray` allows, and at that age mid-dark,
+    colorless hair is mostly gray. Fitted on both labelled sets with :attr:`older_chroma`,
+    :attr:`red_chroma` and :attr:`red_hue` (``benchmarks/attributes.py``)."""
+    older_chroma: float = 16.0
+    """See :attr:`older_gray`."""
+    red_chroma: float = 22.0
+    """From this C*, a hair whose hue is under :attr:`red_hue` is red or auburn."""
+    red_hue: float = 60.0
+    """See :attr:`red_chroma`."""
 
 
-def name_hair(lab: tuple[float, float, float], naming: HairNaming = HairNaming()) -> str:
+OLDER_AGE = 45.0
+"""The apparent age (:mod:`.age_gender`) from which :attr:`HairNaming.older_gray` applies;
+chosen with it (30, 45 or 60: the age bands' edges)."""
+
+
+def name_hair(lab: tuple[float, float, float], naming: HairNaming = HairNaming(),
+              older: bool = False) -> str:
     """Name a hair color from its CIELAB ``(L, a, b)``: black, brown, blonde, red, ...
 
     Rules on lightness L*, chroma C* and hue angle h (degrees), in this order, with the
-    L* thresholds of ``naming``:
+    thresholds of ``naming``:
 
     - L* ≥ ``white``: white (a warm or cool light tints white hair);
     - saturated (C* ≥ 20), neither warm (h 35–100°) nor reddish (h −15..55°): other (dyed);
     - not warm (or C* < 6) and L* ≥ ``gray``: gray;
+    - ``older`` (the face looks 45 or over), L* ≥ ``older_gray`` and C* < ``older_chroma``:
+      gray;
     - L* < ``black``, or L* < ``black_dull`` with C* < 5: black;
-    - C* ≥ 18 and reddish, or C* ≥ 10 with h 0..40°, or C* ≥ 40 with h < 75°: red
-      (L* ≥ 45) or auburn;
+    - C* ≥ 18 and reddish, or C* ≥ 10 with h 0..40°, or C* ≥ ``red_chroma`` with
+      h < ``red_hue``, or C* ≥ 40 with h < 75°: red (L* ≥ 45) or auburn;
     - L* ≥ ``blonde``: blonde; the rest brown.
     """
     arr = np.array(lab, dtype=float)
@@ -172,9 +192,12 @@ def name_hair(lab: tuple[float, float, float], naming: HairNaming = HairNaming()
         return "other"  # blue, green, purple: dyed
     if not warm and light >= naming.gray:
         return "gray"
+    if older and light >= naming.older_gray and c < naming.older_chroma:
+        return "gray"
     if light < naming.black or (light < naming.black_dull and c < naming.dull_chroma):
         return "black"
-    if (c >= 18 and reddish) or (c >= 10 and 0 <= h < 40) or (c >= 40 and h < 75):
+    if ((c >= 18 and reddish) or (c >= 10 and 0 <= h < 40)
+            or (c >= naming.red_chroma and h < naming.red_hue) or (c >= 40 and h < 75)):
         return "red" if light >= 45 else "auburn"
     if light >= naming.blonde:
         return "blonde"
@@ -216,10 +239,12 @@ def hair_features(chip: Chip, region: NDArray[np.bool_], forehead: float,
     return np.concatenate([*stats, lit, [area, forehead], np.asarray(skin.lab)])
 
 
-def measure_hair(chip: Chip, skin: ColorMeasure, person: NDArray[np.float32]) -> HairMeasure:
+def measure_hair(chip: Chip, skin: ColorMeasure, person: NDArray[np.float32],
+                 older: bool = False) -> HairMeasure:
     """Find the hair (:func:`hair_region`) and measure its color; decide bald and receding.
 
-    ``person`` is the person probability in the chip frame (:func:`.person.to_frame`). The
+    ``person`` is the person probability in the chip frame (:func:`.person.to_frame`);
+    ``older``: the face looks 45 or over (:func:`name_hair`). The
     forehead height (brows to where the skin ends, in IOD) decides: above
     :data:`BALD_FOREHEAD` the skin runs over the top of the skull (bald), above
     :data:`RECEDING_FOREHEAD` the hairline is high (receding).
@@ -238,6 +263,6 @@ def measure_hair(chip: Chip, skin: ColorMeasure, person: NDArray[np.float32]) ->
     elif color.confidence == 0.0:
         name = "other"
     else:
-        name = name_hair(color.lab)
+        name = name_hair(color.lab, older=older)
     return HairMeasure(color, name, bald, receding, hair,
                        hair_features(chip, region, forehead, skin))
