@@ -310,6 +310,12 @@ def measures() -> list[Measure]:
                 lambda s, v: float((v != "none") == (s.label("facial_hair") != "none")
                                    or s.label("facial_hair") == "stubble"),
                 target="≥ 90% (none vs any; stubble either way)", learned="facial_hair"),
+        Measure("facial hair kind",
+                lambda s: s.label("facial_hair") in ("stubble", "mustache", "goatee", "beard")
+                and s.attributes.facial_hair != "none",
+                lambda s: s.attributes.facial_hair,
+                lambda s, v: float(v == s.label("facial_hair")),
+                target="(stubble, mustache, goatee, beard; where some was found)"),
         Measure("smile", labelled("smile"), _smile,
                 lambda s, v: float(v == s.label("smile")), smile_grid, _smile,
                 "≥ 85% (none, closed, teeth)"),

@@ -155,3 +155,15 @@ def test_a_saturated_backdrop_above_the_head_is_not_a_hat(astronaut: np.ndarray,
     person = np.where(band, 1.0, 0.0).astype(np.float32)
     assert classify_headwear(painted, no_hair, skin, person)[0] == "hat"
     assert classify_headwear(painted, no_hair, skin, 1.0 - person)[0] == "none"
+
+
+def test_facial_hair_the_rules_cannot_name_is_a_mustache_where_the_lip_is_darkest() -> None:
+    """Faint hair (no region hairy enough for the kind rules) that the shipped presence
+    model finds: a mustache when the region over the lip is the darkest, else stubble."""
+    from facemoji.face.accessories import FacialHairFeatures, Region, decide_facial_hair
+
+    faint, fainter, chin = Region(35.0, 0.9), Region(33.0, 0.9), Region(10.0, 0.9)
+    assert decide_facial_hair(FacialHairFeatures(faint, chin, fainter, fainter))[0] == "mustache"
+    assert decide_facial_hair(FacialHairFeatures(fainter, chin, faint, faint))[0] == "stubble"
+    clean = Region(0.0, 1.0)
+    assert decide_facial_hair(FacialHairFeatures(clean, clean, clean, clean))[0] == "none"
