@@ -193,12 +193,15 @@ def _stubble(ctx: Ctx) -> str:
     # the shadow leaves the lips clear: the mouth is a hole in it (even-odd fill)
     lips = smooth([(o[0][0] - 3, o[0][1]), (a.cx, o[3][1] - 2), (o[6][0] + 3, o[6][1]),
                    (a.cx, o[9][1] + 2)], closed=True)
+    # stubble is skin-deep: it stays inside the face outline (also under a short beard,
+    # where hairs speckled past the jaw read as dirt on the backdrop)
     return group([path(smooth(pts, closed=True, tension=0.8) + lips, tones.base, opacity=0.08,
                        fill_rule="evenodd"),
                   path(smooth(core, closed=True, tension=0.8) + lips, tones.base, opacity=0.1,
                        fill_rule="evenodd"),
                   path(dots, "none", stroke=tones.base, stroke_width=1.3,
-                       stroke_linecap="round", stroke_opacity=0.45)])
+                       stroke_linecap="round", stroke_opacity=0.45)],
+                 clip_path=f"url(#{FACE_CLIP})")
 
 
 STYLES: dict[str, Callable[[Ctx], str]] = {
@@ -232,8 +235,6 @@ def facial_hair(ctx: Ctx) -> str:
         return ""
     tones = ctx.pal.facial_hair
     # lit from the upper left: lighter there, shaded toward the lower right
-    drawn = "<defs>" + linear_gradient(GRADIENT, [(0, tones.light, 1), (0.45, tones.base, 1),
-                                                  (1, tones.shadow, 1)],
-                                       x1=0.1, y1=0, x2=0.7, y2=1) + "</defs>" + drawn
-    # stubble is skin-deep: it stays inside the face outline
-    return group([drawn], clip_path=f"url(#{FACE_CLIP})") if option == "stubble" else drawn
+    return "<defs>" + linear_gradient(GRADIENT, [(0, tones.light, 1), (0.45, tones.base, 1),
+                                                 (1, tones.shadow, 1)],
+                                      x1=0.1, y1=0, x2=0.7, y2=1) + "</defs>" + drawn
