@@ -73,7 +73,7 @@ def _long_mass(g: Geo, bottom: float, spread: float, radius: float) -> str:
     right = [(g.x(1.25 + 0.2 * spread), g.eye_y + 10), (g.x(1.2 + 0.3 * spread), bottom - 30)]
     hem = [(g.x(0.9), bottom), (g.cx, bottom + 6), (g.x(-0.9), bottom)]
     left = [(2 * g.cx - x, y) for x, y in reversed(right)]
-    return scallop([*top, *right, *hem, *left], radius)
+    return scallop([*top, *right, *hem, *left], radius, vary=1.5)
 
 
 def _side_curls(g: Geo, bottom: float, radius: float) -> str:
@@ -81,12 +81,15 @@ def _side_curls(g: Geo, bottom: float, radius: float) -> str:
     h, rng = g.ctx.pal.hair, np.random.default_rng(9)
     out, centers = [], []
     for s in (-1, 1):
+        # each lock widens as it falls, as curls do, rather than hanging as a tube
         pts = [g.skull(s * 62, -12), (g.x(s * 0.9), g.eye_y - 20), (g.x(s * 0.94), g.eye_y + 40),
-               (g.x(s * 1.0), bottom - 10), (g.x(s * 1.3), bottom), (g.x(s * 1.34), g.eye_y),
+               (g.x(s * 1.0), bottom - 10), (g.x(s * 1.5), bottom), (g.x(s * 1.42), g.eye_y),
                g.skull(s * 70, 16)]
-        out.append(fill(scallop(pts if s == -1 else pts[::-1], radius), FILL))
-        steps = np.linspace(g.eye_y - 20, bottom - 20, 6)
-        centers += [(g.x(s * (1.08 + 0.1 * (k % 2))), float(y)) for k, y in enumerate(steps)]
+        out.append(fill(scallop(pts if s == -1 else pts[::-1], radius, vary=1.5), FILL))
+        for y in np.linspace(g.eye_y - 20, bottom - 20, 6):
+            reach = 1.08 + 0.3 * (y - g.eye_y + 20) / max(bottom - g.eye_y, 1.0)
+            centers += [(g.x(s * (reach + rng.uniform(-0.06, 0.12))), float(y + rng.uniform(-5, 5)))
+                        for _ in range(2)]
     out.append(path(curls(centers, radius * 0.6, rng), "none", stroke=h.light,
                     stroke_width=2.4, stroke_linecap="round", opacity=0.45))
     return "".join(out)

@@ -175,13 +175,17 @@ def resample(points: Sequence[Point], spacing: float, closed: bool = False) -> l
                     strict=True))
 
 
-def scallop(points: Sequence[Point], radius: float, closed: bool = True) -> str:
+def scallop(points: Sequence[Point], radius: float, closed: bool = True,
+            vary: float = 0.0) -> str:
     """Path data of the curve through ``points`` as a chain of round lobes (curly and
     coily hair). Lobes bulge to the left of the direction of travel, i.e. outward for a
-    clockwise outline."""
+    clockwise outline. ``vary`` > 0 flattens some lobes (their arcs' radii up to
+    ``1 + vary`` times larger, in a fixed irregular pattern), so that long curls read
+    as locks rather than a string of beads."""
     pts = resample(points, radius * 1.7, closed=closed)
-    r = f(radius)
-    d = [f"M{pt(pts[0])}"] + [f"A{r} {r} 0 0 1 {pt(p)}" for p in pts[1:]]
+    radii = [radius * (1 + vary * math.sin(i * 2.7) ** 2) for i in range(1, len(pts))]
+    d = [f"M{pt(pts[0])}"] + [f"A{f(r)} {f(r)} 0 0 1 {pt(p)}"
+                              for r, p in zip(radii, pts[1:], strict=True)]
     return "".join(d) + ("Z" if closed else "")
 
 
