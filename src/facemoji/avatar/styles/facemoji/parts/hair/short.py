@@ -267,16 +267,18 @@ def pixie(ctx: Ctx) -> tuple[str, str]:
 
 
 def receding(ctx: Ctx) -> tuple[str, str]:
-    """A short cut with the temples receding (an M-shaped hairline)."""
-    g, h = Geo(ctx), ctx.pal.hair
+    """A short cut with the temples receding (an M-shaped hairline) far enough to read at
+    thumbnail size, the bare skin above the forehead catching the light."""
+    g, h, skin = Geo(ctx), ctx.pal.hair, ctx.pal.skin
     hl, ey = g.hairline, g.eye_y
     # an M-shaped hairline: the temples pushed up and back, a peak left in the middle
-    right = [(g.x(0.96), ey + 4), (g.x(0.9), ey - 30), (g.x(0.84), hl + 6), (g.x(0.64), hl - 30),
-             (g.x(0.3), hl - 22), (g.cx, hl - 6)]
+    right = [(g.x(0.96), ey + 4), (g.x(0.9), ey - 30), (g.x(0.84), hl + 2), (g.x(0.66), hl - 48),
+             (g.x(0.32), hl - 40), (g.cx, hl - 20)]
     line = [*right, *[(2 * g.cx - x, y) for x, y in reversed(right[:-1])]]
     outline = cap(g, lambda p: 3 + 6 * crown(p), line)
     details = [fill(leaf(g.skull(-40, -8), g.skull(30, -8), 6, 6), h.shadow, 0.35)]
-    return short_back(g, 4, 44), front_mass(g, outline, details, tension=0.8)
+    sheen = ellipse(g.cx - g.W * 0.12, hl - 14, g.W * 0.34, 10, skin.light, opacity=0.35)
+    return short_back(g, 4, 44), sheen + front_mass(g, outline, details, tension=0.8)
 
 
 def bald(ctx: Ctx) -> tuple[str, str]:
