@@ -16,8 +16,20 @@ were matched right and the mean recognisability, per group and overall.
 
 ``make`` also takes ``--people N`` (default: everyone with ≥ 2 usable photos), ``--group``,
 ``--method`` (default: facemoji's default), ``--style`` and ``--seed`` (which people, which
-photo is held back, the order on the sheets). Skips (exit 0) where the set's photos are
-absent.
+photo is held back, the order on the sheets). It keeps each avatar's PNG beside the key
+(``KEY.avatars/``). Skips (exit 0) where the set's photos are absent.
+
+Matching one to one cannot see a small change: two reviewers of the same sheets differ
+by 4–5 people in 24. To compare two versions (of the code, a setting, the art), ``pair``
+takes two keys made with the same set and seed (so the same people and held-back photos)
+and writes one sheet per group of rows: the held-back photo beside the two versions'
+avatars, left and right at random. The reviewer says for each row which avatar looks more
+like the person (or that neither does); ``score-pair`` counts the wins of each version
+and gives a two-sided sign test.
+
+    python benchmarks/blind.py pair --a old.key.json --b new.key.json \\
+        --out /tmp/ab --key /tmp/ab.key.json
+    python benchmarks/blind.py score-pair /tmp/ab/answers.csv --key /tmp/ab.key.json
 """
 
 from __future__ import annotations
@@ -105,7 +117,7 @@ def make(args: argparse.Namespace) -> int:
               file=sys.stderr)
         made.append({"person": person, "held_out": held.file, "used": [p.file for p in used],
                      "params": result.params.to_dict(), "photo": _photo_tile(held.path),
-                     "avatar": _avatar_tile(result.png)})
+                     "avatar": _avatar_tile(result.png), "png": result.png})
     groups = [made[i: i + args.group] for i in range(0, len(made), args.group)]
     key: dict = {"set": args.set, "method": method, "style": args.style, "seed": args.seed,
                  "groups": []}
@@ -135,7 +147,98 @@ def make(args: argparse.Namespace) -> int:
         writer.writeheader()
         writer.writerows(rows)
     key_path.write_text(json.dumps(key, indent=1) + "\n", encoding="utf-8")
+    pngs = _avatar_folder(key_path)
+    pngs.mkdir(exist_ok=True)
+    for m in made:
+        (pngs / f"{m['person']}.png").write_bytes(m["png"])
     print(f"{len(made)} people in {len(groups)} groups: sheets in {out}, key in {key_path}")
+    return 0
+
+
+def _avatar_folder(key_path: Path) -> Path:
+    """Where ``make`` keeps the avatars of the key at ``key_path``."""
+    return key_path.with_suffix("").with_suffix(".avatars")
+
+
+PAIR_INSTRUCTIONS = """# Which avatar looks more like the person?
+
+Each sheet `groupN.png` has rows numbered 1, 2, …: in each row a photo of a person and two
+cartoon avatars, L (left) and R (right). For every row, write in `answers.csv`:
+- `choice`: `L` or `R`, the avatar that looks more like the person in the photo, as a
+  friend of theirs would judge it (hair length, color and style, skin, glasses, beard,
+  age, expression); `=` only when you truly cannot choose.
+- `note` (optional): what decided it.
+
+Judge from the sheets alone. Do not open any other file in this folder's parents.
+"""
+PAIR_ROWS = 8
+
+
+def pair(args: argparse.Namespace) -> int:
+    """Write side-by-side sheets of two versions' avatars of the same people."""
+    from facemoji.report import contact_sheet, save_image
+
+    keys = [json.loads(Path(k).read_text(encoding="utf-8")) for k in (args.a, args.b)]
+    if (keys[0]["set"], keys[0]["seed"]) != (keys[1]["set"], keys[1]["seed"]):
+        print("the two keys must come from the same --set and --seed", file=sys.stderr)
+        return 2
+    people = [{p["person"]: p for g in k["groups"] for p in g["people"]} for k in keys]
+    shared = [p for p in people[0] if p in people[1]
+              and people[0][p]["held_out"] == people[1][p]["held_out"]]
+    photos = {p.file: p.path for p in load(keys[0]["set"], single_face=True) or []}
+    rng = random.Random(args.seed)
+    rng.shuffle(shared)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    tiles, labels, rows, key_rows = [], [], [], []
+    folders = [_avatar_folder(Path(k)) for k in (args.a, args.b)]
+    for n, person in enumerate(shared):
+        group, row = n // PAIR_ROWS + 1, n % PAIR_ROWS + 1
+        a_left = rng.random() < 0.5
+        sides = ("a", "b") if a_left else ("b", "a")
+        avatars = {v: _avatar_tile((folders[i] / f"{person}.png").read_bytes())
+                   for i, v in enumerate(("a", "b"))}
+        tiles += [_photo_tile(photos[people[0][person]["held_out"]]),
+                  avatars[sides[0]], avatars[sides[1]]]
+        labels += [f"{row}: photo", f"{row}: L", f"{row}: R"]
+        rows.append({"group": group, "row": row, "choice": "", "note": ""})
+        key_rows.append({"group": group, "row": row, "person": person, "left": sides[0]})
+        if row == PAIR_ROWS or n == len(shared) - 1:
+            save_image(contact_sheet(tiles, labels, cell=CELL, columns=3,
+                                     title=f"group {group}: photo, then avatars L and R"),
+                       str(out / f"group{group}.png"))
+            tiles, labels = [], []
+    (out / "INSTRUCTIONS.md").write_text(PAIR_INSTRUCTIONS, encoding="utf-8")
+    with open(out / "answers.csv", "w", newline="", encoding="utf-8") as fh:
+        writer = csv.DictWriter(fh, fieldnames=["group", "row", "choice", "note"])
+        writer.writeheader()
+        writer.writerows(rows)
+    Path(args.key).write_text(json.dumps({"a": args.a, "b": args.b, "rows": key_rows},
+                                         indent=1) + "\n", encoding="utf-8")
+    print(f"{len(shared)} people in {rows[-1]['group'] if rows else 0} sheets in {out}, "
+          f"key in {args.key}")
+    return 0
+
+
+def score_pair(args: argparse.Namespace) -> int:
+    """Count each version's wins in a filled-in pair answer form (two-sided sign test)."""
+    from scipy.stats import binomtest
+
+    key = json.loads(Path(args.key).read_text(encoding="utf-8"))
+    left = {(r["group"], r["row"]): r["left"] for r in key["rows"]}
+    wins = {"a": 0, "b": 0, "=": 0}
+    with open(args.answers, newline="", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            choice = row["choice"].strip().upper()
+            side = left[(int(row["group"]), int(row["row"]))]
+            if choice == "=":
+                wins["="] += 1
+            elif choice in ("L", "R"):
+                wins[side if choice == "L" else ("b" if side == "a" else "a")] += 1
+    decided = wins["a"] + wins["b"]
+    p = binomtest(wins["b"], decided).pvalue if decided else 1.0
+    print(f"a ({key['a']}): {wins['a']}, b ({key['b']}): {wins['b']}, neither: {wins['=']}; "
+          f"sign test p = {p:.2f}")
     return 0
 
 
@@ -184,8 +287,18 @@ def main() -> int:
     s = sub.add_parser("score", help="score a filled-in answers.csv")
     s.add_argument("answers")
     s.add_argument("--key", required=True)
+    p = sub.add_parser("pair", help="side-by-side sheets of two versions (two make keys)")
+    p.add_argument("--a", required=True, help="the first version's key")
+    p.add_argument("--b", required=True, help="the second version's key")
+    p.add_argument("--out", required=True, help="folder for the reviewer")
+    p.add_argument("--key", required=True, help="the pair key (keep it outside --out)")
+    p.add_argument("--seed", type=int, default=0, help="row order and sides")
+    sp = sub.add_parser("score-pair", help="score a filled-in pair answers.csv")
+    sp.add_argument("answers")
+    sp.add_argument("--key", required=True)
     args = parser.parse_args()
-    return make(args) if args.command == "make" else score(args)
+    commands = {"make": make, "score": score, "pair": pair, "score-pair": score_pair}
+    return commands[args.command](args)
 
 
 if __name__ == "__main__":
