@@ -167,3 +167,13 @@ def test_facial_hair_the_rules_cannot_name_is_a_mustache_where_the_lip_is_darkes
     assert decide_facial_hair(FacialHairFeatures(fainter, chin, faint, faint))[0] == "stubble"
     clean = Region(0.0, 1.0)
     assert decide_facial_hair(FacialHairFeatures(clean, clean, clean, clean))[0] == "none"
+
+
+def test_a_chin_lighter_than_the_cheeks_under_found_facial_hair_is_a_gray_beard() -> None:
+    """A white or gray beard lightens the chin, where dark hair darkens it."""
+    from facemoji.face.accessories import FacialHairFeatures, Region, decide_facial_hair
+
+    lip, jaw = Region(35.0, 0.6), Region(5.0, 0.7)
+    assert decide_facial_hair(FacialHairFeatures(lip, Region(-6.0, 1.4), jaw, jaw))[0] == "beard"
+    assert decide_facial_hair(FacialHairFeatures(lip, Region(6.0, 1.0), jaw, jaw))[0] \
+        == "mustache"

@@ -284,10 +284,12 @@ def decide_glasses(f: GlassesFeatures, frames: NDArray[np.float64]) -> tuple[str
 def decide_facial_hair(f: FacialHairFeatures) -> tuple[str, float]:
     """``none | stubble | mustache | goatee | beard`` and a confidence: whether there is
     facial hair at all by the learned model of :mod:`.learned` on :func:`beard_vector`,
-    its kind by :func:`classify_facial_hair`. Where that saw none, the kind is a mustache
-    when the region over the lip is the darkest of the four, else stubble: this named 8 of
-    the 13 mustaches of the labelled photos that had been called stubble, beard or goatee
-    (a learned model of the kind did worse held out by person than these rules)."""
+    its kind by :func:`classify_facial_hair`. Where that saw none, the kind is a beard when
+    the chin is lighter than the cheeks (a gray or white beard, which the darkening rules
+    cannot see), a mustache when the region over the lip is the darkest of the four, else
+    stubble: this named 8 of the 13 mustaches of the labelled photos that had been called
+    stubble, beard or goatee, and 3 gray beards (a learned model of the kind did worse
+    held out by person than these rules)."""
     from .learned import model
 
     kind, confidence = classify_facial_hair(f)
@@ -297,7 +299,9 @@ def decide_facial_hair(f: FacialHairFeatures) -> tuple[str, float]:
     found, sure = presence.predict(beard_vector(f))
     if found == "none":
         return "none", sure
-    if kind == "none":
+    if kind == "none" and f.chin.darkening < 0:
+        kind = "beard"
+    elif kind == "none":
         darkest = max(f.chin.darkening, f.left.darkening, f.right.darkening)
         kind = "mustache" if f.mustache.darkening >= darkest else "stubble"
     return kind, sure
