@@ -260,9 +260,10 @@ def glasses_vector(f: GlassesFeatures, frames: NDArray[np.float64]) -> NDArray[n
 
 def beard_vector(f: FacialHairFeatures) -> NDArray[np.float64]:
     """The facial-hair model's input (:mod:`.learned`): each lower-face region's darkening
-    and chroma against the cheeks."""
+    and chroma against the cheeks, and how far its lightness is from the cheeks' either
+    way (gray and white hair lightens the skin it covers)."""
     return np.array([v for r in (f.mustache, f.chin, f.left, f.right)
-                     for v in (r.darkening, r.chroma)])
+                     for v in (r.darkening, r.chroma, abs(r.darkening))])
 
 
 def decide_glasses(f: GlassesFeatures, frames: NDArray[np.float64]) -> tuple[str, float, str]:
