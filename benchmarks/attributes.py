@@ -241,8 +241,7 @@ def _hair_named(s: Sample, setting: Any = None) -> str:
     if setting is None or a.hair_name in ("bald", "other"):
         return a.hair_name
     *naming, older_age = setting
-    lit = tuple(a.features["hair"][15:18])
-    return name_hair(lit, HairNaming(**dict(zip(
+    return name_hair(a.hair.lab, HairNaming(**dict(zip(
         ("older_gray", "older_chroma", "red_chroma", "red_hue"), naming, strict=True))),
         older=a.age_gender.age >= older_age)
 

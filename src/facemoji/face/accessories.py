@@ -300,9 +300,13 @@ def decide_facial_hair(f: FacialHairFeatures) -> tuple[str, float]:
     found, sure = presence.predict(beard_vector(f))
     if found == "none":
         return "none", sure
-    if kind == "none" and f.chin.darkening < 0:
-        kind = "beard"
-    elif kind == "none":
-        darkest = max(f.chin.darkening, f.left.darkening, f.right.darkening)
-        kind = "mustache" if f.mustache.darkening >= darkest else "stubble"
-    return kind, sure
+    return (kind if kind != "none" else _faint_kind(f)), sure
+
+
+def _faint_kind(f: FacialHairFeatures) -> str:
+    """The kind of facial hair that no region showed clearly (see
+    :func:`decide_facial_hair`)."""
+    if f.chin.darkening < 0:  # lighter than the cheeks: a gray or white beard
+        return "beard"
+    darkest = max(f.chin.darkening, f.left.darkening, f.right.darkening)
+    return "mustache" if f.mustache.darkening >= darkest else "stubble"
