@@ -146,23 +146,24 @@ def pct(hits: float, total: int) -> str:
     return f"{hits:.0f}/{total} = {100 * hits / total:.1f}%" if total else "n/a"
 
 
-def leave_one_person_out(samples: Sequence[Sample], candidates: Sequence[Any],
-                         score: Callable[[Any, list[int]], float]) -> list[float]:
-    """Per sample, its score under the candidates that score best on the other people.
+def leave_one_person_out(samples: Sequence[Sample], table: Any) -> list[float]:
+    """Per sample, its score under the settings that score best on the other people.
 
-    ``score(candidate, indices)`` is higher-is-better over those samples. Ties on the others
-    share the held-out sample's score (their mean).
+    ``table[g, i]`` is sample ``i``'s score (higher is better) under setting ``g``. Ties on
+    the others share the held-out sample's score (their mean).
     """
-    held = [0.0] * len(samples)
-    people = [s.person for s in samples]
-    for person in sorted(set(people)):
-        train = [i for i, p in enumerate(people) if p != person]
-        mine = [i for i, p in enumerate(people) if p == person]
-        scores = [score(c, train) for c in candidates]
-        tied = [c for c, s in zip(candidates, scores, strict=True) if s == max(scores)]
-        for i in mine:
-            held[i] = sum(score(c, [i]) for c in tied) / len(tied)
-    return held
+    import numpy as np
+
+    table = np.asarray(table, np.float64)
+    people = np.array([s.person for s in samples])
+    total = table.sum(axis=1)
+    held = np.zeros(len(samples))
+    for person in np.unique(people):
+        mine = people == person
+        others = total - table[:, mine].sum(axis=1)
+        tied = np.isclose(others, others.max())
+        held[mine] = table[tied][:, mine].mean(axis=0)
+    return held.tolist()
 
 
 @dataclass
@@ -181,27 +182,30 @@ class Measure:
     target: str = ""
     learned: str = ""
     """The learned model (``scripts/fit_measures.py``) the held-out figure refits."""
+    counted: Callable[[Sample], bool] | None = None
+    """Which of the samples it applies to are reported (``None``: all); the others still
+    take part in choosing the setting held out."""
 
 
 def evaluate(measure: Measure, samples: list[Sample], misses: list[str]) -> dict[str, Any]:
     """Per set: ``(hits, n)`` as shipped and held out."""
     chosen = [s for s in samples if s.attributes is not None and measure.applies(s)]
     shipped = [measure.right(s, measure.shipped(s)) for s in chosen]
+    counted = measure.counted or (lambda s: True)
     for s, ok in zip(chosen, shipped, strict=True):
-        if ok < 1:
+        if ok < 1 and counted(s):
             misses.append(f"{measure.name:<14} {s.set}:{s.photo.file}: got "
                           f"{measure.shipped(s)}")
     if measure.learned:
         held = _learned_held_out(measure, chosen, samples)
     elif measure.refit is not None and measure.grid:
         table = [[measure.right(s, measure.refit(s, g)) for s in chosen] for g in measure.grid]
-        held = leave_one_person_out(chosen, range(len(measure.grid)),
-                                    lambda c, idx: sum(table[c][i] for i in idx))
+        held = leave_one_person_out(chosen, table)
     else:
         held = shipped
     out = {}
     for name in sorted({s.set for s in chosen}):
-        idx = [i for i, s in enumerate(chosen) if s.set == name]
+        idx = [i for i, s in enumerate(chosen) if s.set == name and counted(s)]
         out[name] = (sum(shipped[i] for i in idx), sum(held[i] for i in idx), len(idx))
     return out
 
@@ -246,9 +250,20 @@ def _hair_named(s: Sample, setting: Any = None) -> str:
         older=a.age_gender.age >= older_age)
 
 
-def _hairline(s: Sample) -> str:
+def _hairline(s: Sample, setting: Any = None) -> str:
+    """The hairline as shipped, or with bald decided by ``BaldRule(*setting)``."""
+    from facemoji.face.hair import RECEDING_FOREHEAD, BaldRule
+
     a = s.attributes
-    return "bald" if a.bald else "receding" if a.receding else "normal"
+    if setting is None:
+        return "bald" if a.bald else "receding" if a.receding else "normal"
+    if BaldRule(*setting)(a.features["scalp"], a.age_gender.female >= 0.5):
+        return "bald"
+    return "receding" if a.features["hair"][FOREHEAD] > RECEDING_FOREHEAD else "normal"
+
+
+FOREHEAD = 19
+"""Where the forehead height is in the hair features (``facemoji.face.hair.hair_features``)."""
 
 
 def _smile(s: Sample, setting: Any = None) -> str:
@@ -266,7 +281,7 @@ def _glasses(s: Sample) -> str:
 def measures() -> list[Measure]:
     """Every reported measure, with its held-out grid."""
     from facemoji.face.expression import OPEN, SMILE, TEETH_L
-    from facemoji.face.hair import OLDER_AGE, HairNaming
+    from facemoji.face.hair import OLDER_AGE, BaldRule, HairNaming
 
     def labelled(column: str, *skip: str) -> Callable[[Sample], bool]:
         return lambda s: bool(s.label(column)) and s.label(column) not in skip
@@ -280,6 +295,10 @@ def measures() -> list[Measure]:
                                          (12.0, 14.0, 16.0, 18.0, 20.0), (22.0, 99.0),
                                          (60.0,), (30.0, 45.0, 60.0)))
     naming = HairNaming()
+    bald_grid = list(itertools.product((0.5, 0.6, 0.7, 0.8, 0.9), (0.02, 0.04, 0.08),
+                                       (0.1, 0.2, 0.3, 1.0)))
+    rule = BaldRule()
+    assert (rule.skin, rule.dark, rule.top_dark) in bald_grid
     assert (naming.older_gray, naming.older_chroma, naming.red_chroma, naming.red_hue,
             OLDER_AGE) in naming_grid
     return [
@@ -294,7 +313,14 @@ def measures() -> list[Measure]:
                 target="≥ 90% (short vs long)", learned="hair_length"),
         Measure("bald/receding", labelled("hairline"), _hairline,
                 lambda s, v: float((v != "normal") == (s.label("hairline") != "normal")),
-                target="≥ 85%"),
+                bald_grid, _hairline, "≥ 85%"),
+        Measure("bald", labelled("hairline"), _hairline,
+                lambda s, v: float((v == "bald") == (s.label("hairline") == "bald")),
+                bald_grid, _hairline, "(bald vs not)"),
+        Measure("bald found", labelled("hairline"), _hairline,
+                lambda s, v: float((v == "bald") == (s.label("hairline") == "bald")),
+                bald_grid, _hairline, "(of the bald)",
+                counted=lambda s: s.label("hairline") == "bald"),
         Measure("glasses", labelled("glasses"), _glasses,
                 lambda s, v: float(v == s.label("glasses")), target="≥ 90%",
                 learned="glasses"),

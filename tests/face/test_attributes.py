@@ -279,13 +279,33 @@ def _skin_forehead(image: np.ndarray, detection, hair_mask: np.ndarray,
     return out
 
 
+def _presenting(monkeypatch: pytest.MonkeyPatch, female: float) -> None:
+    """Make the age and gender model see every face as ``female`` (its probability)."""
+    from facemoji.face import attributes
+    from facemoji.face.age_gender import AgeGender
+
+    monkeypatch.setattr(attributes, "estimate", lambda *_: AgeGender(age=40.0, female=female))
+
+
 @pytest.mark.parametrize(("height", "bald", "receding"), [
     (None, True, False), (1.4, False, True), (0.9, False, False),
 ], ids=["bald", "receding", "low-forehead"])
 def test_bald_and_receding_follow_the_skin_line(base: Attributes, astronaut: np.ndarray,
                                                 astronaut_detection, height, bald,
-                                                receding) -> None:
+                                                receding, monkeypatch) -> None:
+    _presenting(monkeypatch, female=0.0)
     image = _skin_forehead(astronaut, astronaut_detection, base.hair_mask, height)
     attrs = _measure(image, astronaut_detection)
     assert (attrs.bald, attrs.receding) == (bald, receding)
     assert (attrs.hair_name == "bald") == bald
+    assert (attrs.hair_length.name == "bald") == bald
+
+
+def test_a_face_presenting_as_a_woman_is_not_called_bald(base: Attributes,
+                                                          astronaut: np.ndarray,
+                                                          astronaut_detection,
+                                                          monkeypatch) -> None:
+    # blonde hair can be skin-colored; bald women are rare
+    _presenting(monkeypatch, female=0.9)
+    image = _skin_forehead(astronaut, astronaut_detection, base.hair_mask, None)
+    assert not _measure(image, astronaut_detection).bald

@@ -215,7 +215,7 @@ def measure(image: np.ndarray, detection: Detection,
     person = to_frame(person_probability(image, crop), crop, chip.matrix, (CHIP_W, CHIP_H))
     age_gender = estimate(image, landmarks)
     older = age_gender.age >= OLDER_AGE
-    hair = measure_hair(chip, skin, person, older)
+    hair = measure_hair(chip, skin, person, older, feminine=age_gender.female >= 0.5)
     mesh = face_mesh(image, landmarks)
     in_chip = mesh.points[:, :2] @ chip.matrix[:, :2].T + chip.matrix[:, 2]
     glasses_f = accessories.glasses_features(chip, skin)
@@ -248,6 +248,7 @@ def measure(image: np.ndarray, detection: Detection,
         clothing=clothing.color, jacket=clothing.jacket,
         features={"tone": tone_f, "glasses": glasses_f, "frames": frames_f,
                   "facial_hair": facial_hair_f, "smile": smile_f, "hair": hair.features,
+                  "scalp": hair.scalp,
                   "length": length.profile, "silhouette": length.silhouette},
         hair_mask=mask_to_image(chip, hair.mask, image.shape),
         skin_mask=mask_to_image(chip, skin_px, image.shape),

@@ -4,11 +4,14 @@ name, bald and receding.
 1. The person segmenter (:mod:`.person`) tells the person, hair included, from the
    backdrop; a backdrop of the hair's own color is what rules on color alone got wrong.
 2. Skin-like pixels (near the cheek or forehead color) are never hair.
-3. The hairline: in the columns above the nose, where the forehead skin ends going up.
-   Very high (over 1.6 IOD above the brows): bald; high (over 1.15 IOD): receding.
-4. Hair (:func:`hair_region`): the pixels the segmenter is sure are the person
+3. Bald (:func:`scalp`, :class:`BaldRule`): the crown, the person's pixels above the brows
+   over the middle of the head, is mostly skin and shows next to no dark hair, even in
+   the band just under the head's top edge.
+4. The hairline: in the columns above the nose, where the forehead skin ends going up.
+   High (over 1.15 IOD above the brows): receding.
+5. Hair (:func:`hair_region`): the pixels the segmenter is sure are the person
    (:data:`PERSON`), in the head ellipse above the eyes, minus the face and the skin-like.
-5. Its color is the median of the lit strands (:func:`hair_color`), named by
+6. Its color is the median of the lit strands (:func:`hair_color`), named by
    :func:`name_hair`.
 
 Until the segmenter, hair was found by GrabCut seeded from the landmarks: 80.9% of the
@@ -34,10 +37,40 @@ _SKIN_DARKER = 20.0
 PERSON = 0.7
 """The person probability over which a pixel may be hair: the best of 0.5 / 0.7 / 0.9 on
 the labelled photos (``benchmarks/attributes.py --fit``; 37 of the 40 held-out folds agree)."""
-BALD_FOREHEAD = 1.6
-"""Forehead height (IOD) above which the skin covers the skull: bald."""
 RECEDING_FOREHEAD = 1.15
 """Forehead height (IOD) above which the hairline counts as receding."""
+
+
+@dataclass(frozen=True)
+class Scalp:
+    """What the crown shows (:func:`scalp`), each a share of its pixels: ``skin`` colored
+    like the skin, ``dark`` hair (not skin-like and over :data:`_HAIR_DARKER` L* darker
+    than the skin), and ``top_dark`` the same in the band just under the head's top edge."""
+
+    skin: float
+    dark: float
+    top_dark: float
+
+
+@dataclass(frozen=True)
+class BaldRule:
+    """When the crown (:class:`Scalp`) is bald. Chosen on both labelled sets by
+    ``benchmarks/attributes.py`` (grid search, held out by person, in docs/benchmarks.md):
+    a shaved or shiny scalp is skin with highlights, and even thin or receding hair leaves
+    dark strands on the crown or along the head's top edge."""
+
+    skin: float = 0.7
+    """At least this share of the crown is skin-colored."""
+    dark: float = 0.04
+    """At most this share of the crown is dark hair."""
+    top_dark: float = 0.1
+    """At most this share of the band under the head's top edge is dark hair."""
+
+    def __call__(self, crown: Scalp, feminine: bool = False) -> bool:
+        """Whether ``crown`` is bald. A face that presents as a woman's is never called
+        bald: blonde hair can be skin-colored, and bald women are rare."""
+        return (not feminine and crown.skin >= self.skin and crown.dark <= self.dark
+                and crown.top_dark <= self.top_dark)
 
 
 @dataclass(frozen=True)
@@ -51,6 +84,7 @@ class HairMeasure:
     receding: bool
     mask: NDArray[np.bool_]
     features: NDArray[np.float64] | None = None
+    scalp: Scalp | None = None
 
 
 def _ellipse(shape: tuple[int, ...], center: tuple[float, float], axes: tuple[float, float]
@@ -109,6 +143,34 @@ def hairline(chip: Chip, skin_like: NDArray[np.bool_]) -> NDArray[np.int64]:
     run = not_skin[:-2] & not_skin[1:-1] & not_skin[2:]
     first = np.where(run.any(axis=0), run.argmax(axis=0), top)
     return top - first
+
+
+_HAIR_DARKER = 15.0
+_CROWN_HALF = 0.5  # IOD either side of the nose
+_TOP_BAND = 0.3  # IOD under the head's top edge
+
+
+def scalp(chip: Chip, skin: ColorMeasure, skin_like: NDArray[np.bool_],
+          person: NDArray[np.float32]) -> Scalp:
+    """Measure the crown: the person's pixels (probability over 0.5) above the brows
+    (less 0.2 IOD) within :data:`_CROWN_HALF` IOD of the nose, and the band
+    :data:`_TOP_BAND` IOD deep under the head's top edge in each of those columns."""
+    cx = float(chip.landmarks[27, 0])
+    top = int(_brow_top(chip) - 0.2 * IOD)
+    cols = np.arange(int(cx - _CROWN_HALF * IOD), int(cx + _CROWN_HALF * IOD))
+    crown = np.zeros(chip.valid.shape, bool)
+    crown[:top, cols] = True
+    crown &= (person > 0.5) & chip.valid
+    if crown.sum() < 10:
+        return Scalp(0.0, 1.0, 1.0)  # no head above the brows: nothing says bald
+    dark = ~skin_like & (chip.lab[..., 0] < skin.lab[0] - _HAIR_DARKER)
+    edge = np.where(crown[:, cols].any(axis=0), crown[:, cols].argmax(axis=0), top)
+    rows = np.arange(crown.shape[0])[:, None]
+    band = np.zeros_like(crown)
+    band[:, cols] = (rows >= edge) & (rows < edge + int(_TOP_BAND * IOD))
+    band &= crown
+    return Scalp(float(skin_like[crown].mean()), float(dark[crown].mean()),
+                 float(dark[band].mean()) if band.any() else 1.0)
 
 
 def hair_region(chip: Chip, skin_like: NDArray[np.bool_], person: NDArray[np.float32],
@@ -240,19 +302,21 @@ def hair_features(chip: Chip, region: NDArray[np.bool_], forehead: float,
 
 
 def measure_hair(chip: Chip, skin: ColorMeasure, person: NDArray[np.float32],
-                 older: bool = False) -> HairMeasure:
+                 older: bool = False, feminine: bool = False,
+                 bald_rule: BaldRule = BaldRule()) -> HairMeasure:
     """Find the hair (:func:`hair_region`) and measure its color; decide bald and receding.
 
     ``person`` is the person probability in the chip frame (:func:`.person.to_frame`);
-    ``older``: the face looks 45 or over (:func:`name_hair`). The
-    forehead height (brows to where the skin ends, in IOD) decides: above
-    :data:`BALD_FOREHEAD` the skin runs over the top of the skull (bald), above
-    :data:`RECEDING_FOREHEAD` the hairline is high (receding).
+    ``older``: the face looks 45 or over (:func:`name_hair`); ``feminine``: it presents as
+    a woman's (see :class:`BaldRule`). Bald is ``bald_rule`` on the crown (:func:`scalp`);
+    otherwise a forehead (brows to where the skin ends) over :data:`RECEDING_FOREHEAD` IOD
+    high is a receding hairline.
     """
     skin_like = skin_likeness(chip, skin)
+    crown = scalp(chip, skin, skin_like, person)
+    bald = bald_rule(crown, feminine)
     line = hairline(chip, skin_like)
     forehead = float(_brow_top(chip) - np.median(line)) / IOD
-    bald = forehead > BALD_FOREHEAD
     receding = not bald and forehead > RECEDING_FOREHEAD
     region = hair_region(chip, skin_like, person)
     hair = np.zeros(chip.valid.shape, bool) if bald else region
@@ -265,4 +329,4 @@ def measure_hair(chip: Chip, skin: ColorMeasure, person: NDArray[np.float32],
     else:
         name = name_hair(color.lab, older=older)
     return HairMeasure(color, name, bald, receding, hair,
-                       hair_features(chip, region, forehead, skin))
+                       hair_features(chip, region, forehead, skin), crown)
