@@ -383,6 +383,36 @@ def skin_table(samples: list[Sample], stone: dict[str, int | None] | None) -> li
     return lines
 
 
+def bald_people(samples: list[Sample]) -> list[str]:
+    """Per set, what ``generate`` would draw for each person: their photos' hair lengths
+    fused by the same vote (``facemoji.match.measured.fuse``); how many bald people (most
+    photos labelled bald) come out bald, and how many others do."""
+    from types import SimpleNamespace
+
+    from facemoji.match.measured import fuse
+
+    people: dict[tuple[str, str], list[Sample]] = defaultdict(list)
+    for s in samples:
+        if s.attributes is not None and s.label("hairline") and s.label("headwear") in ("", "none"):
+            people[(s.set, s.photo.person)].append(s)
+    lines = []
+    for name in sorted({key[0] for key in people}):
+        found = false = bald = others = 0
+        for (set_name, _), photos in people.items():
+            if set_name != name:
+                continue
+            drawn = fuse([SimpleNamespace(attributes=s.attributes) for s in photos]
+                         ).traits.get("hair_length") == "bald"
+            labelled_bald = sum(s.label("hairline") == "bald" for s in photos) > len(photos) / 2
+            bald += labelled_bald
+            others += not labelled_bald
+            found += drawn and labelled_bald
+            false += drawn and not labelled_bald
+        lines.append(f"{name}: {found} of {bald} bald people drawn bald (all their photos "
+                     f"voting, as generate does); {false} of {others} others drawn bald")
+    return lines
+
+
 def report(samples: list[Sample], stone: dict[str, int | None] | None,
            show_misses: bool) -> None:
     """Print every measure's table, the skin table, timing and (optionally) the misses."""
@@ -400,6 +430,8 @@ def report(samples: list[Sample], stone: dict[str, int | None] | None,
         print(f"| {measure.name} | {measure.target} | " + " | ".join(cells) + " |")
     print()
     print("\n".join(skin_table(samples, stone)))
+    print()
+    print("\n".join(bald_people(samples)))
     found = [s for s in samples if s.attributes is not None]
     total = sorted(s.ms for s in found)
     own = sorted(s.ms_attributes for s in found)
