@@ -10,7 +10,7 @@ from types import SimpleNamespace
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
-from attributes import leave_one_person_out  # noqa: E402
+from attributes import leave_one_person_out
 
 
 def _samples(*people: str) -> list[SimpleNamespace]:
