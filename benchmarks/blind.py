@@ -14,7 +14,8 @@ were matched right and the mean recognisability, per group and overall.
     python benchmarks/blind.py make --set shared --out /tmp/blind --key /tmp/blind.key.json
     python benchmarks/blind.py score /tmp/blind/answers.csv --key /tmp/blind.key.json
 
-``make`` also takes ``--people N`` (default: everyone with ≥ 2 usable photos), ``--group``,
+``make`` also takes ``--people N`` (default: everyone with ≥ 2 usable photos),
+``--skin-tone LO-HI`` (only people whose labelled Monk tone is in that range), ``--group``,
 ``--method`` (default: facemoji's default), ``--style`` and ``--seed`` (which people, which
 photo is held back, the order on the sheets). It keeps each avatar's PNG beside the key
 (``KEY.avatars/``). Skips (exit 0) where the set's photos are absent.
@@ -82,6 +83,25 @@ def _avatar_tile(png: bytes) -> np.ndarray:
     return np.asarray(image.resize((CELL, CELL), Image.Resampling.LANCZOS))
 
 
+def _in_range(photos: list, tones: tuple[float, float] | None) -> bool:
+    """Whether the person's mean labelled Monk tone is within ``tones`` (``None``: any)."""
+    if tones is None:
+        return True
+    labelled = [float(p["skin_tone"]) for p in photos if p["skin_tone"]]
+    return bool(labelled) and tones[0] <= float(np.mean(labelled)) <= tones[1]
+
+
+def _tone_range(text: str) -> tuple[float, float]:
+    """``LO-HI`` (Monk tones) as a pair; an argparse type."""
+    try:
+        lo, hi = (float(x) for x in text.split("-"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected LO-HI, e.g. 3-5.5, got {text!r}") from None
+    if not 1 <= lo <= hi <= 10:
+        raise argparse.ArgumentTypeError(f"expected 1 <= LO <= HI <= 10, got {text!r}")
+    return lo, hi
+
+
 def make(args: argparse.Namespace) -> int:
     """Write the sheets, the instructions, the answer form and the key."""
     from facemoji import generate
@@ -93,7 +113,8 @@ def make(args: argparse.Namespace) -> int:
         print(f"the {args.set} photos are not here; skipping")
         return 0
     rng = random.Random(args.seed)
-    people = {p: v for p, v in by_person(photos).items() if len(v) >= 2}
+    people = {p: v for p, v in by_person(photos).items() if len(v) >= 2
+              and _in_range(v, args.skin_tone)}
     chosen = sorted(people)
     rng.shuffle(chosen)
     chosen = chosen[: args.people] if args.people else chosen
@@ -284,6 +305,9 @@ def main() -> int:
     m.add_argument("--method", help="generate's method (default: facemoji's default)")
     m.add_argument("--style", default="facemoji")
     m.add_argument("--seed", type=int, default=0)
+    m.add_argument("--skin-tone", type=_tone_range, metavar="LO-HI",
+                   help="only people whose mean labelled Monk tone is in LO-HI (e.g. 3-5.5): "
+                        "an A/B review of a skin change sees only the people it affects")
     s = sub.add_parser("score", help="score a filled-in answers.csv")
     s.add_argument("answers")
     s.add_argument("--key", required=True)

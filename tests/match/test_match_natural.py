@@ -10,7 +10,7 @@ import pytest
 
 from facemoji.avatar.color import hex_to_lab
 from facemoji.face.hair import name_hair
-from facemoji.match.natural import HAIR_SCALE, monk_skin, natural_hair
+from facemoji.match.natural import HAIR_SCALE, monk_skin, natural_hair, paint_scale
 
 
 def _chroma(lab: np.ndarray) -> float:
@@ -45,13 +45,23 @@ def test_unknown_names_snap_to_the_nearest_natural_color_and_dyes_are_kept() -> 
 
 
 @pytest.mark.parametrize("monk", [1, 3, 5, 7, 9])
-def test_skin_follows_the_monk_scale_whatever_the_measured_lightness(monk: int) -> None:
+def test_skin_follows_the_paint_scale_whatever_the_measured_lightness(monk: int) -> None:
     # the measured color is bright (over-exposed): the avatar's lightness is the scale's
     bright = np.array([85.0, 12.0, 18.0])
-    out = monk_skin(monk, bright)
+    assert monk_skin(monk, bright)[0] == pytest.approx(paint_scale()[monk - 1][0])
+
+
+def test_the_paint_is_the_monk_swatches_with_even_steps_from_monk_2_to_6() -> None:
     from facemoji.face.skin import MONK_HEX
 
-    assert out[0] == pytest.approx(hex_to_lab(MONK_HEX[monk - 1])[0])
+    swatches = np.array([hex_to_lab(h) for h in MONK_HEX])
+    paint = paint_scale()
+    for tone in (1, 2, 6, 7, 8, 9, 10):
+        assert np.allclose(paint[tone - 1], swatches[tone - 1])
+    steps = np.diff(paint[1:6], axis=0)  # Monk 2 -> 3 -> ... -> 6
+    assert np.allclose(steps, steps[0])
+    # medium skin is painted darker than its swatch (the swatches plateau, then drop)
+    assert all(paint[t - 1][0] < swatches[t - 1][0] - 5 for t in (3, 4, 5))
 
 
 def test_skin_darkens_steadily_along_the_scale_and_keeps_some_undertone() -> None:
@@ -64,7 +74,5 @@ def test_skin_darkens_steadily_along_the_scale_and_keeps_some_undertone() -> Non
 
 @pytest.mark.parametrize("monk", [1, 3, 4, 9])
 def test_a_green_cast_never_paints_skin_greener_than_the_scale(monk: int) -> None:
-    from facemoji.face.skin import MONK_HEX
-
     greenish = np.array([80.0, -8.0, 20.0])  # a photo under green-tinted light
-    assert monk_skin(monk, greenish)[1] >= hex_to_lab(MONK_HEX[monk - 1])[1] - 1e-9
+    assert monk_skin(monk, greenish)[1] >= paint_scale()[monk - 1][1] - 1e-9
