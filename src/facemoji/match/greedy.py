@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..avatar.schema import Choice, Color, Feature, Params, Value
+from ..avatar.schema import Choice, Color, Feature, Params, Schema, Value
 from .objective import Evaluation, Objective
 
 log = logging.getLogger(__name__)
@@ -99,6 +99,24 @@ def rank_feature(
     return top + rest
 
 
+def visit_order(schema: Schema) -> list[str]:
+    """The schema's features in order, except that a color that may follow another (brows
+    that follow the hair) comes just before the color it follows.
+
+    A follower visited after the color it follows leaves that color open to its pull: with
+    the brows following the hair, the hair's choice also paid for the brows' distance to
+    their own measured color, and a black-haired woman whose brows measured lighter got
+    gray hair. Visited first, the follower settles (on its own color where the followed
+    one is far from its target), and the followed color is then chosen for itself.
+    """
+    names = list(schema.names)
+    for feature in schema.features:
+        if isinstance(feature, Color) and feature.follows in names:
+            names.remove(feature.name)
+            names.insert(names.index(feature.follows), feature.name)
+    return names
+
+
 def _per_feature(shortlist: Shortlist, names: Sequence[str]) -> dict[str, int | None]:
     if shortlist is None or isinstance(shortlist, int):
         return {name: shortlist for name in names}
@@ -117,11 +135,11 @@ def greedy(
 ) -> GreedyResult:
     """Choose features one at a time from ``start`` (see the module docstring).
 
-    ``order`` lists the features to visit (default: every feature, schema order);
+    ``order`` lists the features to visit (default: every feature, :func:`visit_order`);
     ``shortlist`` as in :data:`Shortlist`; ``progress`` is called with 1 after each
     feature.
     """
-    names = list(order) if order is not None else list(start.schema.names)
+    names = list(order) if order is not None else visit_order(start.schema)
     for name in names:
         start.schema.feature(name)  # unknown names fail before any work
     sizes = _per_feature(shortlist, names)
