@@ -36,6 +36,16 @@ def test_fuse_takes_majorities_and_medians(style, target, make_analysis):
     assert measured.geometry_z["eye_size"] == 2 * target.scalar("eye_size")
 
 
+def test_a_tie_in_hair_names_goes_to_the_photo_that_saw_more_hair(target, make_analysis):
+    first, second = make_analysis(target, None), make_analysis(target, None)
+    first.attributes.hair_name, first.attributes.hair.confidence = "gray", 0.5
+    second.attributes.hair_name = "brown"
+    assert fuse([first, second]).hair_name == "brown"
+    assert fuse([second, first]).hair_name == "brown"
+    second.attributes.hair.confidence = 0.4
+    assert fuse([second, first]).hair_name == "gray"
+
+
 def test_a_style_without_mapping_keeps_defaults(style):
     generic = mapping_for("no-such-style")
     empty = fuse([SimpleNamespace(attributes=None)])

@@ -138,7 +138,12 @@ def fuse(analyses: Sequence[Any]) -> Measured:
     for name, value in shape_traits(geometry).items():
         if value is not None and name not in traits:
             traits[name], confidence[name] = value, 0.5
-    hair_names = [(getattr(at, "hair_name", None), 1.0) for at in attrs]
+    # each photo's hair-color name votes with its hair measurement's confidence (how much
+    # hair was seen): a tie between two photos goes to the one that saw more hair, not to
+    # the first (a bright backdrop read as gray hair made a dark-haired woman gray)
+    hair_names = [(getattr(at, "hair_name", None),
+                   float(getattr(getattr(at, "hair", None), "confidence", 1.0)))
+                  for at in attrs]
     hair_names = [h for h in hair_names if h[0] is not None]
 
     def mean(name: str) -> float | None:
