@@ -383,33 +383,57 @@ def skin_table(samples: list[Sample], stone: dict[str, int | None] | None) -> li
     return lines
 
 
-def bald_people(samples: list[Sample]) -> list[str]:
-    """Per set, what ``generate`` would draw for each person: their photos' hair lengths
-    fused by the same vote (``facemoji.match.measured.fuse``); how many bald people (most
-    photos labelled bald) come out bald, and how many others do."""
+def _majority(photos: list[Sample], label: Callable[[Sample], str]) -> str:
+    return Counter(label(s) for s in photos).most_common(1)[0][0]
+
+
+def _looks(s: Sample) -> str:
+    """What a woman's labelled hair looks like: covered, up, long (loose) or its length."""
+    if s.label("headwear") not in ("", "none"):
+        return "covered"
+    if s.label("hair_up") not in ("", "none"):
+        return "up"
+    return "long" if s.label("hair_length") in LONG else s.label("hair_length") or "?"
+
+
+def per_person(samples: list[Sample]) -> list[str]:
+    """Per set, what ``generate`` would draw, each person's photos fused by the same vote
+    (``facemoji.match.measured.fuse``): how many bald people (most photos labelled bald)
+    come out bald, how many others do, and what the hair of the women drawn with their
+    hair tied up (their photos fused to a short length) really looks like."""
     from types import SimpleNamespace
 
     from facemoji.match.measured import fuse
 
     people: dict[tuple[str, str], list[Sample]] = defaultdict(list)
     for s in samples:
-        if s.attributes is not None and s.label("hairline") and s.label("headwear") in ("", "none"):
+        if s.attributes is not None:
             people[(s.set, s.photo.person)].append(s)
     lines = []
     for name in sorted({key[0] for key in people}):
         found = false = bald = others = 0
+        tied: Counter[str] = Counter()
         for (set_name, _), photos in people.items():
             if set_name != name:
                 continue
-            drawn = fuse([SimpleNamespace(attributes=s.attributes) for s in photos]
-                         ).traits.get("hair_length") == "bald"
-            labelled_bald = sum(s.label("hairline") == "bald" for s in photos) > len(photos) / 2
+            traits = fuse([SimpleNamespace(attributes=s.attributes) for s in photos]).traits
+            if traits.get("hair_up") == "bun":
+                tied[_majority(photos, _looks)] += 1
+            photos = [s for s in photos if s.label("hairline")
+                      and s.label("headwear") in ("", "none")]
+            if not photos:
+                continue
+            drawn = traits.get("hair_length") == "bald"
+            labelled_bald = _majority(photos, lambda s: s.label("hairline")) == "bald"
             bald += labelled_bald
             others += not labelled_bald
             found += drawn and labelled_bald
             false += drawn and not labelled_bald
         lines.append(f"{name}: {found} of {bald} bald people drawn bald (all their photos "
                      f"voting, as generate does); {false} of {others} others drawn bald")
+        lines.append(f"{name}: {sum(tied.values())} women drawn with their hair tied up; "
+                     "their photos' labels: "
+                     + (", ".join(f"{k} {v}" for k, v in tied.most_common()) or "none"))
     return lines
 
 
@@ -431,7 +455,7 @@ def report(samples: list[Sample], stone: dict[str, int | None] | None,
     print()
     print("\n".join(skin_table(samples, stone)))
     print()
-    print("\n".join(bald_people(samples)))
+    print("\n".join(per_person(samples)))
     found = [s for s in samples if s.attributes is not None]
     total = sorted(s.ms for s in found)
     own = sorted(s.ms_attributes for s in found)

@@ -15,7 +15,8 @@ were matched right and the mean recognisability, per group and overall.
     python benchmarks/blind.py score /tmp/blind/answers.csv --key /tmp/blind.key.json
 
 ``make`` also takes ``--people N`` (default: everyone with ≥ 2 usable photos),
-``--skin-tone LO-HI`` (only people whose labelled Monk tone is in that range), ``--group``,
+``--skin-tone LO-HI`` (only people whose labelled Monk tone is in that range), ``--label
+COLUMN=VALUE`` (only people most of whose photos are labelled so), ``--group``,
 ``--method`` (default: facemoji's default), ``--style`` and ``--seed`` (which people, which
 photo is held back, the order on the sheets). It keeps each avatar's PNG beside the key
 (``KEY.avatars/``). Skips (exit 0) where the set's photos are absent.
@@ -91,6 +92,20 @@ def _in_range(photos: list, tones: tuple[float, float] | None) -> bool:
     return bool(labelled) and tones[0] <= float(np.mean(labelled)) <= tones[1]
 
 
+def _labelled(photos: list, wanted: list[tuple[str, str]]) -> bool:
+    """Whether most of the person's photos carry every ``(column, value)`` label."""
+    return all(sum(p[column] == value for p in photos) > len(photos) / 2
+               for column, value in wanted)
+
+
+def _label(text: str) -> tuple[str, str]:
+    """``COLUMN=VALUE`` as a pair; an argparse type."""
+    column, sep, value = text.partition("=")
+    if not sep or not column or not value:
+        raise argparse.ArgumentTypeError(f"expected COLUMN=VALUE, e.g. gender=female, got {text!r}")
+    return column, value
+
+
 def _tone_range(text: str) -> tuple[float, float]:
     """``LO-HI`` (Monk tones) as a pair; an argparse type."""
     try:
@@ -114,7 +129,7 @@ def make(args: argparse.Namespace) -> int:
         return 0
     rng = random.Random(args.seed)
     people = {p: v for p, v in by_person(photos).items() if len(v) >= 2
-              and _in_range(v, args.skin_tone)}
+              and _in_range(v, args.skin_tone) and _labelled(v, args.label)}
     chosen = sorted(people)
     rng.shuffle(chosen)
     chosen = chosen[: args.people] if args.people else chosen
@@ -308,6 +323,9 @@ def main() -> int:
     m.add_argument("--skin-tone", type=_tone_range, metavar="LO-HI",
                    help="only people whose mean labelled Monk tone is in LO-HI (e.g. 3-5.5): "
                         "an A/B review of a skin change sees only the people it affects")
+    m.add_argument("--label", type=_label, action="append", default=[], metavar="COLUMN=VALUE",
+                   help="only people most of whose photos are labelled so (e.g. gender=female;"
+                        " repeatable)")
     s = sub.add_parser("score", help="score a filled-in answers.csv")
     s.add_argument("answers")
     s.add_argument("--key", required=True)
