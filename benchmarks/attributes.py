@@ -387,20 +387,10 @@ def _majority(photos: list[Sample], label: Callable[[Sample], str]) -> str:
     return Counter(label(s) for s in photos).most_common(1)[0][0]
 
 
-def _looks(s: Sample) -> str:
-    """What a woman's labelled hair looks like: covered, up, long (loose) or its length."""
-    if s.label("headwear") not in ("", "none"):
-        return "covered"
-    if s.label("hair_up") not in ("", "none"):
-        return "up"
-    return "long" if s.label("hair_length") in LONG else s.label("hair_length") or "?"
-
-
 def per_person(samples: list[Sample]) -> list[str]:
     """Per set, what ``generate`` would draw, each person's photos fused by the same vote
     (``facemoji.match.measured.fuse``): how many bald people (most photos labelled bald)
-    come out bald, how many others do, and what the hair of the women drawn with their
-    hair tied up (their photos fused to a short length) really looks like."""
+    come out bald, and how many others do."""
     from types import SimpleNamespace
 
     from facemoji.match.measured import fuse
@@ -412,13 +402,10 @@ def per_person(samples: list[Sample]) -> list[str]:
     lines = []
     for name in sorted({key[0] for key in people}):
         found = false = bald = others = 0
-        tied: Counter[str] = Counter()
         for (set_name, _), photos in people.items():
             if set_name != name:
                 continue
             traits = fuse([SimpleNamespace(attributes=s.attributes) for s in photos]).traits
-            if traits.get("hair_up") == "bun":
-                tied[_majority(photos, _looks)] += 1
             photos = [s for s in photos if s.label("hairline")
                       and s.label("headwear") in ("", "none")]
             if not photos:
@@ -431,9 +418,6 @@ def per_person(samples: list[Sample]) -> list[str]:
             false += drawn and not labelled_bald
         lines.append(f"{name}: {found} of {bald} bald people drawn bald (all their photos "
                      f"voting, as generate does); {false} of {others} others drawn bald")
-        lines.append(f"{name}: {sum(tied.values())} women drawn with their hair tied up; "
-                     "their photos' labels: "
-                     + (", ".join(f"{k} {v}" for k, v in tied.most_common()) or "none"))
     return lines
 
 

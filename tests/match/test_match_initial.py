@@ -46,29 +46,6 @@ def test_a_tie_in_hair_names_goes_to_the_photo_that_saw_more_hair(target, make_a
     assert fuse([second, first]).hair_name == "gray"
 
 
-def _unmeasured_hair_up(analysis):
-    traits = {k: v for k, v in analysis.attributes.traits().items() if k != "hair_up"}
-    analysis.attributes.traits = lambda: traits
-    return analysis
-
-
-@pytest.mark.parametrize(("lashes", "hair", "headwear", "up"), [
-    ("natural", "short_straight", "none", "bun"),   # a woman's hair measured short: tied up
-    ("none", "short_straight", "none", None),       # a man's short hair is short
-    ("natural", "long_straight", "none", None),     # hair seen long is drawn long
-    ("natural", "short_straight", "cap", None),     # under a cap, nothing is known
-])
-def test_a_womans_short_measured_hair_is_drawn_tied_up(style, target, make_analysis, lashes,
-                                                      hair, headwear, up):
-    person = target.update({"lashes": lashes, "hair": hair, "headwear": headwear,
-                            "facial_hair": "none"})
-    measured = fuse([_unmeasured_hair_up(make_analysis(person, None))])
-    assert measured.trait("hair_up") == up
-    if up:
-        params = initial_params(measured, style.schema)
-        assert mapping_for("facemoji").traits(params)["hair_up"] == "bun"
-
-
 def test_a_style_without_mapping_keeps_defaults(style):
     generic = mapping_for("no-such-style")
     empty = fuse([SimpleNamespace(attributes=None)])

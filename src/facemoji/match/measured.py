@@ -56,11 +56,6 @@ class Measured:
 
 PRESENTATION_SURE = 0.8
 """How sure the presentation must be before it overrules a measured lipstick or beard."""
-TIED_BACK = ("buzz", "short")
-"""Hair lengths that, on a woman, are drawn tied up: hair length is read beside the face
-and neck, so hair pulled back into a bun or ponytail measures short. Of the labelled
-faceset's women whose photos fused to a short length, 7 of 20 wore their hair up, 7 long
-and loose (missed), 3 covered and 3 short (``benchmarks/attributes.py`` prints it)."""
 SHAPE_Z = 0.8
 """How far (in standard deviations of the population norms) a proportion must be from the
 average to count as big or small: about a fifth of faces on each side. Not fitted: there
@@ -140,10 +135,6 @@ def fuse(analyses: Sequence[Any]) -> Measured:
                 traits["lipstick"] = False
             if traits["gender"] == "female" and traits.get("facial_hair") not in (None, "none"):
                 traits["facial_hair"] = "none"
-            if (traits["gender"] == "female" and traits.get("hair_length") in TIED_BACK
-                    and "hair_up" not in traits and traits.get("headwear") in (None, "none")):
-                traits["hair_up"] = "bun"
-                confidence["hair_up"] = confidence["hair_length"]
     for name, value in shape_traits(geometry).items():
         if value is not None and name not in traits:
             traits[name], confidence[name] = value, 0.5
