@@ -170,6 +170,10 @@ def test_painted_beard_is_facial_hair(astronaut: np.ndarray, astronaut_detection
     ((12.0, 1.0, 2.0), "black"), ((30.0, 6.0, 14.0), "brown"), ((62.0, 5.0, 25.0), "blonde"),
     ((50.0, 28.0, 30.0), "red"), ((32.0, 20.0, 16.0), "auburn"), ((60.0, 0.5, 1.0), "gray"),
     ((88.0, 0.5, 3.0), "white"),
+    ((55.0, -30.0, -30.0), "other"),  # vivid teal: dyed
+    ((50.0, 45.0, -40.0), "other"),  # vivid purple: dyed
+    ((64.0, -6.0, 22.0), "blonde"),  # blonde in greenish light (hue 105°): not dyed
+    ((79.0, -1.0, -22.0), "gray"),  # a pale sky read as hair: not vivid enough for dye
 ])
 def test_name_hair(lab, name: str) -> None:
     assert name_hair(lab) == name

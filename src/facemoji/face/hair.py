@@ -220,6 +220,15 @@ class HairNaming:
     """From this C*, a hair whose hue is under :attr:`red_hue` is red or auburn."""
     red_hue: float = 60.0
     """See :attr:`red_chroma`."""
+    dyed_chroma: float = 35.0
+    """From this C*, a hair of no natural hue is dyed (``other``). Dyed hair is vivid; at
+    20 (until 2026-12-01) all 11 labelled photos named ``other`` were undyed: blonde hair
+    in greenish light, and sky or cap pixels read as hair."""
+
+
+WARM_HUE = 115.0
+"""The warm hues (35° up to this) of natural hair; blonde hair in greenish light measures
+up to about 110° (100 until 2026-12-01 named such blondes dyed)."""
 
 
 OLDER_AGE = 45.0
@@ -235,7 +244,8 @@ def name_hair(lab: tuple[float, float, float], naming: HairNaming = HairNaming()
     thresholds of ``naming``:
 
     - L* ≥ ``white``: white (a warm or cool light tints white hair);
-    - saturated (C* ≥ 20), neither warm (h 35–100°) nor reddish (h −15..55°): other (dyed);
+    - vivid (C* ≥ ``dyed_chroma``), neither warm (h 35–115°) nor reddish (h −15..55°):
+      other (dyed);
     - not warm (or C* < 6) and L* ≥ ``gray``: gray;
     - ``older`` (the face looks 45 or over), L* ≥ ``older_gray`` and C* < ``older_chroma``:
       gray;
@@ -246,11 +256,11 @@ def name_hair(lab: tuple[float, float, float], naming: HairNaming = HairNaming()
     """
     arr = np.array(lab, dtype=float)
     light, c, h = float(arr[0]), float(chroma(arr)), float(hue_deg(arr))
-    warm = 35 <= h <= 100 and c >= 6
+    warm = 35 <= h <= WARM_HUE and c >= 6
     reddish = -15 <= h < 55
     if light >= naming.white:
         return "white"
-    if not warm and not reddish and c >= 20:
+    if not warm and not reddish and c >= naming.dyed_chroma:
         return "other"  # blue, green, purple: dyed
     if not warm and light >= naming.gray:
         return "gray"
