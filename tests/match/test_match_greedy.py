@@ -64,14 +64,22 @@ def test_a_following_color_is_visited_before_the_color_it_follows(style):
     assert order.index("lip_color") < order.index("skin")
 
 
-def test_lighter_brows_do_not_pull_black_hair_gray(style, target, make_analysis):
-    # black hair, brows measured a light brown (thin brows photograph mixed with skin);
-    # the initial params let the brows follow the hair, as the mapping does
-    person = target.update({"hair_color": "#1f1b1a", "brow_color": "#a7855a"})
+@pytest.mark.parametrize(("hair", "brows", "name", "drawn_brows"), [
+    # gray hair, darker brows: the brows get their own color, the hair stays gray (visited
+    # after the hair, the following brows pulled it dark)
+    ("#a19e9b", "#2e2623", "gray", "#2e2623"),
+    # black hair, brows measured lighter (thin hairs photograph mixed with skin): the
+    # brows follow the hair
+    ("#1f1b1a", "#a7855a", "black", None),
+])
+def test_brows_never_pull_the_hair_color(style, target, make_analysis, hair, brows, name,
+                                         drawn_brows):
+    person = target.update({"hair_color": hair, "brow_color": brows})
     analysis = make_analysis(person, None)
+    analysis.attributes.hair_name = name
     analysis.attributes.hair.confidence = 0.8  # hair is measured less surely than brows
     objective = Objective([analysis], style)
-    start = person.update({"hair_color": "#1f1b1a", "brow_color": None})
-    found = greedy(objective, start, order=visit_order(style.schema), rounds=1, shortlist=0)
-    assert found.params["hair_color"] == "#1f1b1a"
-    assert found.params.color("brow_color") != "#1f1b1a"  # the brows got their own color
+    start = person.update({"hair_color": hair, "brow_color": None})
+    found = greedy(objective, start, rounds=1, shortlist=0)
+    assert found.params["hair_color"] == hair
+    assert found.params["brow_color"] == drawn_brows

@@ -33,6 +33,13 @@ HAIR_SCALE: dict[str, tuple[str, ...]] = {
 """Per hair-color name, the stretch of the natural curves its avatar color may take, as
 control points from dark to light (the native style's presets and points between them)."""
 
+OWN_BROWS = ("gray", "white")
+"""Hair names whose brows are aimed at their own measured color (gray and white hair often
+keeps darker brows). Other brows follow the hair: thin brow hairs photograph mixed with
+the skin under them, so their measured color is far lighter than the brows (median L* 38
+for the faceset's black-haired people, whose hair measures 13), and aiming at it drew
+black-haired people with light brown or gray brows."""
+
 _LAB_WEIGHT = np.array([1.0, 1.5, 1.5])  # hue and chroma matter more than lightness here
 
 

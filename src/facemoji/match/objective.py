@@ -8,7 +8,8 @@
   embeddings and the embedding of the avatar's chip, rendered straight into the
   embedder's aligned frame from the style's own landmarks (no detector, no warping);
 - *color*: mean CIEDE2000 between the avatar's colors and the measured ones (skin and
-  hair: their natural colors, :mod:`.natural`);
+  hair: their natural colors, :mod:`.natural`; brows only under gray or white hair,
+  :data:`.natural.OWN_BROWS`, the others follow the hair);
 - *geometry*: mean distance between the style's scalars and the calibrated values for the
   measured proportions (:mod:`.calibration`);
 - *attributes*: the cost of visible traits the photos do not show (hair length and type,
@@ -40,6 +41,7 @@ from ..types import RGBImage
 from .mapping import mapping_for, natural_colors
 from .mapping.base import scalar_values
 from .measured import Measured, fuse
+from .natural import OWN_BROWS
 from .similarity import get_metric
 from .traits import HINTS, mismatch
 
@@ -131,6 +133,7 @@ class Objective:
             feature: (hex_to_lab(natural[name]) if name in natural else lab, conf)
             for name, feature in self.mapping.colors.items()
             if name in self.measured.colors and feature in self.schema
+            and (name != "brows" or self.measured.hair_name in OWN_BROWS)
             for lab, conf in [self.measured.colors[name]]
         }
         self._charged_traits = {k: v for k, v in self.measured.traits.items()

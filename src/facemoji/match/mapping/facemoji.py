@@ -15,7 +15,7 @@ import numpy as np
 from ...avatar.color import hex_to_lab, lab_to_hex
 from ...avatar.schema import Color, Params, Schema
 from ..measured import Measured
-from ..natural import natural_hair
+from ..natural import OWN_BROWS, natural_hair
 from ..traits import Traits
 from .base import StyleMapping, best_option, natural_colors, scalar_values
 
@@ -172,7 +172,7 @@ def _colors(measured: Measured, schema: Schema) -> dict[str, Any]:
                                   key=lambda h: float(np.linalg.norm(
                                       (hex_to_lab(h) - lab) * (0.25, 1.0, 1.0))))
     # brows follow the hair, but gray and white hair often keeps darker brows
-    if measured.hair_name in ("gray", "white") and "brows" in measured.colors \
+    if measured.hair_name in OWN_BROWS and "brows" in measured.colors \
             and "hair" in measured.colors:
         brows, hair = measured.colors["brows"][0], measured.colors["hair"][0]
         if brows[0] < hair[0] - 20:
