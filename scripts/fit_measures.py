@@ -48,7 +48,7 @@ def length_features(a: object) -> np.ndarray:
     from facemoji.face.hair_length import length_vector
 
     f = a.features  # type: ignore[attr-defined]
-    return length_vector(f["length"], f["silhouette"])
+    return length_vector(f["length"], f["silhouette"], a.age_gender.female)  # type: ignore[attr-defined]
 
 
 def glasses_features(a: object) -> np.ndarray:

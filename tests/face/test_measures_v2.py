@@ -11,7 +11,8 @@ from facemoji.face.clothing import measure_clothing
 from facemoji.face.color import lab_measure
 from facemoji.face.detect import Detection
 from facemoji.face.expression import TEETH_L, SmileFeatures, classify_smile
-from facemoji.face.hair_length import BANDS, classify_length, hair_end
+from facemoji.face.hair_length import BANDS, classify_length, hair_end, length_vector
+from facemoji.face.learned import model as learned_model
 from facemoji.face.portrait import portrait_view
 
 
@@ -55,6 +56,20 @@ def test_hair_painted_down_beside_the_neck_makes_it_long(astronaut: np.ndarray,
     longer = measure(painted, astronaut_detection)
     assert longer.hair_length.long
     assert longer.hair_length.end > base.hair_length.end
+
+
+def test_the_length_model_reads_presentation_where_the_profile_is_unclear() -> None:
+    # a little hair beside the neck: pulled back or fallen behind a woman's shoulders,
+    # a man's short cut against a dark collar
+    model = learned_model("hair_length")
+    assert model is not None
+    profile, silhouette = np.full(len(BANDS), 0.2), np.full(len(BANDS), 0.5)
+    assert model.predict(length_vector(profile, silhouette, 1.0))[0] in ("chin", "shoulder",
+                                                                          "long")
+    assert model.predict(length_vector(profile, silhouette, 0.0))[0] == "short"
+    # a clear profile decides whatever the presentation
+    long_hair = np.where(BANDS < 4.0, 0.8, 0.0)
+    assert model.predict(length_vector(long_hair, np.ones(len(BANDS)), 0.0))[0] != "short"
 
 
 def test_hair_length_reads_where_the_lateral_hair_stops() -> None:

@@ -46,6 +46,27 @@ def test_a_tie_in_hair_names_goes_to_the_photo_that_saw_more_hair(target, make_a
     assert fuse([second, first]).hair_name == "gray"
 
 
+@pytest.mark.parametrize(("lengths", "short_sure", "bald"), [
+    (["bald"], 0.5, True),
+    (["bald", "short"], 0.5, False),  # the confidence vote alone would say bald
+    (["bald", "bald", "short"], 0.95, True),  # ... and here short
+    (["bald", "short", "short"], 0.5, False),
+    (["bald", "bald", "short", "short"], 0.95, True),
+])
+def test_half_the_photos_seeing_a_bald_crown_make_the_person_bald(target, make_analysis,
+                                                                  lengths, short_sure, bald):
+    analyses = []
+    for length in lengths:
+        analysis = make_analysis(target, None)
+        found = {**analysis.attributes.traits(),
+                 "hair_length": (length, 0.8 if length == "bald" else short_sure)}
+        analysis.attributes.traits = lambda found=found: found
+        analyses.append(analysis)
+    measured = fuse(analyses)
+    assert (measured.trait("hair_length") == "bald") == bald
+    assert bald or measured.trait("hair_length") == "short"
+
+
 def test_a_style_without_mapping_keeps_defaults(style):
     generic = mapping_for("no-such-style")
     empty = fuse([SimpleNamespace(attributes=None)])
