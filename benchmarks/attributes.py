@@ -238,16 +238,16 @@ def _learned_held_out(measure: Measure, chosen: list[Sample], samples: list[Samp
 
 def _hair_named(s: Sample, setting: Any = None) -> str:
     """The hair-color name as shipped, or under ``setting``: ``(older_gray, older_chroma,
-    red_chroma, red_hue, older_age)`` (see ``facemoji.face.hair.HairNaming``)."""
+    red_chroma, red_hue, older_age, young_age)`` (see ``facemoji.face.hair.HairNaming``)."""
     from facemoji.face.hair import HairNaming, name_hair
 
     a = s.attributes
     if setting is None or a.hair_name in ("bald", "other"):
         return a.hair_name
-    *naming, older_age = setting
+    *naming, older_age, young_age = setting
     return name_hair(a.hair.lab, HairNaming(**dict(zip(
         ("older_gray", "older_chroma", "red_chroma", "red_hue"), naming, strict=True))),
-        older=a.age_gender.age >= older_age)
+        older=a.age_gender.age >= older_age, young=a.age_gender.age < young_age)
 
 
 def _hairline(s: Sample, setting: Any = None) -> str:
@@ -281,7 +281,7 @@ def _glasses(s: Sample) -> str:
 def measures() -> list[Measure]:
     """Every reported measure, with its held-out grid."""
     from facemoji.face.expression import OPEN, SMILE, TEETH_L
-    from facemoji.face.hair import OLDER_AGE, BaldRule, HairNaming
+    from facemoji.face.hair import OLDER_AGE, YOUNG_AGE, BaldRule, HairNaming
 
     def labelled(column: str, *skip: str) -> Callable[[Sample], bool]:
         return lambda s: bool(s.label(column)) and s.label(column) not in skip
@@ -293,14 +293,15 @@ def measures() -> list[Measure]:
     # 99: the rule off
     naming_grid = list(itertools.product((18.0, 21.0, 24.0, 27.0, 30.0, 99.0),
                                          (12.0, 14.0, 16.0, 18.0, 20.0), (22.0, 99.0),
-                                         (60.0,), (30.0, 45.0, 60.0)))
+                                         (60.0,), (30.0, 45.0, 60.0),
+                                         (0.0, 30.0, 35.0, 45.0)))
     naming = HairNaming()
     bald_grid = list(itertools.product((0.5, 0.6, 0.7, 0.8, 0.9), (0.02, 0.04, 0.08),
                                        (0.1, 0.2, 0.3, 1.0)))
     rule = BaldRule()
     assert (rule.skin, rule.dark, rule.top_dark) in bald_grid
     assert (naming.older_gray, naming.older_chroma, naming.red_chroma, naming.red_hue,
-            OLDER_AGE) in naming_grid
+            OLDER_AGE, YOUNG_AGE) in naming_grid
     return [
         Measure("hair color", lambda s: s.label("hair_color") in ACCEPT, _hair_named,
                 lambda s, v: float(v in ACCEPT[s.label("hair_color")]), naming_grid,

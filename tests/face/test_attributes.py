@@ -203,6 +203,10 @@ def test_mid_dark_colorless_hair_is_gray_only_on_an_older_face() -> None:
 
 def test_saturated_copper_hair_is_red_or_auburn() -> None:
     copper = (30.0, 12.0, 19.2)  # C* 22.6 at a hue of 58°, just outside "reddish"
+    # a young face: colorless light hair is a backdrop or cool light, never gray or white
+    assert name_hair((60.0, 0.5, 1.0), young=True) == "blonde"
+    assert name_hair((88.0, 0.5, 3.0), young=True) == "blonde"
+    assert name_hair((60.0, 0.5, 1.0)) == "gray"
     assert name_hair(copper) == "auburn"
     assert name_hair(copper, HairNaming(red_chroma=99.0)) == "brown"
 

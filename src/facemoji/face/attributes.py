@@ -24,7 +24,7 @@ from .clothing import measure_clothing
 from .color import UNKNOWN, ColorMeasure, lab_measure
 from .expression import classify_smile, lipstick, smile_features
 from .features import measure_brows, measure_eyes
-from .hair import OLDER_AGE, measure_hair
+from .hair import OLDER_AGE, YOUNG_AGE, measure_hair
 from .hair_length import HairLength, measure_length
 from .mesh import LEFT_EYE, RIGHT_EYE, face_mesh
 from .person import person_probability, portrait_matrix, to_frame
@@ -215,7 +215,8 @@ def measure(image: np.ndarray, detection: Detection,
     person = to_frame(person_probability(image, crop), crop, chip.matrix, (CHIP_W, CHIP_H))
     age_gender = estimate(image, landmarks)
     older = age_gender.age >= OLDER_AGE
-    hair = measure_hair(chip, skin, person, older, feminine=age_gender.female >= 0.5)
+    hair = measure_hair(chip, skin, person, older, feminine=age_gender.female >= 0.5,
+                        young=age_gender.age < YOUNG_AGE)
     mesh = face_mesh(image, landmarks)
     in_chip = mesh.points[:, :2] @ chip.matrix[:, :2].T + chip.matrix[:, 2]
     glasses_f = accessories.glasses_features(chip, skin)

@@ -236,17 +236,27 @@ OLDER_AGE = 45.0
 chosen with it (30, 45 or 60: the age bands' edges)."""
 
 
+YOUNG_AGE = 35.0
+"""The apparent age (:mod:`.age_gender`) under which hair is never named gray or white:
+below it a colorless light hair is a bright backdrop, shine or cool light on dark or
+blonde hair (the labelled sets' 7 gray or white names on faces under 35 were all wrong,
+and their one gray head under 35 was not named gray anyway). Chosen by
+``benchmarks/attributes.py`` from 0 (off), 30, 35 and 45 with the other naming
+thresholds, held out by person."""
+
+
 def name_hair(lab: tuple[float, float, float], naming: HairNaming = HairNaming(),
-              older: bool = False) -> str:
+              older: bool = False, young: bool = False) -> str:
     """Name a hair color from its CIELAB ``(L, a, b)``: black, brown, blonde, red, ...
 
     Rules on lightness L*, chroma C* and hue angle h (degrees), in this order, with the
     thresholds of ``naming``:
 
-    - L* ≥ ``white``: white (a warm or cool light tints white hair);
+    - L* ≥ ``white``, unless ``young`` (the face looks under :data:`YOUNG_AGE`): white
+      (a warm or cool light tints white hair);
     - vivid (C* ≥ ``dyed_chroma``), neither warm (h 35–115°) nor reddish (h −15..55°):
       other (dyed);
-    - not warm (or C* < 6) and L* ≥ ``gray``: gray;
+    - not warm (or C* < 6) and L* ≥ ``gray``, unless ``young``: gray;
     - ``older`` (the face looks 45 or over), L* ≥ ``older_gray`` and C* < ``older_chroma``:
       gray;
     - L* < ``black``, or L* < ``black_dull`` with C* < 5: black;
@@ -258,11 +268,11 @@ def name_hair(lab: tuple[float, float, float], naming: HairNaming = HairNaming()
     light, c, h = float(arr[0]), float(chroma(arr)), float(hue_deg(arr))
     warm = 35 <= h <= WARM_HUE and c >= 6
     reddish = -15 <= h < 55
-    if light >= naming.white:
+    if light >= naming.white and not young:
         return "white"
     if not warm and not reddish and c >= naming.dyed_chroma:
         return "other"  # blue, green, purple: dyed
-    if not warm and light >= naming.gray:
+    if not warm and light >= naming.gray and not young:
         return "gray"
     if older and light >= naming.older_gray and c < naming.older_chroma:
         return "gray"
@@ -313,11 +323,12 @@ def hair_features(chip: Chip, region: NDArray[np.bool_], forehead: float,
 
 def measure_hair(chip: Chip, skin: ColorMeasure, person: NDArray[np.float32],
                  older: bool = False, feminine: bool = False,
-                 bald_rule: BaldRule = BaldRule()) -> HairMeasure:
+                 bald_rule: BaldRule = BaldRule(), young: bool = False) -> HairMeasure:
     """Find the hair (:func:`hair_region`) and measure its color; decide bald and receding.
 
     ``person`` is the person probability in the chip frame (:func:`.person.to_frame`);
-    ``older``: the face looks 45 or over (:func:`name_hair`); ``feminine``: it presents as
+    ``older`` and ``young``: the face looks 45 or over, or under 35 (:func:`name_hair`);
+    ``feminine``: it presents as
     a woman's (see :class:`BaldRule`). Bald is ``bald_rule`` on the crown (:func:`scalp`);
     otherwise a forehead (brows to where the skin ends) over :data:`RECEDING_FOREHEAD` IOD
     high is a receding hairline.
@@ -337,6 +348,6 @@ def measure_hair(chip: Chip, skin: ColorMeasure, person: NDArray[np.float32],
     elif color.confidence == 0.0:
         name = "other"
     else:
-        name = name_hair(color.lab, older=older)
+        name = name_hair(color.lab, older=older, young=young)
     return HairMeasure(color, name, bald, receding, hair,
                        hair_features(chip, region, forehead, skin), crown)
