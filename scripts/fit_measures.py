@@ -48,7 +48,8 @@ def length_features(a: object) -> np.ndarray:
     from facemoji.face.hair_length import length_vector
 
     f = a.features  # type: ignore[attr-defined]
-    return length_vector(f["length"], f["silhouette"], a.age_gender.female)  # type: ignore[attr-defined]
+    person = a.age_gender  # type: ignore[attr-defined]
+    return length_vector(f["length"], f["silhouette"], person.female, person.age)
 
 
 def glasses_features(a: object) -> np.ndarray:

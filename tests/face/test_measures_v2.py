@@ -64,12 +64,14 @@ def test_the_length_model_reads_presentation_where_the_profile_is_unclear() -> N
     model = learned_model("hair_length")
     assert model is not None
     profile, silhouette = np.full(len(BANDS), 0.2), np.full(len(BANDS), 0.5)
-    assert model.predict(length_vector(profile, silhouette, 1.0))[0] in ("chin", "shoulder",
+    assert model.predict(length_vector(profile, silhouette, 1.0, 30.0))[0] in ("chin", "shoulder",
                                                                           "long")
-    assert model.predict(length_vector(profile, silhouette, 0.0))[0] == "short"
+    assert model.predict(length_vector(profile, silhouette, 0.0, 30.0))[0] == "short"
+    # over 60, presentation says little: an older woman is read as the profile says
+    assert model.predict(length_vector(profile, silhouette, 1.0, 70.0))[0] == "short"
     # a clear profile decides whatever the presentation
-    long_hair = np.where(BANDS < 4.0, 0.8, 0.0)
-    assert model.predict(length_vector(long_hair, np.ones(len(BANDS)), 0.0))[0] != "short"
+    long_hair = np.full(len(BANDS), 0.9)  # hair beside the face and neck all the way down
+    assert model.predict(length_vector(long_hair, np.ones(len(BANDS)), 0.0, 30.0))[0] != "short"
 
 
 def test_hair_length_reads_where_the_lateral_hair_stops() -> None:

@@ -232,7 +232,7 @@ def measure(image: np.ndarray, detection: Detection,
     ratios = geometry.ratios(landmarks, thickness)
     view = portrait_view(image, landmarks)
     length = measure_length(view, hair.color, skin, bald=hair.bald, receding=hair.receding,
-                            female=age_gender.female)
+                            female=age_gender.female, age=age_gender.age)
     over_shoulders = length.end is not None and length.end > 2.5
     clothing = measure_clothing(view, skin, hair.color if over_shoulders else None)
     smile_f = smile_features(image, mesh)

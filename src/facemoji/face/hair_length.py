@@ -117,10 +117,12 @@ def classify_length(profile: NDArray[np.float64], *, bald: bool, receding: bool,
 
 
 def measure_length(view: PortraitView, hair: ColorMeasure, skin: ColorMeasure, *,
-                   bald: bool, receding: bool, female: float = 0.5) -> HairLength:
+                   bald: bool, receding: bool, female: float = 0.5,
+                   age: float = 40.0) -> HairLength:
     """The hair length of the face in the portrait ``view``, given its measured ``hair``
-    and ``skin`` colors and the probability ``female`` that it presents as a woman's
-    (:mod:`.age_gender`; the learned model reads it, see :func:`length_vector`)."""
+    and ``skin`` colors, the probability ``female`` that it presents as a woman's and its
+    apparent ``age`` (:mod:`.age_gender`; the learned model reads them, see
+    :func:`length_vector`)."""
     from .learned import model
 
     profile, silhouette = lateral_profile(view, hair, skin)
@@ -128,7 +130,7 @@ def measure_length(view: PortraitView, hair: ColorMeasure, skin: ColorMeasure, *
     learned = model("hair_length")
     if bald or learned is None:
         return HairLength(found.name, found.confidence, found.end, profile, silhouette)
-    name, confidence = learned.predict(length_vector(profile, silhouette, female))
+    name, confidence = learned.predict(length_vector(profile, silhouette, female, age))
     return HairLength(name, confidence, found.end, profile, silhouette)
 
 
@@ -144,16 +146,24 @@ def _carry(values: NDArray[np.float64]) -> NDArray[np.float64]:
     return out
 
 
+PRESENTATION_AGE = 60.0
+"""The apparent age from which presentation no longer informs the hair length (see
+:func:`length_vector`): 4 of the labelled sets' 8 photos of women over 60 have short hair,
+against 8 of 226 of younger women's."""
+
+
 def length_vector(profile: NDArray[np.float64], silhouette: NDArray[np.float64],
-                  female: float) -> NDArray[np.float64]:
+                  female: float, age: float) -> NDArray[np.float64]:
     """The hair-length model's input (:mod:`.learned`): the lateral hair and person
     profiles, bands the photo did not show carried down from the last one it did, how
-    many bands it did not show, and the probability that the face presents as a woman's.
+    many bands it did not show, and the probability that the face presents as a woman's
+    (0 from :data:`PRESENTATION_AGE`).
 
     Presentation is a strong prior: hair pulled back, or fallen behind the shoulders,
     leaves the profile of a short cut, and most such photos are of women. With it the
-    model is right held out by person on 90.5% of the faceset's photos (77.7% without)
-    and 99.0% of ``../shared``'s (91.3%), but it draws most short-haired women long and
-    most long-haired men short (docs/benchmarks.md has the subgroups)."""
+    model is right held out by person on 90% of the faceset's photos (78% without) and
+    99% of ``../shared``'s (91%), but it draws most short-haired women long and most
+    long-haired men short (docs/benchmarks.md has the subgroups)."""
+    presents = female if age < PRESENTATION_AGE else 0.0
     return np.concatenate([_carry(profile), _carry(silhouette), [np.isnan(profile).sum()],
-                           [female]])
+                           [presents]])
