@@ -105,9 +105,10 @@ def visit_order(schema: Schema) -> list[str]:
 
     A follower visited after the color it follows leaves that color open to its pull: with
     the brows following the hair, the hair's choice also paid for the brows' distance to
-    their own measured color, and a black-haired woman whose brows measured lighter got
-    gray hair. Visited first, the follower settles (on its own color where the followed
-    one is far from its target), and the followed color is then chosen for itself.
+    their own measured color, so gray hair with darker brows came out dark (and, while all
+    brows were charged, a black-haired woman whose brows measured lighter came out gray).
+    Visited first, the follower settles (on its own color where the followed one is far
+    from its target), and the followed color is then chosen for itself.
     """
     names = list(schema.names)
     for feature in schema.features:
