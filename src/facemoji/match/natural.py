@@ -79,10 +79,11 @@ def paint_scale() -> NDArray[np.float64]:
     that tones :data:`EVEN_FROM` to :data:`EVEN_TO` step evenly between those two swatches.
 
     The swatches plateau from Monk 1 to 4 (L* 94, 92, 93, 88) and then drop (78, 55), but
-    the same people's cheeks, photographed, darken evenly from Monk 2 to 6 (median L* of
-    the labelled photos' cheeks 64, 60, 55, 55, 50): painted from the swatches, medium
-    skin (Monk 3–5) came out far paler than the photos beside it, what blind reviewers
-    named first. The ends of the scale, and Monk 1, 2 and 6–10, stay the swatches.
+    the same people's cheeks, photographed, darken about evenly from Monk 2 to 6 (median
+    L* of the labelled photos' cheeks 64, 61, 57, 56, 48; ``benchmarks/skin_paint.py``):
+    painted from the swatches, medium skin (Monk 3–5) came out far paler than the photos
+    beside it, what blind reviewers named first (a paired review preferred the even
+    steps 52 to 2). Monk 1, 2 and 6–10 stay the swatches.
     """
     swatches = np.array([hex_to_lab(h) for h in MONK_HEX])
     lo, hi = swatches[EVEN_FROM - 1], swatches[EVEN_TO - 1]
