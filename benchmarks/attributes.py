@@ -384,6 +384,22 @@ def skin_table(samples: list[Sample], stone: dict[str, int | None] | None) -> li
     return lines
 
 
+def brow_table(samples: list[Sample]) -> list[str]:
+    """Median measured L* of the hair and of the brows per labelled hair color, per set:
+    how much lighter thin brows photograph than the hair (``match.natural.OWN_BROWS``)."""
+    lines = ["| set | labelled hair | photos | hair L* | brows L* |", "|---|---|---|---|---|"]
+    for name in sorted({s.set for s in samples}):
+        for color in ("black", "dark_brown", "brown", "blonde", "gray"):
+            found = [s.attributes for s in samples if s.set == name and s.attributes is not None
+                     and s.label("hair_color") == color and s.attributes.hair.confidence > 0
+                     and s.attributes.brows.confidence > 0]
+            if found:
+                hair = statistics.median(a.hair.lab[0] for a in found)
+                brows = statistics.median(a.brows.lab[0] for a in found)
+                lines.append(f"| {name} | {color} | {len(found)} | {hair:.0f} | {brows:.0f} |")
+    return lines
+
+
 def _majority(photos: list[Sample], label: Callable[[Sample], str]) -> str:
     return Counter(label(s) for s in photos).most_common(1)[0][0]
 
@@ -441,6 +457,8 @@ def report(samples: list[Sample], stone: dict[str, int | None] | None,
     print("\n".join(skin_table(samples, stone)))
     print()
     print("\n".join(per_person(samples)))
+    print()
+    print("\n".join(brow_table(samples)))
     found = [s for s in samples if s.attributes is not None]
     total = sorted(s.ms for s in found)
     own = sorted(s.ms_attributes for s in found)

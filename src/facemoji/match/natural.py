@@ -37,8 +37,9 @@ OWN_BROWS = ("gray", "white")
 """Hair names whose brows are aimed at their own measured color (gray and white hair often
 keeps darker brows). Other brows follow the hair: thin brow hairs photograph mixed with
 the skin under them, so their measured color is far lighter than the brows (median L* 38
-for the faceset's black-haired people, whose hair measures 13), and aiming at it drew
-black-haired people with light brown or gray brows."""
+for the faceset's black-haired people, whose hair measures 13: ``benchmarks/attributes.py``
+prints it per hair color), and aiming at it drew black-haired people with light brown or
+gray brows (a paired review preferred brows that follow the hair 36 to 14)."""
 
 _LAB_WEIGHT = np.array([1.0, 1.5, 1.5])  # hue and chroma matter more than lightness here
 
