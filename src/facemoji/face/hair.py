@@ -325,19 +325,18 @@ def hair_features(chip: Chip, region: NDArray[np.bool_], forehead: float,
 
 def measure_hair(chip: Chip, skin: ColorMeasure, person: NDArray[np.float32],
                  older: bool = False, feminine: bool = False,
-                 bald_rule: BaldRule = BaldRule(), young: bool = False) -> HairMeasure:
+                 young: bool = False) -> HairMeasure:
     """Find the hair (:func:`hair_region`) and measure its color; decide bald and receding.
 
     ``person`` is the person probability in the chip frame (:func:`.person.to_frame`);
     ``older`` and ``young``: the face looks 45 or over, or under 35 (:func:`name_hair`);
-    ``feminine``: it presents as
-    a woman's (see :class:`BaldRule`). Bald is ``bald_rule`` on the crown (:func:`scalp`);
-    otherwise a forehead (brows to where the skin ends) over :data:`RECEDING_FOREHEAD` IOD
-    high is a receding hairline.
+    ``feminine``: it presents as a woman's (see :class:`BaldRule`). Bald is
+    :class:`BaldRule` on the crown (:func:`scalp`); otherwise a forehead (brows to where
+    the skin ends) over :data:`RECEDING_FOREHEAD` IOD high is a receding hairline.
     """
     skin_like = skin_likeness(chip, skin)
     crown = scalp(chip, skin, skin_like, person)
-    bald = bald_rule(crown, feminine)
+    bald = BaldRule()(crown, feminine)
     line = hairline(chip, skin_like)
     forehead = float(_brow_top(chip) - np.median(line)) / IOD
     receding = not bald and forehead > RECEDING_FOREHEAD
