@@ -54,6 +54,14 @@ ACCEPT = {
     "bald": {"bald"},
 }
 LONG = {"chin", "shoulder", "long"}
+COVERING = {"hat", "cap", "other"}
+
+
+def covers_head(s: Sample) -> bool:
+    """Whether the photo's headwear hides the top of the head (a hat, cap, scarf or
+    turban; not a headband, tiara or skull cap, which the face set labels ``band`` and
+    ``../shared`` labels ``other`` with a note that says so)."""
+    return s.label("headwear") in COVERING and "headband" not in s.label("notes")
 
 
 @dataclass
@@ -349,11 +357,12 @@ def measures() -> list[Measure]:
                 lambda s, v: float((v != "none") == (s.label("smile") != "none")),
                 smile_grid, _smile, "(smile or not)"),
         Measure("headwear", labelled("headwear"), lambda s: s.attributes.headwear,
-                lambda s, v: float((v != "none") == (s.label("headwear") != "none")),
-                target="(none vs any)"),
-        Measure("headwear found", lambda s: s.label("headwear") not in ("", "none"),
-                lambda s: s.attributes.headwear, lambda s, v: float(v != "none"),
-                target="(of those wearing any)"),
+                lambda s, v: float((v != "none") == covers_head(s)),
+                target="(covering the head or not)", learned="headwear"),
+        Measure("headwear found", labelled("headwear"), lambda s: s.attributes.headwear,
+                lambda s, v: float((v != "none") == covers_head(s)),
+                target="(of those covering the head)", learned="headwear",
+                counted=covers_head),
         Measure("gender", labelled("gender"), lambda s: s.attributes.age_gender.gender,
                 lambda s, v: float(v == s.label("gender"))),
         Measure("age band", labelled("age_band"), lambda s: s.attributes.age_gender.age_band,
@@ -404,10 +413,17 @@ def _majority(photos: list[Sample], label: Callable[[Sample], str]) -> str:
     return Counter(label(s) for s in photos).most_common(1)[0][0]
 
 
+def _count(tally: list[int], drawn: bool, labelled: bool) -> None:
+    """Add a person to ``tally``: [labelled and drawn, labelled, others drawn, others]."""
+    tally[0 if labelled else 2] += drawn
+    tally[1 if labelled else 3] += 1
+
+
 def per_person(samples: list[Sample]) -> list[str]:
     """Per set, what ``generate`` would draw, each person's photos fused by the same vote
     (``facemoji.match.measured.fuse``): how many bald people (most photos labelled bald)
-    come out bald, and how many others do."""
+    come out bald and how many others do, and the same for people whose head is covered
+    (a hat, cap, scarf or turban) in at least half their photos."""
     from types import SimpleNamespace
 
     from facemoji.match.measured import fuse
@@ -418,23 +434,23 @@ def per_person(samples: list[Sample]) -> list[str]:
             people[(s.set, s.photo.person)].append(s)
     lines = []
     for name in sorted({key[0] for key in people}):
-        found = false = bald = others = 0
+        bald, hat = [0, 0, 0, 0], [0, 0, 0, 0]
         for (set_name, _), photos in people.items():
             if set_name != name:
                 continue
             traits = fuse([SimpleNamespace(attributes=s.attributes) for s in photos]).traits
-            photos = [s for s in photos if s.label("hairline")
-                      and s.label("headwear") in ("", "none")]
-            if not photos:
-                continue
-            drawn = traits.get("hair_length") == "bald"
-            labelled_bald = _majority(photos, lambda s: s.label("hairline")) == "bald"
-            bald += labelled_bald
-            others += not labelled_bald
-            found += drawn and labelled_bald
-            false += drawn and not labelled_bald
-        lines.append(f"{name}: {found} of {bald} bald people drawn bald (all their photos "
-                     f"voting, as generate does); {false} of {others} others drawn bald")
+            bare = [s for s in photos if s.label("hairline") and not covers_head(s)]
+            if bare:
+                _count(bald, traits.get("hair_length") == "bald",
+                       _majority(bare, lambda s: s.label("hairline")) == "bald")
+            worn = [s for s in photos if s.label("headwear")]
+            if worn:
+                _count(hat, traits.get("headwear") not in (None, "none"),
+                       sum(map(covers_head, worn)) >= len(worn) / 2)
+        lines.append(f"{name}: {bald[0]} of {bald[1]} bald people drawn bald (all their "
+                     f"photos voting, as generate does); {bald[2]} of {bald[3]} others drawn "
+                     f"bald; {hat[0]} of {hat[1]} people with their head covered in half "
+                     f"their photos or more drawn with headwear; {hat[2]} of {hat[3]} others")
     return lines
 
 

@@ -11,7 +11,10 @@ column,value,reason``) and labelled in full the photos the second pass did not h
 - ``face_count`` and ``frontal``: the second pass's, which saw the 250 × 250 frames the
   benchmarks use (the first pass saw 150 × 150 crops of them);
 - any other disagreement: the third look's value;
-- a photo only one pass labelled: the third look's full labels for it.
+- a photo only one pass labelled: the third look's full labels for it;
+- last, ``labels_revised.csv`` (same columns as the resolutions): later looks that split a
+  value the passes agreed on (``headwear`` ``band``, a headband, tiara or skull cap that
+  leaves the hair showing, out of ``other``).
 
     python scripts/faceset_merge_labels.py [--check]
 
@@ -45,6 +48,7 @@ def merge() -> tuple[list[str], list[dict[str, str]]]:
     second = {r["file"]: r for r in _read("labels_pass2.csv")}
     third = {r["file"]: r for r in _read("labels_pass3.csv")}
     resolved = {(r["file"], r["column"]): r["value"] for r in _read("labels_resolved.csv")}
+    revised = [(r["file"], r["column"], r["value"]) for r in _read("labels_revised.csv")]
     columns = list(next(iter(first.values())))
     rows = []
     for row in _read("manifest.csv"):
@@ -71,6 +75,11 @@ def merge() -> tuple[list[str], list[dict[str, str]]]:
                 raise SystemExit(f"error: {file} {c}: passes disagree ({a[c]} / {b[c]}) and "
                                  "the third look has no value")
         rows.append(out)
+    by_file = {row["file"]: row for row in rows}
+    for file, column, value in revised:
+        if file not in by_file or column not in columns:
+            raise SystemExit(f"error: labels_revised.csv: no {file} {column} to revise")
+        by_file[file][column] = value
     return columns, rows
 
 

@@ -28,7 +28,7 @@ VOCABULARY: dict[str, set[str]] = {
     "glasses": {"none", "eyeglasses", "sunglasses"},
     "glasses_frame": {"none", "thick", "thin", "rimless"},
     "facial_hair": {"none", "stubble", "mustache", "goatee", "beard"},
-    "headwear": {"none", "hat", "cap", "other"},
+    "headwear": {"none", "hat", "cap", "other", "band"},
     "frontal": {"yes", "partial", "profile"},
     "hair_length": {"bald", "buzz", "short", "chin", "shoulder", "long"},
     "hair_type": {"straight", "wavy", "curly", "coily", "na"},

@@ -65,12 +65,19 @@ def beard_features(a: object) -> np.ndarray:
     return beard_vector(a.features["facial_hair"])  # type: ignore[attr-defined]
 
 
+def headwear_features(a: object) -> np.ndarray:
+    from facemoji.face.headwear import headwear_vector
+
+    f = a.features  # type: ignore[attr-defined]
+    return headwear_vector(f["headwear"], f["hair"])
+
+
 LENGTH_CLASSES = ("short", "chin", "shoulder", "long")
 
 
 def tasks() -> list[Task]:
     """Every classifier fitted here."""
-    from attributes import LONG
+    from attributes import LONG, covers_head
 
     def length_target(s: object) -> dict[str, float] | None:
         label = s.label("hair_length")  # type: ignore[attr-defined]
@@ -93,6 +100,11 @@ def tasks() -> list[Task]:
         label = s.label("facial_hair")  # type: ignore[attr-defined]
         return {"none" if label == "none" else "any": 1.0} if label else None
 
+    def covered(s: object) -> dict[str, float] | None:
+        if not s.label("headwear"):  # type: ignore[attr-defined]
+            return None
+        return {"covered" if covers_head(s) else "none": 1.0}
+
     return [
         Task("hair_length", LENGTH_CLASSES, length_target, length_features,
              lambda s, v: (v in LONG) == (s.label("hair_length") in LONG)),
@@ -104,6 +116,8 @@ def tasks() -> list[Task]:
         Task("facial_hair", ("none", "any"), any_beard, beard_features,
              lambda s, v: (v != "none") == (s.label("facial_hair") != "none")
              or s.label("facial_hair") == "stubble"),
+        Task("headwear", ("none", "covered"), covered, headwear_features,
+             lambda s, v: (v != "none") == covers_head(s)),
     ]
 
 

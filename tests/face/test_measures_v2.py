@@ -149,29 +149,32 @@ def test_exposure_moves_the_skin_tone_less_than_a_step(astronaut: np.ndarray,
     assert abs(dimmer.monk_score - base.monk_score) < 1.0
 
 
-def test_a_saturated_backdrop_above_the_head_is_not_a_hat(astronaut: np.ndarray,
-                                                          astronaut_detection: Detection) -> None:
-    """The band above the brows painted saturated blue: a hat when the person segmenter
-    says the pixels are the person's, backdrop (no hat) when it says they are not."""
+def test_a_smooth_cover_on_the_head_is_a_hat_and_the_same_backdrop_is_not(
+        astronaut: np.ndarray, astronaut_detection: Detection) -> None:
+    """The head above the brows painted one smooth blue: a hat when the person segmenter
+    says those pixels are the person's, nothing when it says they are backdrop."""
     import dataclasses
 
     from facemoji.avatar.color import hex_to_lab
-    from facemoji.face.accessories import classify_headwear
     from facemoji.face.chip import make_chip
-    from facemoji.face.hair import IOD
+    from facemoji.face.features import measure_brows
+    from facemoji.face.hair import IOD, measure_hair
+    from facemoji.face.headwear import decide_headwear, headwear_features
 
     chip = make_chip(astronaut, np.asarray(astronaut_detection.landmarks, float), np.ones(3))
     top = int(chip.landmarks[17:27, 1].min())
     band = np.zeros(chip.valid.shape, bool)
-    band[max(0, top - int(1.8 * IOD)): max(0, top - int(0.7 * IOD))] = True
+    band[max(0, top - int(1.8 * IOD)): max(0, top - int(0.3 * IOD))] = True
     lab = chip.lab.copy()
     lab[band] = hex_to_lab("#2050e0")
     painted = dataclasses.replace(chip, lab=lab)
-    skin = lab_measure(chip.lab[chip.valid][:10], 1.0)
-    no_hair = np.zeros(band.shape, bool)
-    person = np.where(band, 1.0, 0.0).astype(np.float32)
-    assert classify_headwear(painted, no_hair, skin, person)[0] == "hat"
-    assert classify_headwear(painted, no_hair, skin, 1.0 - person)[0] == "none"
+    skin = lab_measure(chip.lab[int(chip.landmarks[30, 1]), 100:150], 1.0)
+    brows, _ = measure_brows(painted, skin)
+    for person, expected in ((band, "hat"), (~band, "none")):
+        prob = person.astype(np.float32)
+        hair = measure_hair(painted, skin, prob)
+        f = headwear_features(painted, skin, brows, hair.skin_like, prob)
+        assert decide_headwear(f, hair.features)[0] == expected
 
 
 def test_facial_hair_the_rules_cannot_name_is_a_mustache_where_the_lip_is_darkest() -> None:

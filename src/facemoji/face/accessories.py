@@ -1,4 +1,4 @@
-"""Glasses, facial hair and headwear from simple, explainable image features.
+"""Glasses and facial hair from simple, explainable image features.
 
 Every feature lives in the chip frame (inter-ocular distance 64 px), so its thresholds
 are in fixed units; they were chosen on the labelled photos (docs/benchmarks.md).
@@ -219,36 +219,6 @@ def classify_facial_hair(f: FacialHairFeatures) -> tuple[str, float]:
     if f.mustache.hairy():
         return "mustache", confidence
     return "stubble", 0.5
-
-
-def classify_headwear(chip: Chip, hair_mask: NDArray[np.bool_], skin: ColorMeasure,
-                      person: NDArray[np.float32] | None = None) -> tuple[str, float]:
-    """Best effort ``none | hat | headscarf``: a saturated, non-hair, non-skin head top.
-
-    Looks at the band just above the scalp cap; a hat or scarf shows there as a large
-    region of one color that is neither the hair found nor the skin. Only the person's
-    pixels count where ``person`` (the chip-frame person probability) is given: above a
-    short haircut the band holds backdrop, and a blue studio backdrop is as saturated as a
-    hat. Low confidence.
-    """
-    p = chip.landmarks
-    top = p[17:27, 1].min()
-    x0, x1 = int(p[0, 0]), int(p[16, 0])
-    band = np.zeros(chip.valid.shape, bool)
-    band[int(max(0, top - 1.6 * IOD)): int(max(0, top - 0.9 * IOD)), max(0, x0): x1] = True
-    band &= chip.valid
-    if band.sum() < 50:
-        return "none", 0.3
-    if person is not None:
-        band &= person > 0.5
-        if band.sum() < 50:
-            return "none", 0.6  # the head ends below the band: nothing on top of it
-    other = band & ~hair_mask & (np.linalg.norm(chip.lab - skin.lab, axis=-1) > 15)
-    saturated = other & (chroma(chip.lab) > 25)
-    frac = saturated.sum() / band.sum()
-    if frac > 0.6:
-        return "hat", min(1.0, frac)
-    return "none", min(1.0, 1.0 - frac)
 
 
 def glasses_vector(f: GlassesFeatures, frames: NDArray[np.float64]) -> NDArray[np.float64]:

@@ -26,6 +26,7 @@ from .expression import classify_smile, lipstick, smile_features
 from .features import measure_brows, measure_eyes
 from .hair import OLDER_AGE, YOUNG_AGE, measure_hair
 from .hair_length import HairLength, measure_length
+from .headwear import decide_headwear, headwear_features
 from .mesh import LEFT_EYE, RIGHT_EYE, face_mesh
 from .person import person_probability, portrait_matrix, to_frame
 from .portrait import portrait_view
@@ -228,7 +229,8 @@ def measure(image: np.ndarray, detection: Detection,
     brows, thickness = measure_brows(chip, skin)
     facial_hair_f = accessories.facial_hair_features(chip, skin)
     facial_hair, facial_hair_conf = accessories.decide_facial_hair(facial_hair_f)
-    headwear, headwear_conf = accessories.classify_headwear(chip, hair.mask, skin, person)
+    headwear_f = headwear_features(chip, skin, brows, hair.skin_like, person)
+    headwear, headwear_conf = decide_headwear(headwear_f, hair.features)
     ratios = geometry.ratios(landmarks, thickness)
     view = portrait_view(image, landmarks)
     length = measure_length(view, hair.color, skin, bald=hair.bald, receding=hair.receding,
@@ -250,7 +252,7 @@ def measure(image: np.ndarray, detection: Detection,
         clothing=clothing.color, jacket=clothing.jacket,
         features={"tone": tone_f, "glasses": glasses_f, "frames": frames_f,
                   "facial_hair": facial_hair_f, "smile": smile_f, "hair": hair.features,
-                  "scalp": hair.scalp,
+                  "scalp": hair.scalp, "headwear": headwear_f,
                   "length": length.profile, "silhouette": length.silhouette},
         hair_mask=mask_to_image(chip, hair.mask, image.shape),
         skin_mask=mask_to_image(chip, skin_px, image.shape),

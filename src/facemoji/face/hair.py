@@ -77,16 +77,18 @@ class BaldRule:
 
 @dataclass(frozen=True)
 class HairMeasure:
-    """What :func:`measure_hair` finds; ``mask`` is a bool chip-frame mask and
-    ``features`` the numbers the learned hair-color model reads (:func:`hair_features`)."""
+    """What :func:`measure_hair` finds; ``mask`` is a bool chip-frame mask, ``features``
+    the numbers the learned hair-color model reads (:func:`hair_features`) and
+    ``skin_like`` the chip's skin-colored pixels (:func:`skin_likeness`)."""
 
     color: ColorMeasure
     name: str
     bald: bool
     receding: bool
     mask: NDArray[np.bool_]
-    features: NDArray[np.float64] | None = None
-    scalp: Scalp | None = None
+    features: NDArray[np.float64]
+    scalp: Scalp
+    skin_like: NDArray[np.bool_]
 
 
 def _ellipse(shape: tuple[int, ...], center: tuple[float, float], axes: tuple[float, float]
@@ -351,4 +353,4 @@ def measure_hair(chip: Chip, skin: ColorMeasure, person: NDArray[np.float32],
     else:
         name = name_hair(color.lab, older=older, young=young)
     return HairMeasure(color, name, bald, receding, hair,
-                       hair_features(chip, region, forehead, skin), crown)
+                       hair_features(chip, region, forehead, skin), crown, skin_like)

@@ -1,0 +1,163 @@
+"""Headwear: whether something covers the top of the head (a cap, hat, scarf, turban).
+
+Hair and a hat both sit above the brows; what tells them apart is how they look against
+the face: hair is the brows' color (unless gray), finely textured and ends in a curved
+hairline, while a cap or hat is one smooth color of its own with a straight lower edge, and
+a scarf goes on down beside the cheeks. :func:`headwear_features` measures those few
+things in the chip frame; a logistic model fitted on the labelled photos
+(:mod:`.learned`, ``scripts/fit_measures.py``) weighs them, and :func:`decide_headwear`
+names the kind: a ``headscarf`` where the covering reaches down beside the face, else a
+``hat``. A tiara, a thin headband or a skull cap leave the hair showing and count as none.
+"""
+
+from __future__ import annotations
+
+from dataclasses import astuple, dataclass
+
+import cv2
+import numpy as np
+from numpy.typing import NDArray
+
+from .chip import IOD, Chip
+from .color import ColorMeasure, chroma
+from .hair import QUANTILES
+
+PERSON = 0.5
+"""The person probability over which a pixel belongs to the head."""
+_SAME = 15.0  # CIELAB distance within which a pixel beside the face matches the covering
+
+
+@dataclass(frozen=True)
+class HeadwearFeatures:
+    """What the headwear model reads. The *cover* is the person's pixels above the brows
+    (from 0.25 to 1.6 IOD over them, within 0.9 IOD of the nose) that are not skin-colored.
+
+    ``brow_distance``: CIELAB distance of the cover's median color from the brows'.
+    ``chroma``: the cover's median C*. ``lightness``: its median L* less the skin's.
+    ``spread``: the interquartile range of its L*. ``texture``: its median gradient
+    magnitude over the cheeks' (hair has strands; felt and cotton are smooth).
+    ``cover``: the share of the crown's person pixels that are not skin.
+    ``height``: how far the head's top is above the brows, and ``width``: how wide the head
+    is 1 IOD above them (IOD; a hat is taller and a brim wider than hair).
+    ``line``: how uneven the lower edge of the cover is across the forehead (IOD; a brim is
+    straight). ``sides``: the share of the bands beside the cheeks that are colored like the
+    cover (a scarf), and ``side_brows`` how much of it is colored like the brows (hair).
+    """
+
+    brow_distance: float
+    chroma: float
+    lightness: float
+    spread: float
+    texture: float
+    cover: float
+    height: float
+    width: float
+    line: float
+    sides: float
+    side_brows: float
+
+    def vector(self) -> NDArray[np.float64]:
+        """The features in field order, for the model."""
+        return np.array(astuple(self), np.float64)
+
+
+NONE = HeadwearFeatures(0.0, 0.0, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
+"""The features of a photo whose crown shows nothing above the brows."""
+
+
+def _gradient(chip: Chip) -> NDArray[np.float32]:
+    light = chip.lab[..., 0].astype(np.float32)
+    return cv2.magnitude(cv2.Sobel(light, cv2.CV_32F, 1, 0, ksize=3),
+                         cv2.Sobel(light, cv2.CV_32F, 0, 1, ksize=3))
+
+
+def _near(lab: NDArray[np.float64], ref: NDArray[np.float64]) -> NDArray[np.bool_]:
+    return np.linalg.norm(lab - ref, axis=-1) < _SAME
+
+
+def headwear_features(chip: Chip, skin: ColorMeasure, brows: ColorMeasure,
+                      skin_like: NDArray[np.bool_], person: NDArray[np.float32]
+                      ) -> HeadwearFeatures:
+    """Measure :class:`HeadwearFeatures`. ``skin_like`` marks the skin-colored pixels
+    (:func:`.hair.skin_likeness`) and ``person`` is the chip-frame person probability."""
+    p = chip.landmarks
+    w = chip.valid.shape[1]
+    cx = float(p[27, 0])
+    brow = float(p[17:27, 1].min())
+    head = (person > PERSON) & chip.valid
+    crown = np.zeros_like(head)
+    crown[int(max(0, brow - 1.6 * IOD)): int(max(0, brow - 0.25 * IOD)),
+          int(max(0, cx - 0.9 * IOD)): int(min(w, cx + 0.9 * IOD))] = True
+    crown &= head
+    cover = crown & ~skin_like
+    if cover.sum() < 30:
+        return NONE
+    lab = chip.lab[cover]
+    median = np.median(lab, axis=0)
+    grad = _gradient(chip)
+    eye = float(p[36:48, 1].mean())
+    cheeks = np.zeros_like(head)
+    cheeks[int(eye + 0.4 * IOD): int(eye + 0.8 * IOD), int(p[3, 0] + 0.2 * IOD):
+           int(p[13, 0] - 0.2 * IOD)] = True
+    cheek_grad = float(np.median(grad[cheeks & skin_like])) if (cheeks & skin_like).any() else 1.0
+
+    column = head[:, int(cx - 0.3 * IOD): int(cx + 0.3 * IOD)].any(axis=1)
+    top = float(np.argmax(column)) if column.any() else brow
+    row = head[int(max(0, brow - IOD))]
+    # the lower edge of the cover: per column, the lowest cover pixel above the brows
+    cols = np.arange(int(cx - 0.5 * IOD), int(cx + 0.5 * IOD))
+    below = cover[:, cols]
+    has = below.any(axis=0)
+    edge = (below.shape[0] - 1 - np.argmax(below[::-1], axis=0))[has]
+    line = float(np.std(edge)) / IOD if len(edge) > 3 else 0.0
+
+    sides = np.zeros_like(head)
+    y0, y1 = int(eye), int(p[3, 1])
+    for x0, x1 in ((p[1, 0] - 0.5 * IOD, p[1, 0] - 0.05 * IOD),
+                   (p[15, 0] + 0.05 * IOD, p[15, 0] + 0.5 * IOD)):
+        sides[y0:y1, int(max(0, x0)): int(min(w, x1))] = True
+    sides &= chip.valid
+    side_lab = chip.lab[sides & head & ~skin_like]
+    n_side = max(1, int(sides.sum()))
+    return HeadwearFeatures(
+        brow_distance=float(np.linalg.norm(median - np.asarray(brows.lab))),
+        chroma=float(chroma(median[None])[0]),
+        lightness=float(median[0] - skin.lab[0]),
+        spread=float(np.subtract(*np.percentile(lab[:, 0], [75, 25]))),
+        texture=float(np.median(grad[cover])) / max(cheek_grad, 1e-3),
+        cover=float(cover.sum() / crown.sum()),
+        height=(brow - top) / IOD,
+        width=float(row.sum()) / IOD,
+        line=line,
+        sides=float(_near(side_lab, median).sum()) / n_side,
+        side_brows=float(_near(side_lab, np.asarray(brows.lab)).sum()) / n_side,
+    )
+
+
+SCARF_SIDES = 0.3
+"""The share of the bands beside the cheeks colored like the covering from which it is a
+``headscarf`` (it goes on down beside the face) rather than a ``hat``. A round number, not
+fitted: the labelled photos name scarves and turbans together."""
+
+
+def headwear_vector(f: HeadwearFeatures, hair: NDArray[np.float64]) -> NDArray[np.float64]:
+    """The headwear model's input: :class:`HeadwearFeatures` and, from the hair-color
+    features (:func:`.hair.hair_features`), the lightness quantiles and the lit-strand
+    color of what was taken for hair (a cap's cloth is evenly lit; hair has highlights)."""
+    n = len(QUANTILES)
+    return np.concatenate([f.vector(), hair[:n], hair[3 * n: 3 * n + 3]])
+
+
+def decide_headwear(f: HeadwearFeatures, hair: NDArray[np.float64]) -> tuple[str, float]:
+    """``none | hat | headscarf`` and a confidence: whether the head is covered by the
+    learned model of :mod:`.learned` on :func:`headwear_vector` (``none`` at 0.5 before it
+    is fitted), the kind by :data:`SCARF_SIDES`."""
+    from .learned import model
+
+    covered = model("headwear")
+    if covered is None:
+        return "none", 0.5
+    found, sure = covered.predict(headwear_vector(f, hair))
+    if found == "none":
+        return "none", sure
+    return ("headscarf" if f.sides >= SCARF_SIDES else "hat"), sure
