@@ -197,3 +197,26 @@ def test_a_chin_lighter_than_the_cheeks_under_found_facial_hair_is_a_gray_beard(
     assert decide_facial_hair(FacialHairFeatures(lip, Region(-6.0, 1.4), jaw, jaw))[0] == "beard"
     assert decide_facial_hair(FacialHairFeatures(lip, Region(6.0, 1.0), jaw, jaw))[0] \
         == "mustache"
+
+
+def test_hairs_over_the_lip_raise_its_texture_whatever_their_color(
+        astronaut: np.ndarray, astronaut_detection: Detection) -> None:
+    """Fine strands painted over the upper lip, mostly lighter than the skin (a gray
+    mustache): the region does not darken, but its texture against the cheeks rises."""
+    import dataclasses
+
+    from facemoji.face.accessories import facial_hair_features
+    from facemoji.face.chip import make_chip
+
+    chip = make_chip(astronaut, np.asarray(astronaut_detection.landmarks, float), np.ones(3))
+    skin = lab_measure(chip.lab[int(chip.landmarks[30, 1]), 100:150], 1.0)
+    p = chip.landmarks
+    lab = chip.lab.copy()
+    y0, y1 = int(p[33, 1]), int(p[51, 1])
+    x0, x1 = int(p[48, 0]), int(p[54, 0])
+    stripes = np.where(np.arange(x1 - x0) % 3 == 0, -12.0, 6.0)
+    lab[y0:y1, x0:x1, 0] = skin.lab[0] + stripes
+    before = facial_hair_features(chip, skin).mustache
+    after = facial_hair_features(dataclasses.replace(chip, lab=lab), skin).mustache
+    assert after.texture > 2 * before.texture
+    assert after.darkening < 0

@@ -151,11 +151,14 @@ def classify_glasses(f: GlassesFeatures) -> tuple[str, float]:
 
 @dataclass(frozen=True)
 class Region:
-    """A lower-face region against the cheeks: ``darkening`` (cheek L* minus region L*) and
-    ``chroma`` (region C* over cheek C*; hair is less saturated than skin, shadow is not)."""
+    """A lower-face region against the cheeks: ``darkening`` (cheek L* minus region L*),
+    ``chroma`` (region C* over cheek C*; hair is less saturated than skin, shadow is not)
+    and ``texture`` (the region's median L* gradient over the cheeks': hairs make edges
+    that smooth skin and soft shadow do not, whatever their color)."""
 
     darkening: float
     chroma: float
+    texture: float = 1.0
 
     def hairy(self) -> bool:
         """Darker by 12 L* and at most 85% of the skin's chroma."""
@@ -178,13 +181,24 @@ def facial_hair_features(chip: Chip, skin: ColorMeasure) -> FacialHairFeatures:
     shape = chip.valid.shape
     u = IOD
     skin_chroma = max(float(chroma(np.array(skin.lab))), 1.0)
+    light = chip.lab[..., 0].astype(np.float32)
+    grad = cv2.magnitude(cv2.Sobel(light, cv2.CV_32F, 1, 0, ksize=3),
+                         cv2.Sobel(light, cv2.CV_32F, 0, 1, ksize=3))
+    eye_y = float(p[36:48, 1].mean())
+    cheeks = np.zeros(shape, bool)
+    for a, b in ((36, 39), (42, 45)):  # under each eye, below where glasses' rims sit
+        cheeks[int(eye_y + 0.45 * u): int(eye_y + 0.8 * u), int(p[a, 0]): int(p[b, 0])] = True
+    cheeks &= chip.valid
+    cheek_grad = max(float(np.median(grad[cheeks])), 1e-3) if cheeks.any() else 1.0
 
     def region(poly: NDArray[np.float64]) -> Region:
-        lab = chip.lab[polygon_mask(shape, poly) & chip.valid]
+        inside = polygon_mask(shape, poly) & chip.valid
+        lab = chip.lab[inside]
         if len(lab) < 10:
             return Region(0.0, 1.0)
         return Region(skin.lab[0] - float(np.median(lab[:, 0])),
-                      float(np.median(chroma(lab))) / skin_chroma)
+                      float(np.median(chroma(lab))) / skin_chroma,
+                      float(np.median(grad[inside])) / cheek_grad)
 
     return FacialHairFeatures(
         mustache=region(np.array([p[31] + [0, 0.1 * u], p[35] + [0, 0.1 * u],
@@ -230,10 +244,12 @@ def glasses_vector(f: GlassesFeatures, frames: NDArray[np.float64]) -> NDArray[n
 
 def beard_vector(f: FacialHairFeatures) -> NDArray[np.float64]:
     """The facial-hair model's input (:mod:`.learned`): each lower-face region's darkening
-    and chroma against the cheeks, and how far its lightness is from the cheeks' either
-    way (gray and white hair lightens the skin it covers)."""
-    return np.array([v for r in (f.mustache, f.chin, f.left, f.right)
-                     for v in (r.darkening, r.chroma, abs(r.darkening))])
+    and chroma against the cheeks, how far its lightness is from the cheeks' either way
+    (gray and white hair lightens the skin it covers), and the log of its texture (a dark
+    mustache on dark skin darkens it little)."""
+    regions = (f.mustache, f.chin, f.left, f.right)
+    return np.array([*(v for r in regions for v in (r.darkening, r.chroma, abs(r.darkening))),
+                     *(np.log(max(r.texture, 1e-3)) for r in regions)])
 
 
 def decide_glasses(f: GlassesFeatures, frames: NDArray[np.float64]) -> tuple[str, float, str]:
