@@ -47,6 +47,23 @@ def test_dlib_embedder_contract(dlib_embedder: Embedder, astronaut_embedding: np
     assert empty.shape == (0, 128) and empty.dtype == np.float32
 
 
+def test_the_shipped_network_gives_dlibs_own_descriptors(
+        dlib_embedder: Embedder, astronaut: np.ndarray, astronaut_detection: Detection) -> None:
+    """The ONNX conversion (scripts/convert_face_descriptor.py) against dlib's own code
+    on a face chip, its mirror image and a darker copy, as one batch."""
+    import dlib
+
+    from facemoji.face.detect import models_dir
+
+    chip = align(astronaut, np.asarray(astronaut_detection.landmarks, float), 150, 0.25)
+    chips = np.stack([chip, chip[:, ::-1], (chip * 0.6).astype(np.uint8)])
+    recognizer = dlib.face_recognition_model_v1(
+        str(models_dir() / "dlib_face_recognition_resnet_model_v1.dat"))
+    expected = np.array([np.asarray(v) for v in
+                         recognizer.compute_face_descriptor(list(np.ascontiguousarray(chips)))])
+    assert np.abs(dlib_embedder.embed_chips(chips) - expected).max() < 1e-5
+
+
 def test_embed_batch_is_align_then_embed_chips(
     dlib_embedder: Embedder, astronaut: np.ndarray, astronaut_detection: Detection,
     astronaut_embedding: np.ndarray,

@@ -14,17 +14,12 @@ Accuracy on the labelled photos is in docs/benchmarks.md.
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
-from importlib.resources import files
-from typing import TYPE_CHECKING
 
 import numpy as np
 
 from ..types import Landmarks, RGBImage
-
-if TYPE_CHECKING:
-    import onnxruntime
+from .onnx import session as onnx_session
 
 CHIP_PADDING = 0.2
 """dlib's face-chip padding the models were trained with."""
@@ -64,24 +59,13 @@ def age_band(age: float) -> str:
     return next(name for top, name in AGE_BANDS if age < top)
 
 
-@functools.cache
-def _session(name: str) -> onnxruntime.InferenceSession:
-    import onnxruntime
-
-    options = onnxruntime.SessionOptions()
-    options.intra_op_num_threads = 1  # a few ms each: threads would cost more than they save
-    model = files("facemoji") / "data" / f"{name}.onnx"
-    return onnxruntime.InferenceSession(model.read_bytes(), options,
-                                        providers=["CPUExecutionProvider"])
-
-
 def probabilities(task: str, chips: RGBImage) -> np.ndarray:
     """The model ``task``'s (``"age"`` or ``"gender"``) class probabilities ``(N, classes)``
     for a batch of chips ``(N, S, S, 3)`` (or ``(classes,)`` for one chip ``(S, S, 3)``)."""
     batch = np.asarray(chips)
     one = batch.ndim == 3
     values = (batch[None] if one else batch).astype(np.float32) - MEANS
-    session = _session(task)
+    session = onnx_session(f"{task}.onnx")
     out = session.run(None, {session.get_inputs()[0].name:
                              (values / np.float32(256.0)).transpose(0, 3, 1, 2)})[0]
     return out[0] if one else out

@@ -28,19 +28,14 @@ corner on its right.
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
-from importlib.resources import files
-from typing import TYPE_CHECKING
 
 import cv2
 import numpy as np
 from numpy.typing import NDArray
 
 from .chip import shrink_for_warp
-
-if TYPE_CHECKING:
-    import onnxruntime
+from .onnx import session
 
 SIZE = 256
 """The landmark network's square input, in pixels."""
@@ -131,17 +126,6 @@ class Mesh:
     matrix: NDArray[np.float64]
 
 
-@functools.cache
-def _session(name: str) -> onnxruntime.InferenceSession:
-    import onnxruntime
-
-    options = onnxruntime.SessionOptions()
-    options.intra_op_num_threads = 1  # a few ms: threads would cost more than they save
-    model = files("facemoji") / "data" / name
-    return onnxruntime.InferenceSession(model.read_bytes(), options,
-                                        providers=["CPUExecutionProvider"])
-
-
 def crop_matrix(landmarks: NDArray[np.floating]) -> NDArray[np.float64]:
     """The 2×3 affine map from photo pixels (``landmarks`` ``(68, 2)``, dlib's, in them) to
     the ``SIZE`` × ``SIZE`` crop MediaPipe's rule makes around the face (module docstring)."""
@@ -190,7 +174,7 @@ def face_mesh(image: NDArray[np.uint8], landmarks: NDArray[np.floating]) -> Mesh
 def mesh_at(image: NDArray[np.uint8], matrix: NDArray[np.float64]) -> Mesh:
     """The mesh and blendshapes of what the crop ``matrix`` (photo → crop, e.g. from
     :func:`crop_matrix` or :func:`mesh_matrix`) makes of ``image`` (RGB uint8)."""
-    raw, presence, tongue = _session("face_mesh.onnx").run(
+    raw, presence, tongue = session("face_mesh.onnx").run(
         None, {"input": crop_input(image, matrix)})
     points = _to_photo(raw.reshape(478, 3).astype(np.float64), matrix)
     return Mesh(points, _sigmoid(float(presence.item())), float(tongue.item()),
@@ -212,7 +196,7 @@ def blendshapes(points: NDArray[np.floating]) -> dict[str, float]:
     The network centres and scales its input itself, so any pixel frame will do (x and y in
     the same unit)."""
     subset = np.asarray(points, np.float32)[list(BLENDSHAPE_POINTS), :2][None]
-    (scores,) = _session("face_blendshapes.onnx").run(None, {"points": subset})
+    (scores,) = session("face_blendshapes.onnx").run(None, {"points": subset})
     return dict(zip(BLENDSHAPES, (float(v) for v in scores), strict=True))
 
 

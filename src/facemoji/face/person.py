@@ -10,18 +10,12 @@ crop around the face (:func:`portrait_matrix`), whatever the photo's framing.
 
 from __future__ import annotations
 
-import functools
-from importlib.resources import files
-from typing import TYPE_CHECKING
-
 import cv2
 import numpy as np
 from numpy.typing import NDArray
 
 from .chip import eye_frame, shrink_for_warp
-
-if TYPE_CHECKING:
-    import onnxruntime
+from .onnx import session
 
 SIZE = 256
 """The model's square input, in pixels."""
@@ -31,17 +25,6 @@ value tried; 4, 5 and 8 named fewer hair colors right (``benchmarks/attributes.p
 EYE_Y = 0.42
 """Where the eyes sit in the crop, as a fraction of its height from the top: room for tall
 hair above, shoulders below."""
-
-
-@functools.cache
-def _session() -> onnxruntime.InferenceSession:
-    import onnxruntime
-
-    options = onnxruntime.SessionOptions()
-    options.intra_op_num_threads = 1  # ~3 ms: threads would cost more than they save
-    model = files("facemoji") / "data" / "person_segmenter.onnx"
-    return onnxruntime.InferenceSession(model.read_bytes(), options,
-                                        providers=["CPUExecutionProvider"])
 
 
 def portrait_matrix(landmarks: NDArray[np.floating], width: float = CROP_IOD,
@@ -67,7 +50,7 @@ def portrait(image: NDArray[np.uint8], matrix: NDArray[np.float64]
 def segment(crop: NDArray[np.uint8]) -> NDArray[np.float32]:
     """The person probability of each pixel of a ``SIZE`` × ``SIZE`` :func:`portrait` crop."""
     batch = (crop.astype(np.float32) / 255.0)[None]
-    return _session().run(None, {"input": batch})[0][0, ..., 0]
+    return session("person_segmenter.onnx").run(None, {"input": batch})[0][0, ..., 0]
 
 
 def person_probability(image: NDArray[np.uint8], matrix: NDArray[np.float64]
