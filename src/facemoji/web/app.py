@@ -61,12 +61,10 @@ STATIC = Path(__file__).parent / "static"
 METHOD_LABELS = {"attributes": "Quick: from measurements only",
                  "greedy": "Recommended: feature by feature",
                  "search": "Global search"}
-TYPICAL_SECONDS = {"attributes": 1.0, "greedy": 4.0, "search": 4.0}
+TYPICAL_SECONDS = {"attributes": 1.0, "greedy": 2.0, "search": 2.0}
 """What the page tells users to expect of one generate of 3 photos, in seconds:
-``python benchmarks/web.py --methods`` (docs/benchmarks.md, "Web API"), the median CPU
-seconds of the worker per generate (5 people), rounded up; on an idle 2-core machine
-the wall time is about that (the worker computes alone, its embedding helper beside it),
-while on the loaded machine they were measured on, the wall time was 4-6x that."""
+``python benchmarks/web.py --methods`` (docs/benchmarks.md, "Web API"), the median wall
+seconds per generate (5 people) on a quiet 2-core machine, rounded up."""
 
 MAX_SEED = 2**32 - 1
 
