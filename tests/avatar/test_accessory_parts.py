@@ -121,3 +121,19 @@ def test_headwear_color_follows_the_clothing_color(option: str) -> None:
     navy = _render(headwear=option, clothing_color="#2b3a67")[top]
     red = _render(headwear=option, clothing_color="#c0392b")[top]
     assert np.abs(navy - red).mean() > 2
+
+
+@pytest.mark.parametrize("option", [o.id for o in HEADWEAR if o.id != "none"])
+def test_a_set_headwear_color_is_painted_whatever_the_clothing(option: str) -> None:
+    """``headwear_color`` set (a hat measured in the photos): the headwear's median pixel
+    is that color, and the clothing color no longer moves it."""
+    top = slice(0, int(SIZE * 0.4))
+    red = "#c0392b"
+    navy = _render(headwear=option, headwear_color=red, clothing_color="#2b3a67")[top]
+    gray = _render(headwear=option, headwear_color=red, clothing_color="#8a8a8a")[top]
+    assert np.array_equal(navy, gray)
+    bare = _render(headwear="none", clothing_color="#2b3a67")[top]
+    hat = navy[np.abs(navy - bare).sum(-1) > 40]
+    lab = rgb2lab(np.median(hat, axis=0)[None, None] / 255.0)
+    target = rgb2lab(np.array(hex_to_rgb(red))[None, None] / 255.0)
+    assert deltaE_ciede2000(lab, target).item() < 12

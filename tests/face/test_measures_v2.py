@@ -220,3 +220,29 @@ def test_hairs_over_the_lip_raise_its_texture_whatever_their_color(
     after = facial_hair_features(dataclasses.replace(chip, lab=lab), skin).mustache
     assert after.texture > 2 * before.texture
     assert after.darkening < 0
+
+
+def test_the_hair_below_a_hat_is_measured_without_the_hat(
+        astronaut: np.ndarray, astronaut_detection: Detection) -> None:
+    """A red hat over dark hair: the hair's color and name come from the dark hair that
+    shows outside the hat; all under the hat, nothing is known of it."""
+    import dataclasses
+
+    from facemoji.avatar.color import hex_to_lab
+    from facemoji.face.chip import make_chip
+    from facemoji.face.hair import IOD, hair_beside, measure_hair
+
+    chip = make_chip(astronaut, np.asarray(astronaut_detection.landmarks, float), np.ones(3))
+    skin = lab_measure(chip.lab[int(chip.landmarks[30, 1]), 100:150], 1.0)
+    hair = measure_hair(chip, skin, np.ones(chip.valid.shape, np.float32))
+    rows = np.arange(chip.valid.shape[0])[:, None] < chip.landmarks[17:27, 1].min() - 0.6 * IOD
+    covered = np.broadcast_to(rows, hair.mask.shape) & hair.mask
+    assert covered.sum() > 500 and (hair.mask & ~covered).sum() > 0.5 * IOD * IOD
+    lab = chip.lab.copy()
+    lab[covered] = hex_to_lab("#c0392b")
+    lab[hair.mask & ~covered] = hex_to_lab("#2e2623")
+    painted = dataclasses.replace(chip, lab=lab)
+    color, name = hair_beside(painted, hair, covered)
+    assert np.linalg.norm(np.subtract(color.lab, hex_to_lab("#2e2623"))) < 3
+    assert name in ("black", "brown") and color.confidence > 0
+    assert hair_beside(painted, hair, hair.mask)[0].confidence == 0.0

@@ -24,9 +24,9 @@ from .clothing import measure_clothing
 from .color import UNKNOWN, ColorMeasure, lab_measure
 from .expression import classify_smile, lipstick, smile_features
 from .features import measure_brows, measure_eyes
-from .hair import OLDER_AGE, YOUNG_AGE, measure_hair
+from .hair import OLDER_AGE, YOUNG_AGE, hair_beside, measure_hair
 from .hair_length import HairLength, measure_length
-from .headwear import decide_headwear, headwear_features
+from .headwear import decide_headwear, hat, headwear_features
 from .mesh import LEFT_EYE, RIGHT_EYE, face_mesh
 from .person import person_probability, portrait_matrix, to_frame
 from .portrait import portrait_view
@@ -64,7 +64,9 @@ class Attributes:
     ``brow_thickness`` is the brow height over the inter-ocular distance. ``glasses`` is
     ``none | eyeglasses | sunglasses`` and ``glasses_frame`` ``none | thick | thin |
     rimless``; ``facial_hair`` ``none | stubble | mustache |
-    goatee | beard``; ``headwear`` ``none | hat | headscarf`` (best effort); ``smile``
+    goatee | beard``; ``headwear`` ``none | hat | headscarf`` and ``headwear_color`` its
+    color (UNKNOWN without headwear; with it, the hair's color and name come from the hair
+    that shows outside the hat); ``smile``
     ``none | closed | teeth`` (:mod:`.expression`); ``age_gender`` the apparent age and
     presentation (:mod:`.age_gender`); ``clothing`` the main clothing color and ``jacket``
     whether it is a jacket over a light shirt (:mod:`.clothing`). ``geometry`` holds the
@@ -98,6 +100,7 @@ class Attributes:
     smile_confidence: float = 0.0
     clothing: ColorMeasure = UNKNOWN
     jacket: bool = False
+    headwear_color: ColorMeasure = UNKNOWN
     features: dict[str, Any] = field(default_factory=dict, repr=False)
     """The raw features behind the decisions (not serialized), so that
     ``benchmarks/attributes.py`` can refit the thresholds without measuring again."""
@@ -120,6 +123,7 @@ class Attributes:
             "facial_hair_confidence": _r(self.facial_hair_confidence, 2),
             "headwear": self.headwear,
             "headwear_confidence": _r(self.headwear_confidence, 2),
+            "headwear_color": self.headwear_color.to_dict(),
             **({"age_gender": self.age_gender.to_dict()} if self.age_gender else {}),
             **({"smile": self.smile, "smile_confidence": _r(self.smile_confidence, 2)}
                if self.smile else {}),
@@ -231,6 +235,11 @@ def measure(image: np.ndarray, detection: Detection,
     facial_hair, facial_hair_conf = accessories.decide_facial_hair(facial_hair_f)
     headwear_f = headwear_features(chip, skin, brows, hair.skin_like, person)
     headwear, headwear_conf = decide_headwear(headwear_f, hair.features)
+    headwear_color, hair_color, hair_name = UNKNOWN, hair.color, hair.name
+    if headwear != "none":  # what was taken for hair is mostly the hat
+        covered, headwear_color = hat(chip, hair.skin_like, person, headwear_conf)
+        hair_color, hair_name = hair_beside(chip, hair, covered, older,
+                                            young=age_gender.age < YOUNG_AGE)
     ratios = geometry.ratios(landmarks, thickness)
     view = portrait_view(image, landmarks)
     length = measure_length(view, hair.color, skin, bald=hair.bald, receding=hair.receding,
@@ -241,11 +250,11 @@ def measure(image: np.ndarray, detection: Detection,
     smile, smile_conf = classify_smile(smile_f)
     return Attributes(
         skin=tone, monk=round(monk), monk_score=monk,
-        hair=hair.color, hair_name=hair.name, bald=hair.bald, receding=hair.receding,
+        hair=hair_color, hair_name=hair_name, bald=hair.bald, receding=hair.receding,
         eyes=eyes, brows=brows, brow_thickness=thickness,
         glasses=glasses, glasses_confidence=glasses_conf, glasses_frame=frame,
         facial_hair=facial_hair, facial_hair_confidence=facial_hair_conf,
-        headwear=headwear, headwear_confidence=headwear_conf,
+        headwear=headwear, headwear_confidence=headwear_conf, headwear_color=headwear_color,
         geometry=ratios, geometry_z=geometry.standardize(ratios),
         hair_length=length, age_gender=age_gender,
         smile=smile, smile_confidence=smile_conf,

@@ -20,6 +20,7 @@ labelled photos named right against 87.3% now (docs/benchmarks.md).
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 import cv2
@@ -354,3 +355,16 @@ def measure_hair(chip: Chip, skin: ColorMeasure, person: NDArray[np.float32],
         name = name_hair(color.lab, older=older, young=young)
     return HairMeasure(color, name, bald, receding, hair,
                        hair_features(chip, region, forehead, skin), crown, skin_like)
+
+
+def hair_beside(chip: Chip, hair: HairMeasure, covered: NDArray[np.bool_],
+                older: bool = False, young: bool = False) -> tuple[ColorMeasure, str]:
+    """The hair's color and name (as :func:`measure_hair` gives them) from its pixels
+    outside ``covered`` (a hat's): what shows below a hat. Where under half an IOD² of
+    hair shows, the color has confidence 0 and the name is ``other``."""
+    rest = hair.mask & ~covered
+    area = rest.sum() / (IOD * IOD)
+    if area < 0.5:
+        return dataclasses.replace(hair.color, confidence=0.0), "other"
+    color = hair_color(chip.lab[rest], min(1.0, area / 2.0))
+    return color, name_hair(color.lab, older=older, young=young)

@@ -19,7 +19,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from .chip import IOD, Chip
-from .color import ColorMeasure, chroma
+from .color import ColorMeasure, chroma, lab_measure
 from .hair import QUANTILES
 
 PERSON = 0.5
@@ -75,6 +75,26 @@ def _near(lab: NDArray[np.float64], ref: NDArray[np.float64]) -> NDArray[np.bool
     return np.linalg.norm(lab - ref, axis=-1) < _SAME
 
 
+def _crown(chip: Chip, person: NDArray[np.float32]) -> NDArray[np.bool_]:
+    """The person's pixels from 0.25 to 1.6 IOD above the brows, within 0.9 IOD of the nose."""
+    p = chip.landmarks
+    cx, brow = float(p[27, 0]), float(p[17:27, 1].min())
+    crown = np.zeros(chip.valid.shape, bool)
+    crown[int(max(0, brow - 1.6 * IOD)): int(max(0, brow - 0.25 * IOD)),
+          int(max(0, cx - 0.9 * IOD)): int(max(0, cx + 0.9 * IOD))] = True
+    return crown & (person > PERSON) & chip.valid
+
+
+def hat(chip: Chip, skin_like: NDArray[np.bool_], person: NDArray[np.float32],
+        confidence: float) -> tuple[NDArray[np.bool_], ColorMeasure]:
+    """Where a hat that :func:`decide_headwear` found is, and its color (with
+    ``confidence``): the cover's (see :class:`HeadwearFeatures`) median color, and the
+    cover with every pixel colored like it (a brim reaches past the crown)."""
+    cover = _crown(chip, person) & ~skin_like
+    color = lab_measure(chip.lab[cover], confidence)
+    return cover | _near(chip.lab, np.asarray(color.lab)), color
+
+
 def headwear_features(chip: Chip, skin: ColorMeasure, brows: ColorMeasure,
                       skin_like: NDArray[np.bool_], person: NDArray[np.float32]
                       ) -> HeadwearFeatures:
@@ -85,10 +105,7 @@ def headwear_features(chip: Chip, skin: ColorMeasure, brows: ColorMeasure,
     cx = float(p[27, 0])
     brow = float(p[17:27, 1].min())
     head = (person > PERSON) & chip.valid
-    crown = np.zeros_like(head)
-    crown[int(max(0, brow - 1.6 * IOD)): int(max(0, brow - 0.25 * IOD)),
-          int(max(0, cx - 0.9 * IOD)): int(min(w, cx + 0.9 * IOD))] = True
-    crown &= head
+    crown = _crown(chip, person)
     cover = crown & ~skin_like
     if cover.sum() < 30:
         return NONE

@@ -17,7 +17,7 @@ import numpy as np
 from ..avatar.color import lab_to_hex
 from .traits import Traits
 
-COLOR_NAMES = ("skin", "hair", "eyes", "brows", "clothing", "lips")
+COLOR_NAMES = ("skin", "hair", "eyes", "brows", "clothing", "lips", "headwear_color")
 """The colors face analysis measures."""
 
 

@@ -100,7 +100,8 @@ CLOTHING = {"none": False, "blazer_shirt": True, "blazer_sweater": True,
             "shirt_crew_neck": False, "shirt_scoop_neck": False, "shirt_v_neck": False,
             "astronaut_suit": False, "bond_suit": True, "chef": False, "gladiator": False,
             "jedi_robe": False, "shirt_wick": False}
-COLORS = {"skin": "skin", "hair": "hair_color", "clothing": "clothing_color"}
+COLORS = {"skin": "skin", "hair": "hair_color", "clothing": "clothing_color",
+          "headwear_color": "headwear_color"}
 SHAPE = ("hair", "eyebrows", "eyes", "nose", "mouth")
 
 

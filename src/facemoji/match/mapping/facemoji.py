@@ -108,7 +108,7 @@ SCALARS = {name: name for name in (
     "eye_spacing", "eye_tilt", "brow_thickness", "nose_width", "nose_length", "mouth_width",
     "lip_fullness")}
 COLORS = {"skin": "skin", "hair": "hair_color", "eyes": "eye_color", "brows": "brow_color",
-          "clothing": "clothing_color"}
+          "clothing": "clothing_color", "headwear_color": "headwear_color"}
 # identity changed greedy's choice of these (docs/benchmarks.md); it never changed the
 # colors, accessories, ears or cheeks, and gained at most 0.004 (mean score) for jaw,
 # chin, lips, brow thickness, ear size and age lines

@@ -249,6 +249,8 @@ def build_schema() -> Schema:
         Choice("glasses", GLASSES, "none", group="glasses"),
         Color("glasses_color", GLASSES_PRESETS, "black", group="glasses"),
         Choice("headwear", HEADWEAR, "none", group="headwear"),
+        Color("headwear_color", CLOTHING_PRESETS, None, follows="clothing_color",
+              group="headwear"),
         Choice("freckles", FRECKLES, "none", group="skin"),
         Choice("age_lines", AGE_LINES, "none", group="skin"),
         Choice("clothing", CLOTHING, "crew_tee", group="clothing"),

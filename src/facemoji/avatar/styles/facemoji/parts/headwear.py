@@ -2,9 +2,10 @@
 
 Everything sits on the skull anchors (``a.top``, ``a.hairline``, ``a.half_width``).
 Hats are drawn in front of the hair (their crown covers its top, hair shows below);
-the headscarf and the turban hide the hair entirely (``covers_hair``). Colors come
-from ``clothing_color`` turned in CIELAB (hue, chroma, lightness per option) so that
-headwear matches the outfit without merging into it.
+the headscarf and the turban hide the hair entirely (``covers_hair``). The color is
+``headwear_color`` where it is set (a hat measured in the photos); where it follows the
+clothing (the default), ``clothing_color`` turned in CIELAB (hue, chroma, lightness per
+option) so that headwear matches the outfit without merging into it.
 """
 
 from __future__ import annotations
@@ -37,7 +38,10 @@ SKIN_CONTRAST = 24.0  # least CIELAB distance between headwear and skin
 
 
 def _tones(ctx: Ctx) -> Tones:
-    """The headwear's tones: the clothing color turned per option."""
+    """The headwear's tones: its own color where ``headwear_color`` has one (a measured
+    hat), else the clothing color turned per option."""
+    if ctx.params["headwear_color"] is not None:
+        return Tones.of(ctx.params.color("headwear_color"), shadow=11, light=9)
     turn, chroma, step = COLOR_TURN[ctx.choice("headwear")]
     L, a, b = hex_to_lab(ctx.pal.clothing.base)
     t = math.radians(turn)
