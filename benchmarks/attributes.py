@@ -265,7 +265,7 @@ def _hairline(s: Sample, setting: Any = None) -> str:
     a = s.attributes
     if setting is None:
         return "bald" if a.bald else "receding" if a.receding else "normal"
-    if BaldRule(*setting)(a.features["scalp"], a.age_gender.female >= 0.5):
+    if BaldRule(*setting)(a.features["scalp"], a.age_gender.female >= 0.5, a.age_gender.age):
         return "bald"
     return "receding" if a.features["hair"][FOREHEAD] > RECEDING_FOREHEAD else "normal"
 
@@ -305,9 +305,10 @@ def measures() -> list[Measure]:
                                          (0.0, 30.0, 35.0, 45.0)))
     naming = HairNaming()
     bald_grid = list(itertools.product((0.5, 0.6, 0.7, 0.8, 0.9), (0.02, 0.04, 0.08),
-                                       (0.1, 0.2, 0.3, 1.0)))
+                                       (0.1, 0.2, 0.3, 1.0), (0.0, 45.0, 55.0, 65.0),
+                                       (0.4, 0.6, 0.8)))
     rule = BaldRule()
-    assert (rule.skin, rule.dark, rule.top_dark) in bald_grid
+    assert (rule.skin, rule.dark, rule.top_dark, rule.shine_age, rule.shine) in bald_grid
     assert (naming.older_gray, naming.older_chroma, naming.red_chroma, naming.red_hue,
             OLDER_AGE, YOUNG_AGE) in naming_grid
     return [

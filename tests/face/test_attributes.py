@@ -317,3 +317,19 @@ def test_a_face_presenting_as_a_woman_is_not_called_bald(base: Attributes,
     _presenting(monkeypatch, female=0.9)
     image = _skin_forehead(astronaut, astronaut_detection, base.hair_mask, None)
     assert not _measure(image, astronaut_detection).bald
+
+
+@pytest.mark.parametrize(("age", "texture", "bald"), [
+    (35.0, 0.3, True), (70.0, 0.3, False), (35.0, 1.5, False),
+], ids=["young-shine", "older-white-hair", "young-textured"])
+def test_a_smooth_crown_with_no_dark_hair_is_bald_only_on_a_younger_face(
+        age: float, texture: float, bald: bool) -> None:
+    """A shaved head's shine is not skin-colored: with no dark hair on the crown, a smooth
+    crown is bald on a face under BaldRule.shine_age; on an older face the same crown is
+    white hair, and a textured one is hair at any age."""
+    from facemoji.face.hair import BaldRule, Scalp
+
+    shiny = Scalp(skin=0.4, dark=0.0, top_dark=0.0, texture=texture)
+    assert BaldRule()(shiny, feminine=False, age=age) is bald
+    assert not BaldRule()(shiny, feminine=True, age=age)
+    assert not BaldRule()(Scalp(0.4, 0.3, 0.5, texture), feminine=False, age=age)

@@ -153,8 +153,8 @@ def classify_glasses(f: GlassesFeatures) -> tuple[str, float]:
 class Region:
     """A lower-face region against the cheeks: ``darkening`` (cheek L* minus region L*),
     ``chroma`` (region C* over cheek C*; hair is less saturated than skin, shadow is not)
-    and ``texture`` (the region's median L* gradient over the cheeks': hairs make edges
-    that smooth skin and soft shadow do not, whatever their color)."""
+    and ``texture`` (:attr:`.Chip.texture`: hairs make edges that smooth skin and soft
+    shadow do not, whatever their color)."""
 
     darkening: float
     chroma: float
@@ -181,15 +181,6 @@ def facial_hair_features(chip: Chip, skin: ColorMeasure) -> FacialHairFeatures:
     shape = chip.valid.shape
     u = IOD
     skin_chroma = max(float(chroma(np.array(skin.lab))), 1.0)
-    light = chip.lab[..., 0].astype(np.float32)
-    grad = cv2.magnitude(cv2.Sobel(light, cv2.CV_32F, 1, 0, ksize=3),
-                         cv2.Sobel(light, cv2.CV_32F, 0, 1, ksize=3))
-    eye_y = float(p[36:48, 1].mean())
-    cheeks = np.zeros(shape, bool)
-    for a, b in ((36, 39), (42, 45)):  # under each eye, below where glasses' rims sit
-        cheeks[int(eye_y + 0.45 * u): int(eye_y + 0.8 * u), int(p[a, 0]): int(p[b, 0])] = True
-    cheeks &= chip.valid
-    cheek_grad = max(float(np.median(grad[cheeks])), 1e-3) if cheeks.any() else 1.0
 
     def region(poly: NDArray[np.float64]) -> Region:
         inside = polygon_mask(shape, poly) & chip.valid
@@ -198,7 +189,7 @@ def facial_hair_features(chip: Chip, skin: ColorMeasure) -> FacialHairFeatures:
             return Region(0.0, 1.0)
         return Region(skin.lab[0] - float(np.median(lab[:, 0])),
                       float(np.median(chroma(lab))) / skin_chroma,
-                      float(np.median(grad[inside])) / cheek_grad)
+                      float(np.median(chip.texture[inside])))
 
     return FacialHairFeatures(
         mustache=region(np.array([p[31] + [0, 0.1 * u], p[35] + [0, 0.1 * u],

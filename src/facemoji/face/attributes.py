@@ -221,7 +221,7 @@ def measure(image: np.ndarray, detection: Detection,
     age_gender = estimate(image, landmarks)
     older = age_gender.age >= OLDER_AGE
     hair = measure_hair(chip, skin, person, older, feminine=age_gender.female >= 0.5,
-                        young=age_gender.age < YOUNG_AGE)
+                        young=age_gender.age < YOUNG_AGE, age=age_gender.age)
     mesh = face_mesh(image, landmarks)
     in_chip = mesh.points[:, :2] @ chip.matrix[:, :2].T + chip.matrix[:, 2]
     glasses_f = accessories.glasses_features(chip, skin)
@@ -236,13 +236,14 @@ def measure(image: np.ndarray, detection: Detection,
     headwear_f = headwear_features(chip, skin, brows, hair.skin_like, person)
     headwear, headwear_conf = decide_headwear(headwear_f, hair.features)
     headwear_color, hair_color, hair_name = UNKNOWN, hair.color, hair.name
+    bald = hair.bald and headwear == "none"  # a hat hides the crown the bald rule reads
     if headwear != "none":  # what was taken for hair is mostly the hat
         covered, headwear_color = hat(chip, hair.skin_like, person, headwear_conf)
         hair_color, hair_name = hair_beside(chip, hair, covered, older,
                                             young=age_gender.age < YOUNG_AGE)
     ratios = geometry.ratios(landmarks, thickness)
     view = portrait_view(image, landmarks)
-    length = measure_length(view, hair.color, skin, bald=hair.bald, receding=hair.receding,
+    length = measure_length(view, hair.color, skin, bald=bald, receding=hair.receding,
                             female=age_gender.female, age=age_gender.age)
     over_shoulders = length.end is not None and length.end > 2.5
     clothing = measure_clothing(view, skin, hair.color if over_shoulders else None)
@@ -250,7 +251,7 @@ def measure(image: np.ndarray, detection: Detection,
     smile, smile_conf = classify_smile(smile_f)
     return Attributes(
         skin=tone, monk=round(monk), monk_score=monk,
-        hair=hair_color, hair_name=hair_name, bald=hair.bald, receding=hair.receding,
+        hair=hair_color, hair_name=hair_name, bald=bald, receding=hair.receding,
         eyes=eyes, brows=brows, brow_thickness=thickness,
         glasses=glasses, glasses_confidence=glasses_conf, glasses_frame=frame,
         facial_hair=facial_hair, facial_hair_confidence=facial_hair_conf,

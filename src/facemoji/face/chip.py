@@ -7,6 +7,7 @@ Regions can then be written in IOD units, whatever the photo's size or the head'
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import cv2
@@ -39,6 +40,24 @@ class Chip:
     def gray(self) -> NDArray[np.uint8]:
         """8-bit grayscale of the chip, for gradient features."""
         return cv2.cvtColor((self.rgb * 255).astype(np.uint8), cv2.COLOR_RGB2GRAY)
+
+    @functools.cached_property
+    def texture(self) -> NDArray[np.float32]:
+        """Per pixel, the magnitude of the L* gradient over its median on the cheeks just
+        under the eyes (below where glasses' rims sit): hairs and cloth weave make edges
+        that smooth skin and soft shadow do not, whatever their color. A region's texture
+        is the median of this over its pixels; smooth skin is about 1."""
+        light = self.lab[..., 0].astype(np.float32)
+        grad = cv2.magnitude(cv2.Sobel(light, cv2.CV_32F, 1, 0, ksize=3),
+                             cv2.Sobel(light, cv2.CV_32F, 0, 1, ksize=3))
+        p = self.landmarks
+        rows = slice(int(p[36:48, 1].mean() + 0.45 * IOD), int(p[36:48, 1].mean() + 0.8 * IOD))
+        cheeks = np.zeros(self.valid.shape, bool)
+        for a, b in ((36, 39), (42, 45)):
+            cheeks[rows, int(p[a, 0]): int(p[b, 0])] = True
+        cheeks &= self.valid
+        reference = float(np.median(grad[cheeks])) if cheeks.any() else 1.0
+        return grad / max(reference, 1e-3)
 
 
 def eye_frame(landmarks: NDArray[np.floating], iod: float, center: tuple[float, float]

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from dataclasses import astuple, dataclass
 
-import cv2
 import numpy as np
 from numpy.typing import NDArray
 
@@ -34,8 +33,8 @@ class HeadwearFeatures:
 
     ``brow_distance``: CIELAB distance of the cover's median color from the brows'.
     ``chroma``: the cover's median C*. ``lightness``: its median L* less the skin's.
-    ``spread``: the interquartile range of its L*. ``texture``: its median gradient
-    magnitude over the cheeks' (hair has strands; felt and cotton are smooth).
+    ``spread``: the interquartile range of its L*. ``texture``: its median
+    :attr:`.Chip.texture` (hair has strands; felt and cotton are smooth).
     ``cover``: the share of the crown's person pixels that are not skin.
     ``height``: how far the head's top is above the brows, and ``width``: how wide the head
     is 1 IOD above them (IOD; a hat is taller and a brim wider than hair).
@@ -63,12 +62,6 @@ class HeadwearFeatures:
 
 NONE = HeadwearFeatures(0.0, 0.0, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
 """The features of a photo whose crown shows nothing above the brows."""
-
-
-def _gradient(chip: Chip) -> NDArray[np.float32]:
-    light = chip.lab[..., 0].astype(np.float32)
-    return cv2.magnitude(cv2.Sobel(light, cv2.CV_32F, 1, 0, ksize=3),
-                         cv2.Sobel(light, cv2.CV_32F, 0, 1, ksize=3))
 
 
 def _near(lab: NDArray[np.float64], ref: NDArray[np.float64]) -> NDArray[np.bool_]:
@@ -111,12 +104,7 @@ def headwear_features(chip: Chip, skin: ColorMeasure, brows: ColorMeasure,
         return NONE
     lab = chip.lab[cover]
     median = np.median(lab, axis=0)
-    grad = _gradient(chip)
     eye = float(p[36:48, 1].mean())
-    cheeks = np.zeros_like(head)
-    cheeks[int(eye + 0.4 * IOD): int(eye + 0.8 * IOD), int(p[3, 0] + 0.2 * IOD):
-           int(p[13, 0] - 0.2 * IOD)] = True
-    cheek_grad = float(np.median(grad[cheeks & skin_like])) if (cheeks & skin_like).any() else 1.0
 
     column = head[:, int(cx - 0.3 * IOD): int(cx + 0.3 * IOD)].any(axis=1)
     top = float(np.argmax(column)) if column.any() else brow
@@ -141,7 +129,7 @@ def headwear_features(chip: Chip, skin: ColorMeasure, brows: ColorMeasure,
         chroma=float(chroma(median[None])[0]),
         lightness=float(median[0] - skin.lab[0]),
         spread=float(np.subtract(*np.percentile(lab[:, 0], [75, 25]))),
-        texture=float(np.median(grad[cover])) / max(cheek_grad, 1e-3),
+        texture=float(np.median(chip.texture[cover])),
         cover=float(cover.sum() / crown.sum()),
         height=(brow - top) / IOD,
         width=float(row.sum()) / IOD,
