@@ -40,7 +40,9 @@ class HeadwearFeatures:
     is 1 IOD above them (IOD; a hat is taller and a brim wider than hair).
     ``line``: how uneven the lower edge of the cover is across the forehead (IOD; a brim is
     straight). ``sides``: the share of the bands beside the cheeks that are colored like the
-    cover (a scarf), and ``side_brows`` how much of it is colored like the brows (hair).
+    cover (a scarf), ``side_brows`` how much of it is colored like the brows (hair), and
+    ``side_light`` how much of it is the person's and over 10 L* lighter than the skin (a
+    light scarf around a face whose front hair shows: few heads of hair are that light).
     """
 
     brow_distance: float
@@ -54,13 +56,14 @@ class HeadwearFeatures:
     line: float
     sides: float
     side_brows: float
+    side_light: float
 
     def vector(self) -> NDArray[np.float64]:
         """The features in field order, for the model."""
         return np.array(astuple(self), np.float64)
 
 
-NONE = HeadwearFeatures(0.0, 0.0, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
+NONE = HeadwearFeatures(0.0, 0.0, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
 """The features of a photo whose crown shows nothing above the brows."""
 
 
@@ -136,6 +139,7 @@ def headwear_features(chip: Chip, skin: ColorMeasure, brows: ColorMeasure,
         line=line,
         sides=float(_near(side_lab, median).sum()) / n_side,
         side_brows=float(_near(side_lab, np.asarray(brows.lab)).sum()) / n_side,
+        side_light=float((side_lab[:, 0] > skin.lab[0] + 10).sum()) / n_side,
     )
 
 
