@@ -333,3 +333,19 @@ def test_a_smooth_crown_with_no_dark_hair_is_bald_only_on_a_younger_face(
     assert BaldRule()(shiny, feminine=False, age=age) is bald
     assert not BaldRule()(shiny, feminine=True, age=age)
     assert not BaldRule()(Scalp(0.4, 0.3, 0.5, texture), feminine=False, age=age)
+
+
+def test_hair_down_to_the_brows_is_bangs(base: Attributes, astronaut: np.ndarray,
+                                         astronaut_detection, monkeypatch) -> None:
+    """The forehead painted with the hair's own dark color down to just above the brows is
+    a fringe; the same head with a skin forehead up to 0.9 IOD has none."""
+    _presenting(monkeypatch, female=0.9)
+    p = astronaut_detection.landmarks
+    iod = float(np.linalg.norm(p[42:48].mean(axis=0) - p[36:42].mean(axis=0)))
+    brow = float(p[17:27, 1].min())
+    fringe = astronaut.copy()
+    x0, x1 = int(p[19, 0]), int(p[24, 0])
+    fringe[int(brow - 1.2 * iod): int(brow - 0.1 * iod), x0:x1] = (40, 28, 20)
+    assert _measure(fringe, astronaut_detection).bangs
+    forehead = _skin_forehead(astronaut, astronaut_detection, base.hair_mask, 0.9)
+    assert not _measure(forehead, astronaut_detection).bangs

@@ -87,3 +87,11 @@ def test_avataaars_gets_its_own_mapping(make_analysis, target):
     assert "curly" in shown["hair_type"]
     d = deltaE_ciede2000(hex_to_lab(params.color("skin")), hex_to_lab(target.color("skin")))
     assert d < 1.0
+
+
+@pytest.mark.parametrize(("hair", "bangs"), [("long_bangs", True), ("long_straight", False)])
+def test_measured_bangs_choose_a_cut_with_bangs(style, target, make_analysis, hair, bangs):
+    measured = fuse([make_analysis(target.set("hair", hair), None)])
+    assert measured.trait("bangs") is bangs
+    params = initial_params(measured, style.schema)
+    assert mapping_for("facemoji").traits(params)["bangs"] is bangs

@@ -60,7 +60,8 @@ class Attributes:
     tone's own white balance (:func:`.skin.tone_color`). ``monk_score`` is the Monk Skin
     Tone the skin model estimates (1.0 lightest .. 10.0, :func:`.skin.estimate_monk`),
     ``monk`` the same rounded. ``hair_name`` is one of ``black brown blonde red auburn
-    gray white bald other``; ``hair_length`` how far the hair falls (:mod:`.hair_length`).
+    gray white bald other``; ``hair_length`` how far the hair falls (:mod:`.hair_length`);
+    ``bangs`` whether hair covers the forehead (:data:`.hair.BANGS_FOREHEAD`).
     ``brow_thickness`` is the brow height over the inter-ocular distance. ``glasses`` is
     ``none | eyeglasses | sunglasses`` and ``glasses_frame`` ``none | thick | thin |
     rimless``; ``facial_hair`` ``none | stubble | mustache |
@@ -101,6 +102,7 @@ class Attributes:
     clothing: ColorMeasure = UNKNOWN
     jacket: bool = False
     headwear_color: ColorMeasure = UNKNOWN
+    bangs: bool = False
     features: dict[str, Any] = field(default_factory=dict, repr=False)
     """The raw features behind the decisions (not serialized), so that
     ``benchmarks/attributes.py`` can refit the thresholds without measuring again."""
@@ -113,7 +115,7 @@ class Attributes:
         return {
             "skin": {**self.skin.to_dict(), "monk": self.monk},
             "hair": {**self.hair.to_dict(), "name": self.hair_name, "bald": self.bald,
-                     "receding": self.receding, **self._length()},
+                     "receding": self.receding, "bangs": self.bangs, **self._length()},
             "eyes": self.eyes.to_dict(),
             "brows": {**self.brows.to_dict(), "thickness": _r(self.brow_thickness)},
             "glasses": self.glasses,
@@ -161,6 +163,8 @@ class Attributes:
             "headwear": (self.headwear, self.headwear_confidence),
             "receding": (self.receding, 0.6),
         }
+        if not self.bald and self.headwear == "none":  # a hat hides the forehead's hair
+            out["bangs"] = (self.bangs, 0.5)
         if self.hair_length is not None:
             out["hair_length"] = (self.hair_length.name, self.hair_length.confidence)
         if self.smile is not None:
@@ -252,6 +256,7 @@ def measure(image: np.ndarray, detection: Detection,
     return Attributes(
         skin=tone, monk=round(monk), monk_score=monk,
         hair=hair_color, hair_name=hair_name, bald=bald, receding=hair.receding,
+        bangs=hair.bangs and headwear == "none",
         eyes=eyes, brows=brows, brow_thickness=thickness,
         glasses=glasses, glasses_confidence=glasses_conf, glasses_frame=frame,
         facial_hair=facial_hair, facial_hair_confidence=facial_hair_conf,
