@@ -242,7 +242,8 @@ def measure(image: np.ndarray, detection: Detection,
     headwear_color, hair_color, hair_name = UNKNOWN, hair.color, hair.name
     bald = hair.bald and headwear == "none"  # a hat hides the crown the bald rule reads
     if headwear != "none":  # what was taken for hair is mostly the hat
-        covered, headwear_color = hat(chip, hair.skin_like, person, headwear_conf)
+        covered, headwear_color = hat(chip, headwear, skin, hair.skin_like, person, gains,
+                                      headwear_conf)
         hair_color, hair_name = hair_beside(chip, hair, covered, older,
                                             young=age_gender.age < YOUNG_AGE)
     ratios = geometry.ratios(landmarks, thickness)

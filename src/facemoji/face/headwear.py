@@ -6,8 +6,9 @@ hairline, while a cap or hat is one smooth color of its own with a straight lowe
 a scarf goes on down beside the cheeks. :func:`headwear_features` measures those few
 things in the chip frame; a logistic model fitted on the labelled photos
 (:mod:`.learned`, ``scripts/fit_measures.py``) weighs them, and :func:`decide_headwear`
-names the kind: a ``headscarf`` where the covering reaches down beside the face, else a
-``hat``. A tiara, a thin headband or a skull cap leave the hair showing and count as none.
+names the kind: a ``headscarf`` where the covering reaches down beside the face (its
+color, or a light one), else a ``hat``. A tiara, a thin headband or a skull cap leave the
+hair showing and count as none.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from .chip import IOD, Chip
-from .color import ColorMeasure, chroma, lab_measure
+from .color import ColorMeasure, chroma, lab_measure, to_lab
 from .hair import QUANTILES
 
 PERSON = 0.5
@@ -71,6 +72,18 @@ def _near(lab: NDArray[np.float64], ref: NDArray[np.float64]) -> NDArray[np.bool
     return np.linalg.norm(lab - ref, axis=-1) < _SAME
 
 
+def _sides(chip: Chip) -> NDArray[np.bool_]:
+    """The bands beside the cheeks, from the eyes down to the mouth, half an IOD wide."""
+    p = chip.landmarks
+    w = chip.valid.shape[1]
+    sides = np.zeros(chip.valid.shape, bool)
+    y0, y1 = int(p[36:48, 1].mean()), int(p[3, 1])
+    for x0, x1 in ((p[1, 0] - 0.5 * IOD, p[1, 0] - 0.05 * IOD),
+                   (p[15, 0] + 0.05 * IOD, p[15, 0] + 0.5 * IOD)):
+        sides[y0:y1, int(max(0, x0)): int(min(w, x1))] = True
+    return sides & chip.valid
+
+
 def _crown(chip: Chip, person: NDArray[np.float32]) -> NDArray[np.bool_]:
     """The person's pixels from 0.25 to 1.6 IOD above the brows, within 0.9 IOD of the nose."""
     p = chip.landmarks
@@ -81,14 +94,30 @@ def _crown(chip: Chip, person: NDArray[np.float32]) -> NDArray[np.bool_]:
     return crown & (person > PERSON) & chip.valid
 
 
-def hat(chip: Chip, skin_like: NDArray[np.bool_], person: NDArray[np.float32],
-        confidence: float) -> tuple[NDArray[np.bool_], ColorMeasure]:
-    """Where a hat that :func:`decide_headwear` found is, and its color (with
-    ``confidence``): the cover's (see :class:`HeadwearFeatures`) median color, and the
-    cover with every pixel colored like it (a brim reaches past the crown)."""
+def hat(chip: Chip, kind: str, skin: ColorMeasure, skin_like: NDArray[np.bool_],
+        person: NDArray[np.float32], gains: NDArray[np.floating], confidence: float
+        ) -> tuple[NDArray[np.bool_], ColorMeasure]:
+    """Where headwear of ``kind`` that :func:`decide_headwear` found is, and its color
+    (with ``confidence``). A hat: the cover's (see :class:`HeadwearFeatures`) median
+    color; a headscarf: that of the light pixels beside the cheeks where they are many
+    (the scarf around a face whose front hair shows), else of those colored like the
+    cover. The color is the photo's own, before the white balance ``gains`` the chip
+    carries (a white cap came out pale blue), as the clothing's is. The pixels: those the
+    color was taken from, and every pixel colored like it (a brim reaches past the crown)."""
     cover = _crown(chip, person) & ~skin_like
-    color = lab_measure(chip.lab[cover], confidence)
-    return cover | _near(chip.lab, np.asarray(color.lab)), color
+    pixels = cover
+    if kind == "headscarf":
+        beside = _sides(chip) & (person > PERSON) & ~skin_like
+        light = beside & (chip.lab[..., 0] > skin.lab[0] + 10)
+        if light.sum() >= SCARF_SIDES * _sides(chip).sum():
+            pixels = light
+        elif cover.any():
+            pixels = beside & _near(chip.lab, np.median(chip.lab[cover], axis=0))
+    if not pixels.any():
+        return pixels, lab_measure(chip.lab[pixels], 0.0)
+    balanced = lab_measure(chip.lab[pixels], confidence)
+    photo = to_lab(np.clip(chip.rgb[pixels] / np.asarray(gains, np.float32), 0, 1))
+    return pixels | _near(chip.lab, np.asarray(balanced.lab)), lab_measure(photo, confidence)
 
 
 def headwear_features(chip: Chip, skin: ColorMeasure, brows: ColorMeasure,
@@ -97,7 +126,6 @@ def headwear_features(chip: Chip, skin: ColorMeasure, brows: ColorMeasure,
     """Measure :class:`HeadwearFeatures`. ``skin_like`` marks the skin-colored pixels
     (:func:`.hair.skin_likeness`) and ``person`` is the chip-frame person probability."""
     p = chip.landmarks
-    w = chip.valid.shape[1]
     cx = float(p[27, 0])
     brow = float(p[17:27, 1].min())
     head = (person > PERSON) & chip.valid
@@ -107,7 +135,6 @@ def headwear_features(chip: Chip, skin: ColorMeasure, brows: ColorMeasure,
         return NONE
     lab = chip.lab[cover]
     median = np.median(lab, axis=0)
-    eye = float(p[36:48, 1].mean())
 
     column = head[:, int(cx - 0.3 * IOD): int(cx + 0.3 * IOD)].any(axis=1)
     top = float(np.argmax(column)) if column.any() else brow
@@ -119,12 +146,7 @@ def headwear_features(chip: Chip, skin: ColorMeasure, brows: ColorMeasure,
     edge = (below.shape[0] - 1 - np.argmax(below[::-1], axis=0))[has]
     line = float(np.std(edge)) / IOD if len(edge) > 3 else 0.0
 
-    sides = np.zeros_like(head)
-    y0, y1 = int(eye), int(p[3, 1])
-    for x0, x1 in ((p[1, 0] - 0.5 * IOD, p[1, 0] - 0.05 * IOD),
-                   (p[15, 0] + 0.05 * IOD, p[15, 0] + 0.5 * IOD)):
-        sides[y0:y1, int(max(0, x0)): int(min(w, x1))] = True
-    sides &= chip.valid
+    sides = _sides(chip)
     side_lab = chip.lab[sides & head & ~skin_like]
     n_side = max(1, int(sides.sum()))
     return HeadwearFeatures(
@@ -144,9 +166,10 @@ def headwear_features(chip: Chip, skin: ColorMeasure, brows: ColorMeasure,
 
 
 SCARF_SIDES = 0.3
-"""The share of the bands beside the cheeks colored like the covering from which it is a
-``headscarf`` (it goes on down beside the face) rather than a ``hat``. A round number, not
-fitted: the labelled photos name scarves and turbans together."""
+"""The share of the bands beside the cheeks colored like the covering, or lighter than the
+skin, from which it is a ``headscarf`` (it goes on down beside the face) rather than a
+``hat``. A round number, not fitted: the labelled photos name scarves and turbans
+together."""
 
 
 def headwear_vector(f: HeadwearFeatures, hair: NDArray[np.float64]) -> NDArray[np.float64]:
@@ -169,4 +192,5 @@ def decide_headwear(f: HeadwearFeatures, hair: NDArray[np.float64]) -> tuple[str
     found, sure = covered.predict(headwear_vector(f, hair))
     if found == "none":
         return "none", sure
-    return ("headscarf" if f.sides >= SCARF_SIDES else "hat"), sure
+    scarf = max(f.sides, f.side_light) >= SCARF_SIDES
+    return ("headscarf" if scarf else "hat"), sure
