@@ -246,3 +246,30 @@ def test_the_hair_below_a_hat_is_measured_without_the_hat(
     assert np.linalg.norm(np.subtract(color.lab, hex_to_lab("#2e2623"))) < 3
     assert name in ("black", "brown") and color.confidence > 0
     assert hair_beside(painted, hair, hair.mask)[0].confidence == 0.0
+
+
+def test_a_hats_color_is_the_photos_before_the_white_balance(
+        astronaut: np.ndarray, astronaut_detection: Detection) -> None:
+    """A white cap in a photo whose white balance boosts blue: the chip shows it pale blue,
+    the measured hat color is the photo's white."""
+    import dataclasses
+
+    from facemoji.face.chip import make_chip
+    from facemoji.face.color import to_lab
+    from facemoji.face.hair import IOD, skin_likeness
+    from facemoji.face.headwear import hat
+
+    gains = np.array([0.85, 0.95, 1.15], np.float32)
+    chip = make_chip(astronaut, np.asarray(astronaut_detection.landmarks, float), gains)
+    top = int(chip.landmarks[17:27, 1].min())
+    band = np.zeros(chip.valid.shape, bool)
+    band[max(0, top - int(1.8 * IOD)): max(0, top - int(0.3 * IOD))] = True
+    rgb = chip.rgb.copy()
+    rgb[band] = np.float32(0.8) * gains  # a light gray-white, unclipped
+    painted = dataclasses.replace(chip, rgb=rgb, lab=to_lab(rgb))
+    skin = lab_measure(chip.lab[int(chip.landmarks[30, 1]), 100:150], 1.0)
+    _, color = hat(painted, "hat", skin, skin_likeness(painted, skin),
+                   band.astype(np.float32), gains, 0.8)
+    assert painted.lab[band][0, 2] < -5  # the chip's white is blue
+    assert color.lab[0] > 80 and abs(color.lab[1]) < 2 and abs(color.lab[2]) < 2
+    assert color.confidence == 0.8
