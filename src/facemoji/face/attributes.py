@@ -248,10 +248,10 @@ def measure(image: np.ndarray, detection: Detection,
                                             young=age_gender.age < YOUNG_AGE)
     ratios = geometry.ratios(landmarks, thickness)
     view = portrait_view(image, landmarks)
-    length = measure_length(view, hair.color, skin, bald=bald, receding=hair.receding,
+    length = measure_length(view, hair_color, skin, bald=bald, receding=hair.receding,
                             female=age_gender.female, age=age_gender.age)
     over_shoulders = length.end is not None and length.end > 2.5
-    clothing = measure_clothing(view, skin, hair.color if over_shoulders else None)
+    clothing = measure_clothing(view, skin, hair_color if over_shoulders else None)
     smile_f = smile_features(image, mesh)
     smile, smile_conf = classify_smile(smile_f)
     return Attributes(
