@@ -68,9 +68,10 @@ def test_to_dict_is_json(base: Attributes) -> None:
     doc = json.loads(json.dumps(base.to_dict()))
     assert set(doc) >= {"skin", "hair", "eyes", "brows", "glasses", "glasses_confidence",
                         "facial_hair", "facial_hair_confidence", "headwear",
-                        "headwear_confidence", "geometry", "geometry_z"}
+                        "headwear_confidence", "headwear_color", "geometry", "geometry_z"}
     assert doc["skin"]["monk"] == base.monk and len(doc["skin"]["lab"]) == 3
     assert doc["hair"]["name"] == base.hair_name and isinstance(doc["hair"]["bald"], bool)
+    assert isinstance(doc["hair"]["bangs"], bool) and len(doc["headwear_color"]["rgb"]) == 3
     assert len(doc["eyes"]["rgb"]) == 3 and "thickness" in doc["brows"]
     assert "hair_mask" not in doc
 
