@@ -24,9 +24,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from attributes import measure_set
 from labelled import SETS
 
-ALIKE = {"glasses", "headwear", "facial_hair", "freckles", "lip_color", "ears"}
-"""Features where most people really do share one option (no glasses, no hat, no beard,
-no freckles, natural lips; ears are hidden or alike in photos)."""
+ALIKE = {"glasses", "headwear", "headwear_color", "facial_hair", "freckles", "lip_color",
+         "ears"}
+"""Features where most people really do share one option (no glasses, no hat and so no
+hat color of its own, no beard, no freckles, natural lips; ears are hidden or alike in
+photos)."""
 
 
 def main() -> int:
