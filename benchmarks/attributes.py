@@ -294,6 +294,12 @@ def measures() -> list[Measure]:
     def labelled(column: str, *skip: str) -> Callable[[Sample], bool]:
         return lambda s: bool(s.label(column)) and s.label(column) not in skip
 
+    def bare_forehead(s: Sample) -> bool:  # bangs labelled, and no hat over them
+        return bool(s.label("bangs")) and not covers_head(s)
+
+    def bangs_right(s: Sample, found: Any) -> float:
+        return float(found == (s.label("bangs") == "yes"))
+
     smile_grid = list(itertools.product((0.1, 0.15, 0.2, 0.25, 0.35),
                                         (0.06, 0.08, 0.1, 0.12, 0.15),
                                         (-20.0, -10.0, -5.0, 0.0, 8.0)))
@@ -357,11 +363,9 @@ def measures() -> list[Measure]:
         Measure("smiling", labelled("smile"), _smile,
                 lambda s, v: float((v != "none") == (s.label("smile") != "none")),
                 smile_grid, _smile, "(smile or not)"),
-        Measure("bangs", lambda s: bool(s.label("bangs")) and not covers_head(s),
-                lambda s: s.attributes.bangs, lambda s, v: float(v == (s.label("bangs") == "yes")),
+        Measure("bangs", bare_forehead, lambda s: s.attributes.bangs, bangs_right,
                 target="(hair over the forehead or not)"),
-        Measure("bangs found", lambda s: bool(s.label("bangs")) and not covers_head(s),
-                lambda s: s.attributes.bangs, lambda s, v: float(v == (s.label("bangs") == "yes")),
+        Measure("bangs found", bare_forehead, lambda s: s.attributes.bangs, bangs_right,
                 target="(of those with bangs)", counted=lambda s: s.label("bangs") == "yes"),
         Measure("headwear", labelled("headwear"), lambda s: s.attributes.headwear,
                 lambda s, v: float((v != "none") == covers_head(s)),

@@ -223,9 +223,9 @@ def measure(image: np.ndarray, detection: Detection,
     crop = portrait_matrix(landmarks)
     person = to_frame(person_probability(image, crop), crop, chip.matrix, (CHIP_W, CHIP_H))
     age_gender = estimate(image, landmarks)
-    older = age_gender.age >= OLDER_AGE
+    older, young = age_gender.age >= OLDER_AGE, age_gender.age < YOUNG_AGE
     hair = measure_hair(chip, skin, person, older, feminine=age_gender.female >= 0.5,
-                        young=age_gender.age < YOUNG_AGE, age=age_gender.age)
+                        young=young, age=age_gender.age)
     mesh = face_mesh(image, landmarks)
     in_chip = mesh.points[:, :2] @ chip.matrix[:, :2].T + chip.matrix[:, 2]
     glasses_f = accessories.glasses_features(chip, skin)
@@ -244,8 +244,7 @@ def measure(image: np.ndarray, detection: Detection,
     if headwear != "none":  # what was taken for hair is mostly the hat
         covered, headwear_color = hat(chip, headwear, skin, hair.skin_like, person, gains,
                                       headwear_conf)
-        hair_color, hair_name = hair_beside(chip, hair, covered, older,
-                                            young=age_gender.age < YOUNG_AGE)
+        hair_color, hair_name = hair_beside(chip, hair, covered, older, young)
     ratios = geometry.ratios(landmarks, thickness)
     view = portrait_view(image, landmarks)
     length = measure_length(view, hair_color, skin, bald=bald, receding=hair.receding,

@@ -351,6 +351,16 @@ def hair_features(chip: Chip, region: NDArray[np.bool_], forehead: float,
     return np.concatenate([*stats, lit, [area, forehead], np.asarray(skin.lab)])
 
 
+def _color_and_name(chip: Chip, hair: NDArray[np.bool_], older: bool, young: bool
+                    ) -> tuple[ColorMeasure, str]:
+    """The color of the ``hair`` pixels (:func:`hair_color`, surer the more of them, full
+    from 2 IOD²) and its name (:func:`name_hair`; ``other`` where there are none)."""
+    color = hair_color(chip.lab[hair], min(1.0, hair.sum() / (IOD * IOD) / 2.0))
+    if color.confidence == 0.0:
+        return color, "other"
+    return color, name_hair(color.lab, older=older, young=young)
+
+
 def measure_hair(chip: Chip, skin: ColorMeasure, person: NDArray[np.float32],
                  older: bool = False, feminine: bool = False,
                  young: bool = False, age: float = np.inf) -> HairMeasure:
@@ -373,14 +383,9 @@ def measure_hair(chip: Chip, skin: ColorMeasure, person: NDArray[np.float32],
     bangs = feminine and not bald and forehead <= BANGS_FOREHEAD
     region = hair_region(chip, skin_like, person)
     hair = np.zeros(chip.valid.shape, bool) if bald else region
-    area = hair.sum() / (IOD * IOD)
-    color = hair_color(chip.lab[hair], min(1.0, area / 2.0))
+    color, name = _color_and_name(chip, hair, older, young)
     if bald:
         name = "bald"
-    elif color.confidence == 0.0:
-        name = "other"
-    else:
-        name = name_hair(color.lab, older=older, young=young)
     return HairMeasure(color, name, bald, receding, hair,
                        hair_features(chip, region, forehead, skin), crown, skin_like, bangs)
 
@@ -391,8 +396,6 @@ def hair_beside(chip: Chip, hair: HairMeasure, covered: NDArray[np.bool_],
     outside ``covered`` (a hat's): what shows below a hat. Where under half an IOD² of
     hair shows, the color has confidence 0 and the name is ``other``."""
     rest = hair.mask & ~covered
-    area = rest.sum() / (IOD * IOD)
-    if area < 0.5:
+    if rest.sum() < 0.5 * IOD * IOD:
         return dataclasses.replace(hair.color, confidence=0.0), "other"
-    color = hair_color(chip.lab[rest], min(1.0, area / 2.0))
-    return color, name_hair(color.lab, older=older, young=young)
+    return _color_and_name(chip, rest, older, young)

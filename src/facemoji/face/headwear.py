@@ -107,9 +107,10 @@ def hat(chip: Chip, kind: str, skin: ColorMeasure, skin_like: NDArray[np.bool_],
     cover = _crown(chip, person) & ~skin_like
     pixels = cover
     if kind == "headscarf":
-        beside = _sides(chip) & (person > PERSON) & ~skin_like
+        sides = _sides(chip)
+        beside = sides & (person > PERSON) & ~skin_like
         light = beside & (chip.lab[..., 0] > skin.lab[0] + 10)
-        if light.sum() >= SCARF_SIDES * _sides(chip).sum():
+        if light.sum() >= SCARF_SIDES * sides.sum():
             pixels = light
         elif cover.any():
             pixels = beside & _near(chip.lab, np.median(chip.lab[cover], axis=0))
