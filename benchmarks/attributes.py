@@ -274,21 +274,12 @@ FOREHEAD = 19
 """Where the forehead height is in the hair features (``facemoji.face.hair.hair_features``)."""
 
 
-def _smile(s: Sample, setting: Any = None) -> str:
-    from facemoji.face.expression import classify_smile
-
-    if setting is None:
-        return s.attributes.smile
-    return classify_smile(s.attributes.features["smile"], *setting)[0]
-
-
 def _glasses(s: Sample) -> str:
     return s.attributes.glasses
 
 
 def measures() -> list[Measure]:
     """Every reported measure, with its held-out grid."""
-    from facemoji.face.expression import OPEN, SMILE, TEETH_L
     from facemoji.face.hair import OLDER_AGE, YOUNG_AGE, BaldRule, HairNaming
 
     def labelled(column: str, *skip: str) -> Callable[[Sample], bool]:
@@ -300,10 +291,6 @@ def measures() -> list[Measure]:
     def bangs_right(s: Sample, found: Any) -> float:
         return float(found == (s.label("bangs") == "yes"))
 
-    smile_grid = list(itertools.product((0.1, 0.15, 0.2, 0.25, 0.35),
-                                        (0.06, 0.08, 0.1, 0.12, 0.15),
-                                        (-20.0, -10.0, -5.0, 0.0, 8.0)))
-    assert (SMILE, OPEN, TEETH_L) in smile_grid
     # 99: the rule off
     naming_grid = list(itertools.product((18.0, 21.0, 24.0, 27.0, 30.0, 99.0),
                                          (12.0, 14.0, 16.0, 18.0, 20.0), (22.0, 99.0),
@@ -357,12 +344,12 @@ def measures() -> list[Measure]:
                 lambda s: s.attributes.facial_hair,
                 lambda s, v: float(v == s.label("facial_hair")),
                 target="(stubble, mustache, goatee, beard; where some was found)"),
-        Measure("smile", labelled("smile"), _smile,
-                lambda s, v: float(v == s.label("smile")), smile_grid, _smile,
-                "≥ 85% (none, closed, teeth)"),
-        Measure("smiling", labelled("smile"), _smile,
+        Measure("smile", labelled("smile"), lambda s: s.attributes.smile,
+                lambda s, v: float(v == s.label("smile")),
+                target="≥ 85% (none, closed, teeth)", learned="smile"),
+        Measure("smiling", labelled("smile"), lambda s: s.attributes.smile,
                 lambda s, v: float((v != "none") == (s.label("smile") != "none")),
-                smile_grid, _smile, "(smile or not)"),
+                target="(smile or not)", learned="smile"),
         Measure("bangs", bare_forehead, lambda s: s.attributes.bangs, bangs_right,
                 target="(hair over the forehead or not)"),
         Measure("bangs found", bare_forehead, lambda s: s.attributes.bangs, bangs_right,

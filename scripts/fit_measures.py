@@ -72,7 +72,14 @@ def headwear_features(a: object) -> np.ndarray:
     return headwear_vector(f["headwear"], f["hair"])
 
 
+def smile_features(a: object) -> np.ndarray:
+    from facemoji.face.expression import smile_vector
+
+    return smile_vector(a.features["smile"])  # type: ignore[attr-defined]
+
+
 LENGTH_CLASSES = ("short", "chin", "shoulder", "long")
+SMILES = ("none", "closed", "teeth")
 
 
 def tasks() -> list[Task]:
@@ -118,6 +125,8 @@ def tasks() -> list[Task]:
              or s.label("facial_hair") == "stubble"),
         Task("headwear", ("none", "covered"), covered, headwear_features,
              lambda s, v: (v != "none") == covers_head(s)),
+        Task("smile", SMILES, one("smile", SMILES), smile_features,
+             lambda s, v: v == s.label("smile")),
     ]
 
 

@@ -97,6 +97,29 @@ def test_smile_classes(smile: float, gap: float, light: float, expected: str) ->
     assert name == expected and 0 < confidence <= 1
 
 
+def test_the_smile_model_tells_a_grin_from_speech(astronaut: np.ndarray,
+                                                  astronaut_detection: Detection) -> None:
+    """The shipped model reads the astronaut's grin as teeth; the same face with the jaw
+    dropped and the mouth corners barely raised (talking, shouting) as no smile, which
+    the smile blendshape alone (the rules) calls a grin."""
+    import dataclasses
+
+    from facemoji.face.expression import decide_smile, smile_features
+    from facemoji.face.mesh import BLENDSHAPES, face_mesh
+
+    grin = smile_features(astronaut, face_mesh(astronaut, astronaut_detection.landmarks))
+    assert decide_smile(grin)[0] == "teeth"
+    shapes = dict(zip(BLENDSHAPES, grin.shapes, strict=True))
+    shapes.update(mouthSmileLeft=0.2, mouthSmileRight=0.2, jawOpen=0.5)
+    speech = dataclasses.replace(grin, smile=0.2, shapes=tuple(shapes[n] for n in BLENDSHAPES))
+    assert classify_smile(speech)[0] == "teeth"
+    name, confidence = decide_smile(speech)
+    assert name == "none" and confidence > 0.5
+    # without blendshapes (features from before they were kept) the rules decide
+    bare = SmileFeatures(grin.smile, grin.gap, grin.light)
+    assert decide_smile(bare) == classify_smile(bare)
+
+
 def test_a_frown_is_not_a_smile(astronaut: np.ndarray, astronaut_detection: Detection) -> None:
     from facemoji.face.expression import smile_features
     from facemoji.face.mesh import face_mesh

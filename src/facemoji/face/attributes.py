@@ -22,7 +22,7 @@ from .age_gender import AgeGender, estimate
 from .chip import CHIP_H, CHIP_W, make_chip, mask_to_image
 from .clothing import measure_clothing
 from .color import UNKNOWN, ColorMeasure, lab_measure
-from .expression import classify_smile, lipstick, smile_features
+from .expression import decide_smile, lipstick, smile_features
 from .features import measure_brows, measure_eyes
 from .hair import OLDER_AGE, YOUNG_AGE, hair_beside, measure_hair
 from .hair_length import HairLength, measure_length
@@ -252,7 +252,7 @@ def measure(image: np.ndarray, detection: Detection,
     over_shoulders = length.end is not None and length.end > 2.5
     clothing = measure_clothing(view, skin, hair_color if over_shoulders else None)
     smile_f = smile_features(image, mesh)
-    smile, smile_conf = classify_smile(smile_f)
+    smile, smile_conf = decide_smile(smile_f)
     return Attributes(
         skin=tone, monk=round(monk), monk_score=monk,
         hair=hair_color, hair_name=hair_name, bald=bald, receding=hair.receding,
