@@ -222,6 +222,10 @@ def pair(args: argparse.Namespace) -> int:
     shared = [p for p in people[0] if p in people[1]
               and people[0][p]["held_out"] == people[1][p]["held_out"]]
     photos = {p.file: p.path for p in load(keys[0]["set"], single_face=True) or []}
+    if not photos:
+        print(f"the {keys[0]['set']} photos are not here (see --set in make --help)",
+              file=sys.stderr)
+        return 2
     rng = random.Random(args.seed)
     rng.shuffle(shared)
     out = Path(args.out)
