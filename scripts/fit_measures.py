@@ -28,7 +28,7 @@ from scipy.optimize import minimize
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 OUT = ROOT / "src" / "facemoji" / "data" / "measures.npz"
-STRENGTHS = (0.3, 3.0, 30.0)
+STRENGTHS = (0.03, 0.3, 3.0, 30.0)
 
 
 @dataclass
@@ -53,6 +53,13 @@ def length_features(a: object) -> np.ndarray:
 
 
 def glasses_features(a: object) -> np.ndarray:
+    from facemoji.face.accessories import glasses_kind_vector
+
+    f = a.features  # type: ignore[attr-defined]
+    return glasses_kind_vector(f["glasses"], f["frames"], f["embedding"])
+
+
+def frame_features(a: object) -> np.ndarray:
     from facemoji.face.accessories import glasses_vector
 
     f = a.features  # type: ignore[attr-defined]
@@ -118,7 +125,7 @@ def tasks() -> list[Task]:
         Task("glasses", ("none", "eyeglasses", "sunglasses"),
              one("glasses", ("none", "eyeglasses", "sunglasses")), glasses_features,
              lambda s, v: v == s.label("glasses")),
-        Task("glasses_frame", ("thick", "thin", "rimless"), frame_target, glasses_features,
+        Task("glasses_frame", ("thick", "thin", "rimless"), frame_target, frame_features,
              lambda s, v: v == s.label("glasses_frame")),
         Task("facial_hair", ("none", "any"), any_beard, beard_features,
              lambda s, v: (v != "none") == (s.label("facial_hair") != "none")

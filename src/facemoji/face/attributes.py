@@ -232,7 +232,7 @@ def measure(image: np.ndarray, detection: Detection,
     frames_f = accessories.frame_features(
         chip, (in_chip[list(RIGHT_EYE)], in_chip[list(LEFT_EYE)]), in_chip[[133, 362, 33, 263]],
         skin)
-    glasses, glasses_conf, frame = accessories.decide_glasses(glasses_f, frames_f)
+    glasses, glasses_conf, frame = accessories.decide_glasses(glasses_f, frames_f, embedding)
     eyes = measure_eyes(chip) if glasses != "sunglasses" else UNKNOWN
     brows, thickness = measure_brows(chip, skin)
     facial_hair_f = accessories.facial_hair_features(chip, skin)
@@ -265,7 +265,7 @@ def measure(image: np.ndarray, detection: Detection,
         hair_length=length, age_gender=age_gender,
         smile=smile, smile_confidence=smile_conf,
         clothing=clothing.color, jacket=clothing.jacket,
-        features={"tone": tone_f, "glasses": glasses_f, "frames": frames_f,
+        features={"tone": tone_f, "embedding": embedding, "glasses": glasses_f, "frames": frames_f,
                   "facial_hair": facial_hair_f, "smile": smile_f, "hair": hair.features,
                   "scalp": hair.scalp, "headwear": headwear_f,
                   "length": length.profile, "silhouette": length.silhouette},
