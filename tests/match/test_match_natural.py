@@ -10,7 +10,7 @@ import pytest
 
 from facemoji.avatar.color import hex_to_lab
 from facemoji.face.hair import name_hair
-from facemoji.match.natural import HAIR_SCALE, monk_skin, natural_hair, paint_scale
+from facemoji.match.natural import HAIR_MEASURED, HAIR_SCALE, monk_skin, natural_hair, paint_scale
 
 
 def _chroma(lab: np.ndarray) -> float:
@@ -23,6 +23,30 @@ def test_muddy_blonde_stays_blonde() -> None:
     out = natural_hair(measured, "blonde")
     assert out[0] >= hex_to_lab(HAIR_SCALE["blonde"][0])[0] - 0.5
     assert name_hair(tuple(out)) == "blonde"
+
+
+def _lightness_range(name: str) -> tuple[float, float]:
+    return hex_to_lab(HAIR_SCALE[name][0])[0], hex_to_lab(HAIR_SCALE[name][-1])[0]
+
+
+@pytest.mark.parametrize("name", sorted(HAIR_MEASURED))
+def test_hair_of_typical_lightness_gets_the_middle_of_its_stretch(name: str) -> None:
+    lo, hi = HAIR_MEASURED[name]
+    first, last = _lightness_range(name)
+    typical = natural_hair(np.array([(lo + hi) / 2, 5.0, 15.0]), name)
+    assert typical[0] == pytest.approx((first + last) / 2, abs=0.5)
+    # the darkest and lightest measured hair of the name take the stretch's ends
+    assert natural_hair(np.array([lo - 10, 5.0, 15.0]), name)[0] == pytest.approx(first)
+    assert natural_hair(np.array([hi + 10, 5.0, 15.0]), name)[0] == pytest.approx(last)
+    lighter = [natural_hair(np.array([v, 5.0, 15.0]), name)[0] for v in np.linspace(lo, hi, 6)]
+    assert np.all(np.diff(lighter) > 0)
+
+
+def test_a_name_without_a_measured_range_keeps_its_stretch_lightness() -> None:
+    first, last = _lightness_range("red")
+    assert "red" not in HAIR_MEASURED
+    middle = (first + last) / 2
+    assert natural_hair(np.array([middle, 30.0, 30.0]), "red")[0] == pytest.approx(middle)
 
 
 def test_greenish_gray_becomes_neutral_gray() -> None:
