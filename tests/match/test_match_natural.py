@@ -42,11 +42,11 @@ def test_hair_of_typical_lightness_gets_the_middle_of_its_stretch(name: str) -> 
     assert np.all(np.diff(lighter) > 0)
 
 
-def test_a_name_without_a_measured_range_keeps_its_stretch_lightness() -> None:
-    first, last = _lightness_range("red")
-    assert "red" not in HAIR_MEASURED
-    middle = (first + last) / 2
-    assert natural_hair(np.array([middle, 30.0, 30.0]), "red")[0] == pytest.approx(middle)
+def test_other_names_keep_the_nearest_natural_color() -> None:
+    # a brown measured as dark as the darkest brown paint stays that dark
+    darkest = hex_to_lab(HAIR_SCALE["brown"][0])
+    assert "brown" not in HAIR_MEASURED
+    assert natural_hair(darkest, "brown")[0] == pytest.approx(darkest[0], abs=0.5)
 
 
 def test_greenish_gray_becomes_neutral_gray() -> None:

@@ -58,16 +58,16 @@ def _nearest_on(polyline: NDArray[np.float64], lab: NDArray[np.float64]) -> NDAr
     return best
 
 
-HAIR_MEASURED: dict[str, tuple[float, float]] = {
-    "black": (3.7, 24.6), "brown": (13.5, 36.5), "blonde": (42.4, 67.1), "gray": (27.9, 63.0),
-}
+HAIR_MEASURED: dict[str, tuple[float, float]] = {"blonde": (42.4, 67.1)}
 """Per hair-color name, the 10th and 90th percentiles of the L* that analysis measures on
-hair it names so (both labelled sets, ``benchmarks/hair_paint.py``; no label is read).
-Measured hair is darker than it looks: the lit strands' median still holds shading, so
-projected onto the natural curves, half of all blondes took the darkest blonde (#a7855a,
-which reads light brown: blind reviewers' "blonde drawn light brown") and most gray heads
-charcoal. :func:`natural_hair` maps this range onto the whole stretch of its name; names
-too rare to measure a range (red, auburn, white) keep their stretch's own."""
+hair it names so (both labelled sets, ``benchmarks/hair_paint.py``; no label is read),
+which :func:`natural_hair` maps onto the whole stretch of the name. Blonde hair measures
+darker than it looks (shine and the light through it are what people see): projected
+onto the natural curves, half of all blondes took the darkest blonde (#a7855a, which
+reads light brown: blind reviewers' "blonde drawn light brown"), and a paired review
+preferred the mapped blondes 6 to 0. The same mapping for black, brown and gray hair
+lost (brown 4 to 10, gray 3 to 10: the avatars came out lighter than the people), so
+those keep the nearest natural color (docs/benchmarks.md)."""
 
 
 def _at_lightness(polyline: NDArray[np.float64], light: float) -> NDArray[np.float64]:
@@ -79,21 +79,22 @@ def _at_lightness(polyline: NDArray[np.float64], light: float) -> NDArray[np.flo
 def natural_hair(lab: NDArray[np.floating] | tuple[float, float, float], name: str | None
                  ) -> NDArray[np.float64]:
     """The natural hair color of measured CIELAB ``lab`` named ``name``: on the stretch of
-    :data:`HAIR_SCALE` that ``name`` allows, as far along it as the measured lightness is
-    along :data:`HAIR_MEASURED`'s range for the name (a blonde of median lightness gets
-    the middle blonde). With ``name`` unknown, the nearest point of any natural stretch;
-    a dyed color, name ``other``, is kept as measured."""
+    :data:`HAIR_SCALE` that ``name`` allows, the nearest point, or for a name of
+    :data:`HAIR_MEASURED` the point as far along the stretch as the measured lightness is
+    along the name's measured range (a blonde of median lightness gets the middle blonde).
+    With ``name`` unknown, the nearest point of any natural stretch; a dyed color, name
+    ``other``, is kept as measured."""
     lab = np.asarray(lab, np.float64)
     if name == "other":
         return lab
-    if name in HAIR_SCALE:
+    if name in HAIR_MEASURED:
         stretch = np.array([hex_to_lab(h) for h in HAIR_SCALE[name]])
         first, last = stretch[0, 0], stretch[-1, 0]
-        lo, hi = HAIR_MEASURED.get(name, (first, last))
+        lo, hi = HAIR_MEASURED[name]
         t = float(np.clip((lab[0] - lo) / (hi - lo), 0.0, 1.0))
         return _at_lightness(stretch, first + t * (last - first))
-    points = [_nearest_on(np.array([hex_to_lab(h) for h in s]), lab)
-              for s in HAIR_SCALE.values()]
+    stretches = [HAIR_SCALE[name]] if name in HAIR_SCALE else list(HAIR_SCALE.values())
+    points = [_nearest_on(np.array([hex_to_lab(h) for h in s]), lab) for s in stretches]
     return min(points, key=lambda p: float(np.linalg.norm((lab - p) * _LAB_WEIGHT)))
 
 
