@@ -452,6 +452,41 @@ def per_person(samples: list[Sample]) -> list[str]:
     return lines
 
 
+def held_back_smile(samples: list[Sample]) -> list[str]:
+    """Per set, how often the smile ``generate`` draws matches a photo it did not see: for
+    each photo of a person with a smile label, the person's other photos (the first three)
+    are fused as ``generate`` fuses them, and the drawn smile (smiling or not) is compared
+    with the held-back photo's label; beside it, drawing a smile whenever any of those
+    photos smiles, and always drawing one."""
+    from types import SimpleNamespace
+
+    from facemoji.match.measured import fuse
+
+    people: dict[tuple[str, str], list[Sample]] = defaultdict(list)
+    for s in samples:
+        if s.attributes is not None and s.label("smile"):
+            people[(s.set, s.photo.person)].append(s)
+    lines = []
+    for name in sorted({key[0] for key in people}):
+        fused = anyone = always = total = 0
+        for (set_name, _), photos in people.items():
+            if set_name != name or len(photos) < 2:
+                continue
+            for held in photos:
+                used = [s for s in photos if s is not held][:3]
+                drawn = fuse([SimpleNamespace(attributes=s.attributes) for s in used])
+                truth = held.label("smile") != "none"
+                fused += (drawn.traits.get("smile", "none") != "none") == truth
+                anyone += any(s.attributes.smile != "none" for s in used) == truth
+                always += truth
+                total += 1
+        lines.append(f"{name}: a held-back photo's smile (smiling or not) drawn right "
+                     f"{pct(fused, total)} by the fused vote, {pct(anyone, total)} by "
+                     f"smiling when any photo used smiles, {pct(always, total)} by always "
+                     "smiling")
+    return lines
+
+
 def report(samples: list[Sample], stone: dict[str, int | None] | None,
            show_misses: bool) -> None:
     """Print every measure's table, the skin table, timing and (optionally) the misses."""
@@ -471,6 +506,7 @@ def report(samples: list[Sample], stone: dict[str, int | None] | None,
     print("\n".join(skin_table(samples, stone)))
     print()
     print("\n".join(per_person(samples)))
+    print("\n".join(held_back_smile(samples)))
     print()
     print("\n".join(brow_table(samples)))
     found = [s for s in samples if s.attributes is not None]
