@@ -66,6 +66,10 @@ def test_cli_summary(astronaut_path: Path, capsys: pytest.CaptureFixture[str]) -
     assert main(["analyze", str(astronaut_path)]) == 0
     out = capsys.readouterr().out
     assert "faces: 1" in out and "skin:" in out and "glasses:" in out
+    # what else analysis measures is in the summary too: the astronaut grins, has short
+    # hair and looks under 30
+    assert "smile: teeth" in out and "looks: about" in out and "(18-29)" in out
+    assert "short" in out.split("hair:")[1].splitlines()[0]
 
 
 def test_cli_bad_input_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -66,13 +66,33 @@ def _summary(data: dict[str, Any]) -> str:
         lines.append(f"skin: {_hex(skin.get('rgb'))}  Monk tone {skin.get('monk')}")
     hair = data.get("hair") or {}
     if hair:
-        lines.append(f"hair: {hair.get('name')}  {_hex(hair.get('rgb'))}")
+        cues = [hair[k] for k in ("length",) if hair.get(k)]
+        cues += [k for k in ("receding", "bangs") if hair.get(k)]
+        lines.append(f"hair: {hair.get('name')}  {_hex(hair.get('rgb'))}"
+                     + "".join(f", {c}" for c in cues))
     eyes = data.get("eyes") or {}
     if eyes:
         lines.append(f"eyes: {_hex(eyes.get('rgb'))}")
-    for key in ("glasses", "facial_hair", "headwear"):
-        if key in data:
-            lines.append(f"{key.replace('_', ' ')}: {data[key]}")
+    if "glasses" in data:
+        frame = data.get("glasses_frame")
+        lines.append(f"glasses: {data['glasses']}"
+                     + (f", {frame} frame" if frame and frame != "none" else ""))
+    if "facial_hair" in data:
+        lines.append(f"facial hair: {data['facial_hair']}")
+    if "headwear" in data:
+        color = (data.get("headwear_color") or {}).get("confidence", 0.0) > 0
+        lines.append(f"headwear: {data['headwear']}"
+                     + (f"  {_hex(data['headwear_color'].get('rgb'))}" if color else ""))
+    if data.get("smile"):
+        lines.append(f"smile: {data['smile']}")
+    person = data.get("age_gender") or {}
+    if person.get("age") is not None:
+        lines.append(f"looks: about {person['age']:.0f} ({person['age_band']}), presents "
+                     f"{person['gender']}")
+    clothing = data.get("clothing") or {}
+    if clothing:
+        lines.append(f"clothing: {_hex(clothing.get('rgb'))}"
+                     + (", jacket" if clothing.get("jacket") else ""))
     return "\n".join(lines)
 
 

@@ -65,9 +65,9 @@ which :func:`natural_hair` maps onto the whole stretch of the name. Blonde hair 
 darker than it looks (shine and the light through it are what people see): projected
 onto the natural curves, half of all blondes took the darkest blonde (#a7855a, which
 reads light brown: blind reviewers' "blonde drawn light brown"); paired reviews
-preferred the mapped blondes 6 to 0, and 7 to 1 on other blondes. The same mapping for black, brown and gray hair
-lost (brown 4 to 10, gray 3 to 10: the avatars came out lighter than the people), so
-those keep the nearest natural color (docs/benchmarks.md)."""
+preferred the mapped blondes 6 to 0, and 7 to 1 on other blondes. The same mapping for
+black, brown and gray hair lost (brown 4 to 10, gray 3 to 10: the avatars came out
+lighter than the people), so those keep the nearest natural color (docs/benchmarks.md)."""
 
 
 def _at_lightness(polyline: NDArray[np.float64], light: float) -> NDArray[np.float64]:
