@@ -6,6 +6,8 @@
   the photos are not in the repository: ``scripts/build_faceset.py`` rebuilds them into the
   folder that ``$FACEMOJI_FACESET`` names.
 
+Both sets also get a ``jacket`` column from ``benchmarks/data/jacket_labels.csv``.
+
 :func:`load` returns the rows of a set, or ``None`` where its photos are absent, so every
 benchmark can skip cleanly.
 """
@@ -22,6 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "data" / "faces"
 FACESET_DATA = ROOT / "benchmarks" / "data" / "faces"
 SHARED_EXTRA = ROOT / "benchmarks" / "data" / "shared_faces_extra.csv"
+JACKETS = ROOT / "benchmarks" / "data" / "jacket_labels.csv"
 SETS = ("shared", "faceset")
 
 
@@ -55,6 +58,14 @@ def _rows(path: Path) -> dict[str, dict[str, str]]:
         return {row["file"]: row for row in csv.DictReader(fh)}
 
 
+def _jackets(name: str) -> dict[str, dict[str, str]]:
+    """The ``jacket`` labels of set ``name`` (``benchmarks/data/jacket_labels.csv``)."""
+    if not JACKETS.exists():
+        return {}
+    with open(JACKETS, newline="", encoding="utf-8") as fh:
+        return {row["file"]: row for row in csv.DictReader(fh) if row["set"] == name}
+
+
 def load(name: str, *, single_face: bool = False) -> list[Photo] | None:
     """The labelled photos of set ``name`` (``None`` where its photos are absent).
 
@@ -72,6 +83,9 @@ def load(name: str, *, single_face: bool = False) -> list[Photo] | None:
                     rows[file] = {**extra, **rows[file], "notes": rows[file].get("notes", "")}
     else:
         rows = _rows(FACESET_DATA / "labels.csv")
+    for file, row in _jackets(name).items():
+        if file in rows:
+            rows[file] = {**rows[file], "jacket": row["jacket"]}
     out = []
     for file, row in sorted(rows.items()):
         if file.startswith("_") or (single_face and row.get("face_count", "1") != "1"):
