@@ -85,6 +85,10 @@ def smile_features(a: object) -> np.ndarray:
     return smile_vector(a.features["smile"])  # type: ignore[attr-defined]
 
 
+def clothing_features(a: object) -> np.ndarray:
+    return np.asarray(a.features["clothing"], np.float64)  # type: ignore[attr-defined]
+
+
 LENGTH_CLASSES = ("short", "chin", "shoulder", "long")
 SMILES = ("none", "closed", "teeth")
 
@@ -114,6 +118,10 @@ def tasks() -> list[Task]:
         label = s.label("facial_hair")  # type: ignore[attr-defined]
         return {"none" if label == "none" else "any": 1.0} if label else None
 
+    def jacket_target(s: object) -> dict[str, float] | None:
+        label = s.label("jacket")  # type: ignore[attr-defined]
+        return {"jacket" if label == "yes" else "none": 1.0} if label in ("yes", "no") else None
+
     def covered(s: object) -> dict[str, float] | None:
         if not s.label("headwear"):  # type: ignore[attr-defined]
             return None
@@ -134,6 +142,8 @@ def tasks() -> list[Task]:
              lambda s, v: (v != "none") == covers_head(s)),
         Task("smile", SMILES, one("smile", SMILES), smile_features,
              lambda s, v: v == s.label("smile")),
+        Task("jacket", ("none", "jacket"), jacket_target, clothing_features,
+             lambda s, v: (v == "jacket") == (s.label("jacket") == "yes")),
     ]
 
 

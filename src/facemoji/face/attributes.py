@@ -70,7 +70,7 @@ class Attributes:
     that shows outside the hat); ``smile``
     ``none | closed | teeth`` (:mod:`.expression`); ``age_gender`` the apparent age and
     presentation (:mod:`.age_gender`); ``clothing`` the main clothing color and ``jacket``
-    whether it is a jacket over a light shirt (:mod:`.clothing`). ``geometry`` holds the
+    whether it is a jacket over a shirt or top (:mod:`.clothing`). ``geometry`` holds the
     raw ratios of :mod:`facemoji.face.geometry`, ``geometry_z`` the same standardized by
     population norms. ``hair_mask`` is a bool ``(H, W)`` mask over the photo (not
     serialized).
@@ -268,7 +268,8 @@ def measure(image: np.ndarray, detection: Detection,
         features={"tone": tone_f, "embedding": embedding, "glasses": glasses_f, "frames": frames_f,
                   "facial_hair": facial_hair_f, "smile": smile_f, "hair": hair.features,
                   "scalp": hair.scalp, "headwear": headwear_f,
-                  "length": length.profile, "silhouette": length.silhouette},
+                  "length": length.profile, "silhouette": length.silhouette,
+                  "clothing": clothing.features},
         hair_mask=mask_to_image(chip, hair.mask, image.shape),
         skin_mask=mask_to_image(chip, skin_px, image.shape),
     )

@@ -23,7 +23,7 @@ bangs               bool
 smile               none, closed, teeth  (ordered)
 age_band            18-29, 30-44, 45-59, 60+  (ordered)
 gender              female, male
-jacket              bool  (a jacket over a light shirt)
+jacket              bool  (a jacket, blazer or coat over a shirt or top)
 lipstick            bool  (colored lips)
 hair_presentation   female, male  (whose cut it reads as; for a person: their gender)
 eye_shape           round, narrow, upturned, downturned, almond
