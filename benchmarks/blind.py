@@ -58,8 +58,8 @@ AVATAR_PHOTOS = 3
 INSTRUCTIONS = """# Blind likeness review
 
 You see {n} groups. In each group there are two sheets: `groupN_photos.png` shows photos
-of {k} different people, lettered A, B, …; `groupN_avatars.png` shows {k} cartoon avatars,
-numbered 1, 2, …, one of each of those people, in another order.
+of up to {k} different people ({sizes}), lettered A, B, …; `groupN_avatars.png` shows as
+many cartoon avatars, numbered 1, 2, …, one of each of those people, in another order.
 
 For every avatar, write in `answers.csv`:
 - `photo`: the letter of the photo of the person you think the avatar shows. Each letter
@@ -177,7 +177,10 @@ def make(args: argparse.Namespace) -> int:
         rows += [{"group": g, "avatar": n + 1, "photo": "", "recognisability": "", "note": ""}
                  for n in range(len(members))]
     (out / "INSTRUCTIONS.md").write_text(
-        INSTRUCTIONS.format(n=len(groups), k=args.group), encoding="utf-8")
+        INSTRUCTIONS.format(n=len(groups), k=args.group,
+                            sizes=", ".join(f"group {i}: {len(g)}"
+                                            for i, g in enumerate(groups, 1))),
+        encoding="utf-8")
     with open(out / "answers.csv", "w", newline="", encoding="utf-8") as fh:
         writer = csv.DictWriter(fh, fieldnames=list(rows[0]) if rows else ["group"])
         writer.writeheader()
