@@ -66,8 +66,8 @@ def _summary(data: dict[str, Any]) -> str:
         lines.append(f"skin: {_hex(skin.get('rgb'))}  Monk tone {skin.get('monk')}")
     hair = data.get("hair") or {}
     if hair:
-        cues = [hair[k] for k in ("length",) if hair.get(k)]
-        cues += [k for k in ("receding", "bangs") if hair.get(k)]
+        cues = ([hair["length"]] if hair.get("length") else []) + [
+            k for k in ("receding", "bangs") if hair.get(k)]
         lines.append(f"hair: {hair.get('name')}  {_hex(hair.get('rgb'))}"
                      + "".join(f", {c}" for c in cues))
     eyes = data.get("eyes") or {}
