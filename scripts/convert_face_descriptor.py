@@ -39,6 +39,7 @@ import numpy as np
 import onnx
 from check_photos import check_photos
 from onnx import TensorProto, helper, numpy_helper
+from onnx_model import finish_model
 
 if TYPE_CHECKING:
     import dlib
@@ -359,17 +360,12 @@ def build(means: np.ndarray, layers: list[Layer], params: list[list[np.ndarray]]
             x = g.add("Flatten", [x], (channels * rows * cols,), axis=1)
             g.nodes.append(helper.make_node("MatMul", [x, g.const("fc", weights[0])],
                                             ["descriptors"], name="fc"))
-    model = helper.make_model(
+    return finish_model(
         helper.make_graph(
             g.nodes, "face_descriptor",
             [helper.make_tensor_value_info("chips", TensorProto.UINT8, ["N", SIZE, SIZE, 3])],
             [helper.make_tensor_value_info("descriptors", TensorProto.FLOAT, ["N", 128])],
-            g.initializers),
-        opset_imports=[helper.make_opsetid("", 17)], producer_name="facemoji",
-        ir_version=8)  # readable by onnxruntime releases from 1.14 on
-    model.doc_string = DOC
-    onnx.checker.check_model(model)
-    return model
+            g.initializers), DOC)
 
 
 def synthetic_chips(rng: np.random.Generator) -> tuple[list[np.ndarray], list[np.ndarray]]:

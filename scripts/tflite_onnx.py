@@ -19,6 +19,7 @@ import numpy as np
 import onnx
 import tflite
 from onnx import TensorProto, helper, numpy_helper
+from onnx_model import finish_model
 
 OPS = tflite.BuiltinOperator
 ACTIVATION = {tflite.ActivationFunctionType.NONE: "Identity",
@@ -310,16 +311,11 @@ def convert(source: bytes, graph_name: str, inputs: Sequence[str], outputs: Sequ
     def info(name: str, index: int) -> onnx.ValueInfoProto:
         return helper.make_tensor_value_info(name, TensorProto.FLOAT, c.shape(index))
 
-    result = helper.make_model(
+    return finish_model(
         helper.make_graph(c.nodes, graph_name,
                           [info(n, i) for n, i in zip(inputs, tensor_in, strict=True)],
                           [info(n, i) for n, i in zip(outputs, tensor_out, strict=True)],
-                          c.inits),
-        opset_imports=[helper.make_opsetid("", 17)], producer_name="facemoji",
-        ir_version=8)  # readable by onnxruntime releases from 1.14 on
-    result.doc_string = doc
-    onnx.checker.check_model(result)
-    return result
+                          c.inits), doc)
 
 
 def max_differences(source: bytes, target: bytes, feeds: Sequence[Sequence[np.ndarray]]
