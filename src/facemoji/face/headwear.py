@@ -26,6 +26,12 @@ PERSON = 0.5
 """The person probability over which a pixel belongs to the head."""
 _SAME = 15.0  # CIELAB distance within which a pixel beside the face matches the covering
 
+SCARF_SIDES = 0.3
+"""The share of the bands beside the cheeks colored like the covering, or lighter than the
+skin, from which it is a ``headscarf`` (it goes on down beside the face) rather than a
+``hat``. A round number, not fitted: the labelled photos name scarves and turbans
+together."""
+
 
 @dataclass(frozen=True)
 class HeadwearFeatures:
@@ -164,13 +170,6 @@ def headwear_features(chip: Chip, skin: ColorMeasure, brows: ColorMeasure,
         side_brows=float(_near(side_lab, np.asarray(brows.lab)).sum()) / n_side,
         side_light=float((side_lab[:, 0] > skin.lab[0] + 10).sum()) / n_side,
     )
-
-
-SCARF_SIDES = 0.3
-"""The share of the bands beside the cheeks colored like the covering, or lighter than the
-skin, from which it is a ``headscarf`` (it goes on down beside the face) rather than a
-``hat``. A round number, not fitted: the labelled photos name scarves and turbans
-together."""
 
 
 def headwear_vector(f: HeadwearFeatures, hair: NDArray[np.float64]) -> NDArray[np.float64]:
