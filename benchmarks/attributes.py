@@ -421,6 +421,16 @@ def _count(tally: list[int], drawn: bool, labelled: bool) -> None:
     tally[1 if labelled else 3] += 1
 
 
+def _by_person(samples: list[Sample], keep: Callable[[Sample], bool]
+               ) -> dict[tuple[str, str], list[Sample]]:
+    """The measured samples that ``keep`` accepts, by ``(set, person)``."""
+    people: dict[tuple[str, str], list[Sample]] = defaultdict(list)
+    for s in samples:
+        if s.attributes is not None and keep(s):
+            people[(s.set, s.photo.person)].append(s)
+    return people
+
+
 def per_person(samples: list[Sample]) -> list[str]:
     """Per set, what ``generate`` would draw, each person's photos fused by the same vote
     (``facemoji.match.measured.fuse``): how many bald people (most photos labelled bald)
@@ -430,10 +440,7 @@ def per_person(samples: list[Sample]) -> list[str]:
 
     from facemoji.match.measured import fuse
 
-    people: dict[tuple[str, str], list[Sample]] = defaultdict(list)
-    for s in samples:
-        if s.attributes is not None:
-            people[(s.set, s.photo.person)].append(s)
+    people = _by_person(samples, lambda s: True)
     lines = []
     for name in sorted({key[0] for key in people}):
         bald, hat = [0, 0, 0, 0], [0, 0, 0, 0]
@@ -466,10 +473,7 @@ def held_back_smile(samples: list[Sample]) -> list[str]:
 
     from facemoji.match.measured import fuse
 
-    people: dict[tuple[str, str], list[Sample]] = defaultdict(list)
-    for s in samples:
-        if s.attributes is not None and s.label("smile"):
-            people[(s.set, s.photo.person)].append(s)
+    people = _by_person(samples, lambda s: bool(s.label("smile")))
     lines = []
     for name in sorted({key[0] for key in people}):
         fused = anyone = always = total = 0
