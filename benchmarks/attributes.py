@@ -54,6 +54,7 @@ ACCEPT = {
     "bald": {"bald"},
 }
 LONG = {"chin", "shoulder", "long"}
+CURLY = {"curly", "coily"}
 COVERING = {"hat", "cap", "other"}
 
 
@@ -291,6 +292,9 @@ def measures() -> list[Measure]:
     def bangs_right(s: Sample, found: Any) -> float:
         return float(found == (s.label("bangs") == "yes"))
 
+    def curly_right(s: Sample, found: Any) -> float:
+        return float((found == "curly") == (s.label("hair_type") in CURLY))
+
     # 99: the rule off
     naming_grid = list(itertools.product((18.0, 21.0, 24.0, 27.0, 30.0, 99.0),
                                          (12.0, 14.0, 16.0, 18.0, 20.0), (22.0, 99.0),
@@ -314,6 +318,11 @@ def measures() -> list[Measure]:
         Measure("hair length", labelled("hair_length"), lambda s: s.attributes.hair_length.name,
                 lambda s, v: float((v in LONG) == (s.label("hair_length") in LONG)),
                 target="≥ 90% (short vs long)", learned="hair_length"),
+        Measure("hair type", labelled("hair_type", "na"), lambda s: s.attributes.hair_type,
+                curly_right, target="(straight·wavy vs curly·coily)", learned="hair_type"),
+        Measure("curly found", labelled("hair_type", "na"), lambda s: s.attributes.hair_type,
+                curly_right, target="(of the curly or coily)", learned="hair_type",
+                counted=lambda s: s.label("hair_type") in CURLY),
         Measure("bald/receding", labelled("hairline"), _hairline,
                 lambda s, v: float((v != "normal") == (s.label("hairline") != "normal")),
                 bald_grid, _hairline, "≥ 85%"),

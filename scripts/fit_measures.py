@@ -89,13 +89,17 @@ def clothing_features(a: object) -> np.ndarray:
     return np.asarray(a.features["clothing"], np.float64)  # type: ignore[attr-defined]
 
 
+def hair_type_features(a: object) -> np.ndarray:
+    return a.features["hair_type"]  # type: ignore[attr-defined]
+
+
 LENGTH_CLASSES = ("short", "chin", "shoulder", "long")
 SMILES = ("none", "closed", "teeth")
 
 
 def tasks() -> list[Task]:
     """Every classifier fitted here."""
-    from attributes import LONG, covers_head
+    from attributes import CURLY, LONG, covers_head
 
     def length_target(s: object) -> dict[str, float] | None:
         label = s.label("hair_length")  # type: ignore[attr-defined]
@@ -122,6 +126,13 @@ def tasks() -> list[Task]:
         label = s.label("jacket")  # type: ignore[attr-defined]
         return {"jacket" if label == "yes" else "none": 1.0} if label in ("yes", "no") else None
 
+    def texture(s: object) -> dict[str, float] | None:
+        label = s.label("hair_type")  # type: ignore[attr-defined]
+        if label not in ("straight", "wavy", "curly", "coily") \
+                or s.attributes.features.get("hair_type") is None:  # type: ignore[attr-defined]
+            return None  # no hair was read (bald, or under a hat)
+        return {"curly" if label in CURLY else "straight": 1.0}
+
     def covered(s: object) -> dict[str, float] | None:
         if not s.label("headwear"):  # type: ignore[attr-defined]
             return None
@@ -144,6 +155,8 @@ def tasks() -> list[Task]:
              lambda s, v: v == s.label("smile")),
         Task("jacket", ("none", "jacket"), jacket_target, clothing_features,
              lambda s, v: (v == "jacket") == (s.label("jacket") == "yes")),
+        Task("hair_type", ("straight", "curly"), texture, hair_type_features,
+             lambda s, v: (v == "curly") == (s.label("hair_type") in CURLY)),
     ]
 
 

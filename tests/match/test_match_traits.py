@@ -33,7 +33,8 @@ def test_ordered_traits_cost_per_step_and_more_across_the_long_hair_line() -> No
 def test_a_tuple_suits_each_of_its_values_and_confidence_scales_the_cost() -> None:
     shown = {"hair_type": ("curly", "coily"), "glasses": "none"}
     assert mismatch(shown, {"hair_type": "coily"}) == 0.0
-    assert mismatch(shown, {"hair_type": "straight"}) == pytest.approx(WEIGHTS["hair_type"])
+    # the cheapest of the tuple's values: curly, two steps from straight
+    assert mismatch(shown, {"hair_type": "straight"}) == pytest.approx(2 * WEIGHTS["hair_type"])
     half = mismatch(shown, {"glasses": "eyeglasses"}, {"glasses": 0.5})
     assert half == pytest.approx(0.5 * WEIGHTS["glasses"])
 
@@ -62,6 +63,19 @@ def test_the_initial_hair_shows_the_measured_length(style: str, length: str) -> 
     params = initial_params(_measured(hair_length=length, hair_type="straight"), schema)
     shown = mapping_for(style).traits(params)["hair_length"]
     assert length == shown or length in shown
+
+
+@pytest.mark.parametrize("length", ["short", "long"])
+def test_measured_curls_give_a_curly_cut_and_straight_hair_a_straight_one(length: str) -> None:
+    schema = get_style("facemoji").schema
+    for kind in ("straight", "curly"):
+        params = initial_params(_measured(hair_length=length, hair_type=kind), schema)
+        shown = mapping_for("facemoji").traits(params)["hair_type"]
+        assert kind == shown or kind in shown
+    # analysis measures two kinds; wavy is a step from straight, coily a step from curly
+    w = WEIGHTS["hair_type"]
+    assert mismatch({"hair_type": "wavy"}, {"hair_type": "straight"}) == pytest.approx(w)
+    assert mismatch({"hair_type": "coily"}, {"hair_type": "straight"}) == pytest.approx(3 * w)
 
 
 def test_the_native_style_shows_presentation_smile_and_age() -> None:

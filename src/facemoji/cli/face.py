@@ -66,7 +66,7 @@ def _summary(data: dict[str, Any]) -> str:
         lines.append(f"skin: {_hex(skin.get('rgb'))}  Monk tone {skin.get('monk')}")
     hair = data.get("hair") or {}
     if hair:
-        cues = ([hair["length"]] if hair.get("length") else []) + [
+        cues = [hair[k] for k in ("length", "type") if hair.get(k)] + [
             k for k in ("receding", "bangs") if hair.get(k)]
         lines.append(f"hair: {hair.get('name')}  {_hex(hair.get('rgb'))}"
                      + "".join(f", {c}" for c in cues))

@@ -26,6 +26,7 @@ from .expression import decide_smile, lipstick, smile_features
 from .features import measure_brows, measure_eyes
 from .hair import OLDER_AGE, YOUNG_AGE, hair_beside, measure_hair
 from .hair_length import HairLength, measure_length
+from .hair_type import decide_hair_type, side_hair, type_features
 from .headwear import decide_headwear, hat, headwear_features
 from .mesh import LEFT_EYE, RIGHT_EYE, face_mesh
 from .person import person_probability, portrait_matrix, to_frame
@@ -61,7 +62,9 @@ class Attributes:
     Tone the skin model estimates (1.0 lightest .. 10.0, :func:`.skin.estimate_monk`),
     ``monk`` the same rounded. ``hair_name`` is one of ``black brown blonde red auburn
     gray white bald other``; ``hair_length`` how far the hair falls (:mod:`.hair_length`);
-    ``bangs`` whether hair covers the forehead (:data:`.hair.BANGS_FOREHEAD`).
+    ``bangs`` whether hair covers the forehead (:data:`.hair.BANGS_FOREHEAD`);
+    ``hair_type`` ``straight`` (or wavy) or ``curly`` (or coily), ``None`` where no hair
+    was read (:mod:`.hair_type`).
     ``brow_thickness`` is the brow height over the inter-ocular distance. ``glasses`` is
     ``none | eyeglasses | sunglasses`` and ``glasses_frame`` ``none | thick | thin |
     rimless``; ``facial_hair`` ``none | stubble | mustache |
@@ -103,6 +106,8 @@ class Attributes:
     jacket: bool = False
     headwear_color: ColorMeasure = UNKNOWN
     bangs: bool = False
+    hair_type: str | None = None
+    hair_type_confidence: float = 0.0
     features: dict[str, Any] = field(default_factory=dict, repr=False)
     """The raw features behind the decisions (not serialized), so that
     ``benchmarks/attributes.py`` can refit the thresholds without measuring again."""
@@ -167,6 +172,8 @@ class Attributes:
             out["bangs"] = (self.bangs, 0.5)
         if self.hair_length is not None:
             out["hair_length"] = (self.hair_length.name, self.hair_length.confidence)
+        if self.hair_type is not None:  # the model's two classes, surer the further from 0.5
+            out["hair_type"] = (self.hair_type, abs(2 * self.hair_type_confidence - 1))
         if self.smile is not None:
             out["smile"] = (self.smile, self.smile_confidence)
         smile_f, tone_f = self.features.get("smile"), self.features.get("tone")
@@ -182,10 +189,12 @@ class Attributes:
         return out
 
     def _length(self) -> dict[str, object]:
+        texture = {} if self.hair_type is None else {
+            "type": self.hair_type, "type_confidence": _r(self.hair_type_confidence, 2)}
         if self.hair_length is None:
-            return {}
+            return texture
         end = self.hair_length.end
-        return {"length": self.hair_length.name,
+        return {**texture, "length": self.hair_length.name,
                 "length_confidence": _r(self.hair_length.confidence, 2),
                 "length_end_iod": None if end is None else _r(end, 2)}
 
@@ -241,10 +250,16 @@ def measure(image: np.ndarray, detection: Detection,
     headwear, headwear_conf = decide_headwear(headwear_f, hair.features)
     headwear_color, hair_color, hair_name = UNKNOWN, hair.color, hair.name
     bald = hair.bald and headwear == "none"  # a hat hides the crown the bald rule reads
+    top_hair = hair.mask
     if headwear != "none":  # what was taken for hair is mostly the hat
         covered, headwear_color = hat(chip, headwear, skin, hair.skin_like, person, gains,
                                       headwear_conf)
         hair_color, hair_name = hair_beside(chip, hair, covered, older, young)
+        top_hair = hair.mask & ~covered
+    type_f = None if bald else type_features(
+        chip, top_hair, side_hair(chip, person, hair_color, skin),
+        geometry.inter_ocular(landmarks))
+    hair_type, hair_type_conf = decide_hair_type(type_f)
     ratios = geometry.ratios(landmarks, thickness)
     view = portrait_view(image, landmarks)
     length = measure_length(view, hair_color, skin, bald=bald, receding=hair.receding,
@@ -257,6 +272,7 @@ def measure(image: np.ndarray, detection: Detection,
         skin=tone, monk=round(monk), monk_score=monk,
         hair=hair_color, hair_name=hair_name, bald=bald, receding=hair.receding,
         bangs=hair.bangs and headwear == "none",
+        hair_type=hair_type, hair_type_confidence=hair_type_conf,
         eyes=eyes, brows=brows, brow_thickness=thickness,
         glasses=glasses, glasses_confidence=glasses_conf, glasses_frame=frame,
         facial_hair=facial_hair, facial_hair_confidence=facial_hair_conf,
@@ -269,7 +285,7 @@ def measure(image: np.ndarray, detection: Detection,
                   "facial_hair": facial_hair_f, "smile": smile_f, "hair": hair.features,
                   "scalp": hair.scalp, "headwear": headwear_f,
                   "length": length.profile, "silhouette": length.silhouette,
-                  "clothing": clothing.features},
+                  "clothing": clothing.features, "hair_type": type_f},
         hair_mask=mask_to_image(chip, hair.mask, image.shape),
         skin_mask=mask_to_image(chip, skin_px, image.shape),
     )

@@ -17,7 +17,8 @@ facial_hair         none, stubble, mustache, goatee, beard
 headwear            none, hat, headscarf
 receding            bool
 hair_length         bald, buzz, short, chin, shoulder, long  (ordered; bald is a length)
-hair_type           straight, wavy, curly, coily
+hair_type           straight, wavy, curly, coily  (ordered; analysis measures straight
+                    or curly, so wavy and coily are a step from what it finds)
 hair_up             none, bun, ponytail, braids
 bangs               bool
 smile               none, closed, teeth  (ordered)
@@ -45,7 +46,9 @@ LONG_HAIR = frozenset(("chin", "shoulder", "long"))
 """Hair that reaches the jaw: the line a friend notices first."""
 SMILES = ("none", "closed", "teeth")
 AGE_BANDS = ("18-29", "30-44", "45-59", "60+")
-ORDERED = {"hair_length": HAIR_LENGTHS, "smile": SMILES, "age_band": AGE_BANDS}
+HAIR_TYPES = ("straight", "wavy", "curly", "coily")
+ORDERED = {"hair_length": HAIR_LENGTHS, "smile": SMILES, "age_band": AGE_BANDS,
+           "hair_type": HAIR_TYPES}
 
 WEIGHTS: dict[str, float] = {
     "glasses": 1.0, "glasses_frame": 0.3, "facial_hair": 1.0, "headwear": 1.0,

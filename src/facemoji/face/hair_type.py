@@ -1,0 +1,108 @@
+"""Hair type: ``straight`` (straight or wavy) or ``curly`` (curly or coily), from the
+hair's texture and outline.
+
+Straight hair is drawn by long, parallel strands: its gradients share one direction over a
+neighbourhood (a coherent structure tensor). Curls and coils break that: the direction
+turns within a curl, so the coherence falls. Coily hair also stands out from the head, so
+its outline is higher and wider. :func:`type_features` measures these in the chip (64 px
+per IOD) over the hair :mod:`.hair` found above the eyes and the hair-colored pixels of
+the person beside the face; a learned model (:mod:`.learned`, fitted by
+``scripts/fit_measures.py``) names the type. Two classes, not four: held out by person,
+the texture told curly from straight about as well as it could, and wavy from straight
+or coily from curly no better than the commonest class (``docs/benchmarks.md``). No model,
+or no hair to read: no type (``None``), and the avatar's hair type is left to the search.
+"""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+from numpy.typing import NDArray
+
+from .chip import IOD, Chip
+from .color import ColorMeasure
+
+TYPES = ("straight", "curly")
+COHERENCE_SCALES = (1.5, 3.0, 6.0)
+"""Integration scales (chip px) of the structure tensor: a strand, a wave, a curl."""
+MIN_PIXELS = 0.25 * IOD * IOD
+"""Under this much hair, the texture is not read."""
+NECK = 0.65
+"""Half the width (IOD) of the column under the face left out as neck."""
+HAIR_DE = 20.0
+"""A person pixel beside the face is hair when it is this close to the hair's color
+(ΔE*ab with L* halved) and closer to it than to the skin's."""
+
+
+def side_hair(chip: Chip, person: NDArray[np.float32], hair: ColorMeasure,
+              skin: ColorMeasure) -> NDArray[np.bool_]:
+    """Chip mask of the hair beside the face, from the eyes down to the chin: the person's
+    pixels outside the jaw line and the neck that are colored like the hair rather than
+    the skin."""
+    p = chip.landmarks
+    face = np.zeros(chip.valid.shape, np.uint8)
+    cv2.fillPoly(face, [np.round(p[0:17]).astype(np.int32)], 1)
+    rows = np.arange(chip.valid.shape[0])[:, None]
+    band = (rows >= p[36:48, 1].mean()) & (rows <= p[8, 1])
+    neck = np.abs(np.arange(chip.valid.shape[1]) - p[27, 0]) < NECK * IOD
+    weight = np.array([0.5, 1.0, 1.0])
+    to_hair = np.linalg.norm((chip.lab - np.asarray(hair.lab)) * weight, axis=2)
+    to_skin = np.linalg.norm((chip.lab - np.asarray(skin.lab)) * weight, axis=2)
+    return (band & ~neck[None, :] & (person > 0.5) & chip.valid & ~face.astype(bool)
+            & (to_hair < HAIR_DE) & (to_hair < to_skin))
+
+
+def _coherence(light: NDArray[np.float32], scale: float) -> NDArray[np.float32]:
+    """Per pixel, how much the gradients around it share one direction (0..1)."""
+    gx = cv2.Sobel(light, cv2.CV_32F, 1, 0, ksize=3)
+    gy = cv2.Sobel(light, cv2.CV_32F, 0, 1, ksize=3)
+    jxx = cv2.GaussianBlur(gx * gx, (0, 0), scale)
+    jyy = cv2.GaussianBlur(gy * gy, (0, 0), scale)
+    jxy = cv2.GaussianBlur(gx * gy, (0, 0), scale)
+    spread = np.sqrt((jxx - jyy) ** 2 + 4 * jxy ** 2)
+    return spread / np.maximum(jxx + jyy, 1e-3)
+
+
+def _outline(region: NDArray[np.bool_], chip: Chip) -> list[float]:
+    """How far the hair reaches above the brows and how wide it is just above them (IOD),
+    and how full its outline is (area over its convex hull's)."""
+    ys, xs = np.nonzero(region)
+    brow = float(chip.landmarks[17:27, 1].min())
+    level = np.abs(ys - (brow - 0.3 * IOD)) < 0.1 * IOD
+    width = float(np.ptp(xs[level])) / IOD if level.any() else 0.0
+    hull = cv2.contourArea(cv2.convexHull(np.stack([xs, ys], axis=1).astype(np.int32)))
+    return [(brow - ys.min()) / IOD, width, float(region.sum()) / max(hull, 1.0)]
+
+
+def type_features(chip: Chip, top: NDArray[np.bool_], side: NDArray[np.bool_],
+                  photo_iod: float) -> NDArray[np.float64] | None:
+    """The texture and outline of the hair in ``top`` (above the eyes, :mod:`.hair`) and
+    ``side`` (:func:`side_hair`), or ``None`` when too little hair shows.
+
+    In order: the hair's area (IOD²); per scale of :data:`COHERENCE_SCALES`, the mean
+    coherence and its lower quartile; the outline (:func:`_outline`); and the photo's own
+    inter-ocular distance ``photo_iod`` over the chip's (capped at 2): how much detail the
+    photo had to give.
+    """
+    hair = cv2.erode((top | side).astype(np.uint8), np.ones((5, 5), np.uint8)).astype(bool)
+    if hair.sum() < MIN_PIXELS:
+        return None
+    light = chip.lab[..., 0].astype(np.float32)
+    out = [float(hair.sum()) / IOD ** 2]
+    for scale in COHERENCE_SCALES:
+        coherence = _coherence(light, scale)[hair]
+        out += [float(coherence.mean()), float(np.percentile(coherence, 25))]
+    out += _outline(top if top.any() else hair, chip)
+    out.append(min(photo_iod / IOD, 2.0))
+    return np.array(out, np.float64)
+
+
+def decide_hair_type(features: NDArray[np.float64] | None) -> tuple[str | None, float]:
+    """The hair type (one of :data:`TYPES`) and the model's probability of it, from
+    :func:`type_features` (``None``, 0 without a fitted model or without hair to read)."""
+    from .learned import model
+
+    learned = model("hair_type")
+    if features is None or learned is None:
+        return None, 0.0
+    return learned.predict(features)

@@ -1,0 +1,82 @@
+"""Hair type from texture: parallel strands read straight, curls read curly."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import numpy as np
+import pytest
+
+from facemoji.face.chip import IOD, Chip, make_chip
+from facemoji.face.detect import Detection
+from facemoji.face.hair_type import TYPES, decide_hair_type, type_features
+from facemoji.face.learned import model as learned_model
+
+
+@pytest.fixture(scope="module")
+def chip(astronaut: np.ndarray, astronaut_detection: Detection) -> Chip:
+    return make_chip(astronaut, np.asarray(astronaut_detection.landmarks, float), np.ones(3))
+
+
+def _hair_cap(chip: Chip) -> np.ndarray:
+    """A cap of 'hair' above the brows, as :mod:`facemoji.face.hair` would find it."""
+    mask = np.zeros(chip.valid.shape, bool)
+    brow = int(chip.landmarks[17:27, 1].min())
+    x = int(chip.landmarks[27, 0])
+    mask[brow - int(1.2 * IOD): brow - 4, x - int(1.3 * IOD): x + int(1.3 * IOD)] = True
+    return mask
+
+
+def _painted(chip: Chip, light: np.ndarray, mask: np.ndarray) -> Chip:
+    lab = chip.lab.copy()
+    lab[..., 0] = np.where(mask, light, lab[..., 0])
+    return dataclasses.replace(chip, lab=lab)
+
+
+def _strands(shape: tuple[int, ...]) -> np.ndarray:
+    """Long vertical strands, slightly irregular: straight hair."""
+    rng = np.random.default_rng(0)
+    xx = np.arange(shape[1])[None, :] + 0.8 * rng.standard_normal(shape[1])[None, :]
+    return 35 + 15 * np.sin(xx * 2 * np.pi / 5) * np.ones((shape[0], 1))
+
+
+def _curls(shape: tuple[int, ...]) -> np.ndarray:
+    """Small rings tiled over the image, each with its own phase: curls."""
+    rng = np.random.default_rng(0)
+    yy, xx = np.mgrid[: shape[0], : shape[1]].astype(float)
+    cy, cx = yy % 12 - 6, xx % 12 - 6
+    phase = rng.uniform(0, 2 * np.pi, (shape[0] // 12 + 1, shape[1] // 12 + 1))
+    return 35 + 15 * np.sin(np.hypot(cy, cx) * 2 * np.pi / 5
+                            + phase[(yy // 12).astype(int), (xx // 12).astype(int)])
+
+
+def test_strands_are_more_coherent_than_curls(chip: Chip) -> None:
+    cap, no_side = _hair_cap(chip), np.zeros(chip.valid.shape, bool)
+    straight = type_features(_painted(chip, _strands(cap.shape), cap), cap, no_side, 40.0)
+    curly = type_features(_painted(chip, _curls(cap.shape), cap), cap, no_side, 40.0)
+    assert straight is not None and curly is not None
+    coherence = slice(1, 7)  # mean and lower quartile at each scale
+    assert (straight[coherence] > curly[coherence] + 0.1).all()
+    assert straight[-1] == pytest.approx(40.0 / IOD)
+
+
+@pytest.mark.skipif(learned_model("hair_type") is None, reason="no fitted hair-type model")
+def test_the_model_reads_curls_as_curlier_than_strands(chip: Chip) -> None:
+    cap, no_side = _hair_cap(chip), np.zeros(chip.valid.shape, bool)
+    curly = {}
+    fitted = learned_model("hair_type")
+    assert fitted is not None
+    for name, light in (("strands", _strands(cap.shape)), ("curls", _curls(cap.shape))):
+        features = type_features(_painted(chip, light, cap), cap, no_side, 40.0)
+        curly[name] = fitted.probabilities(features)[fitted.classes.index("curly")]
+    assert curly["curls"] > curly["strands"]
+    kind, probability = decide_hair_type(
+        type_features(_painted(chip, _strands(cap.shape), cap), cap, no_side, 40.0))
+    assert kind == "straight" and 0.5 <= probability <= 1.0
+
+
+def test_too_little_hair_is_not_read(chip: Chip) -> None:
+    empty = np.zeros(chip.valid.shape, bool)
+    assert type_features(chip, empty, empty, 40.0) is None
+    assert decide_hair_type(None) == (None, 0.0)
+    assert set(TYPES) == {"straight", "curly"}
