@@ -85,7 +85,7 @@ def target(style: Style) -> Params:
     """A man with a beard and glasses (a random avatar with those forced)."""
     return style.schema.random(seed=5).update(
         {"facial_hair": "full_beard", "glasses": "round", "mouth": "neutral",
-         "eyes": "almond", "headwear": "none", "hair": "short_curly", "lashes": "none",
+         "eyes": "almond", "headwear": "none", "hair": "side_part", "lashes": "none",
          "lip_color": None})
 
 

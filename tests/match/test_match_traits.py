@@ -68,14 +68,22 @@ def test_the_initial_hair_shows_the_measured_length(style: str, length: str) -> 
 @pytest.mark.parametrize("length", ["short", "long"])
 def test_measured_curls_give_a_curly_cut_and_straight_hair_a_straight_one(length: str) -> None:
     schema = get_style("facemoji").schema
-    for kind in ("straight", "curly"):
-        params = initial_params(_measured(hair_length=length, hair_type=kind), schema)
+    for group in (("straight", "wavy"), ("curly", "coily")):  # what analysis measures
+        params = initial_params(_measured(hair_length=length, hair_type=group), schema)
         shown = mapping_for("facemoji").traits(params)["hair_type"]
-        assert kind == shown or kind in shown
-    # analysis measures two kinds; wavy is a step from straight, coily a step from curly
+        assert set(shown if isinstance(shown, tuple) else (shown,)) & set(group)
+    # a group costs nothing for its members, a step per neighbour beyond them
     w = WEIGHTS["hair_type"]
-    assert mismatch({"hair_type": "wavy"}, {"hair_type": "straight"}) == pytest.approx(w)
-    assert mismatch({"hair_type": "coily"}, {"hair_type": "straight"}) == pytest.approx(3 * w)
+    assert mismatch({"hair_type": "coily"}, {"hair_type": ("curly", "coily")}) == 0.0
+    assert mismatch({"hair_type": "wavy"}, {"hair_type": ("curly", "coily")}) == pytest.approx(w)
+    assert mismatch({"hair_type": "straight"}, {"hair_type": "coily"}) == pytest.approx(3 * w)
+
+
+def test_a_man_with_short_curls_gets_close_cropped_curls_not_an_afro_or_a_perm() -> None:
+    schema = get_style("facemoji").schema
+    params = initial_params(_measured(hair_length="short", hair_type=("curly", "coily"),
+                                      gender="male", hair_presentation="male"), schema)
+    assert params.choice("hair") == "short_coily"
 
 
 def test_the_native_style_shows_presentation_smile_and_age() -> None:

@@ -26,7 +26,7 @@ from .expression import decide_smile, lipstick, smile_features
 from .features import measure_brows, measure_eyes
 from .hair import OLDER_AGE, YOUNG_AGE, hair_beside, measure_hair
 from .hair_length import HairLength, measure_length
-from .hair_type import decide_hair_type, side_hair, type_features
+from .hair_type import TYPE_GROUPS, decide_hair_type, side_hair, type_features
 from .headwear import decide_headwear, hat, headwear_features
 from .mesh import LEFT_EYE, RIGHT_EYE, face_mesh
 from .person import person_probability, portrait_matrix, to_frame
@@ -172,8 +172,9 @@ class Attributes:
             out["bangs"] = (self.bangs, 0.5)
         if self.hair_length is not None:
             out["hair_length"] = (self.hair_length.name, self.hair_length.confidence)
-        if self.hair_type is not None:  # the model's two classes, surer the further from 0.5
-            out["hair_type"] = (self.hair_type, abs(2 * self.hair_type_confidence - 1))
+        if self.hair_type is not None:  # surer the further the model is from 0.5
+            out["hair_type"] = (TYPE_GROUPS[self.hair_type],
+                                abs(2 * self.hair_type_confidence - 1))
         if self.smile is not None:
             out["smile"] = (self.smile, self.smile_confidence)
         smile_f, tone_f = self.features.get("smile"), self.features.get("tone")

@@ -23,6 +23,8 @@ from .chip import IOD, Chip
 from .color import ColorMeasure
 
 TYPES = ("straight", "curly")
+TYPE_GROUPS = {"straight": ("straight", "wavy"), "curly": ("curly", "coily")}
+"""The hair types (``facemoji.match.traits``) each measured type stands for."""
 COHERENCE_SCALES = (1.5, 3.0, 6.0)
 """Integration scales (chip px) of the structure tensor: a strand, a wave, a curl."""
 MIN_PIXELS = 0.25 * IOD * IOD

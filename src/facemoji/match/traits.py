@@ -17,8 +17,8 @@ facial_hair         none, stubble, mustache, goatee, beard
 headwear            none, hat, headscarf
 receding            bool
 hair_length         bald, buzz, short, chin, shoulder, long  (ordered; bald is a length)
-hair_type           straight, wavy, curly, coily  (ordered; analysis measures straight
-                    or curly, so wavy and coily are a step from what it finds)
+hair_type           straight, wavy, curly, coily  (ordered; analysis measures one of
+                    two groups, (straight, wavy) or (curly, coily))
 hair_up             none, bun, ponytail, braids
 bangs               bool
 smile               none, closed, teeth  (ordered)
@@ -70,10 +70,12 @@ not charge for them, so the identity term decides the eyes, brows and nose. Char
 
 
 def _cost(name: str, shown: Any, wanted: Any) -> float:
-    """The unweighted cost of showing ``shown`` for a measured ``wanted`` (a tuple of shown
-    values: the cheapest of them)."""
+    """The unweighted cost of showing ``shown`` for a measured ``wanted`` (a tuple on either
+    side: the cheapest of its values)."""
     if isinstance(shown, tuple):
         return min(_cost(name, value, wanted) for value in shown)
+    if isinstance(wanted, tuple):
+        return min(_cost(name, shown, value) for value in wanted)
     if shown == wanted:
         return 0.0
     if name not in ORDERED:
@@ -91,7 +93,8 @@ def mismatch(avatar: Mapping[str, Any], person: Mapping[str, Any],
 
     Only traits both sides have are compared (a style that cannot show a trait, or a
     trait that was not measured, costs nothing); an avatar trait given as a tuple suits
-    each of its values. Each trait costs :data:`WEIGHTS` per step (ordered traits) or per
+    each of its values, and so does a measured tuple (a group the measure cannot split).
+    Each trait costs :data:`WEIGHTS` per step (ordered traits) or per
     mismatch, times the measurement's ``confidence`` (default 1).
     """
     confidence = confidence or {}

@@ -21,6 +21,10 @@ from .base import StyleMapping, best_option, natural_colors, scalar_values
 
 _YOUNG = ("18-29", "30-44")
 
+SMOOTH = ("straight", "wavy")
+"""The type of hair drawn smooth and pulled back: a curly head's up-do is its own option
+(``afro_puff``, braids, locs)."""
+
 HAIR: dict[str, Traits] = {
     "short_straight": {"hair_length": "short", "hair_type": "straight"},
     "short_wavy": {"hair_length": "short", "hair_type": "wavy"},
@@ -36,7 +40,7 @@ HAIR: dict[str, Traits] = {
     "curtains": {"hair_length": "short", "hair_type": "straight", "bangs": True},
     "messy": {"hair_length": "short", "hair_type": "wavy"},
     "short_coily": {"hair_length": ("buzz", "short"), "hair_type": "coily"},
-    "afro": {"hair_length": ("short", "chin"), "hair_type": "coily"},
+    "afro": {"hair_length": "chin", "hair_type": "coily"},
     "pixie": {"hair_length": "short", "hair_type": "straight", "bangs": True},
     "bob": {"hair_length": "chin", "hair_type": "straight"},
     "lob_wavy": {"hair_length": ("chin", "shoulder"), "hair_type": "wavy"},
@@ -46,11 +50,11 @@ HAIR: dict[str, Traits] = {
     "long_wavy": {"hair_length": "long", "hair_type": "wavy"},
     "long_curly": {"hair_length": "long", "hair_type": ("curly", "coily")},
     "long_bangs": {"hair_length": "long", "hair_type": "straight", "bangs": True},
-    "ponytail": {"hair_length": ("short", "chin"), "hair_up": "ponytail"},
-    "high_bun": {"hair_length": "short", "hair_up": "bun"},
-    "top_knot": {"hair_length": "short", "hair_up": "bun"},
-    "space_buns": {"hair_length": "short", "hair_up": "bun"},
-    "pigtails": {"hair_length": "shoulder", "hair_up": "ponytail"},
+    "ponytail": {"hair_length": ("short", "chin"), "hair_type": SMOOTH, "hair_up": "ponytail"},
+    "high_bun": {"hair_length": "short", "hair_type": SMOOTH, "hair_up": "bun"},
+    "top_knot": {"hair_length": "short", "hair_type": SMOOTH, "hair_up": "bun"},
+    "space_buns": {"hair_length": "short", "hair_type": SMOOTH, "hair_up": "bun"},
+    "pigtails": {"hair_length": "shoulder", "hair_type": SMOOTH, "hair_up": "ponytail"},
     "box_braids": {"hair_length": "long", "hair_type": "coily", "hair_up": "braids"},
     "cornrows": {"hair_length": "buzz", "hair_type": "coily", "hair_up": "braids"},
     "locs": {"hair_length": "long", "hair_type": "coily", "hair_up": "braids"},
@@ -120,11 +124,13 @@ SHAPE = ("hair", "face_width", "face_length", "eye_size", "eye_spacing", "eye_ti
 MASCULINE_CUTS = frozenset({"short_straight", "crew_cut", "side_part", "quiff", "pompadour",
                             "slicked_back", "undercut", "mohawk", "curtains", "messy",
                             "receding"})
-FEMININE_STYLES = frozenset({"pixie", "bob", "lob_wavy", "shag", "long_straight",
+FEMININE_STYLES = frozenset({"short_curly", "pixie", "bob", "lob_wavy", "shag", "long_straight",
                              "long_wavy", "long_curly", "long_bangs", "ponytail", "high_bun",
                              "space_buns", "pigtails", "box_braids", "afro_puff"})
 """Cuts that read as a man's or a woman's (the rest read as either): a woman whose hair
-is pulled back shows little of it, and a men's crew cut is not what a friend sees."""
+is pulled back shows little of it, and a men's crew cut is not what a friend sees. The
+native ``short_curly`` is a full, rounded set of curls: on a man's face it reads as a
+perm, where ``short_coily`` reads as close-cropped curls."""
 
 
 def hair_traits(option: str) -> Traits:
