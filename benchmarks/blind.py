@@ -93,8 +93,9 @@ def _in_range(photos: list, tones: tuple[float, float] | None) -> bool:
 
 
 def _labelled(photos: list, wanted: list[tuple[str, str]]) -> bool:
-    """Whether most of the person's photos carry every ``(column, value)`` label."""
-    return all(sum(p[column] == value for p in photos) > len(photos) / 2
+    """Whether most of the person's photos carry every ``(column, value)`` label (a value
+    ``a|b``: either)."""
+    return all(sum(p[column] in value.split("|") for p in photos) > len(photos) / 2
                for column, value in wanted)
 
 
@@ -331,8 +332,8 @@ def main() -> int:
                    help="only people whose mean labelled Monk tone is in LO-HI (e.g. 3-5.5): "
                         "an A/B review of a skin change sees only the people it affects")
     m.add_argument("--label", type=_label, action="append", default=[], metavar="COLUMN=VALUE",
-                   help="only people most of whose photos are labelled so (e.g. gender=female;"
-                        " repeatable)")
+                   help="only people most of whose photos are labelled so (e.g. gender=female,"
+                        " or hair_type=curly|coily for either; repeatable)")
     s = sub.add_parser("score", help="score a filled-in answers.csv")
     s.add_argument("answers")
     s.add_argument("--key", required=True)

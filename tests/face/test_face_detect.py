@@ -159,4 +159,4 @@ def test_a_photo_without_a_face_costs_little_to_search(monkeypatch: pytest.Monke
     noise = np.random.default_rng(0).integers(0, 255, (1200, 1600, 3), dtype=np.uint8)
     assert detect.detect_faces(noise) == []
     assert passes == [("hog", 0, (1200, 1600)), ("hog", 1, (768, 1024)),
-                      ("cnn", 0, (384, 512))]
+                      ("cnn", 0, (288, 384))]
