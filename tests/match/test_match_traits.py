@@ -8,6 +8,7 @@ from types import SimpleNamespace
 import pytest
 
 from facemoji.avatar.style import get_style
+from facemoji.face.hair_type import TYPE_GROUPS
 from facemoji.match.mapping import initial_params, mapping_for
 from facemoji.match.measured import Measured, fuse
 from facemoji.match.traits import LONG_LINE, WEIGHTS, mismatch
@@ -68,9 +69,10 @@ def test_the_initial_hair_shows_the_measured_length(style: str, length: str) -> 
 @pytest.mark.parametrize("length", ["short", "long"])
 def test_measured_curls_give_a_curly_cut_and_straight_hair_a_straight_one(length: str) -> None:
     schema = get_style("facemoji").schema
-    for group in (("straight", "wavy"), ("curly", "coily")):  # what analysis measures
-        params = initial_params(_measured(hair_length=length, hair_type=group), schema)
+    for wanted in TYPE_GROUPS.values():  # what analysis asks for
+        params = initial_params(_measured(hair_length=length, hair_type=wanted), schema)
         shown = mapping_for("facemoji").traits(params)["hair_type"]
+        group = wanted if isinstance(wanted, tuple) else (wanted,)
         assert set(shown if isinstance(shown, tuple) else (shown,)) & set(group)
     # a group costs nothing for its members, a step per neighbour beyond them
     w = WEIGHTS["hair_type"]
