@@ -9,7 +9,7 @@ import pytest
 
 from facemoji.face.chip import IOD, Chip, make_chip
 from facemoji.face.detect import Detection
-from facemoji.face.hair_type import TYPES, decide_hair_type, type_features
+from facemoji.face.hair_type import TYPE_GROUPS, TYPES, decide_hair_type, type_features
 from facemoji.face.learned import model as learned_model
 
 
@@ -80,3 +80,18 @@ def test_too_little_hair_is_not_read(chip: Chip) -> None:
     assert type_features(chip, empty, empty, 40.0) is None
     assert decide_hair_type(None) == (None, 0.0)
     assert set(TYPES) == {"straight", "curly"}
+
+
+@pytest.mark.skipif(learned_model("hair_type") is None, reason="no fitted hair-type model")
+def test_analysis_reports_the_type_and_asks_the_avatar_for_it(
+        astronaut: np.ndarray, astronaut_detection: Detection) -> None:
+    from facemoji.face.attributes import measure
+
+    found = measure(astronaut, astronaut_detection)
+    assert found.hair_type in TYPES and 0.5 <= found.hair_type_confidence <= 1.0
+    hair = found.to_dict()["hair"]
+    assert (hair["type"], hair["type_confidence"]) == (
+        found.hair_type, round(found.hair_type_confidence, 2))
+    wanted, sure = found.traits()["hair_type"]
+    assert wanted == TYPE_GROUPS[found.hair_type]
+    assert sure == pytest.approx(abs(2 * found.hair_type_confidence - 1))
