@@ -195,12 +195,12 @@ def _stubble(ctx: Ctx) -> str:
                    (a.cx, o[9][1] + 2)], closed=True)
     # stubble is skin-deep: it stays inside the face outline (also under a short beard,
     # where hairs speckled past the jaw read as dirt on the backdrop)
-    return group([path(smooth(pts, closed=True, tension=0.8) + lips, tones.base, opacity=0.08,
+    return group([path(smooth(pts, closed=True, tension=0.8) + lips, tones.base, opacity=0.12,
                        fill_rule="evenodd"),
-                  path(smooth(core, closed=True, tension=0.8) + lips, tones.base, opacity=0.1,
+                  path(smooth(core, closed=True, tension=0.8) + lips, tones.base, opacity=0.14,
                        fill_rule="evenodd"),
-                  path(dots, "none", stroke=tones.base, stroke_width=1.3,
-                       stroke_linecap="round", stroke_opacity=0.45)],
+                  path(dots, "none", stroke=tones.shadow, stroke_width=1.3,
+                       stroke_linecap="round", stroke_opacity=0.6)],
                  clip_path=f"url(#{FACE_CLIP})")
 
 
@@ -216,11 +216,12 @@ STYLES: dict[str, Callable[[Ctx], str]] = {
     "soul_patch": lambda ctx: _chin_patch(ctx, 0.1, -(ctx.a.chin[1] - ctx.a.mouth_outer[9][1])
                                           * 0.5, 1),
     "chin_strap": lambda ctx: _beard(ctx, 4, strap=True),
-    # a short beard is close-cropped: the skin shows through it, and it stays low on the
-    # cheeks (drawn solid and high it read as a full beard)
+    # a short beard is close-cropped: it stays low on the cheeks and hugs the jaw (drawn
+    # high and long it read as a full beard); nearly opaque, as a beard reads at a glance
+    # (at 0.7 reviewers called it see-through, "ghostly")
     "short_beard": lambda ctx: group([_stubble(ctx), group([_beard(ctx, 4, 0.5, cheek=6)],
-                                                           opacity=0.7),
-                                      group([_mustache(ctx, thin=0.8)], opacity=0.85)]),
+                                                           opacity=0.9),
+                                      _mustache(ctx, thin=0.8)]),
     "full_beard": lambda ctx: group([_beard(ctx, 24, 0.64), _mustache(ctx, droop=4)]),
     "mutton_chops": _mutton_chops,
     "long_beard": lambda ctx: group([_beard(ctx, 66, 0.66), _mustache(ctx, droop=6)]),
