@@ -35,13 +35,16 @@ STRENGTHS = (0.03, 0.3, 3.0, 30.0)
 class Task:
     """One classifier: its ``classes``, which photos it learns from and their target
     distribution (``target(sample)`` → {class: weight}, ``None`` to leave the photo out),
-    the feature vector (``features(attributes)``), and when a prediction counts as right."""
+    the feature vector (``features(attributes)``), when a prediction counts as right, and
+    what analysis decides without the model (``overrule``)."""
 
     name: str
     classes: tuple[str, ...]
     target: Callable[[object], dict[str, float] | None]
     features: Callable[[object], np.ndarray]
     right: Callable[[object, str], bool]
+    overrule: Callable[[object], str | None] = lambda s: None
+    """A decision analysis makes before the model (``None``: the model decides)."""
 
 
 def length_features(a: object) -> np.ndarray:
@@ -100,6 +103,7 @@ SMILES = ("none", "closed", "teeth")
 def tasks() -> list[Task]:
     """Every classifier fitted here."""
     from attributes import CURLY, LONG, covers_head
+    from facemoji.face.accessories import BEARDLESS_FEMALE
 
     def length_target(s: object) -> dict[str, float] | None:
         label = s.label("hair_length")  # type: ignore[attr-defined]
@@ -133,6 +137,10 @@ def tasks() -> list[Task]:
             return None  # no hair was read (bald, or under a hat)
         return {"curly" if label in CURLY else "straight": 1.0}
 
+    def beardless(s: object) -> str | None:  # as accessories.decide_facial_hair does
+        female = s.attributes.age_gender.female  # type: ignore[attr-defined]
+        return "none" if female >= BEARDLESS_FEMALE else None
+
     def covered(s: object) -> dict[str, float] | None:
         if not s.label("headwear"):  # type: ignore[attr-defined]
             return None
@@ -148,7 +156,7 @@ def tasks() -> list[Task]:
              lambda s, v: v == s.label("glasses_frame")),
         Task("facial_hair", ("none", "any"), any_beard, beard_features,
              lambda s, v: (v != "none") == (s.label("facial_hair") != "none")
-             or s.label("facial_hair") == "stubble"),
+             or s.label("facial_hair") == "stubble", beardless),
         Task("headwear", ("none", "covered"), covered, headwear_features,
              lambda s, v: (v != "none") == covers_head(s)),
         Task("smile", SMILES, one("smile", SMILES), smile_features,
@@ -214,7 +222,8 @@ def held_out(task: Task, samples: list, strength: float) -> list[str]:
         mine = people == person
         model = fit(x[~mine], y[~mine], w[~mine], strength, task.classes)
         for i in np.flatnonzero(mine):
-            out[i] = model.predict(x[i])[0]  # type: ignore[attr-defined]
+            out[i] = (task.overrule(chosen[i])
+                      or model.predict(x[i])[0])  # type: ignore[attr-defined]
     return out
 
 

@@ -222,6 +222,21 @@ def test_a_chin_lighter_than_the_cheeks_under_found_facial_hair_is_a_gray_beard(
         == "mustache"
 
 
+def test_no_facial_hair_is_found_on_a_face_presenting_as_a_womans() -> None:
+    from facemoji.face.accessories import (
+        BEARDLESS_FEMALE,
+        FacialHairFeatures,
+        Region,
+        decide_facial_hair,
+    )
+
+    lip, jaw = Region(35.0, 0.6), Region(5.0, 0.7)
+    dark = FacialHairFeatures(lip, Region(6.0, 1.0), jaw, jaw)
+    assert decide_facial_hair(dark, female=0.1)[0] == "mustache"
+    assert decide_facial_hair(dark, female=BEARDLESS_FEMALE - 0.01)[0] == "mustache"
+    assert decide_facial_hair(dark, female=0.93) == ("none", pytest.approx(0.93))
+
+
 def test_hairs_over_the_lip_raise_its_texture_whatever_their_color(
         astronaut: np.ndarray, astronaut_detection: Detection) -> None:
     """Fine strands painted over the upper lip, mostly lighter than the skin (a gray

@@ -272,8 +272,17 @@ def decide_glasses(f: GlassesFeatures, frames: NDArray[np.float64],
     return kind, confidence, frame_model.predict(glasses_vector(f, frames))[0]
 
 
-def decide_facial_hair(f: FacialHairFeatures) -> tuple[str, float]:
-    """``none | stubble | mustache | goatee | beard`` and a confidence: whether there is
+BEARDLESS_FEMALE = 0.5
+"""From this probability that a face presents as a woman's (:mod:`.age_gender`), no facial
+hair is found: none of the 217 labelled photos of women has any, where the model had
+found some on 5 of them (faceset held out by person: 88.7% → 89.9% right; ``../shared``
+unchanged; docs/benchmarks.md)."""
+
+
+def decide_facial_hair(f: FacialHairFeatures, female: float = 0.0) -> tuple[str, float]:
+    """``none | stubble | mustache | goatee | beard`` and a confidence: none on a face that
+    presents as a woman's (``female`` ≥ :data:`BEARDLESS_FEMALE`; sure as that
+    probability); otherwise whether there is
     facial hair at all by the learned model of :mod:`.learned` on :func:`beard_vector`,
     its kind by :func:`classify_facial_hair`. Where that saw none, the kind is a beard when
     the chin is lighter than the cheeks (a gray or white beard, which the darkening rules
@@ -283,6 +292,8 @@ def decide_facial_hair(f: FacialHairFeatures) -> tuple[str, float]:
     held out by person than these rules)."""
     from .learned import model
 
+    if female >= BEARDLESS_FEMALE:
+        return "none", float(female)
     kind, confidence = classify_facial_hair(f)
     presence = model("facial_hair")
     if presence is None:

@@ -246,7 +246,8 @@ def measure(image: np.ndarray, detection: Detection,
     eyes = measure_eyes(chip) if glasses != "sunglasses" else UNKNOWN
     brows, thickness = measure_brows(chip, skin)
     facial_hair_f = accessories.facial_hair_features(chip, skin)
-    facial_hair, facial_hair_conf = accessories.decide_facial_hair(facial_hair_f)
+    facial_hair, facial_hair_conf = accessories.decide_facial_hair(facial_hair_f,
+                                                                   age_gender.female)
     headwear_f = headwear_features(chip, skin, brows, hair.skin_like, person)
     headwear, headwear_conf = decide_headwear(headwear_f, hair.features)
     headwear_color, hair_color, hair_name = UNKNOWN, hair.color, hair.name
