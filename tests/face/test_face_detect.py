@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from importlib import resources
+
 import cv2
 import numpy as np
 import pytest
@@ -100,6 +102,22 @@ def test_align_size_and_padding(astronaut: np.ndarray, astronaut_detection: Dete
     tight, loose = align_transform(lm, padding=0.1), align_transform(lm, padding=0.5)
     assert np.linalg.det(tight[:, :2]) > np.linalg.det(loose[:, :2])  # less padding, bigger face
     assert align(astronaut, lm, size=224).shape == (224, 224, 3)
+
+
+def test_the_shipped_hog_detector_is_dlibs_own(astronaut: np.ndarray) -> None:
+    """facemoji loads dlib's frontal detector from a saved copy (2 ms, not 0.4 s)."""
+    import dlib
+
+    from facemoji.face import detect
+
+    shipped = resources.files("facemoji") / "data" / "hog_face_detector.svm"
+    assert shipped.is_file()
+    for upsample in (0, 1):
+        mine = detect._hog().run(astronaut, upsample, 0.0)
+        theirs = dlib.get_frontal_face_detector().run(astronaut, upsample, 0.0)
+        assert [str(r) for r in mine[0]] == [str(r) for r in theirs[0]]
+        assert mine[1] == pytest.approx(theirs[1])
+        assert len(mine[0]) >= 1
 
 
 @pytest.mark.slow

@@ -15,6 +15,7 @@ import functools
 import importlib.util
 import logging
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 from typing import Literal
 
@@ -110,6 +111,13 @@ def models_dir() -> Path:
 
 @functools.cache
 def _hog() -> dlib.fhog_object_detector:
+    """dlib's frontal face detector, loaded from the copy facemoji ships (2 ms;
+    ``scripts/save_hog_detector.py`` saved it and checked it finds what dlib's own does),
+    or rebuilt by dlib (0.4 s) where that file is missing."""
+    shipped = resources.files("facemoji") / "data" / "hog_face_detector.svm"
+    if shipped.is_file():
+        with resources.as_file(shipped) as path:
+            return dlib.fhog_object_detector(str(path))
     return dlib.get_frontal_face_detector()
 
 
