@@ -8,9 +8,9 @@ its outline is higher and wider. :func:`type_features` measures these in the chi
 per IOD) over the hair :mod:`.hair` found above the eyes and the hair-colored pixels of
 the person beside the face; a learned model (:mod:`.learned`, fitted by
 ``scripts/fit_measures.py``) names the type. Two classes, not four: held out by person,
-the texture told curly from straight about as well as it could, and wavy from straight
-or coily from curly no better than the commonest class (``docs/benchmarks.md``). No model,
-or no hair to read: no type (``None``), and the avatar's hair type is left to the search.
+a four-class model scored no better than always answering the commonest class
+(``docs/benchmarks.md``). No model, or no hair to read: no type (``None``), and the
+avatar's hair type is left to the search.
 """
 
 from __future__ import annotations
