@@ -37,6 +37,11 @@ def test_json_contract_and_files(tmp_path, embedder, target, make_analysis):
     assert saved == result.params
     report = (tmp_path / "out" / "report.html").read_text()
     assert report.count("<img") > 10 and result.params.color("skin") in report
+    # what the photos showed beside what the avatar shows, trait by trait
+    traits = report[report.index("Traits: measured vs shown"):]
+    shown = mapping_for("facemoji").traits(result.params)
+    assert f"<td>glasses</td><td>{result.measured.traits['glasses']}</td>" in traits
+    assert f"<td>{shown['glasses']}</td></tr>" in traits
     with pytest.raises(BadArgument, match="--force"):
         result.save(tmp_path / "out")
     result.save(tmp_path / "out", force=True)

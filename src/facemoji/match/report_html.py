@@ -1,6 +1,6 @@
 """A self-contained HTML report of a generated avatar: the photos, the avatar large,
-each ranked feature's top options with their scores (small renders; swatches for
-colors), and the measured colors beside the chosen ones."""
+the measured colors and traits beside what the avatar shows, and each ranked feature's
+top options with their scores (small renders; swatches for colors)."""
 
 from __future__ import annotations
 
@@ -49,6 +49,29 @@ def _swatch(color: str, caption: str, chosen: bool) -> str:
             f"<figcaption>{html.escape(caption)}</figcaption></figure>")
 
 
+def _shown(value: object) -> str:
+    """A trait value as text (a tuple: the values the option suits)."""
+    if isinstance(value, tuple):
+        return " or ".join(_shown(v) for v in value)
+    return {True: "yes", False: "no", None: "–"}.get(value, str(value))  # type: ignore[arg-type]
+
+
+def _traits_table(result: Result, shown: dict[str, object]) -> list[str]:
+    """Rows of what the photos showed (with how sure) against what the avatar shows."""
+    measured = result.measured
+    rows = ["<h2>Traits: measured vs shown</h2><table>",
+            "<tr><th>trait</th><th>photos</th><th>sure</th><th>avatar</th></tr>"]
+    for name, value in sorted(measured.traits.items()):
+        if value is None:
+            continue
+        sure = measured.confidence.get(name, 0.0)
+        rows.append(f"<tr><td>{html.escape(name.replace('_', ' '))}</td>"
+                    f"<td>{html.escape(_shown(value))}</td><td>{sure:.0%}</td>"
+                    f"<td>{html.escape(_shown(shown.get(name)))}</td></tr>")
+    rows.append("</table>")
+    return rows
+
+
 def report_html(result: Result) -> str:
     """The report of ``result`` as one HTML document (images inlined)."""
     style = get_style(result.style)
@@ -74,7 +97,9 @@ def report_html(result: Result) -> str:
         parts.append(f"<tr><td>{html.escape(name)}</td><td><span class='sw' "
                      f"style='background:{measured}'></span> {measured}</td><td>"
                      f"<span class='sw' style='background:{chosen}'></span> {chosen}</td></tr>")
-    parts.append("</table><h2>Top options per feature</h2>")
+    parts.append("</table>")
+    parts += _traits_table(result, mapping.traits(result.params))
+    parts.append("<h2>Top options per feature</h2>")
     for feature, ranking in result.rankings.items():
         parts.append(f"<h3>{html.escape(feature.replace('_', ' '))}</h3><div class='row'>")
         kind = style.schema.feature(feature).kind
