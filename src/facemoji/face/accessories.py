@@ -275,8 +275,9 @@ def decide_glasses(f: GlassesFeatures, frames: NDArray[np.float64],
 BEARDLESS_FEMALE = 0.5
 """From this probability that a face presents as a woman's (:mod:`.age_gender`), no facial
 hair is found: none of the 217 labelled photos of women has any, where the model had
-found some on 5 of them (faceset held out by person: 88.7% → 89.9% right; ``../shared``
-unchanged; docs/benchmarks.md)."""
+found some on 5 of them (faceset held out by person: 88.7% → 90.6% right, with the
+model's L2 strength chosen again under this rule; ``../shared`` unchanged;
+docs/benchmarks.md)."""
 
 
 def decide_facial_hair(f: FacialHairFeatures, female: float = 0.0) -> tuple[str, float]:

@@ -36,11 +36,11 @@ MAX_SIDE = 1600
 """Images whose longer side exceeds this are downscaled for detection."""
 CNN_MAX_SIDE = 384
 """The CNN detector (the fallback for faces HOG misses, mostly turned or tilted ones) runs
-on images downscaled to at most this: it costs about 1 s per 384×288 pixels on one CPU
-core, and finds faces from about :data:`CNN_MIN_FACE` px at upsample 0, so from 21% of
-the photo's longer side. (At 800 px, it made a photo without a face take 5-11 s; at 512 px,
-2.75 s. On half of ``../shared``'s photos turned 35° and set in canvases 1-2× their size,
-it found 10, 9 and 8 faces at 384 px where it found 5, 9 and 7 at 512.)"""
+on images downscaled to at most this: about 1 s on one CPU core at 384 × 288. It finds
+faces from about :data:`CNN_MIN_FACE` px at upsample 0, so from 21% of the photo's longer
+side. (At 800 px, it made a photo without a face take 5-11 s; at 512 px, 2.75 s. On half
+of ``../shared``'s photos turned 35° and set in canvases 1-2× their size, it found 10, 9
+and 8 faces at 384 px where it found 5, 9 and 7 at 512.)"""
 CNN_MIN_FACE = 80
 """The smallest face the CNN finds at upsample 0; on images shorter than this it is
 not run (dlib's network also fails on images of about 10 px)."""
