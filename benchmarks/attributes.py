@@ -292,6 +292,9 @@ def measures() -> list[Measure]:
     def bangs_right(s: Sample, found: Any) -> float:
         return float(found == (s.label("bangs") == "yes"))
 
+    def up_right(s: Sample, found: Any) -> float:  # found: True, False, None or "up"/"none"
+        return float((found in (True, "up")) == (s.label("hair_up") != "none"))
+
     def curly_right(s: Sample, found: Any) -> float:
         return float((found == "curly") == (s.label("hair_type") in CURLY))
 
@@ -323,6 +326,11 @@ def measures() -> list[Measure]:
         Measure("curly found", labelled("hair_type", "na"), lambda s: s.attributes.hair_type,
                 curly_right, target="(of the curly or coily)", learned="hair_type",
                 counted=lambda s: s.label("hair_type") in CURLY),
+        Measure("hair up", labelled("hair_up"), lambda s: s.attributes.hair_up, up_right,
+                target="(a bun, ponytail or braids, or down)", learned="hair_up"),
+        Measure("up found", labelled("hair_up"), lambda s: s.attributes.hair_up, up_right,
+                target="(of those worn up)", learned="hair_up",
+                counted=lambda s: s.label("hair_up") != "none"),
         Measure("bald/receding", labelled("hairline"), _hairline,
                 lambda s, v: float((v != "normal") == (s.label("hairline") != "normal")),
                 bald_grid, _hairline, "≥ 85%"),

@@ -96,6 +96,12 @@ def hair_type_features(a: object) -> np.ndarray:
     return a.features["hair_type"]  # type: ignore[attr-defined]
 
 
+def hair_up_features(a: object) -> np.ndarray:
+    from facemoji.face.hair_up import up_vector
+
+    return up_vector(a.features["hair_type"], length_features(a))  # type: ignore[attr-defined]
+
+
 LENGTH_CLASSES = ("short", "chin", "shoulder", "long")
 SMILES = ("none", "closed", "teeth")
 
@@ -137,6 +143,13 @@ def tasks() -> list[Task]:
             return None  # no hair was read (bald, or under a hat)
         return {"curly" if label in CURLY else "straight": 1.0}
 
+    def worn_up(s: object) -> dict[str, float] | None:
+        label = s.label("hair_up")  # type: ignore[attr-defined]
+        if label not in ("none", "bun", "ponytail", "braids") \
+                or s.attributes.features.get("hair_type") is None:  # type: ignore[attr-defined]
+            return None
+        return {"none" if label == "none" else "up": 1.0}
+
     def beardless(s: object) -> str | None:  # as accessories.decide_facial_hair does
         female = s.attributes.age_gender.female  # type: ignore[attr-defined]
         return "none" if female >= BEARDLESS_FEMALE else None
@@ -165,6 +178,8 @@ def tasks() -> list[Task]:
              lambda s, v: (v == "jacket") == (s.label("jacket") == "yes")),
         Task("hair_type", ("straight", "curly"), texture, hair_type_features,
              lambda s, v: (v == "curly") == (s.label("hair_type") in CURLY)),
+        Task("hair_up", ("none", "up"), worn_up, hair_up_features,
+             lambda s, v: (v == "up") == (s.label("hair_up") not in ("", "none"))),
     ]
 
 

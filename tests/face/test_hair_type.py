@@ -1,4 +1,4 @@
-"""Hair type from texture: parallel strands read straight, curls read curly."""
+"""Hair type and up-dos: parallel strands read straight, curls read curly; hair worn up or down."""
 
 from __future__ import annotations
 
@@ -95,3 +95,23 @@ def test_analysis_reports_the_type_and_asks_the_avatar_for_it(
     wanted, sure = found.traits()["hair_type"]
     assert wanted == TYPE_GROUPS[found.hair_type]
     assert sure == pytest.approx(abs(2 * found.hair_type_confidence - 1))
+
+
+def test_no_hair_read_says_nothing_of_an_up_do() -> None:
+    from facemoji.face.hair_up import decide_hair_up
+
+    assert decide_hair_up(None, np.zeros(34)) == (None, 0.0)
+
+
+@pytest.mark.skipif(learned_model("hair_up") is None, reason="no fitted hair-up model")
+def test_analysis_reports_whether_the_hair_is_up_and_asks_the_avatar_for_it(
+        astronaut: np.ndarray, astronaut_detection: Detection) -> None:
+    from facemoji.face.attributes import measure
+    from facemoji.face.hair_up import UP_DOS
+
+    found = measure(astronaut, astronaut_detection)
+    assert isinstance(found.hair_up, bool) and 0.5 <= found.hair_up_confidence <= 1.0
+    assert found.to_dict()["hair"]["up"] == found.hair_up
+    wanted, sure = found.traits()["hair_up"]
+    assert wanted == (UP_DOS if found.hair_up else "none")
+    assert sure == pytest.approx(abs(2 * found.hair_up_confidence - 1))

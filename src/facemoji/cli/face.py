@@ -67,7 +67,8 @@ def _summary(data: dict[str, Any]) -> str:
     hair = data.get("hair") or {}
     if hair:
         cues = [hair[k] for k in ("length", "type") if hair.get(k)] + [
-            k for k in ("receding", "bangs") if hair.get(k)]
+            k for k in ("receding", "bangs") if hair.get(k)] + (["worn up"] if hair.get("up")
+                                                                 else [])
         lines.append(f"hair: {hair.get('name')}  {_hex(hair.get('rgb'))}"
                      + "".join(f", {c}" for c in cues))
     eyes = data.get("eyes") or {}

@@ -25,8 +25,9 @@ from .color import UNKNOWN, ColorMeasure, lab_measure
 from .expression import decide_smile, lipstick, smile_features
 from .features import measure_brows, measure_eyes
 from .hair import OLDER_AGE, YOUNG_AGE, hair_beside, measure_hair
-from .hair_length import HairLength, measure_length
+from .hair_length import HairLength, length_vector, measure_length
 from .hair_type import TYPE_GROUPS, decide_hair_type, side_hair, type_features
+from .hair_up import UP_DOS, decide_hair_up
 from .headwear import decide_headwear, hat, headwear_features
 from .mesh import LEFT_EYE, RIGHT_EYE, face_mesh
 from .person import person_probability, portrait_matrix, to_frame
@@ -63,8 +64,9 @@ class Attributes:
     ``monk`` the same rounded. ``hair_name`` is one of ``black brown blonde red auburn
     gray white bald other``; ``hair_length`` how far the hair falls (:mod:`.hair_length`);
     ``bangs`` whether hair covers the forehead (:data:`.hair.BANGS_FOREHEAD`);
-    ``hair_type`` ``straight`` (or wavy) or ``curly`` (or coily), ``None`` where no hair
-    was read (:mod:`.hair_type`).
+    ``hair_type`` ``straight`` (or wavy) or ``curly`` (or coily) and ``hair_up`` whether
+    it is worn up (a bun, ponytail or braids), ``None`` where no hair was read
+    (:mod:`.hair_type`, :mod:`.hair_up`).
     ``brow_thickness`` is the brow height over the inter-ocular distance. ``glasses`` is
     ``none | eyeglasses | sunglasses`` and ``glasses_frame`` ``none | thick | thin |
     rimless``; ``facial_hair`` ``none | stubble | mustache |
@@ -108,6 +110,8 @@ class Attributes:
     bangs: bool = False
     hair_type: str | None = None
     hair_type_confidence: float = 0.0
+    hair_up: bool | None = None
+    hair_up_confidence: float = 0.0
     features: dict[str, Any] = field(default_factory=dict, repr=False)
     """The raw features behind the decisions (not serialized), so that
     ``benchmarks/attributes.py`` can refit the thresholds without measuring again."""
@@ -175,6 +179,9 @@ class Attributes:
         if self.hair_type is not None:  # surer the further the model is from 0.5
             out["hair_type"] = (TYPE_GROUPS[self.hair_type],
                                 abs(2 * self.hair_type_confidence - 1))
+        if self.hair_up is not None and self.headwear == "none":
+            out["hair_up"] = (UP_DOS if self.hair_up else "none",
+                              abs(2 * self.hair_up_confidence - 1))
         if self.smile is not None:
             out["smile"] = (self.smile, self.smile_confidence)
         smile_f, tone_f = self.features.get("smile"), self.features.get("tone")
@@ -192,6 +199,8 @@ class Attributes:
     def _length(self) -> dict[str, object]:
         texture = {} if self.hair_type is None else {
             "type": self.hair_type, "type_confidence": _r(self.hair_type_confidence, 2)}
+        if self.hair_up is not None:
+            texture.update(up=self.hair_up, up_confidence=_r(self.hair_up_confidence, 2))
         if self.hair_length is None:
             return texture
         end = self.hair_length.end
@@ -266,6 +275,8 @@ def measure(image: np.ndarray, detection: Detection,
     view = portrait_view(image, landmarks)
     length = measure_length(view, hair_color, skin, bald=bald, receding=hair.receding,
                             female=age_gender.female, age=age_gender.age)
+    hair_up, hair_up_conf = decide_hair_up(type_f, length_vector(
+        length.profile, length.silhouette, age_gender.female, age_gender.age))
     over_shoulders = length.end is not None and length.end > 2.5
     clothing = measure_clothing(view, skin, hair_color if over_shoulders else None)
     smile_f = smile_features(image, mesh)
@@ -275,6 +286,7 @@ def measure(image: np.ndarray, detection: Detection,
         hair=hair_color, hair_name=hair_name, bald=bald, receding=hair.receding,
         bangs=hair.bangs and headwear == "none",
         hair_type=hair_type, hair_type_confidence=hair_type_conf,
+        hair_up=hair_up, hair_up_confidence=hair_up_conf,
         eyes=eyes, brows=brows, brow_thickness=thickness,
         glasses=glasses, glasses_confidence=glasses_conf, glasses_frame=frame,
         facial_hair=facial_hair, facial_hair_confidence=facial_hair_conf,
