@@ -66,9 +66,10 @@ def _summary(data: dict[str, Any]) -> str:
         lines.append(f"skin: {_hex(skin.get('rgb'))}  Monk tone {skin.get('monk')}")
     hair = data.get("hair") or {}
     if hair:
-        cues = [hair[k] for k in ("length", "type") if hair.get(k)] + [
-            k for k in ("receding", "bangs") if hair.get(k)] + (["worn up"] if hair.get("up")
-                                                                 else [])
+        cues = [hair[k] for k in ("length", "type") if hair.get(k)]
+        cues += [k for k in ("receding", "bangs") if hair.get(k)]
+        if hair.get("up"):
+            cues.append("worn up")
         lines.append(f"hair: {hair.get('name')}  {_hex(hair.get('rgb'))}"
                      + "".join(f", {c}" for c in cues))
     eyes = data.get("eyes") or {}

@@ -17,9 +17,9 @@ facial_hair         none, stubble, mustache, goatee, beard
 headwear            none, hat, headscarf
 receding            bool
 hair_length         bald, buzz, short, chin, shoulder, long  (ordered; bald is a length)
-hair_type           straight, wavy, curly, coily  (ordered; analysis measures one of
-                    two groups, (straight, wavy) or (curly, coily))
-hair_up             none, bun, ponytail, braids
+hair_type           straight, wavy, curly, coily  (ordered; analysis asks for straight,
+                    or for curly or coily)
+hair_up             none, bun, ponytail, braids  (analysis asks for none, or for any up-do)
 bangs               bool
 smile               none, closed, teeth  (ordered)
 age_band            18-29, 30-44, 45-59, 60+  (ordered)
