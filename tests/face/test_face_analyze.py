@@ -72,6 +72,16 @@ def test_cli_summary(astronaut_path: Path, capsys: pytest.CaptureFixture[str]) -
     assert "short" in out.split("hair:")[1].splitlines()[0]
 
 
+def test_the_summary_names_the_hair_cues() -> None:
+    from facemoji.cli.face import _summary
+
+    data = {"faces": 1, "face_index": 0, "box": [0, 0, 10, 10],
+            "hair": {"name": "brown", "rgb": [90, 60, 40], "length": "long", "type": "curly",
+                     "bangs": True, "receding": False, "up": True}}
+    hair = next(line for line in _summary(data).splitlines() if line.startswith("hair:"))
+    assert hair == "hair: brown  #5a3c28, long, curly, bangs, worn up"
+
+
 def test_cli_bad_input_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     text = tmp_path / "notes.jpg"
     text.write_text("hello")
