@@ -311,3 +311,24 @@ def test_a_hats_color_is_the_photos_before_the_white_balance(
     assert painted.lab[band][0, 2] < -5  # the chip's white is blue
     assert color.lab[0] > 80 and abs(color.lab[1]) < 2 and abs(color.lab[2]) < 2
     assert color.confidence == 0.8
+
+
+def test_a_painted_white_beard_is_measured_white(astronaut: np.ndarray,
+                                                 astronaut_detection: Detection) -> None:
+    import dataclasses
+
+    from facemoji.face.accessories import facial_hair_color, lower_face
+    from facemoji.face.chip import make_chip
+    from facemoji.face.color import polygon_mask
+    from facemoji.face.skin import measure_skin
+
+    chip = make_chip(astronaut, np.asarray(astronaut_detection.landmarks, float), np.ones(3))
+    skin, _ = measure_skin(chip)
+    beard = np.zeros(chip.valid.shape, bool)
+    for poly in lower_face(chip).values():
+        beard |= polygon_mask(chip.valid.shape, poly)
+    lab = chip.lab.copy()
+    lab[beard] = (85.0, 0.0, 2.0)
+    found = facial_hair_color(dataclasses.replace(chip, lab=lab), skin)
+    assert found.confidence > 0.9
+    assert found.lab[0] == pytest.approx(85.0) and np.hypot(*found.lab[1:]) < 3

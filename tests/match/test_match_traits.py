@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
+import numpy as np
 import pytest
 
+from facemoji.avatar.color import hex_to_lab
 from facemoji.avatar.style import get_style
 from facemoji.face.hair_type import TYPE_GROUPS
 from facemoji.match.mapping import initial_params, mapping_for
@@ -115,3 +117,19 @@ def test_every_option_of_the_mapped_features_has_its_traits() -> None:
                                ("facial_hair", module.FACIAL_HAIR),
                                ("headwear", module.HEADWEAR), ("mouth", module.MOUTH)):
             assert set(schema.feature(feature).ids) == set(table), (style, feature)
+
+
+def test_a_gray_beard_under_dark_hair_gets_its_own_color_and_a_dark_one_follows_the_hair(
+        ) -> None:
+    schema = get_style("facemoji").schema
+
+    def beard_under_black_hair(beard_lab: tuple[float, float, float]) -> object:
+        measured = _measured(facial_hair="beard", gender="male")
+        measured.colors.update({"hair": (np.array([15.0, 1.0, 2.0]), 1.0),
+                                "facial_hair_color": (np.array(beard_lab), 0.8)})
+        return initial_params(measured, schema)["facial_hair_color"]
+
+    gray = beard_under_black_hair((60.0, 0.0, 3.0))
+    assert gray is not None and hex_to_lab(gray)[0] > 45  # a gray, not the black hair's
+    assert beard_under_black_hair((25.0, 2.0, 4.0)) is None  # dark: follows the hair
+    assert beard_under_black_hair((55.0, 12.0, 20.0)) is None  # brown (skin between hairs)

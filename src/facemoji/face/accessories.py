@@ -13,7 +13,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from .chip import IOD, Chip
-from .color import ColorMeasure, chroma, polygon_mask
+from .color import UNKNOWN, ColorMeasure, chroma, lab_measure, polygon_mask
 
 
 def _box(a: NDArray, x0: float, x1: float, y0: float, y1: float) -> NDArray:
@@ -175,11 +175,24 @@ class FacialHairFeatures:
     right: Region
 
 
+def lower_face(chip: Chip) -> dict[str, NDArray[np.float64]]:
+    """The chip polygons of the mustache, chin and left/right jaw regions."""
+    p, u = chip.landmarks, IOD
+    return {
+        "mustache": np.array([p[31] + [0, 0.1 * u], p[35] + [0, 0.1 * u],
+                              p[53] - [0, 0.05 * u], p[49] - [0, 0.05 * u]]),
+        "chin": np.array([p[58] + [0, 0.1 * u], p[56] + [0, 0.1 * u], p[9] - [0, 0.1 * u],
+                          p[7] - [0, 0.1 * u]]),
+        "left": np.array([p[48] - [0.15 * u, 0], p[4] + [0.15 * u, 0],
+                          p[6] + [0.1 * u, -0.1 * u]]),
+        "right": np.array([p[54] + [0.15 * u, 0], p[12] - [0.15 * u, 0],
+                           p[10] - [0.1 * u, 0.1 * u]]),
+    }
+
+
 def facial_hair_features(chip: Chip, skin: ColorMeasure) -> FacialHairFeatures:
     """Compute :class:`FacialHairFeatures` on the chip."""
-    p = chip.landmarks
     shape = chip.valid.shape
-    u = IOD
     skin_chroma = max(float(chroma(np.array(skin.lab))), 1.0)
 
     def region(poly: NDArray[np.float64]) -> Region:
@@ -191,16 +204,32 @@ def facial_hair_features(chip: Chip, skin: ColorMeasure) -> FacialHairFeatures:
                       float(np.median(chroma(lab))) / skin_chroma,
                       float(np.median(chip.texture[inside])))
 
-    return FacialHairFeatures(
-        mustache=region(np.array([p[31] + [0, 0.1 * u], p[35] + [0, 0.1 * u],
-                                  p[53] - [0, 0.05 * u], p[49] - [0, 0.05 * u]])),
-        chin=region(np.array([p[58] + [0, 0.1 * u], p[56] + [0, 0.1 * u], p[9] - [0, 0.1 * u],
-                              p[7] - [0, 0.1 * u]])),
-        left=region(np.array([p[48] - [0.15 * u, 0], p[4] + [0.15 * u, 0],
-                              p[6] + [0.1 * u, -0.1 * u]])),
-        right=region(np.array([p[54] + [0.15 * u, 0], p[12] - [0.15 * u, 0],
-                               p[10] - [0.1 * u, 0.1 * u]])),
-    )
+    return FacialHairFeatures(**{name: region(poly)
+                                 for name, poly in lower_face(chip).items()})
+
+
+BEARD_DE = 15.0
+"""A lower-face pixel this far (ΔE*ab) from the skin's color is taken for facial hair when
+its color is measured (:func:`facial_hair_color`)."""
+BEARD_SHARE = 0.3
+"""Under this share of such pixels, the facial hair's color is not measured."""
+
+
+def facial_hair_color(chip: Chip, skin: ColorMeasure) -> ColorMeasure:
+    """The color of the facial hair: the median of the lower face's pixels (the regions of
+    :func:`facial_hair_features`) that are :data:`BEARD_DE` or more from the skin's color,
+    as sure as their share; confidence 0 under :data:`BEARD_SHARE`. The regions also hold
+    skin and shadow, so this is only a rough color: the avatar uses it to tell a gray or
+    white beard under darker hair (see ``facemoji.match.mapping.facemoji``)."""
+    inside = np.zeros(chip.valid.shape, bool)
+    for poly in lower_face(chip).values():
+        inside |= polygon_mask(chip.valid.shape, poly)
+    lab = chip.lab[inside & chip.valid]
+    hairy = lab[np.linalg.norm(lab - np.asarray(skin.lab), axis=1) >= BEARD_DE]
+    share = len(hairy) / max(len(lab), 1)
+    if len(hairy) < 10 or share < BEARD_SHARE:
+        return UNKNOWN
+    return lab_measure(hairy, share)
 
 
 def classify_facial_hair(f: FacialHairFeatures) -> tuple[str, float]:

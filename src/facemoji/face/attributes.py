@@ -69,10 +69,11 @@ class Attributes:
     (:mod:`.hair_type`, :mod:`.hair_up`).
     ``brow_thickness`` is the brow height over the inter-ocular distance. ``glasses`` is
     ``none | eyeglasses | sunglasses`` and ``glasses_frame`` ``none | thick | thin |
-    rimless``; ``facial_hair`` ``none | stubble | mustache |
-    goatee | beard``; ``headwear`` ``none | hat | headscarf`` and ``headwear_color`` its
-    color (UNKNOWN without headwear; with it, the hair's color and name come from the hair
-    that shows outside the hat); ``smile``
+    rimless``; ``facial_hair`` ``none | stubble | mustache | goatee | beard`` and
+    ``facial_hair_color`` its rough color (UNKNOWN without facial hair;
+    :func:`.accessories.facial_hair_color`); ``headwear`` ``none | hat | headscarf`` and
+    ``headwear_color`` its color (UNKNOWN without headwear; with it, the hair's color and
+    name come from the hair that shows outside the hat); ``smile``
     ``none | closed | teeth`` (:mod:`.expression`); ``age_gender`` the apparent age and
     presentation (:mod:`.age_gender`); ``clothing`` the main clothing color and ``jacket``
     whether it is a jacket over a shirt or top (:mod:`.clothing`). ``geometry`` holds the
@@ -112,6 +113,7 @@ class Attributes:
     hair_type_confidence: float = 0.0
     hair_up: bool | None = None
     hair_up_confidence: float = 0.0
+    facial_hair_color: ColorMeasure = UNKNOWN
     features: dict[str, Any] = field(default_factory=dict, repr=False)
     """The raw features behind the decisions (not serialized), so that
     ``benchmarks/attributes.py`` can refit the thresholds without measuring again."""
@@ -132,6 +134,7 @@ class Attributes:
             "glasses_frame": self.glasses_frame,
             "facial_hair": self.facial_hair,
             "facial_hair_confidence": _r(self.facial_hair_confidence, 2),
+            "facial_hair_color": self.facial_hair_color.to_dict(),
             "headwear": self.headwear,
             "headwear_confidence": _r(self.headwear_confidence, 2),
             "headwear_color": self.headwear_color.to_dict(),
@@ -257,6 +260,7 @@ def measure(image: np.ndarray, detection: Detection,
     facial_hair_f = accessories.facial_hair_features(chip, skin)
     facial_hair, facial_hair_conf = accessories.decide_facial_hair(facial_hair_f,
                                                                    age_gender.female)
+    beard_color = UNKNOWN if facial_hair == "none" else accessories.facial_hair_color(chip, skin)
     headwear_f = headwear_features(chip, skin, brows, hair.skin_like, person)
     headwear, headwear_conf = decide_headwear(headwear_f, hair.features)
     headwear_color, hair_color, hair_name = UNKNOWN, hair.color, hair.name
@@ -290,6 +294,7 @@ def measure(image: np.ndarray, detection: Detection,
         eyes=eyes, brows=brows, brow_thickness=thickness,
         glasses=glasses, glasses_confidence=glasses_conf, glasses_frame=frame,
         facial_hair=facial_hair, facial_hair_confidence=facial_hair_conf,
+        facial_hair_color=beard_color,
         headwear=headwear, headwear_confidence=headwear_conf, headwear_color=headwear_color,
         geometry=ratios, geometry_z=geometry.standardize(ratios),
         hair_length=length, age_gender=age_gender,

@@ -17,7 +17,8 @@ import numpy as np
 from ..avatar.color import lab_to_hex
 from .traits import Traits
 
-COLOR_NAMES = ("skin", "hair", "eyes", "brows", "clothing", "lips", "headwear_color")
+COLOR_NAMES = ("skin", "hair", "eyes", "brows", "clothing", "lips", "headwear_color",
+               "facial_hair_color")
 """The colors face analysis measures."""
 
 

@@ -111,6 +111,14 @@ SCALARS = {name: name for name in (
     "face_width", "face_length", "jaw_width", "chin_shape", "cheek_fullness", "eye_size",
     "eye_spacing", "eye_tilt", "brow_thickness", "nose_width", "nose_length", "mouth_width",
     "lip_fullness")}
+GRAY_BEARD_CHROMA = 10.0
+GRAY_BEARD_LIGHTER = 20.0
+"""A measured facial-hair color under this chroma (C*) and this much lighter (L*) than the
+hair is a gray or white beard of its own color. Not fitted (no label names a beard's
+color): set by looking at the measured colors of 7 bearded or mustached faceset people
+(Mohammad Khatami's gray beard under a black turban, L* 25-45 over the hair; John
+Bolton's white mustache; dark beards on light skin stay within 20 or are browner)."""
+
 COLORS = {"skin": "skin", "hair": "hair_color", "eyes": "eye_color", "brows": "brow_color",
           "clothing": "clothing_color", "headwear_color": "headwear_color"}
 # identity changed greedy's choice of these (docs/benchmarks.md); it never changed the
@@ -183,6 +191,13 @@ def _colors(measured: Measured, schema: Schema) -> dict[str, Any]:
         brows, hair = measured.colors["brows"][0], measured.colors["hair"][0]
         if brows[0] < hair[0] - 20:
             values["brow_color"] = lab_to_hex(tuple(natural_hair(brows, None)))
+    # facial hair follows the hair too, but a gray or white beard often grows under darker
+    # hair (or under a dark turban or cap, where the hair's color is the hat's)
+    if "facial_hair_color" in measured.colors and "hair" in measured.colors:
+        beard, hair = measured.colors["facial_hair_color"][0], measured.colors["hair"][0]
+        if float(np.hypot(beard[1], beard[2])) < GRAY_BEARD_CHROMA \
+                and beard[0] > hair[0] + GRAY_BEARD_LIGHTER:
+            values["facial_hair_color"] = lab_to_hex(tuple(natural_hair(beard, None)))
     return values
 
 
