@@ -136,17 +136,18 @@ def tasks() -> list[Task]:
         label = s.label("jacket")  # type: ignore[attr-defined]
         return {"jacket" if label == "yes" else "none": 1.0} if label in ("yes", "no") else None
 
+    def hair_read(s: object) -> bool:  # False: bald, or under a hat (no texture features)
+        return s.attributes.features.get("hair_type") is not None  # type: ignore[attr-defined]
+
     def texture(s: object) -> dict[str, float] | None:
         label = s.label("hair_type")  # type: ignore[attr-defined]
-        if label not in ("straight", "wavy", "curly", "coily") \
-                or s.attributes.features.get("hair_type") is None:  # type: ignore[attr-defined]
-            return None  # no hair was read (bald, or under a hat)
+        if label not in ("straight", "wavy", "curly", "coily") or not hair_read(s):
+            return None
         return {"curly" if label in CURLY else "straight": 1.0}
 
     def worn_up(s: object) -> dict[str, float] | None:
         label = s.label("hair_up")  # type: ignore[attr-defined]
-        if label not in ("none", "bun", "ponytail", "braids") \
-                or s.attributes.features.get("hair_type") is None:  # type: ignore[attr-defined]
+        if label not in ("none", "bun", "ponytail", "braids") or not hair_read(s):
             return None
         return {"none" if label == "none" else "up": 1.0}
 

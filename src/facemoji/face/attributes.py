@@ -126,7 +126,7 @@ class Attributes:
         return {
             "skin": {**self.skin.to_dict(), "monk": self.monk},
             "hair": {**self.hair.to_dict(), "name": self.hair_name, "bald": self.bald,
-                     "receding": self.receding, "bangs": self.bangs, **self._length()},
+                     "receding": self.receding, "bangs": self.bangs, **self._hair_cues()},
             "eyes": self.eyes.to_dict(),
             "brows": {**self.brows.to_dict(), "thickness": _r(self.brow_thickness)},
             "glasses": self.glasses,
@@ -199,15 +199,17 @@ class Attributes:
             out["gender"] = (self.age_gender.gender, abs(2 * self.age_gender.female - 1))
         return out
 
-    def _length(self) -> dict[str, object]:
-        texture = {} if self.hair_type is None else {
-            "type": self.hair_type, "type_confidence": _r(self.hair_type_confidence, 2)}
+    def _hair_cues(self) -> dict[str, object]:
+        """The hair's type, up-do and length for :meth:`to_dict` (each where measured)."""
+        cues: dict[str, object] = {}
+        if self.hair_type is not None:
+            cues.update(type=self.hair_type, type_confidence=_r(self.hair_type_confidence, 2))
         if self.hair_up is not None:
-            texture.update(up=self.hair_up, up_confidence=_r(self.hair_up_confidence, 2))
+            cues.update(up=self.hair_up, up_confidence=_r(self.hair_up_confidence, 2))
         if self.hair_length is None:
-            return texture
+            return cues
         end = self.hair_length.end
-        return {**texture, "length": self.hair_length.name,
+        return {**cues, "length": self.hair_length.name,
                 "length_confidence": _r(self.hair_length.confidence, 2),
                 "length_end_iod": None if end is None else _r(end, 2)}
 
