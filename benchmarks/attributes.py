@@ -4,8 +4,10 @@
     python benchmarks/attributes.py --misses     # and the list of misses
     python benchmarks/attributes.py --set faceset --stone .venv-stone   # one set; stone too
 
-The sets (``benchmarks/labelled.py``): ``shared`` (``../shared/data/faces``) and ``faceset``
-(the larger, balanced set of ``benchmarks/data/faces``; photos in ``$FACEMOJI_FACESET``).
+The sets (``benchmarks/labelled.py``): ``shared`` (``../shared/data/faces``), ``faceset``
+(the larger, balanced set of ``benchmarks/data/faces``; photos in ``$FACEMOJI_FACESET``) and
+``portraits`` (official portraits, ``benchmarks/data/portraits``; photos in
+``$FACEMOJI_PORTRAITS``).
 Every photo gets the full ``facemoji.face.attributes.measure`` of its largest face, timed on
 one core (``OMP_NUM_THREADS=1``); results are cached in ``benchmarks/.cache`` (keyed by
 facemoji's source, so a code change measures again; ``--refresh`` forces it).
@@ -20,7 +22,7 @@ Each measure is reported twice:
   others, the person's score is their mean, so the figure does not depend on grid order).
 
 Subgroups: Monk 1–4 / 5–10 (labelled), hair length (short: bald·buzz·short, long:
-chin·shoulder·long), glasses frame. Skips (exit 0) where neither set is here.
+chin·shoulder·long), glasses frame. Skips (exit 0) where no set is here.
 """
 
 from __future__ import annotations

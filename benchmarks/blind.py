@@ -320,7 +320,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
     m = sub.add_parser("make", help="make the sheets, the answer form and the key")
-    m.add_argument("--set", choices=SETS, default="shared")
+    m.add_argument("--set", choices=[s for s in SETS if s != "portraits"], default="shared",
+                   help="a set with several photos of each person (the portrait set has one)")
     m.add_argument("--out", required=True, help="folder for the reviewer")
     m.add_argument("--key", help="the key file (default: beside --out, outside it)")
     m.add_argument("--people", type=int, default=0, help="how many people (0: all)")

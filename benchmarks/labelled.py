@@ -5,6 +5,10 @@
 - ``faceset``: the larger, balanced set of ``benchmarks/data/faces`` (its ``labels.csv``);
   the photos are not in the repository: ``scripts/build_faceset.py`` rebuilds them into the
   folder that ``$FACEMOJI_FACESET`` names.
+- ``portraits``: official portraits of 190 members of the US Congress, one each
+  (``benchmarks/data/portraits``): head and shoulders in studio light, as users' own
+  photos are; ``scripts/build_faceset.py --manifest benchmarks/data/portraits/manifest.csv``
+  rebuilds them into the folder that ``$FACEMOJI_PORTRAITS`` names.
 
 Both sets also get a ``jacket`` column from ``benchmarks/data/jacket_labels.csv``.
 
@@ -23,9 +27,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "data" / "faces"
 FACESET_DATA = ROOT / "benchmarks" / "data" / "faces"
+PORTRAITS_DATA = ROOT / "benchmarks" / "data" / "portraits"
 SHARED_EXTRA = ROOT / "benchmarks" / "data" / "shared_faces_extra.csv"
 JACKETS = ROOT / "benchmarks" / "data" / "jacket_labels.csv"
-SETS = ("shared", "faceset")
+SETS = ("shared", "faceset", "portraits")
+FOLDER_VARIABLES = {"faceset": "FACEMOJI_FACESET", "portraits": "FACEMOJI_PORTRAITS"}
 
 
 @dataclass(frozen=True)
@@ -46,8 +52,8 @@ def folder(name: str) -> Path | None:
     """Where the photos of set ``name`` are (``None``: not available here)."""
     if name == "shared":
         return SHARED if (SHARED / "labels.csv").exists() else None
-    if name == "faceset":
-        env = os.environ.get("FACEMOJI_FACESET")
+    if name in FOLDER_VARIABLES:
+        env = os.environ.get(FOLDER_VARIABLES[name])
         path = Path(env) if env else None
         return path if path is not None and path.is_dir() else None
     raise ValueError(f"unknown set {name!r}; valid: {', '.join(SETS)}")
@@ -82,7 +88,7 @@ def load(name: str, *, single_face: bool = False) -> list[Photo] | None:
                 if file in rows:
                     rows[file] = {**extra, **rows[file], "notes": rows[file].get("notes", "")}
     else:
-        rows = _rows(FACESET_DATA / "labels.csv")
+        rows = _rows((FACESET_DATA if name == "faceset" else PORTRAITS_DATA) / "labels.csv")
     for file, row in _jackets(name).items():
         if file in rows:
             rows[file] = {**rows[file], "jacket": row["jacket"]}

@@ -27,6 +27,8 @@ from scipy.optimize import minimize
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
+from labelled import SETS  # noqa: E402
+
 OUT = ROOT / "src" / "facemoji" / "data" / "measures.npz"
 STRENGTHS = (0.03, 0.3, 3.0, 30.0)
 
@@ -246,11 +248,13 @@ def held_out(task: Task, samples: list, strength: float) -> list[str]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--check", action="store_true", help="fit and report, write nothing")
+    parser.add_argument("--sets", nargs="+", choices=SETS, default=list(SETS),
+                        help="the labelled sets to fit on (default: every set here)")
     args = parser.parse_args()
     from attributes import measure_set
 
     samples = []
-    for name in ("shared", "faceset"):
+    for name in args.sets:
         got = measure_set(name, latest=True)
         samples += got or []
     if not samples:
@@ -267,7 +271,7 @@ def main() -> int:
         strength = max(scores, key=scores.__getitem__)
         pred = held_out(task, samples, strength)
         line = [f"{task.name}: strength {strength:g}"]
-        for name in ("faceset", "shared"):
+        for name in args.sets:
             idx = [i for i, s in enumerate(chosen) if s.set == name]
             if idx:
                 ok = sum(task.right(chosen[i], pred[i]) for i in idx)

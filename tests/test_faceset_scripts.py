@@ -1,5 +1,6 @@
 """scripts/build_faceset.py and scripts/faceset_tally.py on a small git repository and
-label files made here; and the committed manifest and labels pass the tally's checks."""
+label files made here; and the committed manifests and labels (face set and portrait set)
+pass the tally's checks."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from PIL import Image
 
 ROOT = Path(__file__).resolve().parents[1]
 FACES = ROOT / "benchmarks" / "data" / "faces"
+PORTRAITS = ROOT / "benchmarks" / "data" / "portraits"
 REPO = "someone/faces"
 
 
@@ -32,6 +34,8 @@ def _script(name: str) -> ModuleType:
 
 build_faceset = _script("build_faceset")
 faceset_tally = _script("faceset_tally")
+faceset_merge_labels = _script("faceset_merge_labels")
+select_portraits = _script("select_portraits")
 
 
 def _git(cwd: Path, *args: str) -> str:
@@ -162,17 +166,46 @@ def test_tally_rejects_unknown_values_and_unlabelled_files(tmp_path, capsys) -> 
     assert "1 unlabelled" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("labels", [FACES / "labels.csv", FACES / "labels_pass1.csv"],
-                         ids=lambda p: p.name)
-def test_committed_labels_match_the_manifest_and_vocabulary(labels: Path) -> None:
-    rows = faceset_tally.read_labels(labels, FACES / "manifest.csv")
-    with open(FACES / "manifest.csv", newline="") as fh:
+@pytest.mark.parametrize("labels, least", [(FACES / "labels.csv", 300),
+                                           (FACES / "labels_pass1.csv", 300),
+                                           (PORTRAITS / "labels.csv", 190)],
+                         ids=lambda p: f"{p.parent.name}/{p.name}" if isinstance(p, Path) else "")
+def test_committed_labels_match_the_manifest_and_vocabulary(labels: Path, least: int) -> None:
+    rows = faceset_tally.read_labels(labels, labels.parent / "manifest.csv")
+    with open(labels.parent / "manifest.csv", newline="") as fh:
         manifest = list(csv.DictReader(fh))
-    assert len(rows) == len(manifest) >= 300
+    assert len(rows) == len(manifest) >= least
     assert all(len(r["sha256"]) == 64 for r in manifest)
 
 
-def test_the_merged_labels_are_what_the_passes_give() -> None:
+@pytest.mark.parametrize("data", [FACES, PORTRAITS], ids=lambda p: p.name)
+def test_the_merged_labels_are_what_the_passes_give(data: Path) -> None:
     merge = subprocess.run([sys.executable, str(ROOT / "scripts" / "faceset_merge_labels.py"),
-                            "--check"], capture_output=True, text=True)
+                            "--check", "--data", str(data)], capture_output=True, text=True)
     assert merge.returncode == 0, merge.stdout + merge.stderr
+
+
+def test_portrait_age_bands_come_from_the_birth_year_and_the_congress() -> None:
+    # the 117th Congress met in January 2021
+    assert faceset_merge_labels.congress_age_band("1961", "117") == "60+"
+    assert faceset_merge_labels.congress_age_band("1962", "117") == "45-59"
+    assert faceset_merge_labels.congress_age_band("1989", "117") == "30-44"
+    assert faceset_merge_labels.congress_age_band("1992", "117") == "18-29"
+
+
+def test_portrait_files_are_named_given_name_then_surname_in_ascii() -> None:
+    assert select_portraits.slug("BEATTY, Joyce") == "joyce_beatty"
+    assert select_portraits.slug("LUJÁN, Ben Ray") == "ben_lujan"
+    assert select_portraits.slug("OCASIO-CORTEZ, Alexandria") == "alexandria_ocasio_cortez"
+
+
+def test_portraits_are_apart_from_the_other_sets_and_the_likeness_sheet() -> None:
+    with open(PORTRAITS / "manifest.csv", newline="") as fh:
+        portraits = list(csv.DictReader(fh))
+    with open(FACES / "manifest.csv", newline="") as fh:
+        faceset = {r["identity"] for r in csv.DictReader(fh)}
+    with open(ROOT / "docs" / "likeness_sources.csv", newline="") as fh:
+        on_sheet = {r["source_path"] for r in csv.DictReader(fh)}
+    assert len({r["identity"] for r in portraits}) == len(portraits) == 190
+    assert not {r["identity"] for r in portraits} & faceset
+    assert not {r["source_path"] for r in portraits} & on_sheet
