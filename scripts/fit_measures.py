@@ -1,6 +1,6 @@
 """Fit face analysis's learned classifiers (``src/facemoji/data/measures.npz``).
 
-    python scripts/fit_measures.py            # fit on both labelled sets, report, write
+    python scripts/fit_measures.py            # fit on every labelled set, report, write
     python scripts/fit_measures.py --check    # fit and report only
 
 Each classifier (:mod:`facemoji.face.learned`) is a multinomial logistic regression over a

@@ -1,11 +1,12 @@
 """Fit the Monk skin-tone model (``src/facemoji/data/skin_tone.npz``) on the labelled photos.
 
-    python scripts/fit_skin_tone.py            # fit on both sets, print held-out error, write
+    python scripts/fit_skin_tone.py            # fit on every set, print held-out error, write
     python scripts/fit_skin_tone.py --check    # fit and print only; write nothing
 
-For every labelled photo of both sets (``benchmarks/labelled.py``; the face set needs
-``$FACEMOJI_FACESET``), the largest face's :func:`facemoji.face.skin.tone_features` (skin
-color statistics and dlib's descriptor) are computed, standardized, and a ridge regression
+For every labelled photo of every set (``benchmarks/labelled.py``; the face set needs
+``$FACEMOJI_FACESET``, the portrait set ``$FACEMOJI_PORTRAITS``), the largest face's
+:func:`facemoji.face.skin.tone_features` (skin color statistics and dlib's descriptor) are
+computed, standardized, and a ridge regression
 onto the labelled Monk tone is fitted, each photo weighted so that Monk 1–4 and Monk 5–10
 count the same (most photos are light). The descriptor's ridge strength is chosen from
 :data:`EMBEDDING_RIDGES` by leave-one-person-out error (see :data:`TOLERANCE`); the script
@@ -38,7 +39,7 @@ EMBEDDING = 128
 
 
 def photo_features() -> tuple[np.ndarray, np.ndarray, list[str], list[str]]:
-    """``(features (N, F), Monk labels (N,), person keys, set names)`` over both sets."""
+    """``(features (N, F), Monk labels (N,), person keys, set names)`` over every set here."""
     from facemoji.errors import NoFaceFound
     from facemoji.face.detect import align, detect_face
     from facemoji.face.embed import get_embedder

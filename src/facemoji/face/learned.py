@@ -3,7 +3,7 @@
 Several measures (hair color name, hair length, glasses, facial hair) compute a handful
 of features that each mean something (the hair's lightness percentiles, the share of hair
 beside the neck, edges around the eyes, …) and let a multinomial logistic regression,
-fitted on the labelled photos of both sets, draw the lines between the classes: hand-set
+fitted on the labelled photos of the three sets, draw the lines between the classes: hand-set
 thresholds fitted on one small set did not generalize. ``scripts/fit_measures.py`` fits
 them (class-balanced, L2-regularized, the strength chosen held out by person) and writes
 ``facemoji/data/measures.npz``; docs/benchmarks.md has their held-out accuracy.
