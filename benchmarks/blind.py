@@ -25,7 +25,8 @@ Matching one to one cannot see a small change: two reviewers of the same sheets 
 by 4–5 people in 24. To compare two versions (of the code, a setting, the art), ``pair``
 takes two keys made with the same set and seed (so the same people and held-back photos)
 and writes one sheet per group of rows: the held-back photo beside the two versions'
-avatars, left and right at random. The reviewer says for each row which avatar looks more
+avatars, left and right at random (people whose two avatars are the same picture are left
+out). The reviewer says for each row which avatar looks more
 like the person (or that neither does); ``score-pair`` counts the wins of each version
 and gives a two-sided sign test.
 
@@ -230,12 +231,16 @@ def pair(args: argparse.Namespace) -> int:
         print(f"the {keys[0]['set']} photos are not here (see --set in make --help)",
               file=sys.stderr)
         return 2
+    folders = [_avatar_folder(Path(k)) for k in (args.a, args.b)]
+    # a row whose two avatars are the same picture asks the reviewer nothing
+    same = {p for p in shared if (folders[0] / f"{p}.png").read_bytes()
+            == (folders[1] / f"{p}.png").read_bytes()}
+    shared = [p for p in shared if p not in same]
     rng = random.Random(args.seed)
     rng.shuffle(shared)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     tiles, labels, rows, key_rows = [], [], [], []
-    folders = [_avatar_folder(Path(k)) for k in (args.a, args.b)]
     for n, person in enumerate(shared):
         group, row = n // PAIR_ROWS + 1, n % PAIR_ROWS + 1
         a_left = rng.random() < 0.5
@@ -259,8 +264,8 @@ def pair(args: argparse.Namespace) -> int:
         writer.writerows(rows)
     Path(args.key).write_text(json.dumps({"a": args.a, "b": args.b, "rows": key_rows},
                                          indent=1) + "\n", encoding="utf-8")
-    print(f"{len(shared)} people in {rows[-1]['group'] if rows else 0} sheets in {out}, "
-          f"key in {args.key}")
+    print(f"{len(shared)} people in {rows[-1]['group'] if rows else 0} sheets in {out} "
+          f"({len(same)} left out: both versions drew the same avatar), key in {args.key}")
     return 0
 
 
