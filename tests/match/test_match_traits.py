@@ -90,6 +90,19 @@ def test_a_man_with_short_curls_gets_close_cropped_curls_not_an_afro_or_a_perm()
     assert params.choice("hair") == "short_coily"
 
 
+@pytest.mark.parametrize("length", ["short", "chin"])
+def test_a_woman_with_short_smooth_hair_gets_a_woman_s_short_cut(length: str) -> None:
+    schema = get_style("facemoji").schema
+    params = initial_params(_measured(hair_length=length, hair_type="straight", bangs=False,
+                                      hair_up="none", gender="female",
+                                      hair_presentation="female"), schema)
+    shown = mapping_for("facemoji").traits(params)
+    # a cut that reads as a woman's (not one either could wear), without a fringe
+    assert shown["hair_presentation"] == "female" and not shown["bangs"]
+    assert shown["hair_up"] == "none"
+    assert length == shown["hair_length"] or length in shown["hair_length"]
+
+
 def test_the_native_style_shows_presentation_smile_and_age() -> None:
     schema = get_style("facemoji").schema
     woman = initial_params(_measured(gender="female", smile="teeth", age_band="60+"), schema)

@@ -118,6 +118,22 @@ def bob(ctx: Ctx) -> tuple[str, str]:
     return back, front
 
 
+def short_layered(ctx: Ctx) -> tuple[str, str]:
+    """A short layered cut with volume: the crown lifted, a soft fringe swept to one side
+    and the sides brushed over the ears down to the earlobes, the ends turned under (the
+    short cut most women past fifty wear, which ``pixie`` and ``short_wavy`` drew boyish)."""
+    g, h = Geo(ctx), ctx.pal.hair
+    bottom = g.eye_y + (g.chin_y - g.eye_y) * 0.55
+    hl, fy = g.hairline, g.fringe_y
+    sweep = [fill(leaf((g.x(-0.35), hl - 2), (g.x(0.8), fy - 14), 10, -8), h.shadow, 0.45),
+             fill(leaf(g.skull(-40, -6), (g.x(0.3), hl + 8), 7, -8), h.light, 0.35),
+             fill(leaf(g.skull(20, -10), g.skull(70, -12), 6, 6), h.shadow, 0.3)]
+    back = fill(closed(back_mass(g, bottom, 1.3, 0.4, out=18.0, tuck=1.0)), BACK)
+    outline = cap(g, lambda p: 14 + 16 * crown(p), _side_part_line(g))
+    side = [*_panels(g, bottom, width=0.3, wave=0.4, curl_in=0.8), *_lock_strands(g, bottom)]
+    return back, front_mass(g, outline, sweep, locks=side)
+
+
 def lob_wavy(ctx: Ctx) -> tuple[str, str]:
     """A wavy shoulder-length lob parted in the middle."""
     g, h = Geo(ctx), ctx.pal.hair
@@ -171,6 +187,7 @@ def long_bangs(ctx: Ctx) -> tuple[str, str]:
 
 
 STYLES = {
+    "short_layered": short_layered,
     "bob": bob,
     "lob_wavy": lob_wavy,
     "shag": shag,
