@@ -397,7 +397,7 @@ def measures() -> list[Measure]:
         Measure("gender", labelled("gender"), lambda s: s.attributes.age_gender.gender,
                 lambda s, v: float(v == s.label("gender"))),
         Measure("age band", labelled("age_band"), lambda s: s.attributes.age_gender.age_band,
-                lambda s, v: float(v == s.label("age_band"))),
+                lambda s, v: float(v == s.label("age_band")), learned="age_band"),
     ]
 
 

@@ -2,6 +2,7 @@
 
     python scripts/fit_measures.py            # fit on every labelled set, report, write
     python scripts/fit_measures.py --check    # fit and report only
+    python scripts/fit_measures.py --only age_band   # refit one model, keep the others
 
 Each classifier (:mod:`facemoji.face.learned`) is a multinomial logistic regression over a
 measure's explainable features, which ``facemoji.face.attributes.measure`` keeps in
@@ -108,10 +109,19 @@ LENGTH_CLASSES = ("short", "chin", "shoulder", "long")
 SMILES = ("none", "closed", "teeth")
 
 
+def age_band_features(a: object) -> np.ndarray:
+    from facemoji.face.age_gender import band_vector
+
+    return band_vector(a.age_gender, a.features["embedding"])  # type: ignore[attr-defined]
+
+
 def tasks() -> list[Task]:
     """Every classifier fitted here."""
     from attributes import CURLY, LONG, covers_head
     from facemoji.face.accessories import BEARDLESS_FEMALE
+    from facemoji.face.age_gender import AGE_BANDS
+
+    BANDS = tuple(name for _, name in AGE_BANDS)
 
     def length_target(s: object) -> dict[str, float] | None:
         label = s.label("hair_length")  # type: ignore[attr-defined]
@@ -183,6 +193,8 @@ def tasks() -> list[Task]:
              lambda s, v: (v == "curly") == (s.label("hair_type") in CURLY)),
         Task("hair_up", ("none", "up"), worn_up, hair_up_features,
              lambda s, v: (v == "up") == (s.label("hair_up") not in ("", "none"))),
+        Task("age_band", BANDS, one("age_band", BANDS), age_band_features,
+             lambda s, v: v == s.label("age_band")),
     ]
 
 
@@ -250,6 +262,8 @@ def main() -> int:
     parser.add_argument("--check", action="store_true", help="fit and report, write nothing")
     parser.add_argument("--sets", nargs="+", choices=SETS, default=list(SETS),
                         help="the labelled sets to fit on (default: every set here)")
+    parser.add_argument("--only", nargs="+", metavar="MODEL",
+                        help="fit only these models; keep the others as they are in the file")
     args = parser.parse_args()
     from attributes import measure_set
 
@@ -261,7 +275,17 @@ def main() -> int:
         print("no labelled photos here; nothing fitted")
         return 0
     arrays: dict[str, np.ndarray] = {}
-    for task in tasks():
+    chosen_tasks = tasks()
+    if args.only:
+        unknown = set(args.only) - {t.name for t in chosen_tasks}
+        if unknown:
+            parser.error(f"no model named {', '.join(sorted(unknown))}")
+        if OUT.exists():
+            with np.load(OUT) as old:
+                arrays = {k: old[k] for k in old.files
+                          if k.split(".")[0] not in args.only}
+        chosen_tasks = [t for t in chosen_tasks if t.name in args.only]
+    for task in chosen_tasks:
         chosen, x, y, w = _data(task, samples)
         scores = {}
         for strength in STRENGTHS:

@@ -6,7 +6,7 @@ import cv2
 import numpy as np
 import pytest
 
-from facemoji.face.age_gender import AgeGender, age_band, estimate, probabilities
+from facemoji.face.age_gender import AgeGender, age_band, estimate, probabilities, with_band
 from facemoji.face.detect import Detection, detect_faces
 
 
@@ -48,3 +48,22 @@ def test_probabilities_are_distributions() -> None:
 def test_age_bands(age: float, band: str) -> None:
     assert age_band(age) == band
     assert AgeGender(age, 0.2).to_dict()["age_band"] == band
+
+
+def test_the_learned_band_reads_the_face_descriptor_too(astronaut: np.ndarray,
+                                                        astronaut_detection: Detection) -> None:
+    from facemoji.face.detect import align
+    from facemoji.face.embed import get_embedder
+
+    person = estimate(astronaut, astronaut_detection.landmarks)
+    descriptor = get_embedder("dlib").embed_chips(
+        align(astronaut, astronaut_detection.landmarks)[None])[0]
+    banded = with_band(person, descriptor)
+    assert banded.age == person.age and banded.female == person.female
+    assert banded.age_band == banded.band and 0.25 < banded.band_confidence <= 1.0
+    assert banded.to_dict()["age_band"] == banded.band
+    # Eileen Collins was in her late thirties: the age network alone says under 30
+    assert person.age_band == "18-29" and banded.age_band == "30-44"
+    # with another face's descriptor the band may change: the model reads it
+    assert with_band(person, np.zeros_like(descriptor)).band_confidence != \
+        pytest.approx(banded.band_confidence)

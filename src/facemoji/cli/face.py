@@ -89,8 +89,9 @@ def _summary(data: dict[str, Any]) -> str:
         lines.append(f"smile: {data['smile']}")
     person = data.get("age_gender") or {}
     if person.get("age") is not None:
-        lines.append(f"looks: about {person['age']:.0f} ({person['age_band']}), presents "
-                     f"{person['gender']}")
+        # the band is the learned model's reading, which may differ from the age network's
+        # own estimate (shown as "age" in the JSON)
+        lines.append(f"looks: {person['age_band']}, presents {person['gender']}")
     clothing = data.get("clothing") or {}
     if clothing:
         lines.append(f"clothing: {_hex(clothing.get('rgb'))}"

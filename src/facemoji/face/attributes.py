@@ -18,7 +18,7 @@ import numpy as np
 
 from ..errors import BadImage
 from . import accessories, geometry
-from .age_gender import AgeGender, estimate
+from .age_gender import AgeGender, estimate, with_band
 from .chip import CHIP_H, CHIP_W, make_chip, mask_to_image
 from .clothing import measure_clothing
 from .color import UNKNOWN, ColorMeasure, lab_measure
@@ -195,7 +195,7 @@ class Attributes:
         if self.clothing.confidence > 0:
             out["jacket"] = (self.jacket, 0.7 * self.clothing.confidence)
         if self.age_gender is not None:
-            out["age_band"] = (self.age_gender.age_band, 0.6)
+            out["age_band"] = (self.age_gender.age_band, self.age_gender.band_confidence)
             out["gender"] = (self.age_gender.gender, abs(2 * self.age_gender.female - 1))
         return out
 
@@ -246,7 +246,7 @@ def measure(image: np.ndarray, detection: Detection,
     monk = estimate_monk(tone_f)
     crop = portrait_matrix(landmarks)
     person = to_frame(person_probability(image, crop), crop, chip.matrix, (CHIP_W, CHIP_H))
-    age_gender = estimate(image, landmarks)
+    age_gender = with_band(estimate(image, landmarks), embedding)
     older, young = age_gender.age >= OLDER_AGE, age_gender.age < YOUNG_AGE
     hair = measure_hair(chip, skin, person, older, feminine=age_gender.female >= 0.5,
                         young=young, age=age_gender.age)
