@@ -120,8 +120,8 @@ def bob(ctx: Ctx) -> tuple[str, str]:
 
 def short_layered(ctx: Ctx) -> tuple[str, str]:
     """A short layered cut with volume: the crown lifted, a soft fringe swept to one side
-    and the sides brushed over the ears down to the earlobes, the ends turned under (the
-    short cut most women past fifty wear, which ``pixie`` and ``short_wavy`` drew boyish)."""
+    and the sides brushed over the ears down to the earlobes, the ends turned under: a
+    common short cut on older women, which ``pixie`` and ``short_wavy`` drew as a boy's."""
     g, h = Geo(ctx), ctx.pal.hair
     bottom = g.eye_y + (g.chin_y - g.eye_y) * 0.55
     hl, fy = g.hairline, g.fringe_y
