@@ -43,10 +43,12 @@ SECOND_PASS_ONLY = {"faces": ("face_count", "frontal")}
 
 
 def congress_age_band(born: str, congress: str) -> str:
-    """The age band of someone born in year ``born`` at the start of Congress number
-    ``congress`` (the n-th Congress first met in January of 1789 + 2 (n - 1))."""
-    age = 1789 + 2 * (int(congress) - 1) - int(born)
-    return "18-29" if age < 30 else "30-44" if age < 45 else "45-59" if age < 60 else "60+"
+    """The age band (facemoji's, :func:`facemoji.face.age_gender.age_band`) of someone born
+    in year ``born`` at the start of Congress number ``congress`` (the n-th Congress first
+    met in January of 1789 + 2 (n - 1))."""
+    from facemoji.face.age_gender import age_band
+
+    return age_band(1789 + 2 * (int(congress) - 1) - int(born))
 
 
 def _read(data: Path, name: str) -> list[dict[str, str]]:
