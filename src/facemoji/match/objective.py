@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
-from skimage.color import deltaE_ciede2000
+from skimage import color as skcolor  # its functions load on first use (SciPy: 0.2 s)
 
 from ..avatar.color import hex_to_lab
 from ..avatar.render import rasterize_svg, reframe_svg, svg_viewbox
@@ -202,7 +202,7 @@ class Objective:
         measured = np.array([self._targets[f][0] for f in names], np.float64)
         shown = np.array([hex_to_lab(params.color(f)) for f in names], np.float64)
         # one call for all the colors: scikit-image's per-call overhead dominates here
-        return dict(zip(names, deltaE_ciede2000(measured, shown).tolist(), strict=True))
+        return dict(zip(names, skcolor.deltaE_ciede2000(measured, shown).tolist(), strict=True))
 
     def cheap_terms(self, params: Params) -> dict[str, float]:
         """The terms that need no rendering: color, geometry, attributes, prior."""
