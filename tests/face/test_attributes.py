@@ -336,6 +336,20 @@ def test_a_smooth_crown_with_no_dark_hair_is_bald_only_on_a_younger_face(
     assert not BaldRule()(Scalp(0.4, 0.3, 0.5, texture), feminine=False, age=age)
 
 
+@pytest.mark.parametrize(("lab", "shaded"), [
+    ((30.0, 10.0, 17.0), True),    # dark brown skin (L* 45) in shadow: same hue, chroma in step
+    ((30.0, 1.0, 2.0), False),     # black hair: as dark, next to no chroma
+    ((30.0, -8.0, 17.0), False),   # a hue 50° away from the skin's
+], ids=["skin-in-shadow", "black-hair", "other-hue"])
+def test_shaded_skin_keeps_the_skins_hue_and_chroma_per_lightness(lab, shaded) -> None:
+    """A bald crown's shadowed top edge is not dark hair (the bald rule's ``dark`` share)."""
+    from facemoji.face.color import lab_measure
+    from facemoji.face.hair import shaded_skin
+
+    skin = lab_measure(np.array([[45.0, 15.0, 25.0]]), 1.0)
+    assert bool(shaded_skin(np.array([lab]), skin)[0]) is shaded
+
+
 def test_hair_down_to_the_brows_is_bangs(base: Attributes, astronaut: np.ndarray,
                                          astronaut_detection, monkeypatch) -> None:
     """The forehead painted with the hair's own dark color down to just above the brows is

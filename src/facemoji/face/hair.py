@@ -51,8 +51,9 @@ women's 5 of 20 with none wrong (the face set, ``benchmarks/attributes.py``)."""
 @dataclass(frozen=True)
 class Scalp:
     """What the crown shows (:func:`scalp`), each a share of its pixels: ``skin`` colored
-    like the skin, ``dark`` hair (not skin-like and over :data:`_HAIR_DARKER` L* darker
-    than the skin), and ``top_dark`` the same in the band just under the head's top edge;
+    like the skin, ``dark`` hair (not skin-like, over :data:`_HAIR_DARKER` L* darker than
+    the skin, and not the skin in shadow: :func:`shaded_skin`), and ``top_dark`` the same
+    in the band just under the head's top edge;
     and ``texture``, the median :attr:`.Chip.texture` of the crown's pixels that are not
     skin-colored (a scalp's shine is smooth, gray and white hair is not)."""
 
@@ -176,6 +177,24 @@ def hairline(chip: Chip, skin_like: NDArray[np.bool_]) -> NDArray[np.int64]:
 _HAIR_DARKER = 15.0
 _CROWN_HALF = 0.5  # IOD either side of the nose
 _TOP_BAND = 0.3  # IOD under the head's top edge
+SHADE_HUE = 20.0
+"""Degrees of CIELAB hue within which a darker pixel may be the skin in shadow."""
+SHADE_CHROMA = 0.75
+"""The least chroma per unit of L*, relative to the skin's, of the skin in shadow."""
+
+
+def shaded_skin(lab: NDArray[np.float64], skin: ColorMeasure) -> NDArray[np.bool_]:
+    """Mask of the pixels of ``lab`` that may be the skin in shadow: shading darkens a
+    color but keeps its hue, and its chroma falls with its lightness (so chroma per unit
+    of L* stays near the skin's), where dark hair is duller for its lightness. A bald
+    head's crown curves away from the light and falls dark along its top edge; on dark
+    skin that shadow read as dark hair (Cory Booker's portrait, and 3 of the face set's
+    bald photos). The two limits are round numbers set before they were tried, not fitted."""
+    ref = np.asarray(skin.lab, np.float64)
+    hue_gap = np.abs((hue_deg(lab) - float(hue_deg(ref)) + 180.0) % 360.0 - 180.0)
+    per_light = chroma(lab) / np.maximum(lab[..., 0], 1.0)
+    skin_per_light = max(float(chroma(ref)) / max(float(ref[0]), 1.0), 1e-3)
+    return (hue_gap < SHADE_HUE) & (per_light > SHADE_CHROMA * skin_per_light)
 
 
 def scalp(chip: Chip, skin: ColorMeasure, skin_like: NDArray[np.bool_],
@@ -191,7 +210,8 @@ def scalp(chip: Chip, skin: ColorMeasure, skin_like: NDArray[np.bool_],
     crown &= (person > 0.5) & chip.valid
     if crown.sum() < 10:
         return Scalp(0.0, 1.0, 1.0, 1.0)  # no head above the brows: nothing says bald
-    dark = ~skin_like & (chip.lab[..., 0] < skin.lab[0] - _HAIR_DARKER)
+    dark = (~skin_like & (chip.lab[..., 0] < skin.lab[0] - _HAIR_DARKER)
+            & ~shaded_skin(chip.lab, skin))
     edge = np.where(crown[:, cols].any(axis=0), crown[:, cols].argmax(axis=0), top)
     rows = np.arange(crown.shape[0])[:, None]
     band = np.zeros_like(crown)
