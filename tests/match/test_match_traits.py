@@ -3,6 +3,7 @@ let measurement decide what an avatar shows."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from types import SimpleNamespace
 
 import numpy as np
@@ -136,8 +137,9 @@ def test_a_gray_beard_under_dark_hair_gets_its_own_color_and_a_dark_one_follows_
         ) -> None:
     schema = get_style("facemoji").schema
 
-    def beard_under_black_hair(beard_lab: tuple[float, float, float]) -> object:
-        measured = _measured(facial_hair="beard", gender="male")
+    def beard_under_black_hair(beard_lab: tuple[float, float, float],
+                               age: float = 60.0) -> object:
+        measured = replace(_measured(facial_hair="beard", gender="male"), age=age)
         measured.colors.update({"hair": (np.array([15.0, 1.0, 2.0]), 1.0),
                                 "facial_hair_color": (np.array(beard_lab), 0.8)})
         return initial_params(measured, schema)["facial_hair_color"]
@@ -146,3 +148,5 @@ def test_a_gray_beard_under_dark_hair_gets_its_own_color_and_a_dark_one_follows_
     assert gray is not None and hex_to_lab(gray)[0] > 45  # a gray, not the black hair's
     assert beard_under_black_hair((25.0, 2.0, 4.0)) is None  # dark: follows the hair
     assert beard_under_black_hair((55.0, 12.0, 20.0)) is None  # brown (skin between hairs)
+    # on a face under 45 the same light, colorless reading is stubble and skin: hair's color
+    assert beard_under_black_hair((60.0, 0.0, 3.0), age=32.0) is None

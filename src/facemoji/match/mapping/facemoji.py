@@ -119,6 +119,11 @@ hair is a gray or white beard of its own color. Not fitted (no label names a bea
 color): set by looking at the measured colors of 7 bearded or mustached faceset people
 (Mohammad Khatami's gray beard under a black turban, L* 25-45 over the hair; John
 Bolton's white mustache; dark beards on light skin stay within 20 or are browner)."""
+GRAY_BEARD_AGE = 45.0
+"""Under this apparent age a beard follows the hair: gray beards under dark hair come with
+age, and on younger faces the measured beard color is stubble blended with the skin
+(Ben Affleck's stubble was drawn as a gray beard, named by reviewers in blind rounds 11
+and 12). The age of ``facemoji.face.hair.OLDER_AGE``, from which gray hair is likelier."""
 
 COLORS = {"skin": "skin", "hair": "hair_color", "eyes": "eye_color", "brows": "brow_color",
           "clothing": "clothing_color", "headwear_color": "headwear_color"}
@@ -194,7 +199,8 @@ def _colors(measured: Measured, schema: Schema) -> dict[str, Any]:
             values["brow_color"] = lab_to_hex(tuple(natural_hair(brows, None)))
     # facial hair follows the hair too, but a gray or white beard often grows under darker
     # hair (or under a dark turban or cap, where the hair's color is the hat's)
-    if "facial_hair_color" in measured.colors and "hair" in measured.colors:
+    older = measured.age is None or measured.age >= GRAY_BEARD_AGE
+    if older and "facial_hair_color" in measured.colors and "hair" in measured.colors:
         beard, hair = measured.colors["facial_hair_color"][0], measured.colors["hair"][0]
         if float(np.hypot(beard[1], beard[2])) < GRAY_BEARD_CHROMA \
                 and beard[0] > hair[0] + GRAY_BEARD_LIGHTER:
