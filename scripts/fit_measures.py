@@ -118,7 +118,7 @@ def age_band_features(a: object) -> np.ndarray:
 def tasks() -> list[Task]:
     """Every classifier fitted here."""
     from attributes import CURLY, LONG, covers_head
-    from facemoji.face.accessories import BEARDLESS_FEMALE
+    from facemoji.face.accessories import BEARDLESS_FEMALE, white_mustache
     from facemoji.face.age_gender import AGE_BANDS
 
     BANDS = tuple(name for _, name in AGE_BANDS)
@@ -165,7 +165,9 @@ def tasks() -> list[Task]:
 
     def beardless(s: object) -> str | None:  # as accessories.decide_facial_hair does
         female = s.attributes.age_gender.female  # type: ignore[attr-defined]
-        return "none" if female >= BEARDLESS_FEMALE else None
+        if female >= BEARDLESS_FEMALE:
+            return "none"
+        return "any" if white_mustache(s.attributes.features["facial_hair"]) else None  # type: ignore[attr-defined]
 
     def covered(s: object) -> dict[str, float] | None:
         if not s.label("headwear"):  # type: ignore[attr-defined]

@@ -222,6 +222,20 @@ def test_a_chin_lighter_than_the_cheeks_under_found_facial_hair_is_a_gray_beard(
         == "mustache"
 
 
+def test_a_light_colorless_lip_region_is_a_white_mustache_on_a_mans_face() -> None:
+    """White hair over the lip is lighter and duller than the cheeks (John Bolton's): a
+    mustache, where the presence model, fitted on dark facial hair, sees none; a region
+    as light but as colorful as the skin (a highlight on the lip) is not."""
+    from facemoji.face.accessories import FacialHairFeatures, Region, decide_facial_hair
+
+    clean = Region(0.0, 1.0)
+    white = FacialHairFeatures(Region(-14.0, 0.4, 1.2), clean, clean, clean)
+    assert decide_facial_hair(white, female=0.0)[0] == "mustache"
+    assert decide_facial_hair(white, female=0.99)[0] == "none"
+    shine = FacialHairFeatures(Region(-14.0, 0.9, 1.2), clean, clean, clean)
+    assert decide_facial_hair(shine, female=0.0)[0] == "none"
+
+
 def test_no_facial_hair_is_found_on_a_face_presenting_as_a_womans() -> None:
     from facemoji.face.accessories import (
         BEARDLESS_FEMALE,
