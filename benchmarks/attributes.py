@@ -60,6 +60,9 @@ ACCEPT = {
 LONG = {"chin", "shoulder", "long"}
 CURLY = {"curly", "coily"}
 COVERING = {"hat", "cap", "other"}
+FRAME_SHADES = {"black", "tortoise", "gold", "silver", "clear", "red", "navy"}
+"""The frame colors a label may name (the native style's glasses presets)."""
+DARK_FRAMES = {"black", "tortoise", "red", "navy"}
 
 
 def covers_head(s: Sample) -> bool:
@@ -294,9 +297,13 @@ def _glasses(s: Sample) -> str:
 def measures() -> list[Measure]:
     """Every reported measure, with its held-out grid."""
     from facemoji.face.hair import OLDER_AGE, YOUNG_AGE, BaldRule, HairNaming
+    from facemoji.match.mapping.facemoji import FRAME_COLORS
 
     def labelled(column: str, *skip: str) -> Callable[[Sample], bool]:
         return lambda s: bool(s.label(column)) and s.label(column) not in skip
+
+    def framed(s: Sample) -> bool:  # eyeglasses with a frame color labelled
+        return s.label("glasses") == "eyeglasses" and s.label("frame_color") in FRAME_SHADES
 
     def bare_forehead(s: Sample) -> bool:  # bangs labelled, and no hat over them
         return bool(s.label("bangs")) and not covers_head(s)
@@ -363,6 +370,13 @@ def measures() -> list[Measure]:
                 lambda s: s.attributes.glasses_frame,
                 lambda s, v: float(v == s.label("glasses_frame")),
                 target="(thick, thin, rimless)", learned="glasses_frame"),
+        Measure("frame color", framed, lambda s: s.attributes.glasses_frame,
+                lambda s, v: float(FRAME_COLORS.get(v) == s.label("frame_color")),
+                target="(the avatar's frame color, by frame kind)", learned="glasses_frame"),
+        Measure("frame dark/light", framed, lambda s: s.attributes.glasses_frame,
+                lambda s, v: float((FRAME_COLORS.get(v) in DARK_FRAMES)
+                                   == (s.label("frame_color") in DARK_FRAMES)),
+                target="(black, tortoise, red, navy vs the rest)", learned="glasses_frame"),
         Measure("facial hair", labelled("facial_hair"), lambda s: s.attributes.facial_hair,
                 lambda s, v: float((v != "none") == (s.label("facial_hair") != "none")
                                    or s.label("facial_hair") == "stubble"),

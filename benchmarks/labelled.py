@@ -10,7 +10,9 @@
   photos are; ``scripts/build_faceset.py --manifest benchmarks/data/portraits/manifest.csv``
   rebuilds them into the folder that ``$FACEMOJI_PORTRAITS`` names.
 
-Both sets also get a ``jacket`` column from ``benchmarks/data/jacket_labels.csv``.
+Every set also gets a ``jacket`` column from ``benchmarks/data/jacket_labels.csv`` and,
+for photos with glasses, a ``frame_color`` column from
+``benchmarks/data/frame_color_labels.csv``.
 
 :func:`load` returns the rows of a set, or ``None`` where its photos are absent, so every
 benchmark can skip cleanly.
@@ -30,6 +32,9 @@ FACESET_DATA = ROOT / "benchmarks" / "data" / "faces"
 PORTRAITS_DATA = ROOT / "benchmarks" / "data" / "portraits"
 SHARED_EXTRA = ROOT / "benchmarks" / "data" / "shared_faces_extra.csv"
 JACKETS = ROOT / "benchmarks" / "data" / "jacket_labels.csv"
+FRAME_COLORS = ROOT / "benchmarks" / "data" / "frame_color_labels.csv"
+EXTRA_COLUMNS = {"jacket": JACKETS, "frame_color": FRAME_COLORS}
+"""Columns labelled apart for every set (``set,file,COLUMN,pass1,pass2``)."""
 SETS = ("shared", "faceset", "portraits")
 FOLDER_VARIABLES = {"faceset": "FACEMOJI_FACESET", "portraits": "FACEMOJI_PORTRAITS"}
 
@@ -64,11 +69,11 @@ def _rows(path: Path) -> dict[str, dict[str, str]]:
         return {row["file"]: row for row in csv.DictReader(fh)}
 
 
-def _jackets(name: str) -> dict[str, dict[str, str]]:
-    """The ``jacket`` labels of set ``name`` (``benchmarks/data/jacket_labels.csv``)."""
-    if not JACKETS.exists():
+def _extra(name: str, table: Path) -> dict[str, dict[str, str]]:
+    """The rows of ``table`` (one of :data:`EXTRA_COLUMNS`) for set ``name``, by file."""
+    if not table.exists():
         return {}
-    with open(JACKETS, newline="", encoding="utf-8") as fh:
+    with open(table, newline="", encoding="utf-8") as fh:
         return {row["file"]: row for row in csv.DictReader(fh) if row["set"] == name}
 
 
@@ -89,9 +94,10 @@ def load(name: str, *, single_face: bool = False) -> list[Photo] | None:
                     rows[file] = {**extra, **rows[file], "notes": rows[file].get("notes", "")}
     else:
         rows = _rows((FACESET_DATA if name == "faceset" else PORTRAITS_DATA) / "labels.csv")
-    for file, row in _jackets(name).items():
-        if file in rows:
-            rows[file] = {**rows[file], "jacket": row["jacket"]}
+    for column, table in EXTRA_COLUMNS.items():
+        for file, row in _extra(name, table).items():
+            if file in rows:
+                rows[file] = {**rows[file], column: row[column]}
     out = []
     for file, row in sorted(rows.items()):
         if file.startswith("_") or (single_face and row.get("face_count", "1") != "1"):
