@@ -14,7 +14,7 @@ from facemoji.avatar.styles.facemoji.context import Ctx
 from facemoji.avatar.styles.facemoji.geometry import compute
 from facemoji.avatar.styles.facemoji.palette import Palette
 from facemoji.avatar.styles.facemoji.parts import headwear
-from facemoji.avatar.styles.facemoji.schema import CLOTHING, GLASSES, HEADWEAR
+from facemoji.avatar.styles.facemoji.schema import CLOTHING, COLLARED, GLASSES, HEADWEAR
 
 STYLE = facemoji.get_style("facemoji")
 BASE = STYLE.schema.defaults()
@@ -137,3 +137,26 @@ def test_a_set_headwear_color_is_painted_whatever_the_clothing(option: str) -> N
     lab = rgb2lab(np.median(hat, axis=0)[None, None] / 255.0)
     target = rgb2lab(np.array(hex_to_rgb(red))[None, None] / 255.0)
     assert deltaE_ciede2000(lab, target).item() < 12
+
+
+@pytest.mark.parametrize("clothing", COLLARED)
+def test_a_tie_is_painted_in_its_color_under_a_collar(clothing: str) -> None:
+    """On a shirt or blazer a tie shows at the bottom's center in ``tie_color``; without
+    a collar (a T-shirt) there is nothing to tie it under, and nothing changes."""
+    red = "#b8323a"
+    bare = _render(clothing=clothing, clothing_color="#2b3a67")
+    tied = _render(clothing=clothing, clothing_color="#2b3a67", tie="tie", tie_color=red)
+    center = tied[-8:, SIZE // 2 - 2:SIZE // 2 + 3].reshape(-1, 3)
+    lab = rgb2lab(np.median(center, axis=0)[None, None] / 255.0)
+    target = rgb2lab(np.array(hex_to_rgb(red))[None, None] / 255.0)
+    assert deltaE_ciede2000(lab, target).item() < 12
+    assert np.abs(tied - bare).sum(-1).astype(bool).mean() < 0.05  # only the tie changed
+    tee = _render(clothing="crew_tee")
+    assert np.array_equal(tee, _render(clothing="crew_tee", tie="tie", tie_color=red))
+
+
+def test_sampled_avatars_wear_ties_only_with_collars() -> None:
+    rng = np.random.default_rng(3)
+    samples = [STYLE.schema.random(rng=rng) for _ in range(300)]
+    tied = [p for p in samples if p["tie"] == "tie"]
+    assert tied and all(p["clothing"] in COLLARED for p in tied)

@@ -80,6 +80,7 @@ class Palette:
     iris: Tones
     glasses: str
     clothing: Tones
+    tie: Tones
     line: str  # thin edges where similar colors meet (same hue as skin, darker)
 
     @classmethod
@@ -109,5 +110,6 @@ class Palette:
             iris=Tones.of(params.color("eye_color"), shadow=14, light=18),
             glasses=params.color("glasses_color"),
             clothing=Tones.of(params.color("clothing_color"), shadow=11, light=7),
+            tie=Tones.of(params.color("tie_color"), shadow=12, light=10),
             line=shift(skin, -22, chroma=1.15),
         )

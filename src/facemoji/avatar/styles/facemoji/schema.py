@@ -179,9 +179,26 @@ HEADWEAR = _options(
     ("headscarf", 0.35, "covers"), ("turban", 0.25, "covers"), ("bucket_hat", 0.2),
 )
 
+COLLARED = ("collared_shirt", "blazer")
+"""The clothing a tie is drawn with: a shirt collar to sit under."""
+
 CLOTHING = _options(
     ("crew_tee", 2.0), ("v_neck", 1.0), ("hoodie", 1.0), ("collared_shirt", 1.0),
     ("blazer", 0.7), ("turtleneck", 0.6), ("sweater", 0.8), ("tank_top", 0.3),
+)
+
+TIES = _options(("none", 3.0), ("tie", 1.0))
+TIE_PRESETS = (
+    Preset("burgundy", "#7b2941"),
+    Preset("red", "#b8323a"),
+    Preset("navy", "#27365e"),
+    Preset("sky", "#6f9fd0", 0.7),
+    Preset("charcoal", "#3a3d44"),
+    Preset("silver", "#a9adb3", 0.6),
+    Preset("gold", "#c9a13f", 0.5),
+    Preset("forest", "#2f6b4f", 0.5),
+    Preset("purple", "#5b3f8c", 0.5),
+    Preset("pink", "#e58fa5", 0.4),
 )
 
 FRECKLES = _options(("none", 8.0), ("light", 1.0), ("heavy", 0.4))
@@ -225,6 +242,9 @@ def _plausible(values: dict[str, Value], rng: np.random.Generator) -> None:
         values["headwear"] = "none"
     if hair == "bald" and values["headwear"] == "headband":
         values["headwear"] = "none"
+    # a tie needs a collar to sit under
+    if values["clothing"] not in COLLARED:
+        values["tie"] = "none"
 
 
 def build_schema() -> Schema:
@@ -256,5 +276,7 @@ def build_schema() -> Schema:
         Choice("age_lines", AGE_LINES, "none", group="skin"),
         Choice("clothing", CLOTHING, "crew_tee", group="clothing"),
         Color("clothing_color", CLOTHING_PRESETS, "navy", group="clothing"),
+        Choice("tie", TIES, "none", group="clothing"),
+        Color("tie_color", TIE_PRESETS, "burgundy", group="clothing"),
     ]
     return Schema("facemoji", VERSION, features, constraints=(_plausible,))

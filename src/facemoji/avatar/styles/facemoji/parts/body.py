@@ -206,6 +206,29 @@ def _hoodie(ctx: Ctx) -> str:
     return group(out)
 
 
+def _tie(ctx: Ctx, end: float) -> list[str]:
+    """A necktie in the tie color (where ``tie`` is chosen): a knot at the collar and a
+    blade widening down to ``end``, drawn before the collar's leaves so that they frame
+    the knot."""
+    if ctx.choice("tie") != "tie":
+        return []
+    a, t, y0 = ctx.a, ctx.pal.tie, _collar_y(ctx)
+    cx = a.cx
+    knot = smooth([(cx - 10, y0 - 2), (cx + 10, y0 - 2), (cx + 6.5, y0 + 18), (cx - 6.5, y0 + 18)],
+                  closed=True, tension=0.2)
+    blade = polyline([(cx - 6.5, y0 + 15), (cx + 6.5, y0 + 15), (cx + 19, end - 20),
+                      (cx, end), (cx - 19, end - 20)], closed=True)
+    fold = f"M{cx + 2:.1f} {y0 + 18:.1f}L{cx + 8:.1f} {end - 18:.1f}"
+    return [
+        path(blade, t.shadow, opacity=0.5, transform="translate(2 3)"),
+        path(blade, t.base),
+        path(fold, "none", stroke=t.shadow, stroke_width=3, opacity=0.6,
+             stroke_linecap="round"),
+        path(knot, t.shadow),
+        path(knot, t.base, opacity=0.85, transform="translate(-0.5 -1.5)"),
+    ]
+
+
 def _shirt_collar(ctx: Ctx, color: str, spread: float = 1.0) -> list[str]:
     """A shirt collar: the stand around the neck and two pointed leaves."""
     a, n, y0 = ctx.a, ctx.a.neck_half, _collar_y(ctx)
@@ -233,6 +256,7 @@ def _collared_shirt(ctx: Ctx) -> str:
     button = shift(t.base, 12 if lightness(t.base) < 70 else -14, chroma=0.6)
     for k in range(3):
         out.append(ellipse(a.cx + 5, y0 + 50 + k * 36, 3.6, 3.6, button))
+    out.extend(_tie(ctx, y0 + 170))
     out.extend(_shirt_collar(ctx, t.base))
     out.append(_sleeve_seams(ctx))
     return group(out)
@@ -248,6 +272,7 @@ def _blazer(ctx: Ctx) -> str:
                              closed=True), shirt))
     out.append(path(f"M{a.cx:.1f} {y0 + 36:.1f}V{v_bottom:.1f}", "none",
                     stroke=shift(shirt, -12), stroke_width=2))
+    out.extend(_tie(ctx, v_bottom + 30))
     out.extend(_shirt_collar(ctx, shirt, 0.9))
     edge = _edge(t)
     for s in (-1, 1):

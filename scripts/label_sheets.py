@@ -1,0 +1,117 @@
+"""Contact sheets for labelling one column by eye: glasses frame colors, or ties.
+
+    python scripts/label_sheets.py frames --out DIR [--per-sheet 12]
+    python scripts/label_sheets.py ties --out DIR [--per-sheet 12]
+
+Reads the labelled sets that are here (``benchmarks/labelled.py``: ``../shared``,
+``$FACEMOJI_FACESET``, ``$FACEMOJI_PORTRAITS``) and tiles, ``--per-sheet`` to a sheet and
+each captioned ``set:file``, into ``DIR/NAME_NN.png``, with ``DIR/NAME_labels.csv``
+(``set,file,COLUMN``) to fill in:
+
+- ``frames`` (column ``frame_color``): every photo labelled ``eyeglasses`` or
+  ``sunglasses``, cropped to the eye area (brows' top to nose tip, across the face; dlib's
+  landmarks) and enlarged to 360 px wide so thin frames stay visible;
+- ``ties`` (column ``tie``): every photo labelled with a jacket, and every man's portrait,
+  whole, 360 px wide.
+
+Every labeller gets the same sheets; ``benchmarks/data/frame_color_labels.csv`` and
+``benchmarks/data/tie_labels.csv`` hold the merged labels.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import math
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+from PIL import Image
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+from facemoji.errors import FacemojiError
+from facemoji.face.detect import detect_face
+from facemoji.face.image import load_image
+from facemoji.report import contact_sheet
+from labelled import SETS, Photo, load
+
+WIDTH = 360
+
+
+def eye_area(path: Path) -> np.ndarray | None:
+    """The photo's eye area, brows to nose tip, ``WIDTH`` px wide (``None``: no face)."""
+    image = load_image(path)
+    try:
+        detection, _ = detect_face(image)
+    except FacemojiError:
+        return None
+    p = detection.landmarks
+    x0, x1 = p[0, 0], p[16, 0]
+    y0 = p[17:27, 1].min() - 0.15 * (x1 - x0)
+    y1 = p[33, 1]
+    h, w = image.shape[:2]
+    crop = image[max(0, int(y0)):min(h, int(y1)), max(0, int(x0)):min(w, int(x1))]
+    scale = WIDTH / crop.shape[1]
+    size = (WIDTH, max(1, round(crop.shape[0] * scale)))
+    return np.asarray(Image.fromarray(crop).resize(size, Image.Resampling.LANCZOS))
+
+
+def whole(path: Path) -> np.ndarray:
+    """The photo, ``WIDTH`` px wide."""
+    image = Image.fromarray(load_image(path))
+    return np.asarray(image.resize((WIDTH, round(image.height * WIDTH / image.width)),
+                                   Image.Resampling.LANCZOS))
+
+
+def _glasses(set_name: str, photo: Photo) -> bool:
+    return photo["glasses"] in ("eyeglasses", "sunglasses")
+
+
+def _suited(set_name: str, photo: Photo) -> bool:
+    return photo["jacket"] == "yes" or (set_name == "portraits" and photo["gender"] == "male")
+
+
+KINDS: dict[str, tuple[str, Callable[[str, Photo], bool], Callable[[Path], np.ndarray | None]]] = {
+    "frames": ("frame_color", _glasses, eye_area),
+    "ties": ("tie", _suited, whole),
+}
+"""Per kind of sheet: the column labelled, which photos, and how each is shown."""
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("kind", choices=sorted(KINDS), help="what is labelled")
+    parser.add_argument("--out", type=Path, required=True, help="folder for the sheets")
+    parser.add_argument("--per-sheet", type=int, default=12)
+    args = parser.parse_args()
+    column, chosen, show = KINDS[args.kind]
+    tiles, names = [], []
+    for name in SETS:
+        for photo in load(name) or []:
+            if not chosen(name, photo):
+                continue
+            tile = show(photo.path)
+            if tile is not None:
+                tiles.append(tile)
+                names.append(f"{name}:{photo.file}")
+    if not tiles:
+        print(f"no labelled photos for {args.kind} here", file=sys.stderr)
+        return 2
+    args.out.mkdir(parents=True, exist_ok=True)
+    sheets = math.ceil(len(tiles) / args.per_sheet)
+    for k in range(sheets):
+        part = slice(k * args.per_sheet, (k + 1) * args.per_sheet)
+        sheet = contact_sheet(tiles[part], names[part], columns=3, cell=WIDTH)
+        Image.fromarray(sheet).save(args.out / f"{args.kind}_{k + 1:02d}.png")
+    with open(args.out / f"{args.kind}_labels.csv", "w", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["set", "file", column])
+        writer.writerows([*name.split(":", 1), ""] for name in names)
+    print(f"{len(tiles)} photos on {sheets} sheets in {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
