@@ -377,6 +377,11 @@ def measures() -> list[Measure]:
                 lambda s, v: float((FRAME_COLORS.get(v) in DARK_FRAMES)
                                    == (s.label("frame_color") in DARK_FRAMES)),
                 target="(black, tortoise, red, navy vs the rest)", learned="glasses_frame"),
+        Measure("tie", lambda s: s.label("tie") in ("yes", "no"),
+                lambda s: "tie" if s.attributes.tie else "none",
+                lambda s, v: float((v == "tie") == (s.label("tie") == "yes")),
+                target="(a necktie or not, photos with a jacket and men's portraits)",
+                learned="tie"),
         Measure("facial hair", labelled("facial_hair"), lambda s: s.attributes.facial_hair,
                 lambda s, v: float((v != "none") == (s.label("facial_hair") != "none")
                                    or s.label("facial_hair") == "stubble"),

@@ -12,7 +12,8 @@
 
 Every set also gets a ``jacket`` column from ``benchmarks/data/jacket_labels.csv`` and,
 for photos with glasses, a ``frame_color`` column from
-``benchmarks/data/frame_color_labels.csv``.
+``benchmarks/data/frame_color_labels.csv``, and for photos with a jacket and men's
+portraits a ``tie`` column from ``benchmarks/data/tie_labels.csv``.
 
 :func:`load` returns the rows of a set, or ``None`` where its photos are absent, so every
 benchmark can skip cleanly.
@@ -33,7 +34,8 @@ PORTRAITS_DATA = ROOT / "benchmarks" / "data" / "portraits"
 SHARED_EXTRA = ROOT / "benchmarks" / "data" / "shared_faces_extra.csv"
 JACKETS = ROOT / "benchmarks" / "data" / "jacket_labels.csv"
 FRAME_COLORS = ROOT / "benchmarks" / "data" / "frame_color_labels.csv"
-EXTRA_COLUMNS = {"jacket": JACKETS, "frame_color": FRAME_COLORS}
+TIES = ROOT / "benchmarks" / "data" / "tie_labels.csv"
+EXTRA_COLUMNS = {"jacket": JACKETS, "frame_color": FRAME_COLORS, "tie": TIES}
 """Columns labelled apart for every set (``set,file,COLUMN,pass1,pass2``)."""
 SETS = ("shared", "faceset", "portraits")
 FOLDER_VARIABLES = {"faceset": "FACEMOJI_FACESET", "portraits": "FACEMOJI_PORTRAITS"}

@@ -95,6 +95,10 @@ def clothing_features(a: object) -> np.ndarray:
     return np.asarray(a.features["clothing"], np.float64)  # type: ignore[attr-defined]
 
 
+def tie_features(a: object) -> np.ndarray:
+    return np.asarray(a.features["tie"], np.float64)  # type: ignore[attr-defined]
+
+
 def hair_type_features(a: object) -> np.ndarray:
     return a.features["hair_type"]  # type: ignore[attr-defined]
 
@@ -148,6 +152,14 @@ def tasks() -> list[Task]:
         label = s.label("jacket")  # type: ignore[attr-defined]
         return {"jacket" if label == "yes" else "none": 1.0} if label in ("yes", "no") else None
 
+    def tie_overrule(s: object) -> str | None:  # as facemoji.face.attributes does
+        female = s.attributes.age_gender.female  # type: ignore[attr-defined]
+        return "none" if female >= BEARDLESS_FEMALE else None
+
+    def tie_target(s: object) -> dict[str, float] | None:
+        label = s.label("tie")  # type: ignore[attr-defined]
+        return {"tie" if label == "yes" else "none": 1.0} if label in ("yes", "no") else None
+
     def hair_read(s: object) -> bool:  # False: bald, or under a hat (no texture features)
         return s.attributes.features.get("hair_type") is not None  # type: ignore[attr-defined]
 
@@ -191,6 +203,8 @@ def tasks() -> list[Task]:
              lambda s, v: v == s.label("smile")),
         Task("jacket", ("none", "jacket"), jacket_target, clothing_features,
              lambda s, v: (v == "jacket") == (s.label("jacket") == "yes")),
+        Task("tie", ("none", "tie"), tie_target, tie_features,
+             lambda s, v: (v == "tie") == (s.label("tie") == "yes"), tie_overrule),
         Task("hair_type", ("straight", "curly"), texture, hair_type_features,
              lambda s, v: (v == "curly") == (s.label("hair_type") in CURLY)),
         Task("hair_up", ("none", "up"), worn_up, hair_up_features,

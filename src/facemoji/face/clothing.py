@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from numpy.typing import NDArray
 
-from .color import ColorMeasure, lab_measure
+from .color import UNKNOWN, ColorMeasure, lab_measure
 from .learned import model
 from .portrait import PortraitView
 
@@ -41,15 +41,31 @@ face's middle: under the chin (shirt, tie, a jacket's opening), beside it (lapel
 shoulders."""
 
 
+TIE_BAND = 0.12
+"""Inter-ocular distances either side of the face's middle where a tie's blade hangs."""
+SHIRT_BAND = (0.2, 0.45)
+"""The columns beside it (IOD from the middle), where the shirt shows around a tie."""
+TIE_ROWS = (2.0, 3.6)
+"""The rows a tie is looked for in, IOD below the eyes: from the collar (the knot) down."""
+TIE_DE = 15.0
+"""The tie's color is that of the middle's pixels at least this far (ΔE*ab) from the
+shirt's: the middle column also holds shirt beside a narrow blade (a red tie on a light
+blue shirt came out light blue)."""
+
+
 @dataclass(frozen=True)
 class Clothing:
     """The main clothing ``color`` (confidence 0 where too little shows), ``jacket``
-    (a jacket, blazer or coat over a shirt or top) and ``features``, the jacket model's
-    input (:func:`clothing_vector`)."""
+    (a jacket, blazer or coat over a shirt or top), ``features``, the jacket model's input
+    (:func:`clothing_vector`), ``tie`` (a necktie), ``tie_color`` (UNKNOWN without one)
+    and ``tie_features``, the tie model's input (:func:`tie_vector`)."""
 
     color: ColorMeasure
     jacket: bool
     features: NDArray[np.float64] = field(default_factory=lambda: np.zeros(0))
+    tie: bool = False
+    tie_color: ColorMeasure = UNKNOWN
+    tie_features: NDArray[np.float64] = field(default_factory=lambda: np.zeros(0))
 
 
 def measure_clothing(view: PortraitView, skin: ColorMeasure, hair: ColorMeasure | None = None
@@ -69,17 +85,51 @@ def measure_clothing(view: PortraitView, skin: ColorMeasure, hair: ColorMeasure 
     confidence = float(min(1.0, area / 0.08))
     main = outer if outer.sum() >= 40 else wearing
     features = clothing_vector(view, wearing)
+    tie_f, blade = tie_vector(view, to_skin > SKIN_DE)
+    tie_model = model("tie")
+    tie = tie_model is not None and blade.any() and tie_model.predict(tie_f)[0] == "tie"
+    tie_color = lab_measure(view.lab[blade], 1.0) if tie else UNKNOWN
     if main.sum() < 20:
-        return Clothing(lab_measure(np.empty((0, 3)), 0.0), False, features)
+        return Clothing(lab_measure(np.empty((0, 3)), 0.0), False, features, tie, tie_color,
+                        tie_f)
     color = lab_measure(view.lab[main], confidence)
     learned = model("jacket")
     if learned is not None:
-        return Clothing(color, learned.predict(features)[0] == "jacket", features)
+        return Clothing(color, learned.predict(features)[0] == "jacket", features, tie,
+                        tie_color, tie_f)
     jacket = False
     if middle.sum() >= 20 and outer.sum() >= 40:
         shirt = float(np.percentile(view.lab[middle][:, 0], 75))  # a tie covers part
         jacket = shirt >= SHIRT_L and shirt - color.lab[0] >= JACKET_DL
-    return Clothing(color, jacket, features)
+    return Clothing(color, jacket, features, tie, tie_color, tie_f)
+
+
+def tie_vector(view: PortraitView, not_skin: NDArray[np.bool_]
+               ) -> tuple[NDArray[np.float64], NDArray[np.bool_]]:
+    """The tie model's input and the pixels that show the tie's color: in the rows of
+    :data:`TIE_ROWS`, the middle column (:data:`TIE_BAND`, the blade) and the columns
+    beside it (:data:`SHIRT_BAND`, the shirt), each the person's pixels that are not
+    skin. The numbers: the share of the middle that is such, the medians' L*, a*, b* of
+    the middle and of the sides, their distance (ΔE*ab), the middle's chroma and the
+    spread of its L* (patterns, a knot's shading); zeros where the middle shows too
+    little. The pixels: the middle's that stand out from the sides by :data:`TIE_DE`
+    (all the middle's where none do)."""
+    off = view.off_center()[None, :]
+    rows = np.zeros(not_skin.shape, bool)
+    rows[view.below_eyes(TIE_ROWS[0]):view.below_eyes(TIE_ROWS[1])] = True
+    cloth = rows & (view.person > 0.5) & view.inside & not_skin
+    middle = cloth & (off < TIE_BAND)
+    sides = cloth & (off >= SHIRT_BAND[0]) & (off < SHIRT_BAND[1])
+    band = rows & (off < TIE_BAND) & view.inside
+    if middle.sum() < 10 or sides.sum() < 10:
+        return np.zeros(11), np.zeros_like(middle)
+    mid, side = np.median(view.lab[middle], axis=0), np.median(view.lab[sides], axis=0)
+    spread = np.subtract(*np.percentile(view.lab[middle][:, 0], [75, 25]))
+    blade = middle & (np.linalg.norm(view.lab - side, axis=2) >= TIE_DE)
+    return np.array([middle.sum() / max(band.sum(), 1), *mid, *side,
+                     float(np.linalg.norm(mid - side)), float(np.hypot(mid[1], mid[2])),
+                     float(spread), float(sides.sum() / max(middle.sum(), 1))],
+                    np.float64), (blade if blade.sum() >= 5 else middle)
 
 
 def clothing_vector(view: PortraitView, wearing: NDArray[np.bool_]) -> NDArray[np.float64]:

@@ -25,6 +25,7 @@ smile               none, closed, teeth  (ordered)
 age_band            18-29, 30-44, 45-59, 60+  (ordered)
 gender              female, male
 jacket              bool  (a jacket, blazer or coat over a shirt or top)
+tie                 bool  (a necktie)
 lipstick            bool  (colored lips)
 hair_presentation   female, male  (whose cut it reads as; for a person: their gender)
 eye_shape           round, narrow, upturned, downturned, almond
@@ -53,8 +54,8 @@ ORDERED = {"hair_length": HAIR_LENGTHS, "smile": SMILES, "age_band": AGE_BANDS,
 WEIGHTS: dict[str, float] = {
     "glasses": 1.0, "glasses_frame": 0.3, "facial_hair": 1.0, "headwear": 1.0,
     "receding": 0.5, "hair_length": 0.6, "hair_type": 0.5, "hair_up": 0.5,
-    "bangs": 0.4, "smile": 0.5, "age_band": 0.3, "gender": 1.0, "jacket": 0.3, "lipstick": 0.5,
-    "hair_presentation": 0.4,
+    "bangs": 0.4, "smile": 0.5, "age_band": 0.3, "gender": 1.0, "jacket": 0.3, "tie": 0.3,
+    "lipstick": 0.5, "hair_presentation": 0.4,
     "eye_shape": 0.2, "brow_weight": 0.2, "nose_shape": 0.2,
 }
 """What a full mismatch of each trait costs, in units of the objective's *attributes*

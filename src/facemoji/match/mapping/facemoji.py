@@ -14,6 +14,7 @@ import numpy as np
 
 from ...avatar.color import hex_to_lab, lab_to_hex
 from ...avatar.schema import Color, Params, Schema
+from ...avatar.styles.facemoji.schema import COLLARED
 from ..measured import Measured
 from ..natural import OWN_BROWS, natural_hair
 from ..traits import Traits
@@ -126,7 +127,8 @@ age, and on younger faces the measured beard color is stubble blended with the s
 and 12). The age of ``facemoji.face.hair.OLDER_AGE``, from which gray hair is likelier."""
 
 COLORS = {"skin": "skin", "hair": "hair_color", "eyes": "eye_color", "brows": "brow_color",
-          "clothing": "clothing_color", "headwear_color": "headwear_color"}
+          "clothing": "clothing_color", "headwear_color": "headwear_color",
+          "tie_color": "tie_color"}
 # identity changed greedy's choice of these (docs/benchmarks.md); it never changed the
 # colors, accessories, ears or cheeks, and gained at most 0.004 (mean score) for jaw,
 # chin, lips, brow thickness, ear size and age lines
@@ -168,6 +170,7 @@ def traits(params: Params) -> Traits:
         "age_band": age if len(age) > 1 else age[0],
         "gender": LASHES[params.choice("lashes")],
         "jacket": CLOTHING[params.choice("clothing")],
+        "tie": params.choice("tie") == "tie" and params.choice("clothing") in COLLARED,
         "eye_shape": EYES[params.choice("eyes")],
         "brow_weight": BROWS[params.choice("eyebrows")],
         "nose_shape": NOSE[params.choice("nose")],
@@ -235,6 +238,10 @@ def initial(measured: Measured, schema: Schema) -> Params:
         "nose": best_option(NOSE, wanted, measured, schema, "nose", "nose_shape"),
         "eyebrows": _brows(wanted, measured, schema),
     }
+    # a tie only where the clothing has a collar to tie it under (the tie model, fitted on
+    # photos with a jacket, drew ties on a quarter of the open collars and T-shirts)
+    if wanted.get("tie") and values["clothing"] in COLLARED:
+        values["tie"] = "tie"
     frame = wanted.get("glasses_frame")
     if frame in FRAME_COLORS:
         values["glasses_color"] = FRAME_COLORS[frame]
