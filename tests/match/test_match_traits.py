@@ -150,3 +150,14 @@ def test_a_gray_beard_under_dark_hair_gets_its_own_color_and_a_dark_one_follows_
     assert beard_under_black_hair((55.0, 12.0, 20.0)) is None  # brown (skin between hairs)
     # on a face under 45 the same light, colorless reading is stubble and skin: hair's color
     assert beard_under_black_hair((60.0, 0.0, 3.0), age=32.0) is None
+
+
+def test_a_measured_tie_is_drawn_under_a_collar_only() -> None:
+    """A tie goes with the blazer a jacket asks for; without a jacket the clothing has no
+    collar to tie it under, and no tie is drawn rather than a shirt invented for it."""
+    schema = get_style("facemoji").schema
+    suited = initial_params(_measured(jacket=True, tie=True), schema)
+    assert suited["clothing"] == "blazer" and suited["tie"] == "tie"
+    assert initial_params(_measured(jacket=True, tie=False), schema)["tie"] == "none"
+    open_collar = initial_params(_measured(jacket=False, tie=True), schema)
+    assert open_collar["tie"] == "none" or open_collar["clothing"] in ("collared_shirt",)
