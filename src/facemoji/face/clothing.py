@@ -48,9 +48,16 @@ SHIRT_BAND = (0.2, 0.45)
 TIE_ROWS = (2.0, 3.6)
 """The rows a tie is looked for in, IOD below the eyes: from the collar (the knot) down."""
 TIE_DE = 15.0
-"""The tie's color is that of the middle's pixels at least this far (ΔE*ab) from the
-shirt's: the middle column also holds shirt beside a narrow blade (a red tie on a light
-blue shirt came out light blue)."""
+"""The pixels of the middle column at least this far (ΔE*ab) from the sides' median count
+as the blade (the tie model's color inputs)."""
+FRONT = 0.35
+"""Inter-ocular distances either side of the middle where the tie's color is looked for: a
+tie hangs off the face's middle when the head turns or tilts."""
+TIE_COLOR_DE = 20.0
+"""The tie's color is the median of the front's pixels at least this far (ΔE*ab) from both
+the jacket's color and the shirt's (the lightest fifth of the front): a red tie on a light
+blue shirt under a navy jacket came out light blue, or a muddy mix, from the middle column
+alone."""
 
 
 @dataclass(frozen=True)
@@ -88,11 +95,12 @@ def measure_clothing(view: PortraitView, skin: ColorMeasure, hair: ColorMeasure 
     tie_f, blade = tie_vector(view, to_skin > SKIN_DE)
     tie_model = model("tie")
     tie = tie_model is not None and blade.any() and tie_model.predict(tie_f)[0] == "tie"
-    tie_color = lab_measure(view.lab[blade], 1.0) if tie else UNKNOWN
     if main.sum() < 20:
+        tie_color = lab_measure(view.lab[blade], 1.0) if tie else UNKNOWN
         return Clothing(lab_measure(np.empty((0, 3)), 0.0), False, features, tie, tie_color,
                         tie_f)
     color = lab_measure(view.lab[main], confidence)
+    tie_color = tie_paint(view, to_skin > SKIN_DE, color, blade) if tie else UNKNOWN
     learned = model("jacket")
     if learned is not None:
         return Clothing(color, learned.predict(features)[0] == "jacket", features, tie,
@@ -102,6 +110,25 @@ def measure_clothing(view: PortraitView, skin: ColorMeasure, hair: ColorMeasure 
         shirt = float(np.percentile(view.lab[middle][:, 0], 75))  # a tie covers part
         jacket = shirt >= SHIRT_L and shirt - color.lab[0] >= JACKET_DL
     return Clothing(color, jacket, features, tie, tie_color, tie_f)
+
+
+def tie_paint(view: PortraitView, not_skin: NDArray[np.bool_], jacket: ColorMeasure,
+              blade: NDArray[np.bool_]) -> ColorMeasure:
+    """The color of a tie that was found: in the rows of :data:`TIE_ROWS` and within
+    :data:`FRONT` of the middle, the median of the person's pixels that are neither skin
+    nor within :data:`TIE_COLOR_DE` of the ``jacket``'s color or of the shirt's; the
+    ``blade`` pixels' median where fewer than 10 are left."""
+    off = view.off_center()[None, :]
+    rows = np.zeros(not_skin.shape, bool)
+    rows[view.below_eyes(TIE_ROWS[0]):view.below_eyes(TIE_ROWS[1])] = True
+    lab = view.lab[rows & (off < FRONT) & (view.person > 0.5) & view.inside & not_skin]
+    if len(lab) >= 10:
+        shirt = np.median(lab[lab[:, 0] >= np.percentile(lab[:, 0], 80)], axis=0)
+        tie = lab[(np.linalg.norm(lab - np.asarray(jacket.lab), axis=1) > TIE_COLOR_DE)
+                  & (np.linalg.norm(lab - shirt, axis=1) > TIE_COLOR_DE)]
+        if len(tie) >= 10:
+            return lab_measure(tie, 1.0)
+    return lab_measure(view.lab[blade], 1.0)
 
 
 def tie_vector(view: PortraitView, not_skin: NDArray[np.bool_]
