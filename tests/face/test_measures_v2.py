@@ -140,26 +140,40 @@ def test_a_frown_is_not_a_smile(astronaut: np.ndarray, astronaut_detection: Dete
     assert frowning.smile < smiling.smile - 0.2
 
 
+SKIN = lab_measure(np.array([[75.0, 12.0, 18.0]]), 1.0)
+"""A light skin color for the clothing tests, kept apart from the painted clothes."""
+
+
+def _paint_suit(astronaut: np.ndarray, landmarks: np.ndarray, from_iod: float,
+                tie_band: float = 0.0) -> np.ndarray:
+    """The astronaut with a navy jacket and a white shirt front (within 0.5 IOD of the
+    middle) painted from ``from_iod`` below the eyes down, and a red blade within
+    ``tie_band`` of the middle."""
+    view = portrait_view(astronaut, landmarks)
+    off = view.off_center()[None, :]
+    rows = np.zeros(view.inside.shape, bool)
+    rows[view.below_eyes(from_iod):] = True
+    painted = astronaut.copy()
+    for region, rgb in (((off >= 0.5), (30, 45, 90)), ((off < 0.5), (245, 245, 245)),
+                        ((off < tie_band), (190, 30, 40))):
+        painted[_warp_back(rows & region, landmarks, astronaut.shape)] = rgb
+    return painted
+
+
 def test_clothing_color_and_jacket_from_a_painted_shirt(astronaut: np.ndarray,
                                                         astronaut_detection: Detection) -> None:
     landmarks = astronaut_detection.landmarks
-    view = portrait_view(astronaut, landmarks)
-    skin = lab_measure(np.array([[75.0, 12.0, 18.0]]), 1.0)
-    off = view.off_center()[None, :]
-    rows = np.zeros(view.inside.shape, bool)
-    rows[view.below_eyes(3.0):] = True
-    painted = astronaut.copy()
-    jacket = rows & (off >= 0.5)
-    shirt = rows & (off < 0.5)
-    painted[_warp_back(jacket, landmarks, astronaut.shape)] = (30, 45, 90)  # navy
-    painted[_warp_back(shirt, landmarks, astronaut.shape)] = (245, 245, 245)  # white shirt
-    found = measure_clothing(portrait_view(painted, landmarks), skin)
+    found = measure_clothing(portrait_view(_paint_suit(astronaut, landmarks, 3.0), landmarks),
+                             SKIN)
     assert found.jacket
     r, g, b = found.color.rgb
     assert b > r + 20 and max(r, g, b) < 120  # navy
+    view = portrait_view(astronaut, landmarks)
+    rows = np.zeros(view.inside.shape, bool)
+    rows[view.below_eyes(3.0):] = True
     plain = astronaut.copy()
     plain[_warp_back(rows, landmarks, astronaut.shape)] = (200, 40, 40)
-    tee = measure_clothing(portrait_view(plain, landmarks), skin)
+    tee = measure_clothing(portrait_view(plain, landmarks), SKIN)
     assert not tee.jacket and tee.color.rgb[0] > 150 > tee.color.rgb[2] + 60
 
 
@@ -172,17 +186,10 @@ def test_a_red_tie_on_a_white_shirt_front_is_found_in_its_color(
     from facemoji.face.clothing import TIE_BAND
 
     landmarks = astronaut_detection.landmarks
-    view = portrait_view(astronaut, landmarks)
-    skin = lab_measure(np.array([[75.0, 12.0, 18.0]]), 1.0)
-    off = view.off_center()[None, :]
-    rows = np.zeros(view.inside.shape, bool)
-    rows[view.below_eyes(2.0):] = True
-    painted = astronaut.copy()
-    painted[_warp_back(rows & (off >= 0.5), landmarks, astronaut.shape)] = (30, 45, 90)
-    painted[_warp_back(rows & (off < 0.5), landmarks, astronaut.shape)] = (245, 245, 245)
-    plain_front = measure_clothing(portrait_view(painted, landmarks), skin)
-    painted[_warp_back(rows & (off < 0.8 * TIE_BAND), landmarks, astronaut.shape)] = (190, 30, 40)
-    tied = measure_clothing(portrait_view(painted, landmarks), skin)
+    plain_front = measure_clothing(
+        portrait_view(_paint_suit(astronaut, landmarks, 2.0), landmarks), SKIN)
+    tied = measure_clothing(portrait_view(
+        _paint_suit(astronaut, landmarks, 2.0, 0.8 * TIE_BAND), landmarks), SKIN)
     assert tied.tie
     middle_to_sides = 7  # the place of that distance in the tie model's input
     assert plain_front.tie_features[middle_to_sides] < 5 < 40 < tied.tie_features[middle_to_sides]
