@@ -139,7 +139,7 @@ def test_a_set_headwear_color_is_painted_whatever_the_clothing(option: str) -> N
     assert deltaE_ciede2000(lab, target).item() < 12
 
 
-@pytest.mark.parametrize("clothing", COLLARED)
+@pytest.mark.parametrize("clothing", sorted(COLLARED))
 def test_a_tie_is_painted_in_its_color_under_a_collar(clothing: str) -> None:
     """On a shirt or blazer a tie shows at the bottom's center in ``tie_color``; without
     a collar (a T-shirt) there is nothing to tie it under, and nothing changes."""

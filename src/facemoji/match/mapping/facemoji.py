@@ -14,7 +14,6 @@ import numpy as np
 
 from ...avatar.color import hex_to_lab, lab_to_hex
 from ...avatar.schema import Color, Params, Schema
-from ...avatar.styles.facemoji.schema import COLLARED
 from ..measured import Measured
 from ..natural import OWN_BROWS, natural_hair
 from ..traits import Traits
@@ -170,7 +169,8 @@ def traits(params: Params) -> Traits:
         "age_band": age if len(age) > 1 else age[0],
         "gender": LASHES[params.choice("lashes")],
         "jacket": CLOTHING[params.choice("clothing")],
-        "tie": params.choice("tie") == "tie" and params.choice("clothing") in COLLARED,
+        "tie": params.choice("tie") == "tie" and "collar" in params.schema.feature(
+            "clothing").option(params.choice("clothing")).tags,
         "eye_shape": EYES[params.choice("eyes")],
         "brow_weight": BROWS[params.choice("eyebrows")],
         "nose_shape": NOSE[params.choice("nose")],
@@ -240,7 +240,8 @@ def initial(measured: Measured, schema: Schema) -> Params:
     }
     # a tie only where the clothing has a collar to tie it under (the tie model, fitted on
     # photos with a jacket, drew ties on a quarter of the open collars and T-shirts)
-    if wanted.get("tie") and values["clothing"] in COLLARED:
+    if wanted.get("tie") and "collar" in schema.feature("clothing").option(
+            values["clothing"]).tags:
         values["tie"] = "tie"
     frame = wanted.get("glasses_frame")
     if frame in FRAME_COLORS:

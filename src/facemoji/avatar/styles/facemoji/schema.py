@@ -179,13 +179,13 @@ HEADWEAR = _options(
     ("headscarf", 0.35, "covers"), ("turban", 0.25, "covers"), ("bucket_hat", 0.2),
 )
 
-COLLARED = ("collared_shirt", "blazer")
-"""The clothing a tie is drawn with: a shirt collar to sit under."""
-
+# tags: "collar" clothing has a shirt collar that a tie is drawn under
 CLOTHING = _options(
-    ("crew_tee", 2.0), ("v_neck", 1.0), ("hoodie", 1.0), ("collared_shirt", 1.0),
-    ("blazer", 0.7), ("turtleneck", 0.6), ("sweater", 0.8), ("tank_top", 0.3),
+    ("crew_tee", 2.0), ("v_neck", 1.0), ("hoodie", 1.0), ("collared_shirt", 1.0, "collar"),
+    ("blazer", 0.7, "collar"), ("turtleneck", 0.6), ("sweater", 0.8), ("tank_top", 0.3),
 )
+COLLARED = frozenset(o.id for o in CLOTHING if "collar" in o.tags)
+"""The clothing a tie is drawn with."""
 
 TIES = _options(("none", 3.0), ("tie", 1.0))
 TIE_PRESETS = (
