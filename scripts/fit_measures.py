@@ -152,9 +152,11 @@ def tasks() -> list[Task]:
         label = s.label("jacket")  # type: ignore[attr-defined]
         return {"jacket" if label == "yes" else "none": 1.0} if label in ("yes", "no") else None
 
+    def womans_face(s: object) -> bool:  # no beard and no tie on it, as analysis decides
+        return s.attributes.age_gender.female >= BEARDLESS_FEMALE  # type: ignore[attr-defined]
+
     def tie_overrule(s: object) -> str | None:  # as facemoji.face.attributes does
-        female = s.attributes.age_gender.female  # type: ignore[attr-defined]
-        return "none" if female >= BEARDLESS_FEMALE else None
+        return "none" if womans_face(s) else None
 
     def tie_target(s: object) -> dict[str, float] | None:
         label = s.label("tie")  # type: ignore[attr-defined]
@@ -176,8 +178,7 @@ def tasks() -> list[Task]:
         return {"none" if label == "none" else "up": 1.0}
 
     def beardless(s: object) -> str | None:  # as accessories.decide_facial_hair does
-        female = s.attributes.age_gender.female  # type: ignore[attr-defined]
-        if female >= BEARDLESS_FEMALE:
+        if womans_face(s):
             return "none"
         return "any" if white_mustache(s.attributes.features["facial_hair"]) else None  # type: ignore[attr-defined]
 

@@ -80,8 +80,8 @@ def measure_clothing(view: PortraitView, skin: ColorMeasure, hair: ColorMeasure 
     """The :class:`Clothing` of the person in ``view``, given their ``skin`` color and,
     when their hair falls over the shoulders, its ``hair`` color (kept out too)."""
     weight = np.array([0.5, 1.0, 1.0])
-    to_skin = np.linalg.norm((view.lab - np.asarray(skin.lab)) * weight, axis=2)
-    wearing = (view.person > 0.5) & view.inside & (to_skin > SKIN_DE)
+    not_skin = np.linalg.norm((view.lab - np.asarray(skin.lab)) * weight, axis=2) > SKIN_DE
+    wearing = (view.person > 0.5) & view.inside & not_skin
     if hair is not None:
         wearing &= np.linalg.norm((view.lab - np.asarray(hair.lab)) * weight, axis=2) > SKIN_DE
     wearing[: view.below_eyes(TOP)] = False
@@ -92,7 +92,8 @@ def measure_clothing(view: PortraitView, skin: ColorMeasure, hair: ColorMeasure 
     confidence = float(min(1.0, area / 0.08))
     main = outer if outer.sum() >= 40 else wearing
     features = clothing_vector(view, wearing)
-    tie_f, blade = tie_vector(view, to_skin > SKIN_DE)
+    front = shirt_front(view, not_skin)
+    tie_f, blade = tie_vector(view, front)
     tie_model = model("tie")
     tie = tie_model is not None and blade.any() and tie_model.predict(tie_f)[0] == "tie"
     if main.sum() < 20:
@@ -100,7 +101,7 @@ def measure_clothing(view: PortraitView, skin: ColorMeasure, hair: ColorMeasure 
         return Clothing(lab_measure(np.empty((0, 3)), 0.0), False, features, tie, tie_color,
                         tie_f)
     color = lab_measure(view.lab[main], confidence)
-    tie_color = tie_paint(view, to_skin > SKIN_DE, color, blade) if tie else UNKNOWN
+    tie_color = tie_paint(view, front, color, blade) if tie else UNKNOWN
     learned = model("jacket")
     if learned is not None:
         return Clothing(color, learned.predict(features)[0] == "jacket", features, tie,
@@ -112,16 +113,21 @@ def measure_clothing(view: PortraitView, skin: ColorMeasure, hair: ColorMeasure 
     return Clothing(color, jacket, features, tie, tie_color, tie_f)
 
 
-def tie_paint(view: PortraitView, not_skin: NDArray[np.bool_], jacket: ColorMeasure,
-              blade: NDArray[np.bool_]) -> ColorMeasure:
-    """The color of a tie that was found: in the rows of :data:`TIE_ROWS` and within
-    :data:`FRONT` of the middle, the median of the person's pixels that are neither skin
-    nor within :data:`TIE_COLOR_DE` of the ``jacket``'s color or of the shirt's; the
-    ``blade`` pixels' median where fewer than 10 are left."""
-    off = view.off_center()[None, :]
+def shirt_front(view: PortraitView, not_skin: NDArray[np.bool_]) -> NDArray[np.bool_]:
+    """The person's pixels in the rows of :data:`TIE_ROWS` that show the photo and are not
+    skin: where a tie and the shirt around it are looked for."""
     rows = np.zeros(not_skin.shape, bool)
     rows[view.below_eyes(TIE_ROWS[0]):view.below_eyes(TIE_ROWS[1])] = True
-    lab = view.lab[rows & (off < FRONT) & (view.person > 0.5) & view.inside & not_skin]
+    return rows & (view.person > 0.5) & view.inside & not_skin
+
+
+def tie_paint(view: PortraitView, front: NDArray[np.bool_], jacket: ColorMeasure,
+              blade: NDArray[np.bool_]) -> ColorMeasure:
+    """The color of a tie that was found: within :data:`FRONT` of the middle of the
+    :func:`shirt_front`, the median of the pixels not within :data:`TIE_COLOR_DE` of the
+    ``jacket``'s color or of the shirt's; the ``blade`` pixels' median where fewer than 10
+    are left."""
+    lab = view.lab[front & (view.off_center()[None, :] < FRONT)]
     if len(lab) >= 10:
         shirt = np.median(lab[lab[:, 0] >= np.percentile(lab[:, 0], 80)], axis=0)
         tie = lab[(np.linalg.norm(lab - np.asarray(jacket.lab), axis=1) > TIE_COLOR_DE)
@@ -131,22 +137,20 @@ def tie_paint(view: PortraitView, not_skin: NDArray[np.bool_], jacket: ColorMeas
     return lab_measure(view.lab[blade], 1.0)
 
 
-def tie_vector(view: PortraitView, not_skin: NDArray[np.bool_]
+def tie_vector(view: PortraitView, front: NDArray[np.bool_]
                ) -> tuple[NDArray[np.float64], NDArray[np.bool_]]:
-    """The tie model's input and the pixels that show the tie's color: in the rows of
-    :data:`TIE_ROWS`, the middle column (:data:`TIE_BAND`, the blade) and the columns
-    beside it (:data:`SHIRT_BAND`, the shirt), each the person's pixels that are not
-    skin. The numbers: the share of the middle that is such, the medians' L*, a*, b* of
-    the middle and of the sides, their distance (ΔE*ab), the middle's chroma and the
-    spread of its L* (patterns, a knot's shading); zeros where the middle shows too
-    little. The pixels: the middle's that stand out from the sides by :data:`TIE_DE`
-    (all the middle's where none do)."""
+    """The tie model's input and the pixels that show the tie's color: of the
+    :func:`shirt_front`, the middle column (:data:`TIE_BAND`, the blade) and the columns
+    beside it (:data:`SHIRT_BAND`, the shirt). The numbers: the share of the middle column
+    that is shirt front, the medians' L*, a*, b* of the middle and of the sides, their
+    distance (ΔE*ab), the middle's chroma and the spread of its L* (patterns, a knot's
+    shading); zeros where the middle shows too little. The pixels: the middle's that
+    stand out from the sides by :data:`TIE_DE` (all the middle's where none do)."""
     off = view.off_center()[None, :]
-    rows = np.zeros(not_skin.shape, bool)
+    rows = np.zeros(front.shape, bool)
     rows[view.below_eyes(TIE_ROWS[0]):view.below_eyes(TIE_ROWS[1])] = True
-    cloth = rows & (view.person > 0.5) & view.inside & not_skin
-    middle = cloth & (off < TIE_BAND)
-    sides = cloth & (off >= SHIRT_BAND[0]) & (off < SHIRT_BAND[1])
+    middle = front & (off < TIE_BAND)
+    sides = front & (off >= SHIRT_BAND[0]) & (off < SHIRT_BAND[1])
     band = rows & (off < TIE_BAND) & view.inside
     if middle.sum() < 10 or sides.sum() < 10:
         return np.zeros(11), np.zeros_like(middle)

@@ -169,13 +169,18 @@ def traits(params: Params) -> Traits:
         "age_band": age if len(age) > 1 else age[0],
         "gender": LASHES[params.choice("lashes")],
         "jacket": CLOTHING[params.choice("clothing")],
-        "tie": params.choice("tie") == "tie" and "collar" in params.schema.feature(
-            "clothing").option(params.choice("clothing")).tags,
+        "tie": params.choice("tie") == "tie" and _collared(params.schema,
+                                                           params.choice("clothing")),
         "eye_shape": EYES[params.choice("eyes")],
         "brow_weight": BROWS[params.choice("eyebrows")],
         "nose_shape": NOSE[params.choice("nose")],
         "lipstick": params["lip_color"] is not None,
     }
+
+
+def _collared(schema: Schema, clothing: str) -> bool:
+    """Whether ``clothing`` has a collar that a tie is drawn under (its schema tag)."""
+    return "collar" in schema.feature("clothing").option(clothing).tags
 
 
 def _colors(measured: Measured, schema: Schema) -> dict[str, Any]:
@@ -240,8 +245,7 @@ def initial(measured: Measured, schema: Schema) -> Params:
     }
     # a tie only where the clothing has a collar to tie it under (the tie model, fitted on
     # photos with a jacket, drew ties on a quarter of the open collars and T-shirts)
-    if wanted.get("tie") and "collar" in schema.feature("clothing").option(
-            values["clothing"]).tags:
+    if wanted.get("tie") and _collared(schema, values["clothing"]):
         values["tie"] = "tie"
     frame = wanted.get("glasses_frame")
     if frame in FRAME_COLORS:
