@@ -163,7 +163,7 @@ def pct(hits: float, total: int) -> str:
 
 
 RULE_SETS = ("shared", "faceset")
-"""The sets the hand-written rules' thresholds (hair naming, bald) were chosen on; the
+"""The sets the hand-written rules' thresholds (bald) were chosen on; the
 portrait set came later and stays unseen by them, so only these people choose a setting
 held out."""
 
@@ -260,23 +260,13 @@ def _learned_held_out(measure: Measure, chosen: list[Sample], samples: list[Samp
 # --- the measures -------------------------------------------------------------------------
 
 
-def _hair_named(s: Sample, setting: Any = None) -> str:
-    """The hair-color name as shipped, or under ``setting``: ``(older_gray, older_chroma,
-    red_chroma, red_hue, older_age, young_age)`` (see ``facemoji.face.hair.HairNaming``)."""
-    from facemoji.face.hair import HairNaming, name_hair
-
-    a = s.attributes
-    if setting is None or a.hair_name in ("bald", "other"):
-        return a.hair_name
-    *naming, older_age, young_age = setting
-    return name_hair(a.hair.lab, HairNaming(**dict(zip(
-        ("older_gray", "older_chroma", "red_chroma", "red_hue"), naming, strict=True))),
-        older=a.age_gender.age >= older_age, young=a.age_gender.age < young_age)
+def hair_named(s: Sample) -> str:
+    return s.attributes.hair_name
 
 
 def _hairline(s: Sample, setting: Any = None) -> str:
     """The hairline as shipped, or with bald decided by ``BaldRule(*setting)``."""
-    from facemoji.face.hair import RECEDING_FOREHEAD, BaldRule
+    from facemoji.face.hair import FOREHEAD, RECEDING_FOREHEAD, BaldRule
 
     a = s.attributes
     if setting is None:
@@ -286,17 +276,13 @@ def _hairline(s: Sample, setting: Any = None) -> str:
     return "receding" if a.features["hair"][FOREHEAD] > RECEDING_FOREHEAD else "normal"
 
 
-FOREHEAD = 19
-"""Where the forehead height is in the hair features (``facemoji.face.hair.hair_features``)."""
-
-
 def _glasses(s: Sample) -> str:
     return s.attributes.glasses
 
 
 def measures() -> list[Measure]:
     """Every reported measure, with its held-out grid."""
-    from facemoji.face.hair import OLDER_AGE, YOUNG_AGE, BaldRule, HairNaming
+    from facemoji.face.hair import BaldRule
     from facemoji.match.mapping.facemoji import FRAME_COLORS
 
     def labelled(column: str, *skip: str) -> Callable[[Sample], bool]:
@@ -317,26 +303,18 @@ def measures() -> list[Measure]:
     def curly_right(s: Sample, found: Any) -> float:
         return float((found == "curly") == (s.label("hair_type") in CURLY))
 
-    # 99: the rule off
-    naming_grid = list(itertools.product((18.0, 21.0, 24.0, 27.0, 30.0, 99.0),
-                                         (12.0, 14.0, 16.0, 18.0, 20.0), (22.0, 99.0),
-                                         (60.0,), (30.0, 45.0, 60.0),
-                                         (0.0, 30.0, 35.0, 45.0)))
-    naming = HairNaming()
     bald_grid = list(itertools.product((0.5, 0.6, 0.7, 0.8, 0.9), (0.02, 0.04, 0.08),
                                        (0.1, 0.2, 0.3, 1.0), (0.0, 45.0, 55.0, 65.0),
                                        (0.4, 0.6, 0.8)))
     rule = BaldRule()
     assert (rule.skin, rule.dark, rule.top_dark, rule.shine_age, rule.shine) in bald_grid
-    assert (naming.older_gray, naming.older_chroma, naming.red_chroma, naming.red_hue,
-            OLDER_AGE, YOUNG_AGE) in naming_grid
     return [
-        Measure("hair color", lambda s: s.label("hair_color") in ACCEPT, _hair_named,
-                lambda s, v: float(v in ACCEPT[s.label("hair_color")]), naming_grid,
-                _hair_named, "≥ 85%"),
+        Measure("hair color", lambda s: s.label("hair_color") in ACCEPT, hair_named,
+                lambda s, v: float(v in ACCEPT[s.label("hair_color")]), target="≥ 85%",
+                learned="hair_color"),
         Measure("red/auburn", lambda s: s.label("hair_color") in ("red", "auburn"),
-                _hair_named, lambda s, v: float(v in ("red", "auburn")), naming_grid,
-                _hair_named, "≥ 90%"),
+                hair_named, lambda s, v: float(v in ("red", "auburn")), target="≥ 90%",
+                learned="hair_color"),
         Measure("hair length", labelled("hair_length"), lambda s: s.attributes.hair_length.name,
                 lambda s, v: float((v in LONG) == (s.label("hair_length") in LONG)),
                 target="≥ 90% (short vs long)", learned="hair_length"),

@@ -13,9 +13,10 @@ from skimage.color import lab2rgb, rgb2lab
 
 from facemoji.errors import BadImage
 from facemoji.face.attributes import Attributes, measure
+from facemoji.face.color import lab_measure
 from facemoji.face.debug import draw_debug
 from facemoji.face.geometry import KEYS, ratios
-from facemoji.face.hair import HairNaming, hair_color, name_hair
+from facemoji.face.hair import HairNaming, decide_hair_name, hair_color, name_hair
 from facemoji.face.skin import white_balance_gains
 
 HAIR_NAMES = {"black", "brown", "blonde", "red", "auburn", "gray", "white", "bald", "other"}
@@ -180,6 +181,13 @@ def test_name_hair(lab, name: str) -> None:
     assert name_hair(lab) == name
 
 
+def test_unseen_or_dyed_hair_is_named_without_the_model() -> None:
+    vector = np.zeros(31)
+    assert decide_hair_name(lab_measure(np.empty((0, 3)), 0.0), vector) == ("other", 0.0)
+    teal = lab_measure(np.array([[55.0, -30.0, -30.0]]), 1.0)
+    assert decide_hair_name(teal, vector)[0] == "other"
+
+
 def test_name_hair_thresholds() -> None:
     # a warm mid-light hair is blonde by default and brown when blonde starts lighter
     assert name_hair((50.0, 5.0, 25.0)) == "blonde"
@@ -192,22 +200,8 @@ def test_name_hair_thresholds() -> None:
     assert name_hair((30.0, 6.0, 14.0)) == "brown"
 
 
-def test_mid_dark_colorless_hair_is_gray_only_on_an_older_face() -> None:
-    salt_and_pepper = (36.0, 3.0, 8.0)  # how gray hair measures in a soft, warm photo
-    assert name_hair(salt_and_pepper) == "brown"
-    assert name_hair(salt_and_pepper, older=True) == "gray"
-    # colorful or dark hair keeps its name at any age
-    assert name_hair((36.0, 8.0, 20.0), older=True) == "brown"
-    assert name_hair((15.0, 1.0, 2.0), older=True) == "black"
-    assert name_hair(salt_and_pepper, HairNaming(older_gray=40.0), older=True) == "brown"
-
-
 def test_saturated_copper_hair_is_red_or_auburn() -> None:
     copper = (30.0, 12.0, 19.2)  # C* 22.6 at a hue of 58°, just outside "reddish"
-    # a young face: colorless light hair is a backdrop or cool light, never gray or white
-    assert name_hair((60.0, 0.5, 1.0), young=True) == "blonde"
-    assert name_hair((88.0, 0.5, 3.0), young=True) == "blonde"
-    assert name_hair((60.0, 0.5, 1.0)) == "gray"
     assert name_hair(copper) == "auburn"
     assert name_hair(copper, HairNaming(red_chroma=99.0)) == "brown"
 
@@ -343,7 +337,6 @@ def test_a_smooth_crown_with_no_dark_hair_is_bald_only_on_a_younger_face(
 ], ids=["skin-in-shadow", "black-hair", "other-hue"])
 def test_shaded_skin_keeps_the_skins_hue_and_chroma_per_lightness(lab, shaded) -> None:
     """A bald crown's shadowed top edge is not dark hair (the bald rule's ``dark`` share)."""
-    from facemoji.face.color import lab_measure
     from facemoji.face.hair import shaded_skin
 
     skin = lab_measure(np.array([[45.0, 15.0, 25.0]]), 1.0)

@@ -316,7 +316,7 @@ def test_the_hair_below_a_hat_is_measured_without_the_hat(
 
     from facemoji.avatar.color import hex_to_lab
     from facemoji.face.chip import make_chip
-    from facemoji.face.hair import IOD, hair_beside, measure_hair
+    from facemoji.face.hair import IOD, color_vector, decide_hair_name, hair_beside, measure_hair
 
     chip = make_chip(astronaut, np.asarray(astronaut_detection.landmarks, float), np.ones(3))
     skin = lab_measure(chip.lab[int(chip.landmarks[30, 1]), 100:150], 1.0)
@@ -328,10 +328,12 @@ def test_the_hair_below_a_hat_is_measured_without_the_hat(
     lab[covered] = hex_to_lab("#c0392b")
     lab[hair.mask & ~covered] = hex_to_lab("#2e2623")
     painted = dataclasses.replace(chip, lab=lab)
-    color, name = hair_beside(painted, hair, covered)
+    color, features = hair_beside(painted, hair, covered, skin)
     assert np.linalg.norm(np.subtract(color.lab, hex_to_lab("#2e2623"))) < 3
-    assert name in ("black", "brown") and color.confidence > 0
-    assert hair_beside(painted, hair, hair.mask)[0].confidence == 0.0
+    assert color.confidence > 0 and np.allclose(features[15:18], color.lab)
+    name, _ = decide_hair_name(color, color_vector(features, color, 40.0, 0.0))
+    assert name in ("black", "brown")
+    assert hair_beside(painted, hair, hair.mask, skin)[0].confidence == 0.0
 
 
 def test_a_hats_color_is_the_photos_before_the_white_balance(

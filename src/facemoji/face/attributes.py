@@ -24,7 +24,7 @@ from .clothing import measure_clothing
 from .color import UNKNOWN, ColorMeasure, lab_measure
 from .expression import decide_smile, lipstick, smile_features
 from .features import measure_brows, measure_eyes
-from .hair import OLDER_AGE, YOUNG_AGE, hair_beside, measure_hair
+from .hair import color_vector, decide_hair_name, hair_beside, measure_hair
 from .hair_length import HairLength, length_vector, measure_length
 from .hair_type import TYPE_GROUPS, decide_hair_type, side_hair, type_features
 from .hair_up import UP_DOS, decide_hair_up
@@ -62,7 +62,8 @@ class Attributes:
     tone's own white balance (:func:`.skin.tone_color`). ``monk_score`` is the Monk Skin
     Tone the skin model estimates (1.0 lightest .. 10.0, :func:`.skin.estimate_monk`),
     ``monk`` the same rounded. ``hair_name`` is one of ``black brown blonde red auburn
-    gray white bald other``; ``hair_length`` how far the hair falls (:mod:`.hair_length`);
+    gray white bald other`` (:func:`.hair.decide_hair_name`; ``hair_name_confidence`` the
+    model's probability of it); ``hair_length`` how far the hair falls (:mod:`.hair_length`);
     ``bangs`` whether hair covers the forehead (:data:`.hair.BANGS_FOREHEAD`);
     ``hair_type`` ``straight`` (or wavy) or ``curly`` (or coily) and ``hair_up`` whether
     it is worn up (a bun, ponytail or braids), ``None`` where no hair was read
@@ -114,6 +115,7 @@ class Attributes:
     bangs: bool = False
     hair_type: str | None = None
     hair_type_confidence: float = 0.0
+    hair_name_confidence: float = 0.0
     hair_up: bool | None = None
     hair_up_confidence: float = 0.0
     facial_hair_color: ColorMeasure = UNKNOWN
@@ -128,7 +130,8 @@ class Attributes:
         """JSON-ready dict (the ``facemoji analyze --json`` contract); masks are left out."""
         return {
             "skin": {**self.skin.to_dict(), "monk": self.monk},
-            "hair": {**self.hair.to_dict(), "name": self.hair_name, "bald": self.bald,
+            "hair": {**self.hair.to_dict(), "name": self.hair_name,
+                     "name_confidence": _r(self.hair_name_confidence, 2), "bald": self.bald,
                      "receding": self.receding, "bangs": self.bangs, **self._hair_cues()},
             "eyes": self.eyes.to_dict(),
             "brows": {**self.brows.to_dict(), "thickness": _r(self.brow_thickness)},
@@ -252,9 +255,8 @@ def measure(image: np.ndarray, detection: Detection,
     crop = portrait_matrix(landmarks)
     person = to_frame(person_probability(image, crop), crop, chip.matrix, (CHIP_W, CHIP_H))
     age_gender = with_band(estimate(image, landmarks), embedding)
-    older, young = age_gender.age >= OLDER_AGE, age_gender.age < YOUNG_AGE
-    hair = measure_hair(chip, skin, person, older, feminine=age_gender.female >= 0.5,
-                        young=young, age=age_gender.age)
+    hair = measure_hair(chip, skin, person, feminine=age_gender.female >= 0.5,
+                        age=age_gender.age)
     mesh = face_mesh(image, landmarks)
     in_chip = mesh.points[:, :2] @ chip.matrix[:, :2].T + chip.matrix[:, 2]
     glasses_f = accessories.glasses_features(chip, skin)
@@ -270,14 +272,16 @@ def measure(image: np.ndarray, detection: Detection,
     beard_color = UNKNOWN if facial_hair == "none" else accessories.facial_hair_color(chip, skin)
     headwear_f = headwear_features(chip, skin, brows, hair.skin_like, person)
     headwear, headwear_conf = decide_headwear(headwear_f, hair.features)
-    headwear_color, hair_color, hair_name = UNKNOWN, hair.color, hair.name
+    headwear_color, hair_color, hair_f = UNKNOWN, hair.color, hair.features
     bald = hair.bald and headwear == "none"  # a hat hides the crown the bald rule reads
     top_hair = hair.mask
     if headwear != "none":  # what was taken for hair is mostly the hat
         covered, headwear_color = hat(chip, headwear, skin, hair.skin_like, person, gains,
                                       headwear_conf)
-        hair_color, hair_name = hair_beside(chip, hair, covered, older, young)
+        hair_color, hair_f = hair_beside(chip, hair, covered, skin)
         top_hair = hair.mask & ~covered
+    color_f = color_vector(hair_f, brows, age_gender.age, age_gender.female)
+    hair_name, hair_name_conf = ("bald", 1.0) if bald else decide_hair_name(hair_color, color_f)
     type_f = None if bald else type_features(
         chip, top_hair, side_hair(chip, person, hair_color, skin),
         geometry.inter_ocular(landmarks))
@@ -297,7 +301,8 @@ def measure(image: np.ndarray, detection: Detection,
     tie = clothing.tie and age_gender.female < accessories.BEARDLESS_FEMALE
     return Attributes(
         skin=tone, monk=round(monk), monk_score=monk,
-        hair=hair_color, hair_name=hair_name, bald=bald, receding=hair.receding,
+        hair=hair_color, hair_name=hair_name, hair_name_confidence=hair_name_conf,
+        bald=bald, receding=hair.receding,
         bangs=hair.bangs and headwear == "none",
         hair_type=hair_type, hair_type_confidence=hair_type_conf,
         hair_up=hair_up, hair_up_confidence=hair_up_conf,
@@ -313,6 +318,7 @@ def measure(image: np.ndarray, detection: Detection,
         tie_color=clothing.tie_color if tie else UNKNOWN,
         features={"tone": tone_f, "embedding": embedding, "glasses": glasses_f, "frames": frames_f,
                   "facial_hair": facial_hair_f, "smile": smile_f, "hair": hair.features,
+                  "hair_color": color_f,
                   "scalp": hair.scalp, "headwear": headwear_f,
                   "length": length.profile, "silhouette": length.silhouette,
                   "clothing": clothing.features, "tie": clothing.tie_features,

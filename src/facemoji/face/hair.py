@@ -11,8 +11,10 @@ name, bald and receding.
    High (over 1.15 IOD above the brows): receding.
 5. Hair (:func:`hair_region`): the pixels the segmenter is sure are the person
    (:data:`PERSON`), in the head ellipse above the eyes, minus the face and the skin-like.
-6. Its color is the median of the lit strands (:func:`hair_color`), named by
-   :func:`name_hair`.
+6. Its color is the median of the lit strands (:func:`hair_color`). Its name (black,
+   brown, blonde, red, auburn, gray, white) is a learned model's (:func:`decide_hair_name`)
+   over the hair's color statistics, the brows' color and the face's age and presentation;
+   the rules of :func:`name_hair` still say when a vivid, unnatural color is dyed.
 
 Until the segmenter, hair was found by GrabCut seeded from the landmarks: 80.9% of the
 labelled photos named right against 87.3% now (docs/benchmarks.md).
@@ -101,12 +103,11 @@ class BaldRule:
 @dataclass(frozen=True)
 class HairMeasure:
     """What :func:`measure_hair` finds; ``mask`` is a bool chip-frame mask, ``features``
-    the numbers the learned hair-color model reads (:func:`hair_features`),
+    the hair region's color statistics (:func:`hair_features`),
     ``skin_like`` the chip's skin-colored pixels (:func:`skin_likeness`) and ``bangs``
     whether hair covers the forehead (:data:`BANGS_FOREHEAD`)."""
 
     color: ColorMeasure
-    name: str
     bald: bool
     receding: bool
     mask: NDArray[np.bool_]
@@ -239,11 +240,11 @@ def hair_region(chip: Chip, skin_like: NDArray[np.bool_], person: NDArray[np.flo
 
 @dataclass(frozen=True)
 class HairNaming:
-    """The lightness thresholds of :func:`name_hair` (L* of the lit strands, see
-    :func:`hair_color`). ``black``, ``black_dull`` and ``blonde`` were fitted on the labelled
-    photos by ``benchmarks/attributes.py --fit`` (grid search, with a leave-one-person-out
-    check reported in docs/benchmarks.md); ``gray``, ``white`` and the hue and chroma
-    limits are round numbers, not fitted."""
+    """The thresholds of :func:`name_hair` (L* of the lit strands, see :func:`hair_color`):
+    the name a color alone suggests. Photos are named by the learned model of
+    :func:`decide_hair_name`, which named more right held out on every set but
+    ``../shared`` (docs/benchmarks.md); these rules still decide dyed hair, which no
+    labelled photo shows, and name colors where no model is fitted."""
 
     black: float = 10.0
     """Below this L* any hair is black."""
@@ -258,14 +259,6 @@ class HairNaming:
     """From this L* a hair with no warm hue is gray."""
     white: float = 80.0
     """From this L* a hair is white, whatever its tint: no pigmented hair is that light."""
-    older_gray: float = 24.0
-    """From this L* a hair of chroma under :attr:`older_chroma` is gray on a face the age
-    model puts at 45 or over: gray and salt-and-pepper hair in soft, warm-lit photos
-    measures darker and warmer than :attr:`gray` allows, and at that age mid-dark,
-    colorless hair is mostly gray. Fitted on both labelled sets with :attr:`older_chroma`,
-    :attr:`red_chroma` and :attr:`red_hue` (``benchmarks/attributes.py``)."""
-    older_chroma: float = 16.0
-    """See :attr:`older_gray`."""
     red_chroma: float = 22.0
     """From this C*, a hair whose hue is under :attr:`red_hue` is red or auburn."""
     red_hue: float = 60.0
@@ -281,34 +274,17 @@ WARM_HUE = 115.0
 up to about 110° (100 until 2026-12-01 named such blondes dyed)."""
 
 
-OLDER_AGE = 45.0
-"""The apparent age (:mod:`.age_gender`) from which :attr:`HairNaming.older_gray` applies;
-chosen with it (30, 45 or 60: the age bands' edges)."""
 
-
-YOUNG_AGE = 35.0
-"""The apparent age (:mod:`.age_gender`) under which hair is never named gray or white:
-below it a colorless light hair is a bright backdrop, shine or cool light on dark or
-blonde hair (the labelled sets' 7 gray or white names on faces under 35 were all wrong,
-and their one gray head under 35 was not named gray anyway). Chosen by
-``benchmarks/attributes.py`` from 0 (off), 30, 35 and 45 with the other naming
-thresholds, held out by person."""
-
-
-def name_hair(lab: tuple[float, float, float], naming: HairNaming = HairNaming(),
-              older: bool = False, young: bool = False) -> str:
+def name_hair(lab: tuple[float, float, float], naming: HairNaming = HairNaming()) -> str:
     """Name a hair color from its CIELAB ``(L, a, b)``: black, brown, blonde, red, ...
 
     Rules on lightness L*, chroma C* and hue angle h (degrees), in this order, with the
     thresholds of ``naming``:
 
-    - L* ≥ ``white``, unless ``young`` (the face looks under :data:`YOUNG_AGE`): white
-      (a warm or cool light tints white hair);
+    - L* ≥ ``white``: white (a warm or cool light tints white hair);
     - vivid (C* ≥ ``dyed_chroma``), neither warm (h 35–115°) nor reddish (h −15..55°):
       other (dyed);
-    - not warm (or C* < 6) and L* ≥ ``gray``, unless ``young``: gray;
-    - ``older`` (the face looks 45 or over), L* ≥ ``older_gray`` and C* < ``older_chroma``:
-      gray;
+    - not warm (or C* < 6) and L* ≥ ``gray``: gray;
     - L* < ``black``, or L* < ``black_dull`` with C* < 5: black;
     - C* ≥ 18 and reddish, or C* ≥ 10 with h 0..40°, or C* ≥ ``red_chroma`` with
       h < ``red_hue``, or C* ≥ 40 with h < 75°: red (L* ≥ 45) or auburn;
@@ -318,13 +294,11 @@ def name_hair(lab: tuple[float, float, float], naming: HairNaming = HairNaming()
     light, c, h = float(arr[0]), float(chroma(arr)), float(hue_deg(arr))
     warm = 35 <= h <= WARM_HUE and c >= 6
     reddish = -15 <= h < 55
-    if light >= naming.white and not young:
+    if light >= naming.white:
         return "white"
     if not warm and not reddish and c >= naming.dyed_chroma:
         return "other"  # blue, green, purple: dyed
-    if not warm and light >= naming.gray and not young:
-        return "gray"
-    if older and light >= naming.older_gray and c < naming.older_chroma:
+    if not warm and light >= naming.gray:
         return "gray"
     if light < naming.black or (light < naming.black_dull and c < naming.dull_chroma):
         return "black"
@@ -360,9 +334,9 @@ QUANTILES = (10.0, 25.0, 50.0, 75.0, 90.0)
 
 def hair_features(chip: Chip, region: NDArray[np.bool_], forehead: float,
                   skin: ColorMeasure) -> NDArray[np.float64]:
-    """What the hair-color model reads: the :data:`QUANTILES` of the hair pixels' L*, a*
-    and b* (NaN-free: zeros when none were found), their lit-strand color, the hair's area
-    and the forehead's height (both in IOD units), and the skin's color."""
+    """The hair region's color statistics: the :data:`QUANTILES` of its pixels' L*, a* and
+    b* (NaN-free: zeros when none were found), their lit-strand color, the hair's area and
+    the forehead's height (both in IOD units), and the skin's color."""
     lab = chip.lab[region]
     stats = [np.percentile(lab[:, k], QUANTILES) if len(lab) else np.zeros(len(QUANTILES))
              for k in range(3)]
@@ -371,28 +345,23 @@ def hair_features(chip: Chip, region: NDArray[np.bool_], forehead: float,
     return np.concatenate([*stats, lit, [area, forehead], np.asarray(skin.lab)])
 
 
-def _color_and_name(chip: Chip, hair: NDArray[np.bool_], older: bool, young: bool
-                    ) -> tuple[ColorMeasure, str]:
-    """The color of the ``hair`` pixels (:func:`hair_color`, surer the more of them, full
-    from 2 IOD²) and its name (:func:`name_hair`; ``other`` where there are none)."""
-    color = hair_color(chip.lab[hair], min(1.0, hair.sum() / (IOD * IOD) / 2.0))
-    if color.confidence == 0.0:
-        return color, "other"
-    return color, name_hair(color.lab, older=older, young=young)
+def _color(chip: Chip, hair: NDArray[np.bool_]) -> ColorMeasure:
+    """The color of the ``hair`` pixels (:func:`hair_color`), surer the more of them (full
+    from 2 IOD²)."""
+    return hair_color(chip.lab[hair], min(1.0, hair.sum() / (IOD * IOD) / 2.0))
 
 
 def measure_hair(chip: Chip, skin: ColorMeasure, person: NDArray[np.float32],
-                 older: bool = False, feminine: bool = False,
-                 young: bool = False, age: float = np.inf) -> HairMeasure:
+                 feminine: bool = False, age: float = np.inf) -> HairMeasure:
     """Find the hair (:func:`hair_region`) and measure its color; decide bald and receding.
 
     ``person`` is the person probability in the chip frame (:func:`.person.to_frame`);
-    ``older`` and ``young``: the face looks 45 or over, or under 35 (:func:`name_hair`);
-    ``feminine`` and ``age``: it presents as a woman's, and looks that age (see
-    :class:`BaldRule`). Bald is
-    :class:`BaldRule` on the crown (:func:`scalp`); otherwise a forehead (brows to where
-    the skin ends) over :data:`RECEDING_FOREHEAD` IOD high is a receding hairline, and one
-    up to :data:`BANGS_FOREHEAD` is under bangs (on a ``feminine`` face).
+    ``feminine`` and ``age``: the face presents as a woman's, and looks that age (see
+    :class:`BaldRule`). Bald is :class:`BaldRule` on the crown (:func:`scalp`); otherwise a
+    forehead (brows to where the skin ends) over :data:`RECEDING_FOREHEAD` IOD high is a
+    receding hairline, and one up to :data:`BANGS_FOREHEAD` is under bangs (on a
+    ``feminine`` face). The hair is named later (:func:`decide_hair_name`), once the brows
+    and the face's age are known.
     """
     skin_like = skin_likeness(chip, skin)
     crown = scalp(chip, skin, skin_like, person)
@@ -403,19 +372,49 @@ def measure_hair(chip: Chip, skin: ColorMeasure, person: NDArray[np.float32],
     bangs = feminine and not bald and forehead <= BANGS_FOREHEAD
     region = hair_region(chip, skin_like, person)
     hair = np.zeros(chip.valid.shape, bool) if bald else region
-    color, name = _color_and_name(chip, hair, older, young)
-    if bald:
-        name = "bald"
-    return HairMeasure(color, name, bald, receding, hair,
+    return HairMeasure(_color(chip, hair), bald, receding, hair,
                        hair_features(chip, region, forehead, skin), crown, skin_like, bangs)
 
 
 def hair_beside(chip: Chip, hair: HairMeasure, covered: NDArray[np.bool_],
-                older: bool = False, young: bool = False) -> tuple[ColorMeasure, str]:
-    """The hair's color and name (as :func:`measure_hair` gives them) from its pixels
-    outside ``covered`` (a hat's): what shows below a hat. Where under half an IOD² of
-    hair shows, the color has confidence 0 and the name is ``other``."""
+                skin: ColorMeasure) -> tuple[ColorMeasure, NDArray[np.float64]]:
+    """The hair's color and color statistics (as :func:`measure_hair` gives them) from its
+    pixels outside ``covered`` (a hat's): what shows below a hat. Where under half an IOD²
+    of hair shows, the color has confidence 0."""
     rest = hair.mask & ~covered
+    features = hair_features(chip, rest, float(hair.features[FOREHEAD]), skin)
     if rest.sum() < 0.5 * IOD * IOD:
-        return dataclasses.replace(hair.color, confidence=0.0), "other"
-    return _color_and_name(chip, rest, older, young)
+        return dataclasses.replace(hair.color, confidence=0.0), features
+    return _color(chip, rest), features
+
+
+FOREHEAD = 19
+"""Where the forehead height is in :func:`hair_features`."""
+
+
+def color_vector(hair: NDArray[np.float64], brows: ColorMeasure, age: float,
+                 female: float) -> NDArray[np.float64]:
+    """What the hair-color model reads: the hair's color statistics (:func:`hair_features`),
+    its lit strands' chroma and that chroma's logarithm (near-colorless hair, gray or
+    not, differs by a few units of chroma), the brows' CIELAB and chroma (brows keep the
+    natural color that gray, dyed or sunlit hair hides), and the face's apparent age and
+    how female it presents (:mod:`.age_gender`)."""
+    lit_chroma = float(chroma(hair[15:18]))
+    brows_lab = np.asarray(brows.lab, np.float64)
+    return np.array([*hair, age, female, lit_chroma, *brows_lab, chroma(brows_lab),
+                     np.log1p(lit_chroma)], np.float64)
+
+
+def decide_hair_name(color: ColorMeasure, vector: NDArray[np.float64]) -> tuple[str, float]:
+    """The hair's name and how sure it is: ``other`` where no hair was seen (sure 0) or its
+    color is vivid and unnatural (dyed, :func:`name_hair`); otherwise the learned model's
+    over :func:`color_vector` (``scripts/fit_measures.py``), or the rules' without one."""
+    from .learned import model
+
+    if color.confidence == 0.0:
+        return "other", 0.0
+    rule = name_hair(color.lab)
+    learned = model("hair_color")
+    if rule == "other" or learned is None:  # no labelled photo shows dyed hair to learn from
+        return rule, color.confidence
+    return learned.predict(vector)

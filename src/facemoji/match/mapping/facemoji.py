@@ -123,7 +123,7 @@ GRAY_BEARD_AGE = 45.0
 """Under this apparent age a beard follows the hair: gray beards under dark hair come with
 age, and on younger faces the measured beard color is stubble blended with the skin
 (Ben Affleck's stubble was drawn as a gray beard, named by reviewers in blind rounds 11
-and 12). The age of ``facemoji.face.hair.OLDER_AGE``, from which gray hair is likelier."""
+and 12). The edge of the age band 45-59 (:data:`facemoji.face.age_gender.AGE_BANDS`)."""
 
 COLORS = {"skin": "skin", "hair": "hair_color", "eyes": "eye_color", "brows": "brow_color",
           "clothing": "clothing_color", "headwear_color": "headwear_color",
