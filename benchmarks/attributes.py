@@ -489,35 +489,55 @@ def per_person(samples: list[Sample]) -> list[str]:
     return lines
 
 
-def held_back_smile(samples: list[Sample]) -> list[str]:
-    """Per set, how often the smile ``generate`` draws matches a photo it did not see: for
-    each photo of a person with a smile label, the person's other photos (the first three)
-    are fused as ``generate`` fuses them, and the drawn smile (smiling or not) is compared
-    with the held-back photo's label; beside it, drawing a smile whenever any of those
-    photos smiles, and always drawing one."""
+def _held_back(samples: list[Sample], column: str
+               ) -> dict[str, list[tuple[Sample, Any]]]:
+    """Per set, each photo of a person with a ``column`` label and 2+ photos, with what
+    ``generate`` makes of the person's other photos (the first three, fused as
+    ``generate`` fuses them: ``facemoji.match.measured.fuse``)."""
     from types import SimpleNamespace
 
     from facemoji.match.measured import fuse
 
-    people = _by_person(samples, lambda s: bool(s.label("smile")))
+    out: dict[str, list[tuple[Sample, Any]]] = defaultdict(list)
+    for (set_name, _), photos in _by_person(samples, lambda s: bool(s.label(column))).items():
+        if len(photos) < 2:
+            continue
+        for held in photos:
+            used = [s for s in photos if s is not held][:3]
+            drawn = fuse([SimpleNamespace(attributes=s.attributes) for s in used])
+            out[set_name].append((held, (drawn, used)))
+    return out
+
+
+def held_back_smile(samples: list[Sample]) -> list[str]:
+    """Per set, how often the smile ``generate`` draws (smiling or not) matches a photo it
+    did not see (:func:`_held_back`); beside it, drawing a smile whenever any of the
+    photos used smiles, and always drawing one."""
     lines = []
-    for name in sorted({key[0] for key in people}):
-        fused = anyone = always = total = 0
-        for (set_name, _), photos in people.items():
-            if set_name != name or len(photos) < 2:
-                continue
-            for held in photos:
-                used = [s for s in photos if s is not held][:3]
-                drawn = fuse([SimpleNamespace(attributes=s.attributes) for s in used])
-                truth = held.label("smile") != "none"
-                fused += (drawn.traits.get("smile", "none") != "none") == truth
-                anyone += any(s.attributes.smile != "none" for s in used) == truth
-                always += truth
-                total += 1
+    for name, rows in sorted(_held_back(samples, "smile").items()):
+        fused = anyone = always = 0
+        for held, (drawn, used) in rows:
+            truth = held.label("smile") != "none"
+            fused += (drawn.traits.get("smile", "none") != "none") == truth
+            anyone += any(s.attributes.smile != "none" for s in used) == truth
+            always += truth
         lines.append(f"{name}: a held-back photo's smile (smiling or not) drawn right "
-                     f"{pct(fused, total)} by the fused vote, {pct(anyone, total)} by "
-                     f"smiling when any photo used smiles, {pct(always, total)} by always "
+                     f"{pct(fused, len(rows))} by the fused vote, {pct(anyone, len(rows))} by "
+                     f"smiling when any photo used smiles, {pct(always, len(rows))} by always "
                      "smiling")
+    return lines
+
+
+def held_back_hair(samples: list[Sample]) -> list[str]:
+    """Per set, how often the hair-color name ``generate`` draws matches a photo it did not
+    see (:func:`_held_back`; neighbouring names count, as for the hair color measure)."""
+    lines = []
+    for name, rows in sorted(_held_back(samples, "hair_color").items()):
+        rows = [(held, got) for held, got in rows if held.label("hair_color") in ACCEPT]
+        right = sum(drawn.hair_name in ACCEPT[held.label("hair_color")]
+                    for held, (drawn, _) in rows)
+        lines.append(f"{name}: a held-back photo's hair color named right {pct(right, len(rows))}"
+                     " by the fused vote (as shipped)")
     return lines
 
 
@@ -541,6 +561,7 @@ def report(samples: list[Sample], stone: dict[str, int | None] | None,
     print()
     print("\n".join(per_person(samples)))
     print("\n".join(held_back_smile(samples)))
+    print("\n".join(held_back_hair(samples)))
     print()
     print("\n".join(brow_table(samples)))
     found = [s for s in samples if s.attributes is not None]

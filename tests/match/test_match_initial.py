@@ -46,6 +46,16 @@ def test_a_tie_in_hair_names_goes_to_the_photo_that_saw_more_hair(target, make_a
     assert fuse([second, first]).hair_name == "gray"
 
 
+def test_a_doubtful_hair_name_weighs_less(target, make_analysis):
+    """Two photos that saw as much hair: the name the model is surer of wins."""
+    doubtful, sure = make_analysis(target, None), make_analysis(target, None)
+    doubtful.attributes.hair_name, doubtful.attributes.hair_name_confidence = "blonde", 0.55
+    sure.attributes.hair_name, sure.attributes.hair_name_confidence = "black", 0.76
+    doubtful.attributes.hair.confidence, sure.attributes.hair.confidence = 0.81, 0.68
+    assert fuse([doubtful, sure]).hair_name == "black"
+    assert fuse([sure, doubtful]).hair_name == "black"
+
+
 @pytest.mark.parametrize(("lengths", "short_sure", "bald"), [
     (["bald"], 0.5, True),
     (["bald", "short"], 0.5, False),  # the confidence vote alone would say bald
