@@ -541,6 +541,20 @@ def held_back_hair(samples: list[Sample]) -> list[str]:
     return lines
 
 
+def shirt_lines(samples: list[Sample]) -> list[str]:
+    """Per set, for how many photos in a jacket (as measured) the top under it got a color,
+    and for how many of those it is the jacket's own (``clothing.SAME_TOP``)."""
+    lines = []
+    for name in sorted({s.set for s in samples}):
+        worn = [s.attributes for s in samples
+                if s.set == name and s.attributes is not None and s.attributes.jacket]
+        known = [a for a in worn if a.shirt_color.confidence > 0]
+        same = sum(a.shirt_color.lab == a.clothing.lab for a in known)
+        lines.append(f"{name}: the top under a jacket colored for {len(known)} of {len(worn)} "
+                     f"photos in one ({same} of them in the jacket's own color)")
+    return lines
+
+
 def report(samples: list[Sample], stone: dict[str, int | None] | None,
            show_misses: bool) -> None:
     """Print every measure's table, the skin table, timing and (optionally) the misses."""
@@ -562,6 +576,7 @@ def report(samples: list[Sample], stone: dict[str, int | None] | None,
     print("\n".join(per_person(samples)))
     print("\n".join(held_back_smile(samples)))
     print("\n".join(held_back_hair(samples)))
+    print("\n".join(shirt_lines(samples)))
     print()
     print("\n".join(brow_table(samples)))
     found = [s for s in samples if s.attributes is not None]

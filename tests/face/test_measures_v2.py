@@ -145,16 +145,17 @@ SKIN = lab_measure(np.array([[75.0, 12.0, 18.0]]), 1.0)
 
 
 def _paint_suit(astronaut: np.ndarray, landmarks: np.ndarray, from_iod: float,
-                tie_band: float = 0.0) -> np.ndarray:
-    """The astronaut with a navy jacket and a white shirt front (within 0.5 IOD of the
-    middle) painted from ``from_iod`` below the eyes down, and a red blade within
+                tie_band: float = 0.0, jacket: tuple[int, int, int] = (30, 45, 90),
+                shirt: tuple[int, int, int] = (245, 245, 245)) -> np.ndarray:
+    """The astronaut with a ``jacket`` (navy) and a ``shirt`` front (white; within 0.5 IOD
+    of the middle) painted from ``from_iod`` below the eyes down, and a red blade within
     ``tie_band`` of the middle."""
     view = portrait_view(astronaut, landmarks)
     off = view.off_center()[None, :]
     rows = np.zeros(view.inside.shape, bool)
     rows[view.below_eyes(from_iod):] = True
     painted = astronaut.copy()
-    for region, rgb in (((off >= 0.5), (30, 45, 90)), ((off < 0.5), (245, 245, 245)),
+    for region, rgb in (((off >= 0.5), jacket), ((off < 0.5), shirt),
                         ((off < tie_band), (190, 30, 40))):
         painted[_warp_back(rows & region, landmarks, astronaut.shape)] = rgb
     return painted
@@ -195,6 +196,35 @@ def test_a_red_tie_on_a_white_shirt_front_is_found_in_its_color(
     assert plain_front.tie_features[middle_to_sides] < 5 < 40 < tied.tie_features[middle_to_sides]
     r, g, b = tied.tie_color.rgb
     assert r > 140 and r > g + 80 and r > b + 80  # red, not the white shirt
+
+
+@pytest.mark.parametrize(("jacket", "shirt", "tie"), [
+    ((30, 45, 90), (205, 222, 245), True),  # a light blue shirt and a tie, navy jacket
+    ((200, 200, 196), (25, 25, 28), False),  # a black top under a light gray jacket
+], ids=["light-blue-under-navy", "black-under-gray"])
+def test_what_shows_under_a_jacket_is_measured_in_its_color(
+        astronaut: np.ndarray, astronaut_detection: Detection, jacket, shirt, tie) -> None:
+    """The shirt front's color, not the jacket's nor the tie's, is what shows under a
+    jacket; without a jacket nothing is said of a shirt."""
+    from facemoji.avatar.color import hex_to_lab
+    from facemoji.face.clothing import TIE_BAND, shirt_front, shirt_paint
+
+    landmarks = astronaut_detection.landmarks
+    blade = 0.8 * TIE_BAND if tie else 0.0
+    view = portrait_view(_paint_suit(astronaut, landmarks, 2.0, blade, jacket, shirt),
+                         landmarks)
+    found = measure_clothing(view, SKIN)
+    front = shirt_front(view, np.ones(view.inside.shape, bool))
+    red = lab_measure(np.array([hex_to_lab("#be1e28")]), 1.0) if tie else None
+    painted = shirt_paint(view, front, SKIN, lab_measure(np.array([hex_to_lab(
+        "#{:02x}{:02x}{:02x}".format(*jacket))]), 1.0), red)
+    assert np.abs(np.subtract(painted.rgb, shirt)).max() < 25 and painted.confidence > 0
+    assert found.shirt.confidence == 0 or np.abs(np.subtract(found.shirt.rgb, shirt)).max() < 25
+    plain = astronaut.copy()
+    rows = np.zeros(view.inside.shape, bool)
+    rows[view.below_eyes(2.0):] = True
+    plain[_warp_back(rows, landmarks, astronaut.shape)] = (200, 40, 40)
+    assert measure_clothing(portrait_view(plain, landmarks), SKIN).shirt.confidence == 0
 
 
 def test_exposure_moves_the_skin_tone_less_than_a_step(astronaut: np.ndarray,

@@ -84,6 +84,23 @@ def test_a_style_without_mapping_keeps_defaults(style):
     assert generic.traits(style.schema.defaults()) == {}
 
 
+def test_clothing_colors_land_where_the_style_has_them(style, make_analysis, target):
+    """A measured tie and shirt color: the native style paints them; avataaars, which has
+    neither, ignores them (it raised a KeyError on a tie's color)."""
+    from facemoji.avatar.style import get_style
+
+    analysis = make_analysis(target, None)
+    analysis.attributes.tie_color = SimpleNamespace(lab=hex_to_lab("#b8323a"), confidence=1.0)
+    analysis.attributes.shirt_color = SimpleNamespace(lab=hex_to_lab("#202226"),
+                                                      confidence=1.0)
+    measured = fuse([analysis])
+    params = initial_params(measured, style.schema)
+    for feature, painted in (("tie_color", "#b8323a"), ("shirt_color", "#202226")):
+        assert deltaE_ciede2000(hex_to_lab(params.color(feature)), hex_to_lab(painted)) < 1.0
+    avataaars = initial_params(measured, get_style("avataaars").schema)
+    assert "tie_color" not in avataaars.values() and "shirt_color" not in avataaars.values()
+
+
 def test_avataaars_gets_its_own_mapping(make_analysis, target):
     from facemoji.avatar.style import get_style
 

@@ -78,7 +78,8 @@ class Attributes:
     ``none | closed | teeth`` (:mod:`.expression`); ``age_gender`` the apparent age and
     presentation (:mod:`.age_gender`); ``clothing`` the main clothing color and ``jacket``
     whether it is a jacket over a shirt or top, ``tie`` whether a necktie shows and
-    ``tie_color`` its color (UNKNOWN without one; :mod:`.clothing`). ``geometry`` holds the
+    ``tie_color`` its color (UNKNOWN without one; :mod:`.clothing`), ``shirt_color`` the color
+    of what shows under a jacket (UNKNOWN without one). ``geometry`` holds the
     raw ratios of :mod:`facemoji.face.geometry`, ``geometry_z`` the same standardized by
     population norms. ``hair_mask`` is a bool ``(H, W)`` mask over the photo (not
     serialized).
@@ -111,6 +112,7 @@ class Attributes:
     jacket: bool = False
     tie: bool = False
     tie_color: ColorMeasure = UNKNOWN
+    shirt_color: ColorMeasure = UNKNOWN
     headwear_color: ColorMeasure = UNKNOWN
     bangs: bool = False
     hair_type: str | None = None
@@ -148,7 +150,8 @@ class Attributes:
             **({"smile": self.smile, "smile_confidence": _r(self.smile_confidence, 2)}
                if self.smile else {}),
             "clothing": {**self.clothing.to_dict(), "jacket": self.jacket, "tie": self.tie,
-                         "tie_color": self.tie_color.to_dict()},
+                         "tie_color": self.tie_color.to_dict(),
+                         "shirt_color": self.shirt_color.to_dict()},
             "geometry": {k: _r(v) for k, v in self.geometry.items()},
             "geometry_z": {k: _r(v, 2) for k, v in self.geometry_z.items()},
         }
@@ -315,7 +318,7 @@ def measure(image: np.ndarray, detection: Detection,
         hair_length=length, age_gender=age_gender,
         smile=smile, smile_confidence=smile_conf,
         clothing=clothing.color, jacket=clothing.jacket, tie=tie,
-        tie_color=clothing.tie_color if tie else UNKNOWN,
+        tie_color=clothing.tie_color if tie else UNKNOWN, shirt_color=clothing.shirt,
         features={"tone": tone_f, "embedding": embedding, "glasses": glasses_f, "frames": frames_f,
                   "facial_hair": facial_hair_f, "smile": smile_f, "hair": hair.features,
                   "hair_color": color_f,

@@ -18,7 +18,7 @@ from ..avatar.color import lab_to_hex
 from .traits import Traits
 
 COLOR_NAMES = ("skin", "hair", "eyes", "brows", "clothing", "lips", "headwear_color",
-               "facial_hair_color", "tie_color")
+               "facial_hair_color", "tie_color", "shirt_color")
 """The colors face analysis measures."""
 
 

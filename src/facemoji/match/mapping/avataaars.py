@@ -131,7 +131,7 @@ def initial(measured: Measured, schema: Schema) -> Params:
         "mouth": best_option(MOUTH, wanted, measured, schema, "mouth", "smile"),
         "clothing": best_option(CLOTHING, wanted, measured, schema, "clothing", "jacket"),
     }
-    values.update({COLORS[k]: v for k, v in natural_colors(measured).items()})
+    values.update({COLORS[k]: v for k, v in natural_colors(measured).items() if k in COLORS})
     return schema.params({k: v for k, v in values.items() if k in schema})
 
 

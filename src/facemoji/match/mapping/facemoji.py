@@ -127,7 +127,7 @@ and 12). The edge of the age band 45-59 (:data:`facemoji.face.age_gender.AGE_BAN
 
 COLORS = {"skin": "skin", "hair": "hair_color", "eyes": "eye_color", "brows": "brow_color",
           "clothing": "clothing_color", "headwear_color": "headwear_color",
-          "tie_color": "tie_color"}
+          "tie_color": "tie_color", "shirt_color": "shirt_color"}
 # identity changed greedy's choice of these (docs/benchmarks.md); it never changed the
 # colors, accessories, ears or cheeks, and gained at most 0.004 (mean score) for jaw,
 # chin, lips, brow thickness, ear size and age lines

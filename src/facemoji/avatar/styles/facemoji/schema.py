@@ -187,6 +187,16 @@ CLOTHING = _options(
 COLLARED = frozenset(o.id for o in CLOTHING if "collar" in o.tags)
 """The clothing a tie is drawn with."""
 
+SHIRT_PRESETS = (
+    Preset("white", "#eef1f4"),
+    Preset("light_blue", "#cddcef", 0.8),
+    Preset("pink", "#f1d3dc", 0.3),
+    Preset("gray", "#9aa0a6", 0.4),
+    Preset("charcoal", "#3a3d44", 0.5),
+    Preset("black", "#202226", 0.6),
+)
+"""What shows under a blazer: a shirt or a top."""
+
 TIES = _options(("none", 3.0), ("tie", 1.0))
 TIE_PRESETS = (
     Preset("burgundy", "#7b2941"),
@@ -276,6 +286,7 @@ def build_schema() -> Schema:
         Choice("age_lines", AGE_LINES, "none", group="skin"),
         Choice("clothing", CLOTHING, "crew_tee", group="clothing"),
         Color("clothing_color", CLOTHING_PRESETS, "navy", group="clothing"),
+        Color("shirt_color", SHIRT_PRESETS, "white", group="clothing"),
         Choice("tie", TIES, "none", group="clothing"),
         Color("tie_color", TIE_PRESETS, "burgundy", group="clothing"),
     ]

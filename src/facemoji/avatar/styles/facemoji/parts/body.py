@@ -265,7 +265,7 @@ def _collared_shirt(ctx: Ctx) -> str:
 def _blazer(ctx: Ctx) -> str:
     a, t = ctx.a, ctx.pal.clothing
     n, y0 = a.neck_half, _collar_y(ctx)
-    shirt = "#eef1f4" if lightness(t.base) < 72 else "#3a3d44"
+    shirt = ctx.params.color("shirt_color")
     v_bottom = y0 + 118
     out = [_fabric(ctx), _filled(_torso(ctx, 0, True, 1.4), FABRIC, t)]
     out.append(path(polyline([(a.cx - n * 1.3, y0), (a.cx, v_bottom), (a.cx + n * 1.3, y0)],
