@@ -21,6 +21,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from .color import UNKNOWN, ColorMeasure, lab_measure
+from .hair import shaded_skin
 from .learned import model
 from .portrait import PortraitView
 
@@ -138,8 +139,6 @@ def shirt_paint(view: PortraitView, front: NDArray[np.bool_], skin: ColorMeasure
     under it is taken to have it too (a black turtleneck under a black jacket), at
     confidence 0.5. A white shirt was drawn under every jacket before, under black
     T-shirts and turtlenecks too."""
-    from .hair import shaded_skin
-
     lab = view.lab[front & (view.off_center()[None, :] < FRONT)]
     cloth = ~shaded_skin(lab, skin)
     if tie is not None:

@@ -31,6 +31,7 @@ from numpy.typing import NDArray
 
 from .chip import IOD, Chip
 from .color import ColorMeasure, chroma, hue_deg, lab_measure
+from .learned import model
 
 # a pixel counts as skin when its a*b* are within _SKIN_AB of a skin reference and it is
 # not more than _SKIN_DARKER L* darker (highlights may be any brighter; hair is darker
@@ -274,7 +275,6 @@ WARM_HUE = 115.0
 up to about 110° (100 until 2026-12-01 named such blondes dyed)."""
 
 
-
 def name_hair(lab: tuple[float, float, float], naming: HairNaming = HairNaming()) -> str:
     """Name a hair color from its CIELAB ``(L, a, b)``: black, brown, blonde, red, ...
 
@@ -330,6 +330,8 @@ def hair_color(lab: NDArray[np.float64], confidence: float, lit: float = LIT) ->
 
 
 QUANTILES = (10.0, 25.0, 50.0, 75.0, 90.0)
+FOREHEAD = 19
+"""Where the forehead height is in :func:`hair_features`."""
 
 
 def hair_features(chip: Chip, region: NDArray[np.bool_], forehead: float,
@@ -388,10 +390,6 @@ def hair_beside(chip: Chip, hair: HairMeasure, covered: NDArray[np.bool_],
     return _color(chip, rest), features
 
 
-FOREHEAD = 19
-"""Where the forehead height is in :func:`hair_features`."""
-
-
 def color_vector(hair: NDArray[np.float64], brows: ColorMeasure, age: float,
                  female: float) -> NDArray[np.float64]:
     """What the hair-color model reads: the hair's color statistics (:func:`hair_features`),
@@ -409,8 +407,6 @@ def decide_hair_name(color: ColorMeasure, vector: NDArray[np.float64]) -> tuple[
     """The hair's name and how sure it is: ``other`` where no hair was seen (sure 0) or its
     color is vivid and unnatural (dyed, :func:`name_hair`); otherwise the learned model's
     over :func:`color_vector` (``scripts/fit_measures.py``), or the rules' without one."""
-    from .learned import model
-
     if color.confidence == 0.0:
         return "other", 0.0
     rule = name_hair(color.lab)
