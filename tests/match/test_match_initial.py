@@ -101,6 +101,23 @@ def test_clothing_colors_land_where_the_style_has_them(style, make_analysis, tar
     assert "tie_color" not in avataaars.values() and "shirt_color" not in avataaars.values()
 
 
+@pytest.mark.parametrize(("measured_lab", "drawn"), [
+    ((78.0, 0.0, -2.0), "#eef1f4"),  # a white shirt in shade reads light gray: white
+    ((72.0, 4.0, 6.0), "#eef1f4"),  # a white shirt tinted by warm light: white
+    ((18.0, 0.0, -1.0), None),  # a dark top as measured
+])
+def test_a_dark_top_is_drawn_as_measured_and_a_light_one_white(style, make_analysis, target,
+                                                                measured_lab, drawn):
+    analysis = make_analysis(target, None)
+    analysis.attributes.shirt_color = SimpleNamespace(lab=np.array(measured_lab),
+                                                      confidence=1.0)
+    got = initial_params(fuse([analysis]), style.schema).color("shirt_color")
+    if drawn is not None:
+        assert got == drawn
+    else:
+        assert np.allclose(hex_to_lab(got), measured_lab, atol=1.0)
+
+
 def test_avataaars_gets_its_own_mapping(make_analysis, target):
     from facemoji.avatar.style import get_style
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from numpy.typing import NDArray
 
-from .color import UNKNOWN, ColorMeasure, lab_measure
+from .color import UNKNOWN, ColorMeasure, chroma, lab_measure
 from .hair import shaded_skin
 from .learned import model
 from .portrait import PortraitView
@@ -59,6 +59,10 @@ SHIRT_PIXELS = 60
 """The fewest pixels of the front, neither skin, jacket- nor tie-colored, that give a shirt
 color: on a contact sheet of 36 photos in jackets, the two shirts measured in the color of
 the chest above an open neckline had fewer."""
+SHIRT_CHROMA = 20.0
+"""The most chroma (C*ab) a measured top under a jacket may have: shirts and tops worn under
+jackets are white, pale blue or pink, gray or black; a vivid color there is a tie the tie
+model missed (a red one painted the shirt red on a contact sheet of such photos)."""
 SAME_TOP = 0.8
 """The share of the front's clothing in the jacket's color from which the top under the
 jacket is taken to be of that color: a jacket leaves the shirt front open, and where next
@@ -134,18 +138,19 @@ def shirt_paint(view: PortraitView, front: NDArray[np.bool_], skin: ColorMeasure
     :func:`shirt_front`, the median of the pixels that are not the skin in light or shade
     (:func:`.hair.shaded_skin`: an open neckline shows the chest) nor within
     :data:`TIE_COLOR_DE` of the ``jacket``'s color or of the ``tie``'s (where one was
-    found); UNKNOWN where fewer than :data:`SHIRT_PIXELS` are left (a jacket closed to the
-    collar). Where :data:`SAME_TOP` of the clothing there has the jacket's color, the top
-    under it is taken to have it too (a black turtleneck under a black jacket), at
-    confidence 0.5. A white shirt was drawn under every jacket before, under black
-    T-shirts and turtlenecks too."""
+    found). UNKNOWN where fewer than :data:`SHIRT_PIXELS` are left (a jacket closed to the
+    collar) or the color is more vivid than :data:`SHIRT_CHROMA`. Where :data:`SAME_TOP`
+    of the clothing there has the jacket's color, the top under it is taken to have it
+    too (a black turtleneck under a black jacket), at confidence 0.5. A white shirt was
+    drawn under every jacket before, under black T-shirts and turtlenecks too."""
     lab = view.lab[front & (view.off_center()[None, :] < FRONT)]
     cloth = ~shaded_skin(lab, skin)
     if tie is not None:
         cloth &= np.linalg.norm(lab - np.asarray(tie.lab), axis=1) > TIE_COLOR_DE
     keep = cloth & (np.linalg.norm(lab - np.asarray(jacket.lab), axis=1) > TIE_COLOR_DE)
     if keep.sum() >= SHIRT_PIXELS:
-        return lab_measure(lab[keep], min(1.0, keep.sum() / (4 * SHIRT_PIXELS)))
+        shirt = lab_measure(lab[keep], min(1.0, keep.sum() / (4 * SHIRT_PIXELS)))
+        return shirt if chroma(np.asarray(shirt.lab)) <= SHIRT_CHROMA else UNKNOWN
     if cloth.sum() >= SHIRT_PIXELS and keep.sum() <= (1 - SAME_TOP) * cloth.sum():
         return dataclasses.replace(jacket, confidence=0.5)  # a top of the jacket's color
     return UNKNOWN

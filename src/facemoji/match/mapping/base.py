@@ -65,8 +65,8 @@ def scalar_values(style: str, measured: Measured, scalars: Mapping[str, str]
 def natural_colors(measured: Measured) -> dict[str, str]:
     """``skin`` and ``hair`` as an avatar should paint them (``#rrggbb``): the skin from its
     Monk tone, the hair on the natural scale its name allows (:mod:`..natural`), and
-    ``clothing``, ``headwear_color``, ``tie_color`` and ``shirt_color`` as measured; each
-    only where it was measured."""
+    ``clothing``, ``headwear_color`` and ``tie_color`` as measured; each only where it was
+    measured."""
     out: dict[str, str] = {}
     if "skin" in measured.colors:
         lab = measured.colors["skin"][0]
@@ -75,7 +75,7 @@ def natural_colors(measured: Measured) -> dict[str, str]:
     if "hair" in measured.colors:
         out["hair"] = lab_to_hex(tuple(natural_hair(measured.colors["hair"][0],
                                                     measured.hair_name)))
-    for name in ("clothing", "headwear_color", "tie_color", "shirt_color"):
+    for name in ("clothing", "headwear_color", "tie_color"):
         if name in measured.colors:
             out[name] = lab_to_hex(tuple(measured.colors[name][0]))
     return out

@@ -112,6 +112,11 @@ SCALARS = {name: name for name in (
     "face_width", "face_length", "jaw_width", "chin_shape", "cheek_fullness", "eye_size",
     "eye_spacing", "eye_tilt", "brow_thickness", "nose_width", "nose_length", "mouth_width",
     "lip_fullness")}
+DARK_TOP_L = 37.5
+"""Under this L* a measured top under a jacket is dark and drawn as measured, over it light
+(drawn as the style's white shirt): over the three labelled sets the measured tops' lightness is
+thinnest from 35 to 40 (1 photo of 280 there, 3 from 30 to 35, 5 from 40 to 45), and white
+shirts in shade measure anywhere from 40 up (no label names a shirt's color)."""
 GRAY_BEARD_CHROMA = 10.0
 GRAY_BEARD_LIGHTER = 20.0
 """A measured facial-hair color under this chroma (C*) and this much lighter (L*) than the
@@ -127,7 +132,7 @@ and 12). The edge of the age band 45-59 (:data:`facemoji.face.age_gender.AGE_BAN
 
 COLORS = {"skin": "skin", "hair": "hair_color", "eyes": "eye_color", "brows": "brow_color",
           "clothing": "clothing_color", "headwear_color": "headwear_color",
-          "tie_color": "tie_color", "shirt_color": "shirt_color"}
+          "tie_color": "tie_color"}
 # identity changed greedy's choice of these (docs/benchmarks.md); it never changed the
 # colors, accessories, ears or cheeks, and gained at most 0.004 (mean score) for jaw,
 # chin, lips, brow thickness, ear size and age lines
@@ -199,6 +204,11 @@ def _colors(measured: Measured, schema: Schema) -> dict[str, Any]:
         values["lip_color"] = min((p.hex for p in lips.presets if p.weight >= 1.0),
                                   key=lambda h: float(np.linalg.norm(
                                       (hex_to_lab(h) - lab) * (0.25, 1.0, 1.0))))
+    # a dark top under a jacket as measured; a light one stays the style's white shirt (a
+    # light shirt's measured tint is mostly the photo's light: paired reviewers chose the
+    # white over light shirts drawn in their measured tints)
+    if "shirt_color" in measured.colors and measured.colors["shirt_color"][0][0] < DARK_TOP_L:
+        values["shirt_color"] = lab_to_hex(tuple(measured.colors["shirt_color"][0]))
     # brows follow the hair, but gray and white hair often keeps darker brows
     if measured.hair_name in OWN_BROWS and "brows" in measured.colors \
             and "hair" in measured.colors:
