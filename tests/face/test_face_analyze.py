@@ -82,6 +82,20 @@ def test_the_summary_names_the_hair_cues() -> None:
     assert hair == "hair: brown  #5a3c28, long, curly, bangs, worn up"
 
 
+def test_the_summary_names_the_jacket_the_top_under_it_and_the_tie() -> None:
+    from facemoji.cli.face import _summary
+
+    data = {"faces": 1, "face_index": 0, "box": [0, 0, 10, 10],
+            "clothing": {"rgb": [43, 58, 103], "jacket": True, "tie": True,
+                         "shirt_color": {"rgb": [238, 241, 244], "confidence": 1.0},
+                         "tie_color": {"rgb": [184, 50, 58], "confidence": 1.0}}}
+    line = next(x for x in _summary(data).splitlines() if x.startswith("clothing:"))
+    assert line == "clothing: #2b3a67, jacket over #eef1f4, tie #b8323a"
+    data["clothing"].update(jacket=False, tie=False, shirt_color={"confidence": 0.0})
+    line = next(x for x in _summary(data).splitlines() if x.startswith("clothing:"))
+    assert line == "clothing: #2b3a67"
+
+
 def test_cli_bad_input_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     text = tmp_path / "notes.jpg"
     text.write_text("hello")

@@ -94,8 +94,11 @@ def _summary(data: dict[str, Any]) -> str:
         lines.append(f"looks: {person['age_band']}, presents {person['gender']}")
     clothing = data.get("clothing") or {}
     if clothing:
+        shirt, tie = clothing.get("shirt_color") or {}, clothing.get("tie_color") or {}
         lines.append(f"clothing: {_hex(clothing.get('rgb'))}"
-                     + (", jacket" if clothing.get("jacket") else ""))
+                     + (", jacket" if clothing.get("jacket") else "")
+                     + (f" over {_hex(shirt.get('rgb'))}" if shirt.get("confidence") else "")
+                     + (f", tie {_hex(tie.get('rgb'))}" if clothing.get("tie") else ""))
     return "\n".join(lines)
 
 
