@@ -143,7 +143,7 @@ def shirt_paint(view: PortraitView, front: NDArray[np.bool_], skin: ColorMeasure
     of the clothing there has the jacket's color, the top under it is taken to have it
     too (a black turtleneck under a black jacket), at confidence 0.5. A white shirt was
     drawn under every jacket before, under black T-shirts and turtlenecks too."""
-    lab = view.lab[front & (view.off_center()[None, :] < FRONT)]
+    lab = _front_middle(view, front)
     cloth = ~shaded_skin(lab, skin)
     if tie is not None:
         cloth &= np.linalg.norm(lab - np.asarray(tie.lab), axis=1) > TIE_COLOR_DE
@@ -156,12 +156,23 @@ def shirt_paint(view: PortraitView, front: NDArray[np.bool_], skin: ColorMeasure
     return UNKNOWN
 
 
+def _tie_rows(view: PortraitView) -> NDArray[np.bool_]:
+    """The view's rows of :data:`TIE_ROWS`, as a mask."""
+    rows = np.zeros(view.inside.shape, bool)
+    rows[view.below_eyes(TIE_ROWS[0]):view.below_eyes(TIE_ROWS[1])] = True
+    return rows
+
+
 def shirt_front(view: PortraitView, not_skin: NDArray[np.bool_]) -> NDArray[np.bool_]:
     """The person's pixels in the rows of :data:`TIE_ROWS` that show the photo and are not
     skin: where a tie and the shirt around it are looked for."""
-    rows = np.zeros(not_skin.shape, bool)
-    rows[view.below_eyes(TIE_ROWS[0]):view.below_eyes(TIE_ROWS[1])] = True
-    return rows & (view.person > 0.5) & view.inside & not_skin
+    return _tie_rows(view) & (view.person > 0.5) & view.inside & not_skin
+
+
+def _front_middle(view: PortraitView, front: NDArray[np.bool_]) -> NDArray[np.float64]:
+    """The CIELAB pixels ``(N, 3)`` of ``front`` within :data:`FRONT` of the middle: where
+    the tie's and the shirt's colors are read."""
+    return view.lab[front & (view.off_center()[None, :] < FRONT)]
 
 
 def tie_paint(view: PortraitView, front: NDArray[np.bool_], jacket: ColorMeasure,
@@ -170,7 +181,7 @@ def tie_paint(view: PortraitView, front: NDArray[np.bool_], jacket: ColorMeasure
     :func:`shirt_front`, the median of the pixels not within :data:`TIE_COLOR_DE` of the
     ``jacket``'s color or of the shirt's; the ``blade`` pixels' median where fewer than 10
     are left."""
-    lab = view.lab[front & (view.off_center()[None, :] < FRONT)]
+    lab = _front_middle(view, front)
     if len(lab) >= 10:
         shirt = np.median(lab[lab[:, 0] >= np.percentile(lab[:, 0], 80)], axis=0)
         tie = lab[(np.linalg.norm(lab - np.asarray(jacket.lab), axis=1) > TIE_COLOR_DE)
@@ -190,11 +201,9 @@ def tie_vector(view: PortraitView, front: NDArray[np.bool_]
     shading); zeros where the middle shows too little. The pixels: the middle's that
     stand out from the sides by :data:`TIE_DE` (all the middle's where none do)."""
     off = view.off_center()[None, :]
-    rows = np.zeros(front.shape, bool)
-    rows[view.below_eyes(TIE_ROWS[0]):view.below_eyes(TIE_ROWS[1])] = True
     middle = front & (off < TIE_BAND)
     sides = front & (off >= SHIRT_BAND[0]) & (off < SHIRT_BAND[1])
-    band = rows & (off < TIE_BAND) & view.inside
+    band = _tie_rows(view) & (off < TIE_BAND) & view.inside
     if middle.sum() < 10 or sides.sum() < 10:
         return np.zeros(11), np.zeros_like(middle)
     mid, side = np.median(view.lab[middle], axis=0), np.median(view.lab[sides], axis=0)
