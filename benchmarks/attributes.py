@@ -460,8 +460,9 @@ def _by_person(samples: list[Sample], keep: Callable[[Sample], bool]
 def per_person(samples: list[Sample]) -> list[str]:
     """Per set, what ``generate`` would draw, each person's photos fused by the same vote
     (``facemoji.match.measured.fuse``): how many bald people (most photos labelled bald)
-    come out bald and how many others do, and the same for people whose head is covered
-    (a hat, cap, scarf or turban) in at least half their photos."""
+    come out bald and how many others do, the same for people whose head is covered
+    (a hat, cap, scarf or turban) in at least half their photos, and for people with curly
+    or coily hair in most of their photos."""
     from types import SimpleNamespace
 
     from facemoji.match.measured import fuse
@@ -469,7 +470,7 @@ def per_person(samples: list[Sample]) -> list[str]:
     people = _by_person(samples, lambda s: True)
     lines = []
     for name in sorted({key[0] for key in people}):
-        bald, hat = [0, 0, 0, 0], [0, 0, 0, 0]
+        bald, hat, curly = [0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]
         for (set_name, _), photos in people.items():
             if set_name != name:
                 continue
@@ -478,6 +479,11 @@ def per_person(samples: list[Sample]) -> list[str]:
             if bare:
                 _count(bald, traits.get("hair_length") == "bald",
                        _majority(bare, lambda s: s.label("hairline")) == "bald")
+            typed = [s for s in photos if s.label("hair_type")]
+            if typed:
+                drawn = traits.get("hair_type")
+                _count(curly, drawn is not None and "curly" in drawn,
+                       sum(s.label("hair_type") in CURLY for s in typed) > len(typed) / 2)
             worn = [s for s in photos if s.label("headwear")]
             if worn:
                 _count(hat, traits.get("headwear") not in (None, "none"),
@@ -485,7 +491,9 @@ def per_person(samples: list[Sample]) -> list[str]:
         lines.append(f"{name}: {bald[0]} of {bald[1]} bald people drawn bald (all their "
                      f"photos voting, as generate does); {bald[2]} of {bald[3]} others drawn "
                      f"bald; {hat[0]} of {hat[1]} people with their head covered in half "
-                     f"their photos or more drawn with headwear; {hat[2]} of {hat[3]} others")
+                     f"their photos or more drawn with headwear; {hat[2]} of {hat[3]} others; "
+                     f"{curly[0]} of {curly[1]} people with curly or coily hair in most photos "
+                     f"drawn curly; {curly[2]} of {curly[3]} others")
     return lines
 
 

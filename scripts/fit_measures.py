@@ -94,7 +94,9 @@ def smile_features(a: object) -> np.ndarray:
 
 
 def clothing_features(a: object) -> np.ndarray:
-    return np.asarray(a.features["clothing"], np.float64)  # type: ignore[attr-defined]
+    from facemoji.face.clothing import jacket_vector
+
+    return jacket_vector(a.features["clothing"], a.features["tie"])  # type: ignore[attr-defined]
 
 
 def tie_features(a: object) -> np.ndarray:
@@ -102,7 +104,10 @@ def tie_features(a: object) -> np.ndarray:
 
 
 def hair_type_features(a: object) -> np.ndarray:
-    return a.features["hair_type"]  # type: ignore[attr-defined]
+    from facemoji.face.hair_type import type_vector
+
+    return type_vector(a.features["hair_type"], a.monk_score,  # type: ignore[attr-defined]
+                       a.age_gender.female)  # type: ignore[attr-defined]
 
 
 def hair_up_features(a: object) -> np.ndarray:

@@ -9,7 +9,13 @@ import pytest
 
 from facemoji.face.chip import IOD, Chip, make_chip
 from facemoji.face.detect import Detection
-from facemoji.face.hair_type import TYPE_GROUPS, TYPES, decide_hair_type, type_features
+from facemoji.face.hair_type import (
+    TYPE_GROUPS,
+    TYPES,
+    decide_hair_type,
+    type_features,
+    type_vector,
+)
 from facemoji.face.learned import model as learned_model
 
 
@@ -68,17 +74,29 @@ def test_the_model_reads_curls_as_curlier_than_strands(chip: Chip) -> None:
     assert fitted is not None
     for name, light in (("strands", _strands(cap.shape)), ("curls", _curls(cap.shape))):
         features = type_features(_painted(chip, light, cap), cap, no_side, 40.0)
-        curly[name] = fitted.probabilities(features)[fitted.classes.index("curly")]
+        curly[name] = fitted.probabilities(type_vector(features, 3.0, 0.5))[
+            fitted.classes.index("curly")]
     assert curly["curls"] > curly["strands"]
     kind, probability = decide_hair_type(
-        type_features(_painted(chip, _strands(cap.shape), cap), cap, no_side, 40.0))
+        type_features(_painted(chip, _strands(cap.shape), cap), cap, no_side, 40.0), 3.0, 0.5)
     assert kind == "straight" and 0.5 <= probability <= 1.0
+
+
+@pytest.mark.skipif(learned_model("hair_type") is None, reason="no fitted hair-type model")
+def test_the_skin_tone_is_a_prior_for_coils(chip: Chip) -> None:
+    cap, no_side = _hair_cap(chip), np.zeros(chip.valid.shape, bool)
+    features = type_features(_painted(chip, _curls(cap.shape), cap), cap, no_side, 40.0)
+    fitted = learned_model("hair_type")
+    assert fitted is not None
+    curly = [fitted.probabilities(type_vector(features, monk, 0.0))[fitted.classes.index("curly")]
+             for monk in (2.0, 8.0)]
+    assert curly[1] > curly[0]
 
 
 def test_too_little_hair_is_not_read(chip: Chip) -> None:
     empty = np.zeros(chip.valid.shape, bool)
     assert type_features(chip, empty, empty, 40.0) is None
-    assert decide_hair_type(None) == (None, 0.0)
+    assert decide_hair_type(None, 5.0, 0.0) == (None, 0.0)
     assert set(TYPES) == {"straight", "curly"}
 
 

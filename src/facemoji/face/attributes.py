@@ -288,7 +288,7 @@ def measure(image: np.ndarray, detection: Detection,
     type_f = None if bald else type_features(
         chip, top_hair, side_hair(chip, person, hair_color, skin),
         geometry.inter_ocular(landmarks))
-    hair_type, hair_type_conf = decide_hair_type(type_f)
+    hair_type, hair_type_conf = decide_hair_type(type_f, monk, age_gender.female)
     ratios = geometry.ratios(landmarks, thickness)
     view = portrait_view(image, landmarks)
     length = measure_length(view, hair_color, skin, bald=bald, receding=hair.receding,
