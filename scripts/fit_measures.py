@@ -77,7 +77,7 @@ def frame_features(a: object) -> np.ndarray:
 def beard_features(a: object) -> np.ndarray:
     from facemoji.face.accessories import beard_vector
 
-    return beard_vector(a.features["facial_hair"])  # type: ignore[attr-defined]
+    return beard_vector(a.features["facial_hair"], a.monk_score)  # type: ignore[attr-defined]
 
 
 def headwear_features(a: object) -> np.ndarray:

@@ -266,14 +266,16 @@ def test_a_smooth_cover_on_the_head_is_a_hat_and_the_same_backdrop_is_not(
 
 def test_facial_hair_the_rules_cannot_name_is_a_mustache_where_the_lip_is_darkest() -> None:
     """Faint hair (no region hairy enough for the kind rules) that the shipped presence
-    model finds: a mustache when the region over the lip is the darkest, else stubble."""
+    model finds (on darker skin, Monk 6): a mustache when the region over the lip is the
+    darkest, else stubble."""
     from facemoji.face.accessories import FacialHairFeatures, Region, decide_facial_hair
 
     faint, fainter, chin = Region(35.0, 0.9), Region(33.0, 0.9), Region(10.0, 0.9)
-    assert decide_facial_hair(FacialHairFeatures(faint, chin, fainter, fainter))[0] == "mustache"
-    assert decide_facial_hair(FacialHairFeatures(fainter, chin, faint, faint))[0] == "stubble"
+    lip_darkest = FacialHairFeatures(faint, chin, fainter, fainter)
+    assert decide_facial_hair(lip_darkest, 6.0)[0] == "mustache"
+    assert decide_facial_hair(FacialHairFeatures(fainter, chin, faint, faint), 6.0)[0] == "stubble"
     clean = Region(0.0, 1.0)
-    assert decide_facial_hair(FacialHairFeatures(clean, clean, clean, clean))[0] == "none"
+    assert decide_facial_hair(FacialHairFeatures(clean, clean, clean, clean), 6.0)[0] == "none"
 
 
 def test_a_chin_lighter_than_the_cheeks_under_found_facial_hair_is_a_gray_beard() -> None:
@@ -281,23 +283,29 @@ def test_a_chin_lighter_than_the_cheeks_under_found_facial_hair_is_a_gray_beard(
     from facemoji.face.accessories import FacialHairFeatures, Region, decide_facial_hair
 
     lip, jaw = Region(35.0, 0.6), Region(5.0, 0.7)
-    assert decide_facial_hair(FacialHairFeatures(lip, Region(-6.0, 1.4), jaw, jaw))[0] == "beard"
-    assert decide_facial_hair(FacialHairFeatures(lip, Region(6.0, 1.0), jaw, jaw))[0] \
+    gray_chin = FacialHairFeatures(lip, Region(-6.0, 1.4), jaw, jaw)
+    assert decide_facial_hair(gray_chin, 3.0)[0] == "beard"
+    assert decide_facial_hair(FacialHairFeatures(lip, Region(6.0, 1.0), jaw, jaw), 3.0)[0] \
         == "mustache"
 
 
 def test_a_light_colorless_lip_region_is_a_white_mustache_on_a_mans_face() -> None:
     """White hair over the lip is lighter and duller than the cheeks (John Bolton's): a
     mustache, where the presence model, fitted on dark facial hair, sees none; a region
-    as light but as colorful as the skin (a highlight on the lip) is not."""
-    from facemoji.face.accessories import FacialHairFeatures, Region, decide_facial_hair
+    as light but as colorful as the skin (a highlight on the lip) is not one."""
+    from facemoji.face.accessories import (
+        FacialHairFeatures,
+        Region,
+        decide_facial_hair,
+        white_mustache,
+    )
 
     clean = Region(0.0, 1.0)
     white = FacialHairFeatures(Region(-14.0, 0.4, 1.2), clean, clean, clean)
-    assert decide_facial_hair(white, female=0.0)[0] == "mustache"
-    assert decide_facial_hair(white, female=0.99)[0] == "none"
+    assert decide_facial_hair(white, 3.0, female=0.0)[0] == "mustache"
+    assert decide_facial_hair(white, 3.0, female=0.99)[0] == "none"
     shine = FacialHairFeatures(Region(-14.0, 0.9, 1.2), clean, clean, clean)
-    assert decide_facial_hair(shine, female=0.0)[0] == "none"
+    assert white_mustache(white) and not white_mustache(shine)
 
 
 def test_no_facial_hair_is_found_on_a_face_presenting_as_a_womans() -> None:
@@ -310,9 +318,9 @@ def test_no_facial_hair_is_found_on_a_face_presenting_as_a_womans() -> None:
 
     lip, jaw = Region(35.0, 0.6), Region(5.0, 0.7)
     dark = FacialHairFeatures(lip, Region(6.0, 1.0), jaw, jaw)
-    assert decide_facial_hair(dark, female=0.1)[0] == "mustache"
-    assert decide_facial_hair(dark, female=BEARDLESS_FEMALE - 0.01)[0] == "mustache"
-    assert decide_facial_hair(dark, female=0.93) == ("none", pytest.approx(0.93))
+    assert decide_facial_hair(dark, 3.0, female=0.1)[0] == "mustache"
+    assert decide_facial_hair(dark, 3.0, female=BEARDLESS_FEMALE - 0.01)[0] == "mustache"
+    assert decide_facial_hair(dark, 3.0, female=0.93) == ("none", pytest.approx(0.93))
 
 
 def test_hairs_over_the_lip_raise_its_texture_whatever_their_color(

@@ -262,14 +262,18 @@ def glasses_vector(f: GlassesFeatures, frames: NDArray[np.float64]) -> NDArray[n
                            frames])
 
 
-def beard_vector(f: FacialHairFeatures) -> NDArray[np.float64]:
+def beard_vector(f: FacialHairFeatures, monk: float) -> NDArray[np.float64]:
     """The facial-hair model's input (:mod:`.learned`): each lower-face region's darkening
     and chroma against the cheeks, how far its lightness is from the cheeks' either way
     (gray and white hair lightens the skin it covers), and the log of its texture (a dark
-    mustache on dark skin darkens it little)."""
+    mustache on dark skin darkens it little); then the skin's Monk score and each region's
+    darkening times it, so that the model can ask a beard on dark skin for less darkening.
+    Held out by person, with them, the beards, goatees and mustaches found on Monk 5–10
+    faces went from 15 to 22 of 33 (docs/benchmarks.md, "Facial hair on dark skin")."""
     regions = (f.mustache, f.chin, f.left, f.right)
     return np.array([*(v for r in regions for v in (r.darkening, r.chroma, abs(r.darkening))),
-                     *(np.log(max(r.texture, 1e-3)) for r in regions)])
+                     *(np.log(max(r.texture, 1e-3)) for r in regions),
+                     monk, *(monk * r.darkening for r in regions)])
 
 
 def glasses_kind_vector(f: GlassesFeatures, frames: NDArray[np.float64],
@@ -325,11 +329,12 @@ def white_mustache(f: FacialHairFeatures) -> bool:
             and f.mustache.chroma <= WHITE_MUSTACHE_CHROMA)
 
 
-def decide_facial_hair(f: FacialHairFeatures, female: float = 0.0) -> tuple[str, float]:
+def decide_facial_hair(f: FacialHairFeatures, monk: float, female: float = 0.0
+                       ) -> tuple[str, float]:
     """``none | stubble | mustache | goatee | beard`` and a confidence: none on a face that
     presents as a woman's (``female`` ≥ :data:`BEARDLESS_FEMALE`; sure as that
-    probability); otherwise whether there is
-    facial hair at all by the learned model of :mod:`.learned` on :func:`beard_vector`,
+    probability); otherwise whether there is facial hair at all by the learned model of
+    :mod:`.learned` on :func:`beard_vector` (with the skin's ``monk`` score),
     its kind by :func:`classify_facial_hair`. Where that saw none, the kind is a beard when
     the chin is lighter than the cheeks (a gray or white beard, which the darkening rules
     cannot see), a mustache when the region over the lip is the darkest of the four, else
@@ -347,7 +352,7 @@ def decide_facial_hair(f: FacialHairFeatures, female: float = 0.0) -> tuple[str,
     presence = model("facial_hair")
     if presence is None:
         return kind, confidence
-    found, sure = presence.predict(beard_vector(f))
+    found, sure = presence.predict(beard_vector(f, monk))
     if found == "none":
         return "none", sure
     return (kind if kind != "none" else _faint_kind(f)), sure

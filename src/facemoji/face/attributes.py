@@ -270,7 +270,7 @@ def measure(image: np.ndarray, detection: Detection,
     eyes = measure_eyes(chip) if glasses != "sunglasses" else UNKNOWN
     brows, thickness = measure_brows(chip, skin)
     facial_hair_f = accessories.facial_hair_features(chip, skin)
-    facial_hair, facial_hair_conf = accessories.decide_facial_hair(facial_hair_f,
+    facial_hair, facial_hair_conf = accessories.decide_facial_hair(facial_hair_f, monk,
                                                                    age_gender.female)
     beard_color = UNKNOWN if facial_hair == "none" else accessories.facial_hair_color(chip, skin)
     headwear_f = headwear_features(chip, skin, brows, hair.skin_like, person)
