@@ -211,8 +211,9 @@ class Measure:
     take part in choosing the setting held out."""
 
 
-def evaluate(measure: Measure, samples: list[Sample], misses: list[str]) -> dict[str, Any]:
-    """Per set: ``(hits, n)`` as shipped and held out."""
+def evaluate(measure: Measure, samples: list[Sample], misses: list[str]
+             ) -> list[tuple[Sample, float, float]]:
+    """Per reported photo: the photo, whether it is right as shipped and held out."""
     chosen = [s for s in samples if s.attributes is not None and measure.applies(s)]
     shipped = [measure.right(s, measure.shipped(s)) for s in chosen]
     counted = measure.counted or (lambda s: True)
@@ -227,11 +228,27 @@ def evaluate(measure: Measure, samples: list[Sample], misses: list[str]) -> dict
         held = leave_one_person_out(chosen, table)
     else:
         held = shipped
-    out = {}
-    for name in sorted({s.set for s in chosen}):
-        idx = [i for i, s in enumerate(chosen) if s.set == name and counted(s)]
-        out[name] = (sum(shipped[i] for i in idx), sum(held[i] for i in idx), len(idx))
+    return [(s, ok, out) for s, ok, out in zip(chosen, shipped, held, strict=True)
+            if counted(s)]
+
+
+def tally(rows: list[tuple[Sample, float, float]], key: Callable[[Sample], str | None]
+          ) -> dict[str, tuple[float, float, int]]:
+    """:func:`evaluate`'s rows summed per ``key(sample)`` (``None``: left out):
+    ``(hits as shipped, hits held out, photos)``."""
+    out: dict[str, tuple[float, float, int]] = {}
+    for s, ok, held in rows:
+        group = key(s)
+        if group is not None:
+            hits, kept, n = out.get(group, (0.0, 0.0, 0))
+            out[group] = (hits + ok, kept + held, n + 1)
     return out
+
+
+def skin_group(s: Sample) -> str | None:
+    """The photo's labelled Monk tone as a subgroup: ``Monk 1–4`` or ``Monk 5–10``."""
+    tone = s.label("skin_tone")
+    return None if not tone else "Monk 1–4" if float(tone) < 5 else "Monk 5–10"
 
 
 def _learned_held_out(measure: Measure, chosen: list[Sample], samples: list[Sample]
@@ -571,13 +588,22 @@ def report(samples: list[Sample], stone: dict[str, int | None] | None,
     print("| measure | target | " + " | ".join(f"{n} as shipped | {n} held out" for n in sets)
           + " |")
     print("|---|---|" + "---|---|" * len(sets))
+    by_skin = []
     for measure in measures():
-        result = evaluate(measure, samples, misses)
+        rows = evaluate(measure, samples, misses)
+        result = tally(rows, lambda s: s.set)
         cells = []
         for name in sets:
             ok, held, n = result.get(name, (0, 0, 0))
             cells += [pct(ok, n), pct(held, n)]
         print(f"| {measure.name} | {measure.target} | " + " | ".join(cells) + " |")
+        tones = tally(rows, skin_group)
+        by_skin.append(f"| {measure.name} | " + " | ".join(
+            pct(tones.get(g, (0, 0, 0))[1], tones.get(g, (0, 0, 0))[2])
+            for g in ("Monk 1–4", "Monk 5–10")) + " |")
+    print("\nHeld out, all sets together, by the labelled skin tone:\n")
+    print("| measure | Monk 1–4 | Monk 5–10 |\n|---|---|---|")
+    print("\n".join(by_skin))
     print()
     print("\n".join(skin_table(samples, stone)))
     print()
