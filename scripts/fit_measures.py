@@ -299,9 +299,14 @@ def held_out(task: Task, samples: list, strength: float) -> list[str]:
         mine = people == person
         model = fit(x[~mine], y[~mine], w[~mine], strength, task.classes)
         for i in np.flatnonzero(mine):
-            out[i] = (task.overrule(chosen[i])
-                      or model.predict(x[i])[0])  # type: ignore[attr-defined]
+            out[i] = _decide(task, model, chosen[i], x[i])
     return out
+
+
+def _decide(task: Task, model: object, sample: object, x: np.ndarray) -> str:
+    """What analysis decides for ``sample``: the rule that overrules the model, or the
+    ``model``'s class for its features ``x``."""
+    return task.overrule(sample) or model.predict(x)[0]  # type: ignore[attr-defined]
 
 
 def _unseen(task: Task, chosen: list, x: np.ndarray, y: np.ndarray, w: np.ndarray,
@@ -311,8 +316,7 @@ def _unseen(task: Task, chosen: list, x: np.ndarray, y: np.ndarray, w: np.ndarra
     if not mine.any() or mine.all():
         return "n/a"
     model = fit(x[~mine], y[~mine], w[~mine], strength, task.classes)
-    ok = sum(task.right(chosen[i], task.overrule(chosen[i])
-                        or model.predict(x[i])[0])  # type: ignore[attr-defined]
+    ok = sum(task.right(chosen[i], _decide(task, model, chosen[i], x[i]))
              for i in np.flatnonzero(mine))
     return f"{ok}/{mine.sum()} = {100 * ok / mine.sum():.1f}%"
 

@@ -330,8 +330,10 @@ def hair_color(lab: NDArray[np.float64], confidence: float, lit: float = LIT) ->
 
 
 QUANTILES = (10.0, 25.0, 50.0, 75.0, 90.0)
-FOREHEAD = 19
-"""Where the forehead height is in :func:`hair_features`."""
+LIT_STRANDS = slice(3 * len(QUANTILES), 3 * len(QUANTILES) + 3)
+"""Where the lit strands' CIELAB color is in :func:`hair_features`."""
+FOREHEAD = LIT_STRANDS.stop + 1
+"""Where the forehead height is in :func:`hair_features` (after the hair's area)."""
 
 
 def hair_features(chip: Chip, region: NDArray[np.bool_], forehead: float,
@@ -397,7 +399,7 @@ def color_vector(hair: NDArray[np.float64], brows: ColorMeasure, age: float,
     not, differs by a few units of chroma), the brows' CIELAB and chroma (brows keep the
     natural color that gray, dyed or sunlit hair hides), and the face's apparent age and
     how female it presents (:mod:`.age_gender`)."""
-    lit_chroma = float(chroma(hair[15:18]))
+    lit_chroma = float(chroma(hair[LIT_STRANDS]))
     brows_lab = np.asarray(brows.lab, np.float64)
     return np.array([*hair, age, female, lit_chroma, *brows_lab, chroma(brows_lab),
                      np.log1p(lit_chroma)], np.float64)

@@ -20,7 +20,7 @@ from numpy.typing import NDArray
 
 from .chip import IOD, Chip
 from .color import ColorMeasure, chroma, lab_measure, to_lab
-from .hair import QUANTILES
+from .hair import LIT_STRANDS, QUANTILES
 
 PERSON = 0.5
 """The person probability over which a pixel belongs to the head."""
@@ -176,8 +176,7 @@ def headwear_vector(f: HeadwearFeatures, hair: NDArray[np.float64]) -> NDArray[n
     """The headwear model's input: :class:`HeadwearFeatures` and, from the hair-color
     features (:func:`.hair.hair_features`), the lightness quantiles and the lit-strand
     color of what was taken for hair (a cap's cloth is evenly lit; hair has highlights)."""
-    n = len(QUANTILES)
-    return np.concatenate([f.vector(), hair[:n], hair[3 * n: 3 * n + 3]])
+    return np.concatenate([f.vector(), hair[:len(QUANTILES)], hair[LIT_STRANDS]])
 
 
 def decide_headwear(f: HeadwearFeatures, hair: NDArray[np.float64]) -> tuple[str, float]:
