@@ -482,7 +482,8 @@ def per_person(samples: list[Sample]) -> list[str]:
     (``facemoji.match.measured.fuse``): how many bald people (most photos labelled bald)
     come out bald and how many others do, the same for people whose head is covered
     (a hat, cap, scarf or turban) in at least half their photos, and for people with curly
-    or coily hair in most of their photos."""
+    or coily hair in most of their photos, and for people with hair past the chin in most
+    of their photos (drawn with a chin, shoulder or long cut)."""
     from types import SimpleNamespace
 
     from facemoji.match.measured import fuse
@@ -490,7 +491,7 @@ def per_person(samples: list[Sample]) -> list[str]:
     people = _by_person(samples, lambda s: True)
     lines = []
     for name in sorted({key[0] for key in people}):
-        bald, hat, curly = [0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]
+        bald, hat, curly, long = [0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]
         for (set_name, _), photos in people.items():
             if set_name != name:
                 continue
@@ -499,6 +500,10 @@ def per_person(samples: list[Sample]) -> list[str]:
             if bare:
                 _count(bald, traits.get("hair_length") == "bald",
                        _majority(bare, lambda s: s.label("hairline")) == "bald")
+            lengths = [s for s in photos if s.label("hair_length") and not covers_head(s)]
+            if lengths:
+                _count(long, traits.get("hair_length") in LONG,
+                       sum(s.label("hair_length") in LONG for s in lengths) > len(lengths) / 2)
             typed = [s for s in photos if s.label("hair_type")]
             if typed:
                 drawn = traits.get("hair_type")
@@ -513,7 +518,9 @@ def per_person(samples: list[Sample]) -> list[str]:
                      f"bald; {hat[0]} of {hat[1]} people with their head covered in half "
                      f"their photos or more drawn with headwear; {hat[2]} of {hat[3]} others; "
                      f"{curly[0]} of {curly[1]} people with curly or coily hair in most photos "
-                     f"drawn curly; {curly[2]} of {curly[3]} others")
+                     f"drawn curly; {curly[2]} of {curly[3]} others; {long[0]} of {long[1]} "
+                     f"people with hair past the chin in most photos drawn so; {long[2]} of "
+                     f"{long[3]} others")
     return lines
 
 

@@ -56,6 +56,16 @@ def test_a_doubtful_hair_name_weighs_less(target, make_analysis):
     assert fuse([sure, doubtful]).hair_name == "black"
 
 
+def _with_lengths(target, make_analysis, lengths):
+    analyses = []
+    for length, sure in lengths:
+        analysis = make_analysis(target, None)
+        found = {**analysis.attributes.traits(), "hair_length": (length, sure)}
+        analysis.attributes.traits = lambda found=found: found
+        analyses.append(analysis)
+    return analyses
+
+
 @pytest.mark.parametrize(("lengths", "short_sure", "bald"), [
     (["bald"], 0.5, True),
     (["bald", "short"], 0.5, False),  # the confidence vote alone would say bald
@@ -65,16 +75,23 @@ def test_a_doubtful_hair_name_weighs_less(target, make_analysis):
 ])
 def test_half_the_photos_seeing_a_bald_crown_make_the_person_bald(target, make_analysis,
                                                                   lengths, short_sure, bald):
-    analyses = []
-    for length in lengths:
-        analysis = make_analysis(target, None)
-        found = {**analysis.attributes.traits(),
-                 "hair_length": (length, 0.8 if length == "bald" else short_sure)}
-        analysis.attributes.traits = lambda found=found: found
-        analyses.append(analysis)
-    measured = fuse(analyses)
+    sure = [(length, 0.8 if length == "bald" else short_sure) for length in lengths]
+    measured = fuse(_with_lengths(target, make_analysis, sure))
     assert (measured.trait("hair_length") == "bald") == bald
     assert bald or measured.trait("hair_length") == "short"
+
+
+@pytest.mark.parametrize(("lengths", "drawn"), [
+    # three photos see long hair, each a different length: together they outweigh a sure
+    # short (a plain vote over the six lengths drew short)
+    ([("short", 0.95), ("chin", 0.63), ("long", 0.37), ("long", 0.36)], "long"),
+    ([("short", 0.95), ("chin", 0.3), ("shoulder", 0.3)], "short"),
+    ([("short", 0.6), ("buzz", 0.5), ("chin", 0.9)], "short"),
+])
+def test_hair_length_votes_short_against_long_first(target, make_analysis, lengths, drawn):
+    measured = fuse(_with_lengths(target, make_analysis, lengths))
+    assert measured.trait("hair_length") == drawn
+    assert 0 < measured.confidence["hair_length"] <= 1
 
 
 def test_a_style_without_mapping_keeps_defaults(style):
