@@ -59,6 +59,8 @@ ACCEPT = {
 }
 LONG = {"chin", "shoulder", "long"}
 CURLY = {"curly", "coily"}
+BEARDS = {"beard", "goatee", "mustache"}
+"""Facial hair a person is drawn with (stubble counts either way)."""
 COVERING = {"hat", "cap", "other"}
 FRAME_SHADES = {"black", "tortoise", "gold", "silver", "clear", "red", "navy"}
 """The frame colors a label may name (the native style's glasses presets)."""
@@ -482,8 +484,9 @@ def per_person(samples: list[Sample]) -> list[str]:
     (``facemoji.match.measured.fuse``): how many bald people (most photos labelled bald)
     come out bald and how many others do, the same for people whose head is covered
     (a hat, cap, scarf or turban) in at least half their photos, and for people with curly
-    or coily hair in most of their photos, and for people with hair past the chin in most
-    of their photos (drawn with a chin, shoulder or long cut)."""
+    or coily hair in most of their photos, for people with hair past the chin in most
+    of their photos (drawn with a chin, shoulder or long cut), with a beard, goatee or
+    mustache in most (drawn with facial hair) and with glasses in most."""
     from types import SimpleNamespace
 
     from facemoji.match.measured import fuse
@@ -491,7 +494,7 @@ def per_person(samples: list[Sample]) -> list[str]:
     people = _by_person(samples, lambda s: True)
     lines = []
     for name in sorted({key[0] for key in people}):
-        bald, hat, curly, long = [0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]
+        bald, hat, curly, long, beard, glasses = ([0, 0, 0, 0] for _ in range(6))
         for (set_name, _), photos in people.items():
             if set_name != name:
                 continue
@@ -504,6 +507,14 @@ def per_person(samples: list[Sample]) -> list[str]:
             if lengths:
                 _count(long, traits.get("hair_length") in LONG,
                        sum(s.label("hair_length") in LONG for s in lengths) > len(lengths) / 2)
+            shaved = [s for s in photos if s.label("facial_hair")]
+            if shaved:
+                _count(beard, traits.get("facial_hair") not in (None, "none"),
+                       sum(s.label("facial_hair") in BEARDS for s in shaved) > len(shaved) / 2)
+            seen = [s for s in photos if s.label("glasses")]
+            if seen:
+                _count(glasses, traits.get("glasses") not in (None, "none"),
+                       sum(s.label("glasses") != "none" for s in seen) > len(seen) / 2)
             typed = [s for s in photos if s.label("hair_type")]
             if typed:
                 drawn = traits.get("hair_type")
@@ -520,7 +531,10 @@ def per_person(samples: list[Sample]) -> list[str]:
                      f"{curly[0]} of {curly[1]} people with curly or coily hair in most photos "
                      f"drawn curly; {curly[2]} of {curly[3]} others; {long[0]} of {long[1]} "
                      f"people with hair past the chin in most photos drawn so; {long[2]} of "
-                     f"{long[3]} others")
+                     f"{long[3]} others; {beard[0]} of {beard[1]} people with a beard, goatee "
+                     f"or mustache in most photos drawn with facial hair; {beard[2]} of "
+                     f"{beard[3]} others; {glasses[0]} of {glasses[1]} people with glasses in "
+                     f"most photos drawn with them; {glasses[2]} of {glasses[3]} others")
     return lines
 
 

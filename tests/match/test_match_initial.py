@@ -56,11 +56,12 @@ def test_a_doubtful_hair_name_weighs_less(target, make_analysis):
     assert fuse([sure, doubtful]).hair_name == "black"
 
 
-def _with_lengths(target, make_analysis, lengths):
+def _with_trait(target, make_analysis, name, values):
+    """One analysis per ``(value, confidence)`` of trait ``name``."""
     analyses = []
-    for length, sure in lengths:
+    for value, sure in values:
         analysis = make_analysis(target, None)
-        found = {**analysis.attributes.traits(), "hair_length": (length, sure)}
+        found = {**analysis.attributes.traits(), name: (value, sure)}
         analysis.attributes.traits = lambda found=found: found
         analyses.append(analysis)
     return analyses
@@ -76,7 +77,7 @@ def _with_lengths(target, make_analysis, lengths):
 def test_half_the_photos_seeing_a_bald_crown_make_the_person_bald(target, make_analysis,
                                                                   lengths, short_sure, bald):
     sure = [(length, 0.8 if length == "bald" else short_sure) for length in lengths]
-    measured = fuse(_with_lengths(target, make_analysis, sure))
+    measured = fuse(_with_trait(target, make_analysis, "hair_length", sure))
     assert (measured.trait("hair_length") == "bald") == bald
     assert bald or measured.trait("hair_length") == "short"
 
@@ -89,9 +90,27 @@ def test_half_the_photos_seeing_a_bald_crown_make_the_person_bald(target, make_a
     ([("short", 0.6), ("buzz", 0.5), ("chin", 0.9)], "short"),
 ])
 def test_hair_length_votes_short_against_long_first(target, make_analysis, lengths, drawn):
-    measured = fuse(_with_lengths(target, make_analysis, lengths))
+    measured = fuse(_with_trait(target, make_analysis, "hair_length", lengths))
     assert measured.trait("hair_length") == drawn
     assert 0 < measured.confidence["hair_length"] <= 1
+
+
+@pytest.mark.parametrize(("found", "drawn"), [
+    ([("sunglasses", 0.47), ("none", 0.99), ("eyeglasses", 0.65)], "eyeglasses"),
+    ([("sunglasses", 0.4), ("none", 0.99), ("eyeglasses", 0.45)], "none"),
+])
+def test_glasses_vote_glasses_against_none_first(target, make_analysis, found, drawn):
+    measured = fuse(_with_trait(target, make_analysis, "glasses", found))
+    assert measured.trait("glasses") == drawn
+
+
+def test_facial_hair_is_a_plain_vote(target, make_analysis):
+    """Stubble read as a beard or goatee in three photos of six stays none (Ben Affleck's,
+    which a two-step vote, facial hair against none, drew as a beard)."""
+    found = [("none", 0.77), ("beard", 0.92), ("none", 0.84), ("beard", 0.94), ("none", 0.99),
+             ("goatee", 0.97)]
+    assert fuse(_with_trait(target, make_analysis, "facial_hair", found)).trait(
+        "facial_hair") == "none"
 
 
 def test_a_style_without_mapping_keeps_defaults(style):
