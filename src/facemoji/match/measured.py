@@ -115,8 +115,8 @@ SIDES: dict[str, Callable[[Any], bool]] = {
     "glasses": lambda value: value != "none",
 }
 """The traits voted on in two steps (:func:`_vote_sides`): short against long hair, and
-glasses against none. Not facial hair: there it drew stubble in two photos of six as a
-beard (Ben Affleck's), which blind reviewers named."""
+glasses against none. Not facial hair: there it drew as a beard the stubble that three
+photos of six read as a beard or goatee (Ben Affleck's), which blind reviewers named."""
 
 
 def _traits_of(attributes: Any) -> dict[str, tuple[Any, float]]:
