@@ -150,7 +150,7 @@ def test_tally_counts_each_quota(tmp_path) -> None:
     table = {line.split(" | ")[0].lstrip("| "): line.split(" | ")[2] for line in lines[2:]}
     assert not all_met  # four photos are far from 300
     assert table["photos"] == "4" and table["people"] == "3"
-    assert table["people with >= 3 photos"] == "0"
+    assert table["people with >= 2 photos"] == "1"
     assert table["Monk >= 5 (share of photos)"] == "3 (75%)"
     assert table["red or auburn hair"] == "3" and table["smiling with teeth"] == "3"
     assert table["women, hair past the chin"] == "3" and table["sunglasses"] == "4"
