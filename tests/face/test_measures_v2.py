@@ -239,16 +239,22 @@ def test_exposure_moves_the_skin_tone_less_than_a_step(astronaut: np.ndarray,
 def test_a_smooth_cover_on_the_head_is_a_hat_and_the_same_backdrop_is_not(
         astronaut: np.ndarray, astronaut_detection: Detection) -> None:
     """The head above the brows painted one smooth blue: a hat when the person segmenter
-    says those pixels are the person's, nothing when it says they are backdrop."""
+    says those pixels are the person's, nothing when it says they are backdrop (the rest
+    of the photo as the segmenter sees it; with every other pixel called the person's,
+    sky included, the second call was a coin toss, 0.53, and a refit flipped it)."""
     import dataclasses
 
     from facemoji.avatar.color import hex_to_lab
-    from facemoji.face.chip import make_chip
+    from facemoji.face.chip import CHIP_H, CHIP_W, make_chip
     from facemoji.face.features import measure_brows
     from facemoji.face.hair import IOD, measure_hair
     from facemoji.face.headwear import decide_headwear, headwear_features
+    from facemoji.face.person import person_probability, portrait_matrix, to_frame
 
-    chip = make_chip(astronaut, np.asarray(astronaut_detection.landmarks, float), np.ones(3))
+    landmarks = np.asarray(astronaut_detection.landmarks, float)
+    chip = make_chip(astronaut, landmarks, np.ones(3))
+    crop = portrait_matrix(landmarks)
+    seen = to_frame(person_probability(astronaut, crop), crop, chip.matrix, (CHIP_W, CHIP_H))
     top = int(chip.landmarks[17:27, 1].min())
     band = np.zeros(chip.valid.shape, bool)
     band[max(0, top - int(1.8 * IOD)): max(0, top - int(0.3 * IOD))] = True
@@ -257,8 +263,8 @@ def test_a_smooth_cover_on_the_head_is_a_hat_and_the_same_backdrop_is_not(
     painted = dataclasses.replace(chip, lab=lab)
     skin = lab_measure(chip.lab[int(chip.landmarks[30, 1]), 100:150], 1.0)
     brows, _ = measure_brows(painted, skin)
-    for person, expected in ((band, "hat"), (~band, "none")):
-        prob = person.astype(np.float32)
+    for prob, expected in ((np.maximum(seen, band.astype(np.float32)), "hat"),
+                           (np.where(band, 0.0, seen).astype(np.float32), "none")):
         hair = measure_hair(painted, skin, prob)
         f = headwear_features(painted, skin, brows, hair.skin_like, prob)
         assert decide_headwear(f, hair.features)[0] == expected
@@ -420,3 +426,19 @@ def test_a_painted_white_beard_is_measured_white(astronaut: np.ndarray,
     found = facial_hair_color(dataclasses.replace(chip, lab=lab), skin)
     assert found.confidence > 0.9
     assert found.lab[0] == pytest.approx(85.0) and np.hypot(*found.lab[1:]) < 3
+
+
+def test_a_colorless_hair_is_never_named_by_a_hue() -> None:
+    """A model that prefers blonde names a hair with no chroma black, brown, gray or white
+    (the likeliest of those), and a yellow one blonde."""
+    from facemoji.face.hair import COLORLESS, COLORLESS_CHROMA, learned_name
+    from facemoji.face.learned import LinearModel
+
+    classes = ("black", "brown", "blonde", "red", "auburn", "gray", "white")
+    bias = np.array([0.0, 0.5, 3.0, 0.0, 0.0, 1.0, 0.0])
+    blonde_first = LinearModel(classes, np.zeros(1), np.ones(1), np.zeros((1, 7)), bias)
+    name, sure = learned_name(blonde_first, np.zeros(1), (62.0, 0.0, COLORLESS_CHROMA / 2))
+    assert name == "gray" and name in COLORLESS
+    colorless = np.exp(bias[[0, 1, 5, 6]])
+    assert sure == pytest.approx(np.exp(1.0) / colorless.sum())  # renormalized over them
+    assert learned_name(blonde_first, np.zeros(1), (62.0, 2.0, 25.0))[0] == "blonde"
