@@ -11,7 +11,7 @@ measure's explainable features, which ``facemoji.face.attributes.measure`` keeps
 first: this script reads the newest measurements it cached). Every photo weighs the same
 (weighting the classes equally was tried and lost accuracy on the common classes). The L2
 strength is chosen from :data:`STRENGTHS` by leave-one-person-out accuracy, which is what
-the script prints, per set.
+the script prints, per set; a tie keeps the strength of the model being replaced.
 
 The hair-color name learns from soft targets: a label between two names (``dark_brown``,
 ``light_brown``) counts half for each, as the benchmark accepts either.
