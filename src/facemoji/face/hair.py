@@ -407,10 +407,10 @@ def color_vector(hair: NDArray[np.float64], brows: ColorMeasure, age: float,
 
 COLORLESS_CHROMA = 4.0
 """Under this chroma (C*) of the lit strands a hair has no hue to name, so it is named
-black, brown, gray or white (:func:`learned_name`). Refitted with more young blondes
+black, brown, gray or white (:func:`learned_name`). Refitted with 54 more faceset photos
 (2026-12-02), the model called the neutral gray L* 62 of a recoloured photo blonde from
-the face's age and light brows; the largest limit that changed no labelled photo's name
-held out by person (4: 149 of 697 photos under it; from 5 the faceset lost one)."""
+the face's age and light brows; 4 is the largest limit that changed no labelled photo's name
+held out by person (149 of 697 photos under it; from 5 the faceset lost one)."""
 COLORLESS = ("black", "brown", "gray", "white")
 """The names a colorless hair may get (see :data:`COLORLESS_CHROMA`)."""
 
