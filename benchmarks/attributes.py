@@ -469,6 +469,15 @@ def _count(tally: list[int], drawn: bool, labelled: bool) -> None:
     tally[1 if labelled else 3] += 1
 
 
+def _count_most(tally: list[int], photos: list[Sample], column: str,
+                has: Callable[[Sample], bool], drawn: bool) -> None:
+    """:func:`_count` a person by whether ``has`` holds for most of their ``photos`` with a
+    ``column`` label (none labelled: not counted)."""
+    labelled = [s for s in photos if s.label(column)]
+    if labelled:
+        _count(tally, drawn, sum(map(has, labelled)) > len(labelled) / 2)
+
+
 def _by_person(samples: list[Sample], keep: Callable[[Sample], bool]
                ) -> dict[tuple[str, str], list[Sample]]:
     """The measured samples that ``keep`` accepts, by ``(set, person)``."""
@@ -503,23 +512,16 @@ def per_person(samples: list[Sample]) -> list[str]:
             if bare:
                 _count(bald, traits.get("hair_length") == "bald",
                        _majority(bare, lambda s: s.label("hairline")) == "bald")
-            lengths = [s for s in photos if s.label("hair_length") and not covers_head(s)]
-            if lengths:
-                _count(long, traits.get("hair_length") in LONG,
-                       sum(s.label("hair_length") in LONG for s in lengths) > len(lengths) / 2)
-            shaved = [s for s in photos if s.label("facial_hair")]
-            if shaved:
-                _count(beard, traits.get("facial_hair") not in (None, "none"),
-                       sum(s.label("facial_hair") in BEARDS for s in shaved) > len(shaved) / 2)
-            seen = [s for s in photos if s.label("glasses")]
-            if seen:
-                _count(glasses, traits.get("glasses") not in (None, "none"),
-                       sum(s.label("glasses") != "none" for s in seen) > len(seen) / 2)
-            typed = [s for s in photos if s.label("hair_type")]
-            if typed:
-                drawn = traits.get("hair_type")
-                _count(curly, drawn is not None and "curly" in drawn,
-                       sum(s.label("hair_type") in CURLY for s in typed) > len(typed) / 2)
+            _count_most(long, [s for s in photos if not covers_head(s)], "hair_length",
+                        lambda s: s.label("hair_length") in LONG,
+                        traits.get("hair_length") in LONG)
+            _count_most(beard, photos, "facial_hair",
+                        lambda s: s.label("facial_hair") in BEARDS,
+                        traits.get("facial_hair") not in (None, "none"))
+            _count_most(glasses, photos, "glasses", lambda s: s.label("glasses") != "none",
+                        traits.get("glasses") not in (None, "none"))
+            _count_most(curly, photos, "hair_type", lambda s: s.label("hair_type") in CURLY,
+                        "curly" in (traits.get("hair_type") or ()))
             worn = [s for s in photos if s.label("headwear")]
             if worn:
                 _count(hat, traits.get("headwear") not in (None, "none"),

@@ -359,20 +359,17 @@ def main() -> int:
         print("no labelled photos here; nothing fitted")
         return 0
     arrays: dict[str, np.ndarray] = {}
-    shipped: dict[str, float] = {}
+    old: dict[str, np.ndarray] = {}
     if OUT.exists():
-        with np.load(OUT) as old:
-            shipped = {k.split(".")[0]: float(old[k]) for k in old.files
-                       if k.endswith(".strength")}
+        with np.load(OUT) as saved:
+            old = {k: saved[k] for k in saved.files}
+    shipped = {k.split(".")[0]: float(v) for k, v in old.items() if k.endswith(".strength")}
     chosen_tasks = tasks()
     if args.only:
         unknown = set(args.only) - {t.name for t in chosen_tasks}
         if unknown:
             parser.error(f"no model named {', '.join(sorted(unknown))}")
-        if OUT.exists():
-            with np.load(OUT) as old:
-                arrays = {k: old[k] for k in old.files
-                          if k.split(".")[0] not in args.only}
+        arrays = {k: v for k, v in old.items() if k.split(".")[0] not in args.only}
         chosen_tasks = [t for t in chosen_tasks if t.name in args.only]
     for task in chosen_tasks:
         chosen, x, y, w = _data(task, samples)
