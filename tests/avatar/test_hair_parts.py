@@ -78,7 +78,7 @@ def test_styles_differ_in_pixels(renders):
 @pytest.mark.parametrize("face", list(FACES))
 def test_hair_covers_the_skull_top(face):
     for h in HAIR_IDS:
-        if h == "bald":
+        if h in ("bald", "balding"):
             continue
         params = _params(h, face)
         ctx, img = _ctx(params), render(params, SIZE)
@@ -89,11 +89,22 @@ def test_hair_covers_the_skull_top(face):
             assert _is_hair(img[r, c], ctx), f"{h} on {face}: skin or background at {phi}°"
 
 
-def test_bald_shows_skin_at_the_top():
-    params = _params("bald")
+@pytest.mark.parametrize("style", ["bald", "balding"])
+def test_bald_shows_skin_at_the_top(style):
+    params = _params(style)
     ctx, img = _ctx(params), render(params, SIZE)
     r, c = _px(Geo(ctx).skull(0.0, -3))
     assert not _is_hair(img[r, c], ctx)
+
+
+@pytest.mark.parametrize("face", list(FACES))
+def test_balding_keeps_hair_above_the_ears(face):
+    params = _params("balding", face)
+    ctx, img = _ctx(params), render(params, SIZE)
+    g = Geo(ctx)
+    for phi in (-80.0, 80.0):  # either side, between the temples and the ears
+        r, c = _px(g.skull(phi, -3))
+        assert _is_hair(img[r, c], ctx), f"balding on {face}: no fringe at {phi}°"
 
 
 @pytest.mark.parametrize("face", list(FACES))

@@ -134,7 +134,8 @@ HAIR = _options(
     ("ponytail", 1.0, "long"), ("high_bun", 0.8, "medium"), ("top_knot", 0.5, "short"),
     ("space_buns", 0.3, "medium"), ("pigtails", 0.3, "long"), ("box_braids", 0.7, "long"),
     ("cornrows", 0.4, "short"), ("locs", 0.6, "long"), ("afro_puff", 0.4, "medium"),
-    ("receding", 0.8, "short receding"), ("bald", 0.7, "bald"),
+    ("receding", 0.8, "short receding"), ("balding", 0.6, "bald receding"),
+    ("bald", 0.7, "bald"),
 )
 
 EYES = _options(
@@ -250,7 +251,7 @@ def _plausible(values: dict[str, Value], rng: np.random.Generator) -> None:
     tall = ("high_bun", "top_knot", "space_buns", "afro_puff", "mohawk", "afro")
     if values["headwear"] in ("cap", "fedora", "bucket_hat", "beanie") and hair in tall:
         values["headwear"] = "none"
-    if hair == "bald" and values["headwear"] == "headband":
+    if hair in ("bald", "balding") and values["headwear"] == "headband":
         values["headwear"] = "none"
     # a tie needs a collar to sit under
     if values["clothing"] not in COLLARED:

@@ -1,4 +1,4 @@
-"""Short styles: crops, side parts, quiffs, shaved sides, receding and bald."""
+"""Short styles: crops, side parts, quiffs, shaved sides, receding, balding and bald."""
 
 from __future__ import annotations
 
@@ -281,13 +281,51 @@ def receding(ctx: Ctx) -> tuple[str, str]:
     return short_back(g, 4, 44), sheen + front_mass(g, outline, details, tension=0.8)
 
 
+def _scalp_shine(g: Geo) -> str:
+    """The sheen of a bare scalp: a soft glow and a brighter highlight at the upper left."""
+    x, y = g.skull(-28, -24)
+    light = g.ctx.pal.skin.light
+    shine = path(smooth([(x - 26, y + 6), (x, y - 8), (x + 30, y - 2), (x + 4, y + 8)]),
+                 light, opacity=0.7)
+    return ellipse(x + 6, y + 4, g.W * 0.42, 18, light, opacity=0.35) + shine
+
+
 def bald(ctx: Ctx) -> tuple[str, str]:
     """Bald: only a sheen on the scalp."""
-    g, skin = Geo(ctx), ctx.pal.skin
-    x, y = g.skull(-28, -24)
-    shine = path(smooth([(x - 26, y + 6), (x, y - 8), (x + 30, y - 2), (x + 4, y + 8)]),
-                 skin.light, opacity=0.7)
-    return "", ellipse(x + 6, y + 4, g.W * 0.42, 18, skin.light, opacity=0.35) + shine
+    return "", _scalp_shine(Geo(ctx))
+
+
+FRINGE_TOP, FRINGE_BOTTOM = 46.0, 106.0
+"""Degrees from the skull top between which a balding fringe lies (:func:`balding`)."""
+
+
+def balding(ctx: Ctx) -> tuple[str, str]:
+    """Bald on top with a fringe of short hair left at the sides and back: the horseshoe
+    that balding leaves, a thin wisp at the temples and full above the ears."""
+    g, h = Geo(ctx), ctx.pal.hair
+    span = FRINGE_BOTTOM - FRINGE_TOP
+
+    def along(p: float) -> float:  # 0 at the fringe's top, 1 at its bottom
+        return (abs(p) - FRINGE_TOP) / span
+
+    back, sides = [], []
+    for sign in (1.0, -1.0):
+        phis = [sign * (FRINGE_TOP + span * i / 8) for i in range(9)]
+        # behind the head: a band beside it, down behind the ear
+        behind = g.shell([sign * (FRINGE_TOP + 8), sign * 84, sign * 114], 7)
+        inside = g.shell([sign * 114, sign * 84, sign * (FRINGE_TOP + 8)], -6)
+        back.append(fill(closed([*behind, *inside], tension=0.8), BACK))
+        # in front: a crescent with some volume beyond the skull, fullest above the ear
+        outer = g.shell(phis, lambda p: 1.0 + 8.0 * math.sin(math.pi * along(p)) ** 0.7)
+        inner = g.shell(phis[::-1], lambda p: -1.0 - 15.0 * math.sin(
+            math.pi * min(1.0, 0.15 + 0.85 * along(p))) ** 0.8)
+        sides.append(fill(closed([*outer, *inner]), FILL))
+        for k, (a, b) in enumerate(((0.25, 0.75), (0.45, 0.95))):
+            p0 = g.skull(sign * (FRINGE_TOP + span * a), 2 - 5 * k)
+            p1 = g.skull(sign * (FRINGE_TOP + span * b), -3 - 5 * k)
+            sides.append(fill(leaf(p0, p1, 2.2, sign * 1.5), h.shadow if k else h.light,
+                              0.45 if k else 0.35))
+    return "".join(back), _scalp_shine(g) + "".join(sides)
 
 
 STYLES = {
@@ -305,5 +343,6 @@ STYLES = {
     "messy": messy,
     "pixie": pixie,
     "receding": receding,
+    "balding": balding,
     "bald": bald,
 }
