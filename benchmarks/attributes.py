@@ -280,7 +280,11 @@ def _learned_held_out(measure: Measure, chosen: list[Sample], samples: list[Samp
 
 
 def hair_named(s: Sample) -> str:
-    return s.attributes.hair_name
+    """The hair's name as analysis gives it. A bald head that keeps a fringe is named by
+    the fringe's color, so where the label names no color (``bald``) the head's measured
+    baldness is what counts."""
+    a = s.attributes
+    return "bald" if a.bald and s.label("hair_color") == "bald" else a.hair_name
 
 
 def _hairline(s: Sample, setting: Any = None) -> str:

@@ -282,12 +282,13 @@ def _skin_forehead(image: np.ndarray, detection, hair_mask: np.ndarray,
     return out
 
 
-def _presenting(monkeypatch: pytest.MonkeyPatch, female: float) -> None:
-    """Make the age and gender model see every face as ``female`` (its probability)."""
+def _presenting(monkeypatch: pytest.MonkeyPatch, female: float, age: float = 40.0) -> None:
+    """Make the age and gender model see every face as ``female`` (its probability) of
+    ``age``."""
     from facemoji.face import attributes
     from facemoji.face.age_gender import AgeGender
 
-    monkeypatch.setattr(attributes, "estimate", lambda *_: AgeGender(age=40.0, female=female))
+    monkeypatch.setattr(attributes, "estimate", lambda *_: AgeGender(age=age, female=female))
 
 
 @pytest.mark.parametrize(("height", "bald", "receding"), [
@@ -302,6 +303,31 @@ def test_bald_and_receding_follow_the_skin_line(base: Attributes, astronaut: np.
     assert (attrs.bald, attrs.receding) == (bald, receding)
     assert (attrs.hair_name == "bald") == bald
     assert (attrs.hair_length.name == "bald") == bald
+
+
+@pytest.mark.parametrize("age", [30.0, 60.0])
+def test_an_older_bald_head_keeps_a_fringe_beside_the_crown(base: Attributes,
+                                                             astronaut: np.ndarray,
+                                                             astronaut_detection, age,
+                                                             monkeypatch) -> None:
+    """From FRINGE_AGE a bald crown is drawn with the hair left at the sides (receding,
+    its color the fringe's); a younger bald head is shaved bare: no hair, named bald."""
+    from facemoji.face.hair import FRINGE_AGE
+
+    _presenting(monkeypatch, female=0.0, age=age)
+    image = _skin_forehead(astronaut, astronaut_detection, base.hair_mask, None)
+    attrs = _measure(image, astronaut_detection)
+    older = age >= FRINGE_AGE
+    assert attrs.bald and attrs.receding is older
+    assert (attrs.hair_name == "bald") is not older
+    mask = attrs.hair_mask
+    if older:  # the fringe lies beside the crown (half an IOD either side of the nose)
+        p = astronaut_detection.landmarks
+        iod = float(np.linalg.norm(p[42:48].mean(axis=0) - p[36:42].mean(axis=0)))
+        cols = np.flatnonzero(mask.any(axis=0))
+        assert len(cols) and np.all(np.abs(cols - p[27, 0]) > 0.45 * iod)
+    else:
+        assert not mask.any()
 
 
 def test_a_face_presenting_as_a_woman_is_not_called_bald(base: Attributes,

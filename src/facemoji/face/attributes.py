@@ -63,7 +63,9 @@ class Attributes:
     Tone the skin model estimates (1.0 lightest .. 10.0, :func:`.skin.estimate_monk`),
     ``monk`` the same rounded. ``hair_name`` is one of ``black brown blonde red auburn
     gray white bald other`` (:func:`.hair.decide_hair_name`; ``hair_name_confidence`` the
-    model's probability of it); ``hair_length`` how far the hair falls (:mod:`.hair_length`);
+    model's probability of it; a bald head that keeps a fringe is ``bald`` and
+    ``receding``, and its name and ``hair`` color are the fringe's); ``hair_length`` how
+    far the hair falls (:mod:`.hair_length`);
     ``bangs`` whether hair covers the forehead (:data:`.hair.BANGS_FOREHEAD`);
     ``hair_type`` ``straight`` (or wavy) or ``curly`` (or coily) and ``hair_up`` whether
     it is worn up (a bun, ponytail or braids), ``None`` where no hair was read
@@ -275,7 +277,7 @@ def measure(image: np.ndarray, detection: Detection,
     beard_color = UNKNOWN if facial_hair == "none" else accessories.facial_hair_color(chip, skin)
     headwear_f = headwear_features(chip, skin, brows, hair.skin_like, person)
     headwear, headwear_conf = decide_headwear(headwear_f, hair.features)
-    headwear_color, hair_color, hair_f = UNKNOWN, hair.color, hair.features
+    headwear_color, hair_color, hair_f = UNKNOWN, hair.color, hair.color_features
     bald = hair.bald and headwear == "none"  # a hat hides the crown the bald rule reads
     top_hair = hair.mask
     if headwear != "none":  # what was taken for hair is mostly the hat
@@ -284,7 +286,9 @@ def measure(image: np.ndarray, detection: Detection,
         hair_color, hair_f = hair_beside(chip, hair, covered, skin)
         top_hair = hair.mask & ~covered
     color_f = color_vector(hair_f, brows, age_gender.age, age_gender.female)
-    hair_name, hair_name_conf = ("bald", 1.0) if bald else decide_hair_name(hair_color, color_f)
+    # a bald head's fringe is named by its color; a bare one is named bald
+    hair_name, hair_name_conf = (("bald", 1.0) if bald and not hair.fringe
+                                 else decide_hair_name(hair_color, color_f))
     type_f = None if bald else type_features(
         chip, top_hair, side_hair(chip, person, hair_color, skin),
         geometry.inter_ocular(landmarks))

@@ -106,7 +106,10 @@ class HairMeasure:
     """What :func:`measure_hair` finds; ``mask`` is a bool chip-frame mask, ``features``
     the hair region's color statistics (:func:`hair_features`),
     ``skin_like`` the chip's skin-colored pixels (:func:`skin_likeness`) and ``bangs``
-    whether hair covers the forehead (:data:`BANGS_FOREHEAD`)."""
+    whether hair covers the forehead (:data:`BANGS_FOREHEAD`). A ``bald`` head with a
+    ``fringe`` (:data:`FRINGE_AGE`) is ``receding`` too; its ``mask`` and ``color`` are the
+    fringe's, and ``color_features`` that fringe's color statistics (elsewhere the same
+    as ``features``)."""
 
     color: ColorMeasure
     bald: bool
@@ -116,6 +119,8 @@ class HairMeasure:
     scalp: Scalp
     skin_like: NDArray[np.bool_]
     bangs: bool = False
+    fringe: bool = False
+    color_features: NDArray[np.float64] | None = None
 
 
 def _ellipse(shape: tuple[int, ...], center: tuple[float, float], axes: tuple[float, float]
@@ -179,6 +184,14 @@ def hairline(chip: Chip, skin_like: NDArray[np.bool_]) -> NDArray[np.int64]:
 _HAIR_DARKER = 15.0
 _CROWN_HALF = 0.5  # IOD either side of the nose
 _TOP_BAND = 0.3  # IOD under the head's top edge
+RIM = 3
+"""Chip pixels (0.05 IOD) of the head's outline that :func:`scalp` leaves out: there a
+bald scalp curves away into shadow and the person mask blurs into the backdrop, which
+read as dark hair along shaved heads' top edges (Mike Tyson, Michael Jordan)."""
+FRINGE_AGE = 45.0
+"""From this apparent age a bald crown is taken to keep a fringe of hair at the sides and
+back (the horseshoe balding leaves); a younger bald head is taken as shaved bare. The
+edge of the age band 45-59, set before it was tried (no label tells a fringe)."""
 SHADE_HUE = 20.0
 """Degrees of CIELAB hue within which a darker pixel may be the skin in shadow."""
 SHADE_CHROMA = 0.75
@@ -201,15 +214,17 @@ def shaded_skin(lab: NDArray[np.float64], skin: ColorMeasure) -> NDArray[np.bool
 
 def scalp(chip: Chip, skin: ColorMeasure, skin_like: NDArray[np.bool_],
           person: NDArray[np.float32]) -> Scalp:
-    """Measure the crown: the person's pixels (probability over 0.5) above the brows
-    (less 0.2 IOD) within :data:`_CROWN_HALF` IOD of the nose, and the band
+    """Measure the crown: the person's pixels (probability over 0.5, less the outline's
+    :data:`RIM`) above the brows (less 0.2 IOD) within :data:`_CROWN_HALF` IOD of the
+    nose, and the band
     :data:`_TOP_BAND` IOD deep under the head's top edge in each of those columns."""
     cx = float(chip.landmarks[27, 0])
     top = int(_brow_top(chip) - 0.2 * IOD)
     cols = np.arange(int(cx - _CROWN_HALF * IOD), int(cx + _CROWN_HALF * IOD))
     crown = np.zeros(chip.valid.shape, bool)
     crown[:top, cols] = True
-    crown &= (person > 0.5) & chip.valid
+    rim = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * RIM + 1, 2 * RIM + 1))
+    crown &= cv2.erode(((person > 0.5) & chip.valid).astype(np.uint8), rim) > 0
     if crown.sum() < 10:
         return Scalp(0.0, 1.0, 1.0, 1.0)  # no head above the brows: nothing says bald
     dark = (~skin_like & (chip.lab[..., 0] < skin.lab[0] - _HAIR_DARKER)
@@ -361,23 +376,33 @@ def measure_hair(chip: Chip, skin: ColorMeasure, person: NDArray[np.float32],
 
     ``person`` is the person probability in the chip frame (:func:`.person.to_frame`);
     ``feminine`` and ``age``: the face presents as a woman's, and looks that age (see
-    :class:`BaldRule`). Bald is :class:`BaldRule` on the crown (:func:`scalp`); otherwise a
-    forehead (brows to where the skin ends) over :data:`RECEDING_FOREHEAD` IOD high is a
-    receding hairline, and one up to :data:`BANGS_FOREHEAD` is under bangs (on a
-    ``feminine`` face). The hair is named later (:func:`decide_hair_name`), once the brows
-    and the face's age are known.
+    :class:`BaldRule`). Bald is :class:`BaldRule` on the crown (:func:`scalp`); a bald head
+    from :data:`FRINGE_AGE` keeps a fringe, the hair found beside the crown, whose color is
+    the hair's. Otherwise a forehead (brows to where the skin ends) over
+    :data:`RECEDING_FOREHEAD` IOD high is a receding hairline, and one up to
+    :data:`BANGS_FOREHEAD` is under bangs (on a ``feminine`` face). The hair is named
+    later (:func:`decide_hair_name`), once the brows and the face's age are known.
     """
     skin_like = skin_likeness(chip, skin)
     crown = scalp(chip, skin, skin_like, person)
     bald = BaldRule()(crown, feminine, age)
+    fringe = bald and age >= FRINGE_AGE
     line = hairline(chip, skin_like)
     forehead = float(_brow_top(chip) - np.median(line)) / IOD
-    receding = not bald and forehead > RECEDING_FOREHEAD
+    receding = fringe or (not bald and forehead > RECEDING_FOREHEAD)
     bangs = feminine and not bald and forehead <= BANGS_FOREHEAD
     region = hair_region(chip, skin_like, person)
-    hair = np.zeros(chip.valid.shape, bool) if bald else region
-    return HairMeasure(_color(chip, hair), bald, receding, hair,
-                       hair_features(chip, region, forehead, skin), crown, skin_like, bangs)
+    features = hair_features(chip, region, forehead, skin)
+    if not bald:
+        hair, color_features = region, features
+    elif fringe:
+        beside = np.abs(np.arange(chip.valid.shape[1]) - chip.landmarks[27, 0]) > _CROWN_HALF * IOD
+        hair = region & beside[None, :]
+        color_features = hair_features(chip, hair, forehead, skin)
+    else:
+        hair, color_features = np.zeros(chip.valid.shape, bool), features
+    return HairMeasure(_color(chip, hair), bald, receding, hair, features, crown, skin_like,
+                       bangs, fringe, color_features)
 
 
 def hair_beside(chip: Chip, hair: HairMeasure, covered: NDArray[np.bool_],
