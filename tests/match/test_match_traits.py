@@ -56,6 +56,17 @@ def test_fuse_votes_by_confidence() -> None:
     assert sure.confidence["glasses"] == pytest.approx(0.9)
 
 
+def test_a_bald_person_s_fringe_is_voted_by_the_photos_that_saw_a_bald_crown() -> None:
+    """Photos that see hair on top say nothing of a bald crown's fringe (Hans Blix: two
+    bald photos with a fringe, two not bald and not receding)."""
+    bald = [_photo(hair_length=("bald", 0.8), receding=(True, 0.6))] * 2
+    hair = [_photo(hair_length=("short", 0.9), receding=(False, 0.6))] * 2
+    assert fuse([*bald, *hair]).trait("receding") is True
+    assert fuse([*hair, *bald]).trait("receding") is True
+    shaved = [_photo(hair_length=("bald", 0.8), receding=(False, 0.6))] * 3
+    assert fuse([*shaved, hair[0]]).trait("receding") is False
+
+
 def _measured(**traits: object) -> Measured:
     return Measured(traits=dict(traits), confidence=dict.fromkeys(traits, 1.0))
 
@@ -82,6 +93,16 @@ def test_measured_curls_give_a_curly_cut_and_straight_hair_a_straight_one(length
     assert mismatch({"hair_type": "coily"}, {"hair_type": ("curly", "coily")}) == 0.0
     assert mismatch({"hair_type": "wavy"}, {"hair_type": ("curly", "coily")}) == pytest.approx(w)
     assert mismatch({"hair_type": "straight"}, {"hair_type": "coily"}) == pytest.approx(3 * w)
+
+
+@pytest.mark.parametrize(("style", "fringe", "bare"), [("facemoji", "balding", "bald"),
+                                                      ("avataaars", "sides", "none")])
+def test_a_bald_crown_with_a_fringe_keeps_hair_at_the_sides(style, fringe, bare) -> None:
+    schema = get_style(style).schema
+    for receding, hair in ((True, fringe), (False, bare)):
+        params = initial_params(_measured(hair_length="bald", receding=receding, gender="male",
+                                          hair_presentation="male"), schema)
+        assert params.choice("hair") == hair
 
 
 def test_a_man_with_short_curls_gets_close_cropped_curls_not_an_afro_or_a_perm() -> None:

@@ -154,6 +154,11 @@ def fuse(analyses: Sequence[Any]) -> Measured:
         # bald): half the photos seeing a bald crown, and at least two where there are
         # two, outweigh surer "short" readings; fewer never make the person bald
         traits["hair_length"], confidence["hair_length"] = "bald", bald / len(lengths)
+        # a fringe (receding) is seen only on a bald crown: the photos that saw one decide
+        fringes = [photo["receding"] for photo in map(_traits_of, attrs)
+                   if photo.get("hair_length", (None,))[0] == "bald" and "receding" in photo]
+        if fringes:
+            traits["receding"], confidence["receding"] = _vote(fringes)
     elif bald:
         traits["hair_length"], confidence["hair_length"] = _vote_sides(
             [(value, conf) for value, conf in lengths if value != "bald"], SIDES["hair_length"])

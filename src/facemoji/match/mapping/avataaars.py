@@ -43,7 +43,7 @@ HAIR: dict[str, Traits] = {
     "short_flat": {"hair_length": "short", "hair_type": _S},
     "short_round": {"hair_length": "short", "hair_type": (_S, _W)},
     "short_waved": {"hair_length": "short", "hair_type": _W},
-    "sides": {"hair_length": "short", "hair_type": (_S, _W), "receding": True},
+    "sides": {"hair_length": "bald", "hair_type": None, "receding": True},
     "straight_1": {"hair_length": "long", "hair_type": _S},
     "straight_2": {"hair_length": "long", "hair_type": _S},
     "straight_strand": {"hair_length": "long", "hair_type": _S},

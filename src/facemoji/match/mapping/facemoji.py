@@ -61,6 +61,7 @@ HAIR: dict[str, Traits] = {
     "locs": {"hair_length": "long", "hair_type": "coily", "hair_up": "braids"},
     "afro_puff": {"hair_length": "short", "hair_type": "coily", "hair_up": "bun"},
     "receding": {"hair_length": "short", "hair_type": ("straight", "wavy"), "receding": True},
+    "balding": {"hair_length": "bald", "hair_type": None, "receding": True},
     "bald": {"hair_length": "bald", "hair_type": None},
 }
 """What each hair option shows; a tuple: any of these (the option suits each). Unlisted
