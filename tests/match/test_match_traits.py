@@ -3,6 +3,7 @@ let measurement decide what an avatar shows."""
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import replace
 from types import SimpleNamespace
 
@@ -14,7 +15,7 @@ from facemoji.avatar.style import get_style
 from facemoji.face.hair_type import TYPE_GROUPS
 from facemoji.match.mapping import initial_params, mapping_for
 from facemoji.match.measured import Measured, fuse
-from facemoji.match.traits import LONG_LINE, WEIGHTS, mismatch
+from facemoji.match.traits import LONG_LINE, MOUTH_OPEN_CUTS, WEIGHTS, mismatch, mouth_opening
 
 
 def test_equal_traits_cost_nothing_and_unmeasured_ones_are_free() -> None:
@@ -182,3 +183,36 @@ def test_a_measured_tie_is_drawn_under_a_collar_only() -> None:
     assert initial_params(_measured(jacket=True, tie=False), schema)["tie"] == "none"
     open_collar = initial_params(_measured(jacket=False, tie=True), schema)
     assert open_collar["tie"] == "none" or open_collar["clothing"] in ("collared_shirt",)
+
+
+def test_the_mouth_opening_cuts_lie_between_the_native_style_s_drawn_mouths() -> None:
+    """MOUTH_OPEN_CUTS are the midpoints of the drawn grin, open smile and laugh (their
+    inner-lip gap on the style's own landmarks): an art change must move them too."""
+    style = get_style("facemoji")
+
+    def gap(mouth: str) -> float:
+        p = np.asarray(style.landmarks(style.schema.params(mouth=mouth), 512))
+        return float(np.linalg.norm(p[62] - p[66])
+                     / np.linalg.norm(p[42:48].mean(axis=0) - p[36:42].mean(axis=0)))
+
+    drawn = [gap(m) for m in ("grin", "open_smile", "laugh")]
+    midpoints = [(a + b) / 2 for a, b in itertools.pairwise(drawn)]
+    assert midpoints == pytest.approx(MOUTH_OPEN_CUTS, abs=0.01)
+
+
+@pytest.mark.parametrize(("gaps", "mouth"), [
+    ([0.08, 0.12, 0.5], "grin"),     # one photo laughs; the median smile barely parts
+    ([0.2, 0.18], "open_smile"),
+    ([0.3, 0.35, 0.1], "laugh"),
+])
+def test_a_toothy_smile_gets_the_mouth_that_opens_as_far(gaps, mouth) -> None:
+    photos = [SimpleNamespace(attributes=SimpleNamespace(
+        traits=lambda: {"smile": ("teeth", 0.9)}, smile="teeth", mouth_gap=g)) for g in gaps]
+    # a closed smile's gap says nothing of a toothy one
+    photos.append(SimpleNamespace(attributes=SimpleNamespace(
+        traits=lambda: {"smile": ("closed", 0.3)}, smile="closed", mouth_gap=0.9)))
+    measured = fuse(photos)
+    assert measured.trait("mouth_open") == mouth_opening(float(np.median(gaps)))
+    params = initial_params(measured, get_style("facemoji").schema)
+    assert params.choice("mouth") == mouth
+

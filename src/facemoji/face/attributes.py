@@ -170,6 +170,14 @@ class Attributes:
         return None if self.age_gender is None else self.age_gender.female
 
     @property
+    def mouth_gap(self) -> float | None:
+        """How far apart the inner lips are, over the distance between the irises (``None``
+        where the face mesh did not measure it): a toothy grin's lips part a little, a
+        laugh's wide."""
+        smile = self.features.get("smile")
+        return None if smile is None or not np.isfinite(smile.gap) else float(smile.gap)
+
+    @property
     def lips(self) -> ColorMeasure:
         """The lips' color as the photo shows them (UNKNOWN when they were not seen)."""
         smile = self.features.get("smile")

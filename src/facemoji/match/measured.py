@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 
 from ..avatar.color import lab_to_hex
-from .traits import LONG_HAIR, Traits
+from .traits import LONG_HAIR, Traits, mouth_opening
 
 COLOR_NAMES = ("skin", "hair", "eyes", "brows", "clothing", "lips", "headwear_color",
                "facial_hair_color", "tie_color", "shirt_color")
@@ -162,6 +162,12 @@ def fuse(analyses: Sequence[Any]) -> Measured:
     elif bald:
         traits["hair_length"], confidence["hair_length"] = _vote_sides(
             [(value, conf) for value, conf in lengths if value != "bald"], SIDES["hair_length"])
+    if traits.get("smile") == "teeth":  # how far it opens: the median of the toothy photos
+        gaps = [at.mouth_gap for at in attrs if getattr(at, "smile", None) == "teeth"
+                and getattr(at, "mouth_gap", None) is not None]
+        if gaps:
+            traits["mouth_open"] = mouth_opening(float(np.median(gaps)))
+            confidence["mouth_open"] = confidence["smile"]
     keys = sorted({k for at in attrs for k in (getattr(at, "geometry_z", None) or {})})
     geometry = {
         k: float(np.mean([at.geometry_z[k] for at in attrs if k in (at.geometry_z or {})]))

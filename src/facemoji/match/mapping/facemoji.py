@@ -88,9 +88,15 @@ FACIAL_HAIR = {
 HEADWEAR = {"none": "none", "cap": "hat", "beanie": "hat", "fedora": "hat",
             "headband": "none", "headscarf": "headscarf", "turban": "headscarf",
             "bucket_hat": "hat"}
-MOUTH = {"neutral": "none", "serious": "none", "pout": "none", "soft_smile": "closed",
-         "smile": "closed", "smirk": "closed", "grin": "teeth", "open_smile": "teeth",
-         "laugh": "teeth", "tongue": "teeth"}
+MOUTH: dict[str, Traits] = {
+    "neutral": {"smile": "none"}, "serious": {"smile": "none"}, "pout": {"smile": "none"},
+    "soft_smile": {"smile": "closed"}, "smile": {"smile": "closed"},
+    "smirk": {"smile": "closed"}, "grin": {"smile": "teeth", "mouth_open": "parted"},
+    "open_smile": {"smile": "teeth", "mouth_open": "open"},
+    "laugh": {"smile": "teeth", "mouth_open": "wide"},
+    "tongue": {"smile": "teeth", "mouth_open": "open"}}
+"""What each mouth shows: the smile, and how far a toothy one opens (its inner lips'
+gap as the style's landmarks draw it: :data:`..traits.MOUTH_OPEN_CUTS`)."""
 FRAME_COLORS = {"thick": "black", "thin": "silver", "rimless": "clear"}
 """Glasses colors by frame: thick frames are usually dark plastic, thin ones metal."""
 CLOTHING = {"crew_tee": False, "v_neck": False, "hoodie": False, "collared_shirt": False,
@@ -171,7 +177,7 @@ def traits(params: Params) -> Traits:
         "facial_hair": FACIAL_HAIR[params.choice("facial_hair")],
         "headwear": HEADWEAR[headwear],
         **hair_traits(params.choice("hair")),
-        "smile": MOUTH[params.choice("mouth")],
+        **MOUTH[params.choice("mouth")],
         "age_band": age if len(age) > 1 else age[0],
         "gender": LASHES[params.choice("lashes")],
         "jacket": CLOTHING[params.choice("clothing")],
@@ -245,7 +251,7 @@ def initial(measured: Measured, schema: Schema) -> Params:
         "facial_hair": best_option(FACIAL_HAIR, wanted, measured, schema, "facial_hair",
                                    "facial_hair"),
         "headwear": best_option(HEADWEAR, wanted, measured, schema, "headwear", "headwear"),
-        "mouth": best_option(MOUTH, wanted, measured, schema, "mouth", "smile"),
+        "mouth": best_option(MOUTH, wanted, measured, schema, "mouth"),
         "lashes": best_option(LASHES, wanted, measured, schema, "lashes", "gender"),
         "age_lines": best_option(AGE_LINES, wanted, measured, schema, "age_lines",
                                  "age_band"),
