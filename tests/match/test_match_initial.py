@@ -82,6 +82,17 @@ def test_half_the_photos_seeing_a_bald_crown_make_the_person_bald(target, make_a
     assert bald or measured.trait("hair_length") == "short"
 
 
+@pytest.mark.parametrize(("hats", "drawn"), [
+    ([("hat", 0.95), ("none", 0.4)], "none"),  # one photo of two: the vote alone says hat
+    ([("hat", 0.95), ("none", 0.4), ("none", 0.4)], "none"),
+    ([("hat", 0.9), ("hat", 0.6), ("none", 0.9)], "hat"),
+    ([("headscarf", 0.8), ("headscarf", 0.7)], "headscarf"),
+])
+def test_a_hat_is_drawn_only_when_most_photos_show_one(target, make_analysis, hats, drawn):
+    measured = fuse(_with_trait(target, make_analysis, "headwear", hats))
+    assert measured.trait("headwear") == drawn
+
+
 @pytest.mark.parametrize(("lengths", "drawn"), [
     # three photos see long hair, each a different length: together they outweigh a sure
     # short (a plain vote over the six lengths drew short)

@@ -119,6 +119,13 @@ glasses against none. Not facial hair: there it drew as a beard the stubble that
 photos of six read as a beard or goatee (Ben Affleck's), which blind reviewers named."""
 
 
+def _most_photos(count: int, photos: int) -> bool:
+    """Whether ``count`` of ``photos`` is enough to draw something that some photos miss
+    and others may show by chance (a bald crown, a hat): half of them, and at least two
+    where there are two."""
+    return count >= max(photos / 2, min(2, photos)) > 0
+
+
 def _traits_of(attributes: Any) -> dict[str, tuple[Any, float]]:
     traits = getattr(attributes, "traits", None)
     return dict(traits()) if callable(traits) else {}
@@ -148,7 +155,7 @@ def fuse(analyses: Sequence[Any]) -> Measured:
                                           else _vote(found))
     lengths = votes.get("hair_length", [])
     bald = sum(value == "bald" for value, _ in lengths)
-    if bald >= max(len(lengths) / 2, min(2, len(lengths))) > 0:
+    if _most_photos(bald, len(lengths)):
         # the crown rule misses most bald photos (a shaved head's stubble, a shadow) but
         # rarely calls hair bald (13 of 31 bald photos found, 10 of 502 others called
         # bald): half the photos seeing a bald crown, and at least two where there are
@@ -162,6 +169,12 @@ def fuse(analyses: Sequence[Any]) -> Measured:
     elif bald:
         traits["hair_length"], confidence["hair_length"] = _vote_sides(
             [(value, conf) for value, conf in lengths if value != "bald"], SIDES["hair_length"])
+    hats = votes.get("headwear", [])
+    covered = sum(value != "none" for value, _ in hats)
+    if traits.get("headwear", "none") != "none" and not _most_photos(covered, len(hats)):
+        # a hat is worn, not grown: drawn only when most photos show one (a pink hard hat
+        # in one of Oprah Winfrey's three photos covered her hair in her avatar)
+        traits["headwear"], confidence["headwear"] = "none", 1.0 - covered / len(hats)
     if traits.get("smile") == "teeth":  # how far it opens: the median of the toothy photos
         gaps = [at.mouth_gap for at in attrs if getattr(at, "smile", None) == "teeth"
                 and getattr(at, "mouth_gap", None) is not None]

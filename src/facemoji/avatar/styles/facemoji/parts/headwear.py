@@ -89,39 +89,43 @@ def _dome(ctx: Ctx, base_y: float, top_y: float, half: float, shoulder: float = 
 
 
 def _cap(ctx: Ctx) -> str:
+    """A baseball cap seen from the front: a tall six-panel dome and a curved bill,
+    narrower than the head, that dips over the forehead and shades it."""
     a, W, t = ctx.a, ctx.a.half_width, _tones(ctx)
     y = a.hairline - 8  # where the bill meets the crown at the temples; the bill clears the brows
-    top = a.top - 22
-    half = W * 1.08
-    crown = smooth([(a.cx - half, y), (a.cx - half * 0.96, y - (y - top) * 0.45),
-                    (a.cx - half * 0.6, top + 10), (a.cx, top), (a.cx + half * 0.6, top + 10),
-                    (a.cx + half * 0.96, y - (y - top) * 0.45), (a.cx + half, y),
-                    (a.cx, y + 16)], closed=True, tension=0.9)
+    top = a.top - 38
+    half = W * 1.04
+    crown = smooth([(a.cx - half, y + 2), (a.cx - half * 0.98, y - (y - top) * 0.5),
+                    (a.cx - half * 0.68, top + 12), (a.cx, top), (a.cx + half * 0.68, top + 12),
+                    (a.cx + half * 0.98, y - (y - top) * 0.5), (a.cx + half, y + 2),
+                    (a.cx, y + 14)], closed=True, tension=0.9)
     edge = _edge(t)
     seams = "".join(
-        smooth([(a.cx + s * W * 0.1, top + 2), (a.cx + s * W * 0.45, top + 34),
-                (a.cx + s * W * 0.62, y + 4)], closed=False) for s in (-1, 1))
+        smooth([(a.cx + s * W * 0.12, top + 2), (a.cx + s * W * 0.5, top + 30),
+                (a.cx + s * W * 0.7, y + 4)], closed=False) for s in (-1, 1))
     seams += f"M{a.cx:.1f} {top + 2:.1f}L{a.cx:.1f} {y + 2:.1f}"
-    # seen from the front, the curved bill lies between two downward arcs
-    front_edge = [(a.cx + W * 1.16, y + 8), (a.cx + W * 0.62, y + 33), (a.cx, y + 38),
-                  (a.cx - W * 0.62, y + 33), (a.cx - W * 1.16, y + 8)]
-    back_edge = [(a.cx - W * 1.1, y - 2), (a.cx - W * 0.6, y + 8), (a.cx, y + 11),
-                 (a.cx + W * 0.6, y + 8), (a.cx + W * 1.1, y - 2)]
+    # the bill, from the front: its top surface between where it leaves the crown and its
+    # curved front edge, deepest in the middle, and the darker underside just inside that edge
+    back_edge = [(a.cx - W * 0.98, y + 2), (a.cx - W * 0.55, y + 9), (a.cx, y + 11),
+                 (a.cx + W * 0.55, y + 9), (a.cx + W * 0.98, y + 2)]
+    front_edge = [(a.cx + W * 0.96, y + 8), (a.cx + W * 0.55, y + 38), (a.cx, y + 46),
+                  (a.cx - W * 0.55, y + 38), (a.cx - W * 0.96, y + 8)]
+    under = [(a.cx + W * 0.9, y + 12), (a.cx + W * 0.5, y + 37), (a.cx, y + 44),
+             (a.cx - W * 0.5, y + 37), (a.cx - W * 0.9, y + 12)]
     bill = smooth([*back_edge, *front_edge], closed=True, tension=0.8)
     return group([
         _defs(t),
-        _forehead_shadow(ctx, y + 34, 12, 1.15),
+        _forehead_shadow(ctx, y + 44, 14, 0.8),
         path(crown, FILL),
-        ellipse(a.cx - W * 0.42, top + 36, W * 0.34, 18, t.light, opacity=0.45),
+        ellipse(a.cx - W * 0.4, top + 34, W * 0.3, 20, t.light, opacity=0.45),
         path(seams, "none", stroke=edge, stroke_width=2.2, opacity=0.45, stroke_linecap="round"),
-        # at eye level we see the bill's underside: darker, with a lit front edge
-        path(bill, t.shadow),
-        path(smooth(back_edge, closed=False), "none", stroke=t.deep, stroke_width=6, opacity=0.6,
-             transform="translate(0 3)"),
-        path(smooth(front_edge, closed=False), "none", stroke=t.base, stroke_width=5,
-             stroke_linecap="round"),
+        path(bill, t.base),
+        path(smooth(back_edge, closed=False), "none", stroke=t.deep, stroke_width=4, opacity=0.5,
+             transform="translate(0 2)"),
+        path(smooth(under, closed=False), "none", stroke=t.shadow, stroke_width=6,
+             stroke_linecap="round", opacity=0.9),
         path(smooth(front_edge[1:4], closed=False), "none", stroke=t.light, stroke_width=2.5,
-             opacity=0.7, transform="translate(0 -1)", stroke_linecap="round"),
+             opacity=0.6, transform="translate(0 -8)", stroke_linecap="round"),
         ellipse(a.cx, top + 3, 9, 5, t.shadow),
     ])
 
