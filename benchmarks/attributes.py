@@ -299,6 +299,10 @@ def _hairline(s: Sample, setting: Any = None) -> str:
     return "receding" if a.features["hair"][FOREHEAD] > RECEDING_FOREHEAD else "normal"
 
 
+def _bangs(s: Sample) -> str:
+    return "bangs" if s.attributes.bangs else "none"
+
+
 def _glasses(s: Sample) -> str:
     return s.attributes.glasses
 
@@ -317,8 +321,8 @@ def measures() -> list[Measure]:
     def bare_forehead(s: Sample) -> bool:  # bangs labelled, and no hat over them
         return bool(s.label("bangs")) and not covers_head(s)
 
-    def bangs_right(s: Sample, found: Any) -> float:
-        return float(found == (s.label("bangs") == "yes"))
+    def bangs_right(s: Sample, found: Any) -> float:  # found: "bangs" or "none"
+        return float((found == "bangs") == (s.label("bangs") == "yes"))
 
     def up_right(s: Sample, found: Any) -> float:  # found: True, False, None or "up"/"none"
         return float((found in (True, "up")) == (s.label("hair_up") != "none"))
@@ -406,10 +410,11 @@ def measures() -> list[Measure]:
                 lambda s: "jacket" if s.attributes.jacket else "none",
                 lambda s, v: float((v == "jacket") == (s.label("jacket") == "yes")),
                 target="(a jacket over a shirt or not)", learned="jacket"),
-        Measure("bangs", bare_forehead, lambda s: s.attributes.bangs, bangs_right,
-                target="(hair over the forehead or not)"),
-        Measure("bangs found", bare_forehead, lambda s: s.attributes.bangs, bangs_right,
-                target="(of those with bangs)", counted=lambda s: s.label("bangs") == "yes"),
+        Measure("bangs", bare_forehead, _bangs, bangs_right,
+                target="(hair over the forehead or not)", learned="bangs"),
+        Measure("bangs found", bare_forehead, _bangs, bangs_right,
+                target="(of those with bangs)", counted=lambda s: s.label("bangs") == "yes",
+                learned="bangs"),
         Measure("headwear", labelled("headwear"), lambda s: s.attributes.headwear,
                 lambda s, v: float((v != "none") == covers_head(s)),
                 target="(covering the head or not)", learned="headwear"),
@@ -499,7 +504,8 @@ def per_person(samples: list[Sample]) -> list[str]:
     (a hat, cap, scarf or turban) in at least half their photos, and for people with curly
     or coily hair in most of their photos, for people with hair past the chin in most
     of their photos (drawn with a chin, shoulder or long cut), with a beard, goatee or
-    mustache in most (drawn with facial hair) and with glasses in most."""
+    mustache in most (drawn with facial hair), with glasses in most, and with bangs in
+    most of the photos that show their forehead."""
     from types import SimpleNamespace
 
     from facemoji.match.measured import fuse
@@ -507,7 +513,7 @@ def per_person(samples: list[Sample]) -> list[str]:
     people = _by_person(samples, lambda s: True)
     lines = []
     for name in sorted({key[0] for key in people}):
-        bald, hat, curly, long, beard, glasses = ([0, 0, 0, 0] for _ in range(6))
+        bald, hat, curly, long, beard, glasses, bangs = ([0, 0, 0, 0] for _ in range(7))
         for (set_name, _), photos in people.items():
             if set_name != name:
                 continue
@@ -519,6 +525,8 @@ def per_person(samples: list[Sample]) -> list[str]:
             _count_most(long, [s for s in photos if not covers_head(s)], "hair_length",
                         lambda s: s.label("hair_length") in LONG,
                         traits.get("hair_length") in LONG)
+            _count_most(bangs, [s for s in photos if not covers_head(s)], "bangs",
+                        lambda s: s.label("bangs") == "yes", traits.get("bangs") is True)
             _count_most(beard, photos, "facial_hair",
                         lambda s: s.label("facial_hair") in BEARDS,
                         traits.get("facial_hair") not in (None, "none"))
@@ -540,7 +548,9 @@ def per_person(samples: list[Sample]) -> list[str]:
                      f"{long[3]} others; {beard[0]} of {beard[1]} people with a beard, goatee "
                      f"or mustache in most photos drawn with facial hair; {beard[2]} of "
                      f"{beard[3]} others; {glasses[0]} of {glasses[1]} people with glasses in "
-                     f"most photos drawn with them; {glasses[2]} of {glasses[3]} others")
+                     f"most photos drawn with them; {glasses[2]} of {glasses[3]} others; "
+                     f"{bangs[0]} of {bangs[1]} people with bangs in most photos drawn with "
+                     f"them; {bangs[2]} of {bangs[3]} others")
     return lines
 
 

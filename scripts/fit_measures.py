@@ -55,6 +55,10 @@ class Task:
     likeliest class)."""
 
 
+def bangs_features(a: object) -> np.ndarray:
+    return a.features["bangs"]  # type: ignore[attr-defined]
+
+
 def length_features(a: object) -> np.ndarray:
     from facemoji.face.hair_length import length_vector
 
@@ -214,6 +218,12 @@ def tasks() -> list[Task]:
             return None
         return HAIR_TARGETS.get(s.label("hair_color"))  # type: ignore[attr-defined]
 
+    def fringe(s: object) -> dict[str, float] | None:  # bangs labelled, no hat over them
+        label = s.label("bangs")  # type: ignore[attr-defined]
+        if label not in ("yes", "no") or covers_head(s):
+            return None
+        return {"bangs" if label == "yes" else "none": 1.0}
+
     def covered(s: object) -> dict[str, float] | None:
         if not s.label("headwear"):  # type: ignore[attr-defined]
             return None
@@ -245,6 +255,8 @@ def tasks() -> list[Task]:
              lambda s, v: (v == "curly") == (s.label("hair_type") in CURLY)),
         Task("hair_up", ("none", "up"), worn_up, hair_up_features,
              lambda s, v: (v == "up") == (s.label("hair_up") not in ("", "none"))),
+        Task("bangs", ("none", "bangs"), fringe, bangs_features,
+             lambda s, v: (v == "bangs") == (s.label("bangs") == "yes")),
         Task("age_band", BANDS, one("age_band", BANDS), age_band_features,
              lambda s, v: v == s.label("age_band")),
     ]

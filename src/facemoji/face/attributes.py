@@ -19,12 +19,13 @@ import numpy as np
 from ..errors import BadImage
 from . import accessories, geometry
 from .age_gender import AgeGender, estimate, with_band
+from .bangs import bangs_vector, decide_bangs
 from .chip import CHIP_H, CHIP_W, make_chip, mask_to_image
 from .clothing import measure_clothing
 from .color import UNKNOWN, ColorMeasure, lab_measure
 from .expression import decide_smile, lipstick, smile_features
 from .features import measure_brows, measure_eyes
-from .hair import color_vector, decide_hair_name, hair_beside, measure_hair
+from .hair import FOREHEAD, color_vector, decide_hair_name, hair_beside, measure_hair
 from .hair_length import HairLength, length_vector, measure_length
 from .hair_type import TYPE_GROUPS, decide_hair_type, side_hair, type_features
 from .hair_up import UP_DOS, decide_hair_up
@@ -66,7 +67,8 @@ class Attributes:
     model's probability of it; a bald head that keeps a fringe is ``bald`` and
     ``receding``, and its name and ``hair`` color are the fringe's); ``hair_length`` how
     far the hair falls (:mod:`.hair_length`);
-    ``bangs`` whether hair covers the forehead (:data:`.hair.BANGS_FOREHEAD`);
+    ``bangs`` whether hair covers the forehead (:mod:`.bangs`; ``bangs_confidence`` how
+    sure);
     ``hair_type`` ``straight`` (or wavy) or ``curly`` (or coily) and ``hair_up`` whether
     it is worn up (a bun, ponytail or braids), ``None`` where no hair was read
     (:mod:`.hair_type`, :mod:`.hair_up`).
@@ -117,6 +119,7 @@ class Attributes:
     shirt_color: ColorMeasure = UNKNOWN
     headwear_color: ColorMeasure = UNKNOWN
     bangs: bool = False
+    bangs_confidence: float = 0.5
     hair_type: str | None = None
     hair_type_confidence: float = 0.0
     hair_name_confidence: float = 0.0
@@ -196,7 +199,7 @@ class Attributes:
             "receding": (self.receding, 0.6),
         }
         if not self.bald and self.headwear == "none":  # a hat hides the forehead's hair
-            out["bangs"] = (self.bangs, 0.5)
+            out["bangs"] = (self.bangs, self.bangs_confidence)
         if self.hair_length is not None:
             out["hair_length"] = (self.hair_length.name, self.hair_length.confidence)
         if self.hair_type is not None:  # surer the further the model is from 0.5
@@ -270,6 +273,9 @@ def measure(image: np.ndarray, detection: Detection,
     age_gender = with_band(estimate(image, landmarks), embedding)
     hair = measure_hair(chip, skin, person, feminine=age_gender.female >= 0.5,
                         age=age_gender.age)
+    bangs_f = bangs_vector(chip, hair.color, skin, hair.skin_like, person,
+                           float(hair.features[FOREHEAD]), age_gender.female)
+    bangs, bangs_conf = decide_bangs(bangs_f, hair.bangs)
     mesh = face_mesh(image, landmarks)
     in_chip = mesh.points[:, :2] @ chip.matrix[:, :2].T + chip.matrix[:, 2]
     glasses_f = accessories.glasses_features(chip, skin)
@@ -318,7 +324,7 @@ def measure(image: np.ndarray, detection: Detection,
         skin=tone, monk=round(monk), monk_score=monk,
         hair=hair_color, hair_name=hair_name, hair_name_confidence=hair_name_conf,
         bald=bald, receding=hair.receding,
-        bangs=hair.bangs and headwear == "none",
+        bangs=bangs and not bald and headwear == "none", bangs_confidence=bangs_conf,
         hair_type=hair_type, hair_type_confidence=hair_type_conf,
         hair_up=hair_up, hair_up_confidence=hair_up_conf,
         eyes=eyes, brows=brows, brow_thickness=thickness,
@@ -333,6 +339,7 @@ def measure(image: np.ndarray, detection: Detection,
         tie_color=clothing.tie_color if tie else UNKNOWN, shirt_color=clothing.shirt,
         features={"tone": tone_f, "embedding": embedding, "glasses": glasses_f, "frames": frames_f,
                   "facial_hair": facial_hair_f, "smile": smile_f, "hair": hair.features,
+                  "bangs": bangs_f,
                   "hair_color": color_f,
                   "scalp": hair.scalp, "headwear": headwear_f,
                   "length": length.profile, "silhouette": length.silhouette,

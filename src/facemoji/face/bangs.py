@@ -1,0 +1,63 @@
+"""Bangs: whether hair covers the forehead.
+
+The hairline (:func:`.hair.hairline`) finds where the forehead's skin ends; a fringe
+brings it down to the brows. But bangs are often thin, light or parted, and that scan
+stops at the first skin it sees: the rule on its height alone (:data:`.hair.BANGS_FOREHEAD`)
+found 12 of the 107 labelled photos with bangs. So a learned model (:mod:`.learned`,
+``scripts/fit_measures.py``) reads the forehead band just above the brows as well: how
+much of it looks like the skin, and how much like the hair's own color, how dark and how
+textured it is, with the hairline's height and the face's presentation (bangs are mostly
+women's). Until it is fitted, the rule decides.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numpy.typing import NDArray
+
+from .chip import IOD, Chip
+from .color import ColorMeasure
+from .learned import model
+
+BAND = (0.15, 0.6)
+"""The forehead band read, in IOD above the brows' top (between the brows' inner thirds)."""
+_HAIR_LIKE_WEIGHT = np.array([0.5, 1.0, 1.0])
+"""CIELAB weights of the hair-or-skin likeness: lightness counts half (shading moves it)."""
+
+
+def bangs_vector(chip: Chip, hair: ColorMeasure, skin: ColorMeasure,
+                 skin_like: NDArray[np.bool_], person: NDArray[np.float32], forehead: float,
+                 female: float) -> NDArray[np.float64]:
+    """What the bangs model reads: the hairline's height ``forehead`` (IOD), and over the
+    :data:`BAND`: the share of ``skin_like`` pixels, the share nearer the ``hair``'s color
+    than the ``skin``'s, the median and 25th-percentile L* less the skin's, the share over
+    15 L* darker than the skin, the median texture, the person's share; and ``female``."""
+    p = chip.landmarks
+    brow = float(p[17:27, 1].min())
+    rows = slice(int(max(0.0, brow - BAND[1] * IOD)), int(brow - BAND[0] * IOD))
+    cols = slice(int(p[19, 0]), int(p[24, 0]))
+    lab = chip.lab[rows, cols].reshape(-1, 3)
+    if len(lab) == 0:
+        return np.array([forehead, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0, female])
+    ref = np.asarray(skin.lab, np.float64)
+    # where no hair was seen, compare with a hair 30 L* darker than the skin
+    color = np.asarray(hair.lab, np.float64) if hair.confidence > 0 else ref - [30.0, 0, 0]
+    to_hair = np.linalg.norm((lab - color) * _HAIR_LIKE_WEIGHT, axis=1)
+    to_skin = np.linalg.norm((lab - ref) * _HAIR_LIKE_WEIGHT, axis=1)
+    light = lab[:, 0] - ref[0]
+    return np.array([
+        forehead, float(skin_like[rows, cols].mean()), float((to_hair < to_skin).mean()),
+        float(np.median(light)), float(np.percentile(light, 25)), float((light < -15.0).mean()),
+        float(np.median(chip.texture[rows, cols])), float((person[rows, cols] > 0.5).mean()),
+        female,
+    ])
+
+
+def decide_bangs(vector: NDArray[np.float64], by_rule: bool) -> tuple[bool, float]:
+    """Whether the forehead is under bangs, and how sure: the learned model on
+    :func:`bangs_vector`, or ``by_rule`` (sure 0.5) where no model is fitted."""
+    learned = model("bangs")
+    if learned is None:
+        return by_rule, 0.5
+    name, sure = learned.predict(vector)
+    return name == "bangs", sure
