@@ -167,8 +167,12 @@ def fuse(analyses: Sequence[Any]) -> Measured:
         if fringes:
             traits["receding"], confidence["receding"] = _vote(fringes)
     elif bald:
+        # too few bald crowns to draw the person bald still say the hair is close-cropped:
+        # they vote as buzz (one bald photo of two outweighed by a "chin" read off the
+        # backdrop drew Andre Agassi with a bob)
         traits["hair_length"], confidence["hair_length"] = _vote_sides(
-            [(value, conf) for value, conf in lengths if value != "bald"], SIDES["hair_length"])
+            [("buzz" if value == "bald" else value, conf) for value, conf in lengths],
+            SIDES["hair_length"])
     hats = votes.get("headwear", [])
     covered = sum(value != "none" for value, _ in hats)
     if traits.get("headwear", "none") != "none" and not _most_photos(covered, len(hats)):
