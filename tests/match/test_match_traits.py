@@ -216,3 +216,17 @@ def test_a_toothy_smile_gets_the_mouth_that_opens_as_far(gaps, mouth) -> None:
     params = initial_params(measured, get_style("facemoji").schema)
     assert params.choice("mouth") == mouth
 
+
+
+def test_the_hair_name_is_the_one_closest_to_every_photo_s_name() -> None:
+    """Brown, black and (in warm light) red: the plain vote took the surest single photo,
+    red; black and brown are neighbours, red is two steps from black."""
+    def photos(*names: tuple[str, float]) -> list[SimpleNamespace]:
+        return [SimpleNamespace(attributes=SimpleNamespace(
+            traits=dict, hair_name=n, hair_name_confidence=c,
+            hair=SimpleNamespace(confidence=1.0))) for n, c in names]
+
+    assert fuse(photos(("brown", 0.49), ("red", 0.63), ("black", 0.56))).hair_name == "black"
+    # red and auburn together outweigh the surest photo, black
+    assert fuse(photos(("red", 0.6), ("auburn", 0.5), ("black", 0.7))).hair_name == "red"
+    assert fuse(photos(("blonde", 0.55), ("black", 0.76))).hair_name == "black"
