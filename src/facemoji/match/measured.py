@@ -157,6 +157,51 @@ def _traits_of(attributes: Any) -> dict[str, tuple[Any, float]]:
     return dict(traits()) if callable(traits) else {}
 
 
+def _fuse_length(lengths: Sequence[tuple[Any, float]], attrs: Sequence[Any], traits: Traits,
+                 confidence: dict[str, float]) -> None:
+    """Bald from enough bald crowns (:func:`_most_photos`), with the fringe those photos
+    saw; fewer bald crowns vote as close-cropped hair."""
+    bald = sum(value == "bald" for value, _ in lengths)
+    if _most_photos(bald, len(lengths)):
+        # the crown rule misses most bald photos (a shaved head's stubble, a shadow) but
+        # rarely calls hair bald (13 of 31 bald photos found, 10 of 502 others called
+        # bald): half the photos seeing a bald crown, and at least two where there are
+        # two, outweigh surer "short" readings; fewer never make the person bald
+        traits["hair_length"], confidence["hair_length"] = "bald", bald / len(lengths)
+        # a fringe (receding) is seen only on a bald crown: the photos that saw one decide
+        fringes = [photo["receding"] for photo in map(_traits_of, attrs)
+                   if photo.get("hair_length", (None,))[0] == "bald" and "receding" in photo]
+        if fringes:
+            traits["receding"], confidence["receding"] = _vote(fringes)
+    elif bald:
+        # too few bald crowns to draw the person bald still say the hair is close-cropped:
+        # they vote as buzz (one bald photo of two outweighed by a "chin" read off the
+        # backdrop drew Andre Agassi with a bob)
+        traits["hair_length"], confidence["hair_length"] = _vote_sides(
+            [("buzz" if value == "bald" else value, conf) for value, conf in lengths],
+            SIDES["hair_length"])
+
+
+def _drop_rare_hat(hats: Sequence[tuple[Any, float]], traits: Traits,
+                   confidence: dict[str, float]) -> None:
+    """A hat is worn, not grown: drawn only when most photos show one (a pink hard hat in
+    one of Oprah Winfrey's three photos covered her hair in her avatar)."""
+    covered = sum(value != "none" for value, _ in hats)
+    if traits.get("headwear", "none") != "none" and not _most_photos(covered, len(hats)):
+        traits["headwear"], confidence["headwear"] = "none", 1.0 - covered / len(hats)
+
+
+def _open_smile(attrs: Sequence[Any], traits: Traits, confidence: dict[str, float]) -> None:
+    """How far a smile showing teeth opens: the median lip gap of the toothy photos."""
+    if traits.get("smile") != "teeth":
+        return
+    gaps = [at.mouth_gap for at in attrs if getattr(at, "smile", None) == "teeth"
+            and getattr(at, "mouth_gap", None) is not None]
+    if gaps:
+        traits["mouth_open"] = mouth_opening(float(np.median(gaps)))
+        confidence["mouth_open"] = confidence["smile"]
+
+
 def fuse(analyses: Sequence[Any]) -> Measured:
     """Merge the ``.attributes`` of several ``FaceAnalysis`` of one person."""
     attrs = [a.attributes for a in analyses if getattr(a, "attributes", None) is not None]
@@ -179,38 +224,9 @@ def fuse(analyses: Sequence[Any]) -> Measured:
     for name, found in votes.items():
         traits[name], confidence[name] = (_vote_sides(found, SIDES[name]) if name in SIDES
                                           else _vote(found))
-    lengths = votes.get("hair_length", [])
-    bald = sum(value == "bald" for value, _ in lengths)
-    if _most_photos(bald, len(lengths)):
-        # the crown rule misses most bald photos (a shaved head's stubble, a shadow) but
-        # rarely calls hair bald (13 of 31 bald photos found, 10 of 502 others called
-        # bald): half the photos seeing a bald crown, and at least two where there are
-        # two, outweigh surer "short" readings; fewer never make the person bald
-        traits["hair_length"], confidence["hair_length"] = "bald", bald / len(lengths)
-        # a fringe (receding) is seen only on a bald crown: the photos that saw one decide
-        fringes = [photo["receding"] for photo in map(_traits_of, attrs)
-                   if photo.get("hair_length", (None,))[0] == "bald" and "receding" in photo]
-        if fringes:
-            traits["receding"], confidence["receding"] = _vote(fringes)
-    elif bald:
-        # too few bald crowns to draw the person bald still say the hair is close-cropped:
-        # they vote as buzz (one bald photo of two outweighed by a "chin" read off the
-        # backdrop drew Andre Agassi with a bob)
-        traits["hair_length"], confidence["hair_length"] = _vote_sides(
-            [("buzz" if value == "bald" else value, conf) for value, conf in lengths],
-            SIDES["hair_length"])
-    hats = votes.get("headwear", [])
-    covered = sum(value != "none" for value, _ in hats)
-    if traits.get("headwear", "none") != "none" and not _most_photos(covered, len(hats)):
-        # a hat is worn, not grown: drawn only when most photos show one (a pink hard hat
-        # in one of Oprah Winfrey's three photos covered her hair in her avatar)
-        traits["headwear"], confidence["headwear"] = "none", 1.0 - covered / len(hats)
-    if traits.get("smile") == "teeth":  # how far it opens: the median of the toothy photos
-        gaps = [at.mouth_gap for at in attrs if getattr(at, "smile", None) == "teeth"
-                and getattr(at, "mouth_gap", None) is not None]
-        if gaps:
-            traits["mouth_open"] = mouth_opening(float(np.median(gaps)))
-            confidence["mouth_open"] = confidence["smile"]
+    _fuse_length(votes.get("hair_length", []), attrs, traits, confidence)
+    _drop_rare_hat(votes.get("headwear", []), traits, confidence)
+    _open_smile(attrs, traits, confidence)
     keys = sorted({k for at in attrs for k in (getattr(at, "geometry_z", None) or {})})
     geometry = {
         k: float(np.mean([at.geometry_z[k] for at in attrs if k in (at.geometry_z or {})]))
