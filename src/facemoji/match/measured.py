@@ -146,9 +146,8 @@ def _central_name(found: Sequence[tuple[str, float]]) -> str:
 
 
 def _most_photos(count: int, photos: int) -> bool:
-    """Whether ``count`` of ``photos`` is enough to draw something that some photos miss
-    and others may show by chance (a bald crown, a hat): half of them, and at least two
-    where there are two."""
+    """Whether ``count`` of ``photos`` showing a hat is enough to draw one: half of them,
+    and at least two where there are two."""
     return count >= max(photos / 2, min(2, photos)) > 0
 
 
@@ -159,14 +158,17 @@ def _traits_of(attributes: Any) -> dict[str, tuple[Any, float]]:
 
 def _fuse_length(lengths: Sequence[tuple[Any, float]], attrs: Sequence[Any], traits: Traits,
                  confidence: dict[str, float]) -> None:
-    """Bald from enough bald crowns (:func:`_most_photos`), with the fringe those photos
-    saw; fewer bald crowns vote as close-cropped hair."""
+    """Bald from half the photos or more seeing a bald crown, with the fringe those
+    photos saw; fewer bald crowns vote as close-cropped hair."""
     bald = sum(value == "bald" for value, _ in lengths)
-    if _most_photos(bald, len(lengths)):
-        # the crown rule misses most bald photos (a shaved head's stubble, a shadow) but
-        # rarely calls hair bald (13 of 31 bald photos found, 10 of 502 others called
-        # bald): half the photos seeing a bald crown, and at least two where there are
-        # two, outweigh surer "short" readings; fewer never make the person bald
+    if bald and bald >= len(lengths) / 2:
+        # the crown rule misses many bald photos (a shaved head's stubble, a shadow) but
+        # rarely calls hair bald (25 of 38 faceset bald photos found, 6 of 456 others
+        # called bald): half the photos seeing a bald crown outweigh surer "short"
+        # readings. One photo of two is enough: of the faceset's pairs of photos of one
+        # person, that draws 41 of 49 bald pairs bald instead of 25, for 21 of 625 others
+        # instead of 1, nearly all older men with receding hair, whose bald crown is drawn
+        # with its fringe (blind reviewers named bald men drawn with hair in every round)
         traits["hair_length"], confidence["hair_length"] = "bald", bald / len(lengths)
         # a fringe (receding) is seen only on a bald crown: the photos that saw one decide
         fringes = [photo["receding"] for photo in map(_traits_of, attrs)
