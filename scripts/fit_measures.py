@@ -385,13 +385,12 @@ def main() -> int:
         chosen_tasks = [t for t in chosen_tasks if t.name in args.only]
     for task in chosen_tasks:
         chosen, x, y, w = _data(task, samples)
-        scores = {}
-        for strength in STRENGTHS:
-            pred = held_out(task, samples, strength)
-            scores[strength] = np.mean([task.right(s, v) for s, v in zip(chosen, pred,
-                                                                         strict=True)])
+        preds = {strength: held_out(task, samples, strength) for strength in STRENGTHS}
+        scores = {strength: np.mean([task.right(s, v) for s, v in zip(chosen, pred,
+                                                                      strict=True)])
+                  for strength, pred in preds.items()}
         strength = choose_strength(scores, shipped.get(task.name))
-        pred = held_out(task, samples, strength)
+        pred = preds[strength]
         line = [f"{task.name}: strength {strength:g}"]
         for name in args.sets:
             idx = [i for i, s in enumerate(chosen) if s.set == name]

@@ -118,9 +118,9 @@ class HairMeasure:
     features: NDArray[np.float64]
     scalp: Scalp
     skin_like: NDArray[np.bool_]
+    color_features: NDArray[np.float64]
     bangs: bool = False
     fringe: bool = False
-    color_features: NDArray[np.float64] | None = None
 
 
 def _ellipse(shape: tuple[int, ...], center: tuple[float, float], axes: tuple[float, float]
@@ -402,7 +402,7 @@ def measure_hair(chip: Chip, skin: ColorMeasure, person: NDArray[np.float32],
     else:
         hair, color_features = np.zeros(chip.valid.shape, bool), features
     return HairMeasure(_color(chip, hair), bald, receding, hair, features, crown, skin_like,
-                       bangs, fringe, color_features)
+                       color_features, bangs, fringe)
 
 
 def hair_beside(chip: Chip, hair: HairMeasure, covered: NDArray[np.bool_],
