@@ -140,8 +140,11 @@ def test_glasses_follow_kind_and_frame() -> None:
     schema = get_style("facemoji").schema
     rimless = initial_params(_measured(glasses="eyeglasses", glasses_frame="rimless"), schema)
     shades = initial_params(_measured(glasses="sunglasses", glasses_frame="thick"), schema)
+    thin = initial_params(_measured(glasses="eyeglasses", glasses_frame="thin"), schema)
     assert rimless.choice("glasses") == "rimless"
     assert shades.choice("glasses") == "wayfarer_sunglasses"
+    # most thin frames are soft rectangles of metal, not round
+    assert thin.choice("glasses") == "wire" and thin["glasses_color"] == "#a9adb3"
 
 
 def test_every_option_of_the_mapped_features_has_its_traits() -> None:

@@ -70,6 +70,7 @@ traits default to ``hair_up`` none, no ``bangs``, not ``receding``."""
 GLASSES: dict[str, Traits] = {
     "none": {"glasses": "none", "glasses_frame": "none"},
     "round": {"glasses": "eyeglasses", "glasses_frame": "thin"},
+    "wire": {"glasses": "eyeglasses", "glasses_frame": "thin"},
     "rectangular": {"glasses": "eyeglasses", "glasses_frame": "thick"},
     "cat_eye": {"glasses": "eyeglasses", "glasses_frame": "thick"},
     "rimless": {"glasses": "eyeglasses", "glasses_frame": "rimless"},
@@ -78,6 +79,9 @@ GLASSES: dict[str, Traits] = {
     "aviator_sunglasses": {"glasses": "sunglasses", "glasses_frame": "thin"},
     "wayfarer_sunglasses": {"glasses": "sunglasses", "glasses_frame": "thick"},
 }
+"""What each glasses option shows. A thin frame is drawn as ``wire`` (a soft rectangle of
+thin metal, the likelier option where it ties with ``round``): most thin frames are, and
+thin glasses drawn round went to every wearer of them (docs/benchmarks.md)."""
 FACIAL_HAIR = {
     "none": "none", "stubble": "stubble", "mustache": "mustache", "pencil_mustache": "mustache",
     "handlebar": "mustache", "chevron": "mustache", "goatee": "goatee",

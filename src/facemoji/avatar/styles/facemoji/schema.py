@@ -170,8 +170,8 @@ FACIAL_HAIR = _options(
 )
 
 GLASSES = _options(
-    ("none", 9.0), ("round", 0.7), ("rectangular", 0.9), ("cat_eye", 0.4), ("rimless", 0.4),
-    ("browline", 0.4), ("oversized", 0.3), ("aviator_sunglasses", 0.25),
+    ("none", 9.0), ("round", 0.7), ("wire", 0.8), ("rectangular", 0.9), ("cat_eye", 0.4),
+    ("rimless", 0.4), ("browline", 0.4), ("oversized", 0.3), ("aviator_sunglasses", 0.25),
     ("wayfarer_sunglasses", 0.25),
 )
 

@@ -42,6 +42,7 @@ class Frame:
 
 FRAMES: dict[str, Frame] = {
     "round": Frame(0.64, 0.62, 2.0, 4.2, metal=True),
+    "wire": Frame(0.78, 0.54, 3.4, 3.6, metal=True),
     "rectangular": Frame(0.80, 0.50, 4.5, 6.5),
     "cat_eye": Frame(0.80, 0.54, 3.0, 7.0, warp="cat"),
     "rimless": Frame(0.74, 0.52, 3.4, 1.6, metal=True, rimless=True),
