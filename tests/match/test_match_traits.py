@@ -73,7 +73,7 @@ def _measured(**traits: object) -> Measured:
 
 
 @pytest.mark.parametrize("style", ["facemoji", "avataaars"])
-@pytest.mark.parametrize("length", ["bald", "short", "chin", "long"])
+@pytest.mark.parametrize("length", ["bald", "short", "chin", "shoulder", "long"])
 def test_the_initial_hair_shows_the_measured_length(style: str, length: str) -> None:
     schema = get_style(style).schema
     params = initial_params(_measured(hair_length=length, hair_type="straight"), schema)

@@ -44,6 +44,7 @@ HAIR: dict[str, Traits] = {
     "pixie": {"hair_length": "short", "hair_type": "straight", "bangs": True},
     "short_layered": {"hair_length": ("short", "chin"), "hair_type": SMOOTH},
     "bob": {"hair_length": "chin", "hair_type": "straight", "bangs": True},
+    "lob": {"hair_length": "shoulder", "hair_type": "straight"},
     "lob_wavy": {"hair_length": ("chin", "shoulder"), "hair_type": "wavy"},
     "curly_medium": {"hair_length": ("chin", "shoulder"), "hair_type": ("curly", "coily")},
     "shag": {"hair_length": "shoulder", "hair_type": "wavy", "bangs": True},
@@ -155,9 +156,10 @@ SHAPE = ("hair", "face_width", "face_length", "eye_size", "eye_spacing", "eye_ti
 MASCULINE_CUTS = frozenset({"short_straight", "crew_cut", "side_part", "quiff", "pompadour",
                             "slicked_back", "undercut", "mohawk", "curtains", "messy",
                             "receding"})
-FEMININE_STYLES = frozenset({"short_curly", "pixie", "short_layered", "bob", "lob_wavy", "shag",
-                             "long_straight", "long_wavy", "long_curly", "long_bangs", "ponytail",
-                             "high_bun", "space_buns", "pigtails", "box_braids", "afro_puff"})
+FEMININE_STYLES = frozenset({"short_curly", "pixie", "short_layered", "bob", "lob", "lob_wavy",
+                             "shag", "long_straight", "long_wavy", "long_curly", "long_bangs",
+                             "ponytail", "high_bun", "space_buns", "pigtails", "box_braids",
+                             "afro_puff"})
 """Cuts that read as a man's or a woman's (the rest read as either): a woman whose hair
 is pulled back shows little of it, and a men's crew cut is not what a friend sees. The
 native ``short_curly`` is a full, rounded set of curls: on a man's face it reads as a

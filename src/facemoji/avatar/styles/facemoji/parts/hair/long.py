@@ -134,6 +134,17 @@ def short_layered(ctx: Ctx) -> tuple[str, str]:
     return back, front_mass(g, outline, sweep, locks=side)
 
 
+def lob(ctx: Ctx) -> tuple[str, str]:
+    """A straight shoulder-length cut parted on the side, the ends just past the jaw: the
+    length between the bob and long hair that straight hair is most often cut to."""
+    g, h = Geo(ctx), ctx.pal.hair
+    hl = g.hairline
+    sweep = [fill(leaf((g.x(-0.3), hl - 4), (g.x(0.86), g.eye_y - 62), 10, -6), h.shadow, 0.45),
+             fill(leaf(g.skull(-30, -6), (g.x(0.4), hl + 10), 6, -8), h.light, 0.35)]
+    return _long(ctx, g.chin_y + 44, 1.45, _side_part_line(g), lock_bottom=g.chin_y + 34,
+                 curl_in=0.3, details=sweep)
+
+
 def lob_wavy(ctx: Ctx) -> tuple[str, str]:
     """A wavy shoulder-length lob parted in the middle."""
     g, h = Geo(ctx), ctx.pal.hair
@@ -189,6 +200,7 @@ def long_bangs(ctx: Ctx) -> tuple[str, str]:
 STYLES = {
     "short_layered": short_layered,
     "bob": bob,
+    "lob": lob,
     "lob_wavy": lob_wavy,
     "shag": shag,
     "long_straight": long_straight,
