@@ -81,6 +81,12 @@ def test_the_initial_hair_shows_the_measured_length(style: str, length: str) -> 
     assert length == shown or length in shown
 
 
+def test_straight_hair_to_the_shoulders_gets_the_straight_lob() -> None:
+    schema = get_style("facemoji").schema
+    measured = _measured(hair_length="shoulder", hair_type="straight", gender="female")
+    assert initial_params(measured, schema).choice("hair") == "lob"
+
+
 @pytest.mark.parametrize("length", ["short", "long"])
 def test_measured_curls_give_a_curly_cut_and_straight_hair_a_straight_one(length: str) -> None:
     schema = get_style("facemoji").schema

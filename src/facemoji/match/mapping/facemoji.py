@@ -80,9 +80,10 @@ GLASSES: dict[str, Traits] = {
     "aviator_sunglasses": {"glasses": "sunglasses", "glasses_frame": "thin"},
     "wayfarer_sunglasses": {"glasses": "sunglasses", "glasses_frame": "thick"},
 }
-"""What each glasses option shows. A thin frame is drawn as ``wire`` (a soft rectangle of
-thin metal, the likelier option where it ties with ``round``): most thin frames are, and
-thin glasses drawn round went to every wearer of them (docs/benchmarks.md)."""
+"""What each glasses option shows. A thin frame is drawn as ``wire``, a soft rectangle of
+thin metal and the likelier option where it ties with ``round``. Most thin frames are that
+shape: two labelling passes found round lenses in 3 of the 133 photos with eyeglasses, and
+blind reviewers preferred ``wire`` to ``round`` 14–3 and 11–6 (docs/benchmarks.md)."""
 FACIAL_HAIR = {
     "none": "none", "stubble": "stubble", "mustache": "mustache", "pencil_mustache": "mustache",
     "handlebar": "mustache", "chevron": "mustache", "goatee": "goatee",
