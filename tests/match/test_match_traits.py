@@ -81,6 +81,15 @@ def test_the_initial_hair_shows_the_measured_length(style: str, length: str) -> 
     assert length == shown or length in shown
 
 
+@pytest.mark.parametrize(("bangs", "cut"), [(False, "side_part"), (True, "short_straight")])
+def test_a_man_s_short_straight_hair_has_a_fringe_only_where_measured(bangs: bool,
+                                                                      cut: str) -> None:
+    schema = get_style("facemoji").schema
+    measured = _measured(hair_length="short", hair_type="straight", gender="male",
+                         hair_presentation="male", bangs=bangs)
+    assert initial_params(measured, schema).choice("hair") == cut
+
+
 def test_straight_hair_to_the_shoulders_gets_the_straight_lob() -> None:
     schema = get_style("facemoji").schema
     measured = _measured(hair_length="shoulder", hair_type="straight", gender="female")

@@ -26,7 +26,7 @@ SMOOTH = ("straight", "wavy")
 (``afro_puff``, braids, locs)."""
 
 HAIR: dict[str, Traits] = {
-    "short_straight": {"hair_length": "short", "hair_type": "straight"},
+    "short_straight": {"hair_length": "short", "hair_type": "straight", "bangs": True},
     "short_wavy": {"hair_length": "short", "hair_type": "wavy"},
     "short_curly": {"hair_length": "short", "hair_type": "curly"},
     "crew_cut": {"hair_length": ("buzz", "short"), "hair_type": "straight"},
@@ -66,7 +66,9 @@ HAIR: dict[str, Traits] = {
     "bald": {"hair_length": "bald", "hair_type": None},
 }
 """What each hair option shows; a tuple: any of these (the option suits each). Unlisted
-traits default to ``hair_up`` none, no ``bangs``, not ``receding``."""
+traits default to ``hair_up`` none, no ``bangs``, not ``receding``. ``short_straight`` is
+drawn with a fringe swept across the forehead, so it shows bangs: a man measured without
+them gets ``side_part`` (paired blind review 21–11 and 19–13, docs/benchmarks.md)."""
 
 GLASSES: dict[str, Traits] = {
     "none": {"glasses": "none", "glasses_frame": "none"},
