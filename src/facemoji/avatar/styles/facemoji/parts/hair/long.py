@@ -4,6 +4,7 @@ the face in front of the ears and fall over the shoulders."""
 from __future__ import annotations
 
 from ...context import Ctx
+from ...palette import Tones
 from ...svgkit import Point
 from .kit import BACK, FILL, Geo, cap, closed, fill, front_mass, leaf, tuft
 from .short import crown
@@ -95,6 +96,14 @@ def _part_strands(g: Geo, tone: str) -> list[str]:
                  tone, 0.45) for s in (-1, 1)]
 
 
+def _side_sweep(g: Geo, h: Tones) -> list[str]:
+    """The hair swept from a side part across the top of the forehead: a shaded lock and
+    a lit one."""
+    hl = g.hairline
+    return [fill(leaf((g.x(-0.3), hl - 4), (g.x(0.86), g.eye_y - 62), 10, -6), h.shadow, 0.45),
+            fill(leaf(g.skull(-30, -6), (g.x(0.4), hl + 10), 6, -8), h.light, 0.35)]
+
+
 def _long(ctx: Ctx, bottom: float, spread: float, line: list[Point], wave: float = 0.0,
           lock_bottom: float | None = None, curl_in: float = 0.0, tuck: float = 0.0,
           details: list[str] | None = None, locks: list[str] | None = None) -> tuple[str, str]:
@@ -137,12 +146,9 @@ def short_layered(ctx: Ctx) -> tuple[str, str]:
 def lob(ctx: Ctx) -> tuple[str, str]:
     """A straight shoulder-length cut parted on the side, the ends just past the jaw: the
     length between the bob and long hair that straight hair is most often cut to."""
-    g, h = Geo(ctx), ctx.pal.hair
-    hl = g.hairline
-    sweep = [fill(leaf((g.x(-0.3), hl - 4), (g.x(0.86), g.eye_y - 62), 10, -6), h.shadow, 0.45),
-             fill(leaf(g.skull(-30, -6), (g.x(0.4), hl + 10), 6, -8), h.light, 0.35)]
+    g = Geo(ctx)
     return _long(ctx, g.chin_y + 44, 1.45, _side_part_line(g), lock_bottom=g.chin_y + 34,
-                 curl_in=0.3, details=sweep)
+                 curl_in=0.3, details=_side_sweep(g, ctx.pal.hair))
 
 
 def lob_wavy(ctx: Ctx) -> tuple[str, str]:
@@ -181,12 +187,9 @@ def long_straight(ctx: Ctx) -> tuple[str, str]:
 
 def long_wavy(ctx: Ctx) -> tuple[str, str]:
     """Long wavy hair parted on the side."""
-    g, h = Geo(ctx), ctx.pal.hair
-    hl = g.hairline
-    sweep = [fill(leaf((g.x(-0.3), hl - 4), (g.x(0.86), g.eye_y - 62), 10, -6), h.shadow, 0.45),
-             fill(leaf(g.skull(-30, -6), (g.x(0.4), hl + 10), 6, -8), h.light, 0.35)]
+    g = Geo(ctx)
     return _long(ctx, g.chin_y + 140, 1.6, _side_part_line(g), wave=1.4,
-                 lock_bottom=g.chin_y + 112, details=sweep)
+                 lock_bottom=g.chin_y + 112, details=_side_sweep(g, ctx.pal.hair))
 
 
 def long_bangs(ctx: Ctx) -> tuple[str, str]:
