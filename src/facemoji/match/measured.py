@@ -156,10 +156,12 @@ def _traits_of(attributes: Any) -> dict[str, tuple[Any, float]]:
     return dict(traits()) if callable(traits) else {}
 
 
-def _fuse_length(lengths: Sequence[tuple[Any, float]], attrs: Sequence[Any], traits: Traits,
+def _fuse_length(lengths: Sequence[tuple[Any, float]],
+                 photos: Sequence[dict[str, tuple[Any, float]]], traits: Traits,
                  confidence: dict[str, float]) -> None:
     """Bald from half the photos or more seeing a bald crown, with the fringe those
-    photos saw; fewer bald crowns vote as close-cropped hair."""
+    photos saw (``photos``: each photo's traits); fewer bald crowns vote as close-cropped
+    hair."""
     bald = sum(value == "bald" for value, _ in lengths)
     if bald and bald >= len(lengths) / 2:
         # the crown rule misses many bald photos (a shaved head's stubble, a shadow) but
@@ -171,7 +173,7 @@ def _fuse_length(lengths: Sequence[tuple[Any, float]], attrs: Sequence[Any], tra
         # with its fringe (blind reviewers named bald men drawn with hair in every round)
         traits["hair_length"], confidence["hair_length"] = "bald", bald / len(lengths)
         # a fringe (receding) is seen only on a bald crown: the photos that saw one decide
-        fringes = [photo["receding"] for photo in map(_traits_of, attrs)
+        fringes = [photo["receding"] for photo in photos
                    if photo.get("hair_length", (None,))[0] == "bald" and "receding" in photo]
         if fringes:
             traits["receding"], confidence["receding"] = _vote(fringes)
@@ -217,8 +219,9 @@ def fuse(analyses: Sequence[Any]) -> Measured:
             conf = float(np.mean([float(getattr(c, "confidence", 1.0)) for c in found]))
             colors[name] = (np.median(labs, axis=0), conf)
     votes: dict[str, list[tuple[Any, float]]] = defaultdict(list)
-    for at in attrs:
-        for name, (value, conf) in _traits_of(at).items():
+    photo_traits = [_traits_of(at) for at in attrs]
+    for photo in photo_traits:
+        for name, (value, conf) in photo.items():
             if value is not None:
                 votes[name].append((value, conf))
     traits: Traits = {}
@@ -226,7 +229,7 @@ def fuse(analyses: Sequence[Any]) -> Measured:
     for name, found in votes.items():
         traits[name], confidence[name] = (_vote_sides(found, SIDES[name]) if name in SIDES
                                           else _vote(found))
-    _fuse_length(votes.get("hair_length", []), attrs, traits, confidence)
+    _fuse_length(votes.get("hair_length", []), photo_traits, traits, confidence)
     _drop_rare_hat(votes.get("headwear", []), traits, confidence)
     _open_smile(attrs, traits, confidence)
     keys = sorted({k for at in attrs for k in (getattr(at, "geometry_z", None) or {})})
