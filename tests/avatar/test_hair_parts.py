@@ -168,3 +168,28 @@ def test_skull_points_lie_on_the_head_outline(face):
         pytest.approx(10.0)
     assert geo.shell([30.0, 60.0], lambda phi: phi / 10) == [geo.skull(30.0, 3.0),
                                                              geo.skull(60.0, 6.0)]
+
+
+def _hair_share(image: np.ndarray) -> float:
+    """The share of the image that is the blue hair color."""
+    rgb = image.astype(int)
+    return float((rgb[..., 2] - rgb[..., 0] > 60).mean())
+
+
+@pytest.mark.parametrize("hair_id", ["long_straight", "curly_medium", "lob"])
+def test_hair_volume_draws_fuller_and_flatter_hair(hair_id):
+    """``hair_volume`` widens the hair about the face (+1) or narrows its back (−1); 0 is
+    the style as designed, with no transform at all."""
+    base = _params(hair_id)
+    share = {v: _hair_share(render(base.set("hair_volume", v), 128)) for v in (-1.0, 0.0, 1.0)}
+    assert share[-1.0] < share[0.0] < share[1.0]
+
+
+def test_hair_volume_keeps_the_cap_over_the_skull():
+    """At 0 both halves are drawn as designed; flatter hair narrows only the back, so the
+    cap never bares the skull."""
+    layer = "<path d='M0 0'/>"
+    for volume, back, front in ((0.0, False, False), (-1.0, True, False), (1.0, True, True)):
+        ctx = _ctx(_params("long_straight").set("hair_volume", volume))
+        assert (hair.with_volume(ctx, layer, front=False) != layer) == back
+        assert (hair.with_volume(ctx, layer, front=True) != layer) == front

@@ -7,7 +7,7 @@ from skimage.color import deltaE_ciede2000
 from facemoji.avatar.color import hex_to_lab
 from facemoji.match.calibration import EXAGGERATION
 from facemoji.match.mapping import initial_params, mapping_for
-from facemoji.match.measured import fuse
+from facemoji.match.measured import SPREAD_NORM, fuse
 
 
 def test_attributes_land_on_the_schema(style, target, make_analysis):
@@ -188,3 +188,35 @@ def test_measured_bangs_choose_a_cut_with_bangs(style, target, make_analysis, ha
     assert measured.trait("bangs") is bangs
     params = initial_params(measured, style.schema)
     assert mapping_for("facemoji").traits(params)["bangs"] is bangs
+
+
+def _with_spreads(target, make_analysis, length, spreads):
+    """One analysis per spread: hair of ``length`` whose lateral person share is
+    ``spread`` in every band beside the face."""
+    analyses = _with_trait(target, make_analysis, "hair_length",
+                           [(length, 0.9)] * len(spreads))
+    for analysis, spread in zip(analyses, spreads, strict=True):
+        analysis.attributes.hair_length = SimpleNamespace(
+            name=length, silhouette=np.full(16, spread))
+    return analyses
+
+
+def test_full_long_hair_is_drawn_fuller_and_flat_hair_flatter(style, target, make_analysis):
+    """The hair's spread beside the face sets ``hair_volume`` (the median of the photos,
+    against the norm of long hair)."""
+    mean, _ = SPREAD_NORM
+    volume = {}
+    for name, spreads in {"full": [1.0, 0.95, 0.2], "flat": [0.1, 0.2, 0.9],
+                          "usual": [mean, mean]}.items():
+        measured = fuse(_with_spreads(target, make_analysis, "long", spreads))
+        volume[name] = initial_params(measured, style.schema).scalar("hair_volume")
+    assert volume["full"] > 0.5
+    assert volume["flat"] < -0.5
+    assert volume["usual"] == pytest.approx(0.0, abs=0.01)
+
+
+def test_short_hair_has_no_volume_to_measure(style, target, make_analysis):
+    """Beside a short cut the bands hold ears, neck and collar: no volume is read."""
+    measured = fuse(_with_spreads(target, make_analysis, "short", [1.0, 1.0]))
+    assert "hair_volume" not in measured.geometry_z
+    assert initial_params(measured, style.schema).scalar("hair_volume") == 0.0

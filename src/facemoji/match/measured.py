@@ -186,6 +186,40 @@ def _fuse_length(lengths: Sequence[tuple[Any, float]],
             SIDES["hair_length"])
 
 
+SPREAD_BANDS = slice(0, 4)
+"""The bands of the lateral person profile (:mod:`facemoji.face.hair_length`: 0.5 to
+1.5 IOD below the eyes, 0.65 to 2 IOD from the face's middle) whose person share is the
+hair's spread: long hair worn full fills them, hair worn flat or tucked behind the ears
+leaves the neck and backdrop there."""
+SPREAD_NORM = (0.64, 0.29)
+"""Mean and standard deviation of that share over the photos labelled with hair past the
+chin of the faceset and ``../shared`` (256 photos; ``benchmarks/hair_volume.py`` prints
+them and reports on the portrait set, which they were not taken from)."""
+
+
+def hair_spread(attributes: Any) -> float | None:
+    """How full one photo's hair is beside the face (:data:`SPREAD_BANDS`), ``None``
+    where the photo shows none of those bands or the head is bald."""
+    length = getattr(attributes, "hair_length", None)
+    silhouette = getattr(length, "silhouette", None)
+    if silhouette is None or length.name == "bald":
+        return None
+    bands = np.asarray(silhouette, np.float64)[SPREAD_BANDS]
+    return float(np.nanmean(bands)) if np.isfinite(bands).any() else None
+
+
+def _spread_z(attrs: Sequence[Any], traits: Traits) -> float | None:
+    """The median :func:`hair_spread` of the photos as a z-score (:data:`SPREAD_NORM`),
+    for hair past the chin only: shorter hair leaves ears, neck and collar there."""
+    if traits.get("hair_length") not in LONG_HAIR:
+        return None
+    spreads = [v for v in (hair_spread(a) for a in attrs) if v is not None]
+    if not spreads:
+        return None
+    mean, sd = SPREAD_NORM
+    return (float(np.median(spreads)) - mean) / sd
+
+
 def _drop_rare_hat(hats: Sequence[tuple[Any, float]], traits: Traits,
                    confidence: dict[str, float]) -> None:
     """A hat is worn, not grown: drawn only when most photos show one (a pink hard hat in
@@ -237,6 +271,9 @@ def fuse(analyses: Sequence[Any]) -> Measured:
         k: float(np.mean([at.geometry_z[k] for at in attrs if k in (at.geometry_z or {})]))
         for k in keys
     }
+    spread = _spread_z(attrs, traits)
+    if spread is not None:
+        geometry["hair_volume"] = spread
     if "gender" in traits:  # a cut is chosen to read as the person's presentation
         traits["hair_presentation"] = traits["gender"]
         confidence["hair_presentation"] = confidence["gender"]

@@ -127,6 +127,10 @@ SCALARS = {name: name for name in (
     "face_width", "face_length", "jaw_width", "chin_shape", "cheek_fullness", "eye_size",
     "eye_spacing", "eye_tilt", "brow_thickness", "nose_width", "nose_length", "mouth_width",
     "lip_fullness")}
+SPREAD = {"hair_volume": "hair_volume"}
+"""The hair's measured spread beside the face (``facemoji.match.measured.hair_spread``)
+sets ``hair_volume``. Only the first fit does: no term of the search sees it, and as one
+more scalar target it would have diluted the pull of each face proportion."""
 DARK_TOP_L = 37.5
 """Under this L* a measured top under a jacket is dark and drawn as measured, over it light
 (drawn as the style's white shirt): over the three labelled sets the measured tops' lightness is
@@ -277,7 +281,7 @@ def initial(measured: Measured, schema: Schema) -> Params:
     if frame in FRAME_COLORS:
         values["glasses_color"] = FRAME_COLORS[frame]
     values.update(_colors(measured, schema))
-    values.update(scalar_values(schema.style, measured, SCALARS))
+    values.update(scalar_values(schema.style, measured, {**SCALARS, **SPREAD}))
     return schema.params(values)
 
 

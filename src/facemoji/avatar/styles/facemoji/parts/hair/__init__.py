@@ -34,6 +34,30 @@ def defs(ctx: Ctx) -> str:
     return front + linear_gradient("hair-b", [(0, h.shadow, 1), (1, h.deep, 1)], x2=0.3)
 
 
+FULLER = (0.4, 0.2)
+"""How much wider (as a share) the back and the front of the hair are drawn at
+``hair_volume`` 1: the back mass beside and behind the head carries a full head of hair,
+the cap and the locks over the face follow half as far."""
+FLATTER = 0.15
+"""How much narrower the back mass is drawn at ``hair_volume`` −1 (hair worn flat or
+tucked behind the ears); the front keeps its width there, since a cap narrower than the
+skull would bare it."""
+
+
+def with_volume(ctx: Ctx, layer: str, front: bool) -> str:
+    """``layer`` (a style's back or front part) widened or narrowed about the face's
+    middle by the ``hair_volume`` scalar: 0 draws the style as designed."""
+    volume = ctx.scalar("hair_volume")
+    if volume > 0:
+        scale = 1.0 + volume * FULLER[1 if front else 0]
+    else:
+        scale = 1.0 if front else 1.0 + volume * FLATTER
+    if not layer or scale == 1.0:
+        return layer
+    shift = ctx.a.cx * (1.0 - scale)
+    return f'<g transform="matrix({scale:.3f} 0 0 1 {f(shift)} 0)">{layer}</g>'
+
+
 def _parts(style: Style) -> tuple[Callable[[Ctx], str], Callable[[Ctx], str]]:
     # a document asks for both halves of one ctx: draw the style once, remember the last
     # result (one tuple, swapped atomically, so threads can't mix two avatars' halves)
@@ -53,4 +77,4 @@ PARTS: dict[str, tuple[Callable[[Ctx], str], Callable[[Ctx], str]]] = {
     name: _parts(style) for name, style in STYLES.items()
 }
 
-__all__ = ["PARTS", "STYLES", "Geo", "defs"]
+__all__ = ["PARTS", "STYLES", "Geo", "defs", "with_volume"]
