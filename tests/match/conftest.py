@@ -55,9 +55,10 @@ def _color(hex_color: str) -> SimpleNamespace:
 def fake_analysis(params: Params, embedder: FakeEmbedder | None) -> SimpleNamespace:
     """A FaceAnalysis-like object whose measurements are exactly those of ``params``."""
     style = get_style(params.style)
-    # what analysis would measure: each trait the avatar shows (the first of a choice)
+    # what analysis would measure: each trait the avatar shows (the first of a choice);
+    # not "coily", which fuse derives from the skin tone
     traits = {k: (v[0] if isinstance(v, tuple) else v, 1.0)
-              for k, v in FACEMOJI.traits(params).items() if v is not None}
+              for k, v in FACEMOJI.traits(params).items() if v is not None and k != "coily"}
     attributes = SimpleNamespace(
         skin=_color(params.color("skin")), hair=_color(params.color("hair_color")),
         eyes=_color(params.color("eye_color")), brows=_color(params.color("brow_color")),

@@ -7,7 +7,8 @@ from skimage.color import deltaE_ciede2000
 from facemoji.avatar.color import hex_to_lab
 from facemoji.match.calibration import EXAGGERATION
 from facemoji.match.mapping import initial_params, mapping_for
-from facemoji.match.measured import SPREAD_NORM, fuse
+from facemoji.match.mapping.facemoji import hair_traits
+from facemoji.match.measured import COILY_MONK, SPREAD_NORM, fuse
 
 
 def test_attributes_land_on_the_schema(style, target, make_analysis):
@@ -220,3 +221,20 @@ def test_short_hair_has_no_volume_to_measure(style, target, make_analysis):
     measured = fuse(_with_spreads(target, make_analysis, "short", [1.0, 1.0]))
     assert "hair_volume" not in measured.geometry_z
     assert initial_params(measured, style.schema).scalar("hair_volume") == 0.0
+
+
+@pytest.mark.parametrize("monk", [2.5, 7.0])
+def test_no_coily_cut_on_light_skin(style, target, make_analysis, monk):
+    """Curls measured on light skin are drawn curly: no labelled photo shows coily hair
+    on Monk 1–4 skin, and analysis cannot tell curly from coily."""
+    analyses = _with_trait(target, make_analysis, "hair_type", [(("curly", "coily"), 0.9)] * 2)
+    for analysis in analyses:
+        analysis.attributes.monk_score = monk
+    measured = fuse(analyses)
+    hair = initial_params(measured, style.schema).choice("hair")
+    assert hair_traits(hair)["hair_type"] in ("curly", "coily")
+    if monk <= COILY_MONK:
+        assert measured.trait("coily") is False
+        assert not hair_traits(hair)["coily"]
+    else:
+        assert "coily" not in measured.traits

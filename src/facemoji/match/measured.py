@@ -186,6 +186,15 @@ def _fuse_length(lengths: Sequence[tuple[Any, float]],
             SIDES["hair_length"])
 
 
+COILY_MONK = 4.0
+"""On skin of this Monk tone or lighter no coily cut is drawn (close-cropped coils, an
+afro, cornrows, box braids, locs): the faceset and the portrait set hold 43 photos of
+curly hair labelled Monk 1–4 and no coily hair there (coily from Monk 4.5: 2 photos, 36
+from Monk 6). Chosen on those two sets; on ``../shared``, which it was not chosen on, the
+same holds: 6 curly photos on Monk 1–4 and no coily (5 from Monk 4.5, 5 from Monk 6).
+Analysis tells curls from straight hair but not curly from coily
+(``facemoji.face.hair_type``), and a doubtful "straight" let the identity term draw Nick
+Nolte's gray hair as an afro."""
 SPREAD_BANDS = slice(0, 4)
 """The bands of the lateral person profile (:mod:`facemoji.face.hair_length`: 0.5 to
 1.5 IOD below the eyes, 0.65 to 2 IOD from the face's middle) whose person share is the
@@ -271,6 +280,14 @@ def fuse(analyses: Sequence[Any]) -> Measured:
         k: float(np.mean([at.geometry_z[k] for at in attrs if k in (at.geometry_z or {})]))
         for k in keys
     }
+
+    def mean(name: str) -> float | None:
+        values = [float(getattr(at, name)) for at in attrs if getattr(at, name, None) is not None]
+        return float(np.mean(values)) if values else None
+
+    monk = mean("monk_score")
+    if monk is not None and monk <= COILY_MONK:
+        traits["coily"], confidence["coily"] = False, 1.0
     spread = _spread_z(attrs, traits)
     if spread is not None:
         geometry["hair_volume"] = spread
@@ -298,13 +315,8 @@ def fuse(analyses: Sequence[Any]) -> Measured:
                    * float(getattr(at, "hair_name_confidence", 1.0)))
                   for at in attrs]
     hair_names = [h for h in hair_names if h[0] is not None]
-
-    def mean(name: str) -> float | None:
-        values = [float(getattr(at, name)) for at in attrs if getattr(at, name, None) is not None]
-        return float(np.mean(values)) if values else None
-
     return Measured(
         colors=colors, traits=traits, confidence=confidence,
         hair_name=_central_name(hair_names) if hair_names else None,
-        monk=mean("monk_score"), age=mean("age"), female=mean("female"), geometry_z=geometry,
+        monk=monk, age=mean("age"), female=mean("female"), geometry_z=geometry,
     )

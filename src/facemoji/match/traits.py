@@ -20,6 +20,8 @@ hair_length         bald, buzz, short, chin, shoulder, long  (ordered; bald is a
 hair_type           straight, wavy, curly, coily  (ordered; analysis asks for straight,
                     or for curly or coily)
 hair_up             none, bun, ponytail, braids  (analysis asks for none, or for any up-do)
+coily               bool  (a cut of coily hair: close-cropped coils, an afro, cornrows,
+                    box braids, locs; a person on light skin asks for none)
 bangs               bool
 smile               none, closed, teeth  (ordered)
 mouth_open          parted, open, wide  (ordered; how far a smile showing teeth opens)

@@ -107,8 +107,9 @@ SHAPE = ("hair", "eyebrows", "eyes", "nose", "mouth")
 
 def traits(params: Params) -> Traits:
     """The visible traits of an ``avataaars`` avatar."""
+    shown = HAIR[params.choice("hair")]
     hair = {"hair_up": "none", "bangs": False, "receding": False,
-            **HAIR[params.choice("hair")]}
+            "coily": shown.get("hair_type") == _K, **shown}
     headwear = HEADWEAR[params.choice("headwear")]
     if headwear != "none" or "headwear" not in hair:
         hair["headwear"] = headwear

@@ -178,7 +178,8 @@ def hair_traits(option: str) -> Traits:
     presentation = ("male" if option in MASCULINE_CUTS else
                     "female" if option in FEMININE_STYLES else ("female", "male"))
     return {"hair_up": "none", "bangs": False, "receding": False,
-            "hair_presentation": presentation, **HAIR[option]}
+            "hair_presentation": presentation, "coily": HAIR[option]["hair_type"] == "coily",
+            **HAIR[option]}
 
 
 def traits(params: Params) -> Traits:
