@@ -26,9 +26,8 @@ EXAGGERATION = 1.5
 """How much further from average an avatar's proportions go than the person's: cartoons
 caricature, and a blind reviewer found faces at their true proportions "the same template
 every time"."""
-PIXEL_MEASURED = frozenset({"brow_thickness", "hair_volume"})
-"""Measures taken from pixels, not landmarks (the brows' height, the hair's spread beside
-the face): calibrated as ``z / 2``."""
+PIXEL_MEASURED = frozenset({"brow_thickness"})
+"""Ratios measured from pixels, not landmarks: calibrated as ``z / 2``."""
 
 
 def _ratios(style_name: str, params: object) -> dict[str, float]:
