@@ -127,21 +127,6 @@ SCALARS = {name: name for name in (
     "face_width", "face_length", "jaw_width", "chin_shape", "cheek_fullness", "eye_size",
     "eye_spacing", "eye_tilt", "brow_thickness", "nose_width", "nose_length", "mouth_width",
     "lip_fullness")}
-VOLUME_PER_SD = 1.5
-"""``hair_volume`` per standard deviation of the hair's measured spread beside the face
-(``facemoji.match.measured.hair_spread``), clipped to ±1. Chosen by paired blind review:
-against 0.75 (the brows' gain), two reviewers preferred 1.5 by 14–6 and 14–7 on the
-faceset (2–1 and 1–2 on ``../shared``; docs/benchmarks.md). Only the first fit sets the
-volume: no term of the search sees it, and as one more scalar target it would have
-diluted the pull of each face proportion."""
-
-
-def hair_volume(measured: Measured) -> dict[str, float]:
-    """``hair_volume`` for the measured spread (none where it was not measured)."""
-    spread = measured.geometry_z.get("hair_volume")
-    if spread is None:
-        return {}
-    return {"hair_volume": round(float(np.clip(VOLUME_PER_SD * spread, -1.0, 1.0)), 3)}
 DARK_TOP_L = 37.5
 """Under this L* a measured top under a jacket is dark and drawn as measured, over it light
 (drawn as the style's white shirt): over the three labelled sets the measured tops' lightness is
@@ -264,6 +249,24 @@ def _brows(wanted: Traits, measured: Measured, schema: Schema) -> str:
     options = {o: w for o, w in BROWS.items() if w is not None
                and (o in BROW_ARCH) == feminine}
     return best_option(options, wanted, measured, schema, "eyebrows", "brow_weight")
+
+
+VOLUME_PER_SD = 1.5
+"""``hair_volume`` per standard deviation of the hair's measured spread beside the face
+(``facemoji.match.measured.hair_spread``), clipped to ±1. Chosen by paired blind review:
+against 0.75 (the brows' gain), two reviewers preferred 1.5 by 14–6 and 14–7 on the
+faceset (2–1 and 1–2 on ``../shared``; docs/benchmarks.md). The first fit sets the volume
+and it is no target of the objective's cheap terms: as one more scalar target it would
+have diluted the pull of each face proportion. So greedy keeps it; only the identity term
+of ``search`` may move it."""
+
+
+def hair_volume(measured: Measured) -> dict[str, float]:
+    """``hair_volume`` for the measured spread (none where it was not measured)."""
+    spread = measured.geometry_z.get("hair_volume")
+    if spread is None:
+        return {}
+    return {"hair_volume": round(float(np.clip(VOLUME_PER_SD * spread, -1.0, 1.0)), 3)}
 
 
 def initial(measured: Measured, schema: Schema) -> Params:
