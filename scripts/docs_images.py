@@ -69,8 +69,19 @@ def hair() -> None:
         if abs(lightness(skin) - lightness(color)) < 25:  # keep the hair visible
             color = "#d5b27a" if lightness(skin) < 40 else "#1f1b1a"
         params.append(base.update({"hair": option.id, "hair_color": color, "skin": skin}))
-    _save(render_batch(params, 256), [o.id for o in HAIR], "hair_styles.png",
-          "facemoji hair styles", 7, 200)
+    labels = [o.id for o in HAIR]
+    columns = 7
+    blanks = -len(params) % columns  # the hair_volume row starts a row of its own
+    images = render_batch(params, 256) + [BLANK] * blanks
+    labels += [""] * blanks
+    for option, color, skin in (("long_wavy", "#5e3d27", "#eadaba"),
+                                ("curly_medium", "#1f1b1a", "#a07e56")):
+        volumes = [base.update({"hair": option, "hair_color": color, "skin": skin,
+                                "hair_volume": v}) for v in (-1.0, 0.0, 1.0)]
+        images += render_batch(volumes, 256)
+        labels += [f"{option}, hair_volume {v:+g}" for v in (-1, 0, 1)]
+    _save(images, labels, "hair_styles.png",
+          "facemoji hair styles (last row: hair_volume, flatter to fuller)", columns, 200)
 
 
 def _render(params: list[facemoji.Params], zoom: bool) -> list[np.ndarray]:
