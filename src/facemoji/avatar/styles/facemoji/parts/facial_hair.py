@@ -219,8 +219,10 @@ STYLES: dict[str, Callable[[Ctx], str]] = {
     # a short beard is close-cropped: it stays low on the cheeks and hugs the jaw (drawn
     # high and long it read as a full beard); nearly opaque, as a beard reads at a glance
     # (at 0.7 reviewers called it see-through, "ghostly")
-    "short_beard": lambda ctx: group([_stubble(ctx), group([_beard(ctx, 4, 0.5, cheek=6)],
-                                                           opacity=0.9),
+    # trimmed close, the skin showing through: drawn solid it read "far too full" over
+    # trimmed beards and stubble (paired review 9-3 twice, docs/benchmarks.md)
+    "short_beard": lambda ctx: group([_stubble(ctx), group([_beard(ctx, 2, 0.46, cheek=14)],
+                                                           opacity=0.62),
                                       _mustache(ctx, thin=0.8)]),
     "full_beard": lambda ctx: group([_beard(ctx, 24, 0.64), _mustache(ctx, droop=4)]),
     "mutton_chops": _mutton_chops,
