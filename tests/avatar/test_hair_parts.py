@@ -178,8 +178,8 @@ def _hair_share(image: np.ndarray) -> float:
 
 @pytest.mark.parametrize("hair_id", ["long_straight", "curly_medium", "lob"])
 def test_hair_volume_draws_fuller_and_flatter_hair(hair_id):
-    """``hair_volume`` widens the hair about the face (+1) or narrows its back (−1); 0 is
-    the style as designed, with no transform at all."""
+    """``hair_volume`` widens the hair about the face (+1) or narrows its back (−1), so
+    more or less of the picture is hair."""
     base = _params(hair_id)
     share = {v: _hair_share(render(base.set("hair_volume", v), 128)) for v in (-1.0, 0.0, 1.0)}
     assert share[-1.0] < share[0.0] < share[1.0]
