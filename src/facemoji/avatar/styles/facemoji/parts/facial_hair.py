@@ -217,10 +217,10 @@ STYLES: dict[str, Callable[[Ctx], str]] = {
                                           * 0.5, 1),
     "chin_strap": lambda ctx: _beard(ctx, 4, strap=True),
     # a short beard is close-cropped: it stays low on the cheeks and hugs the jaw (drawn
-    # high and long it read as a full beard); nearly opaque, as a beard reads at a glance
-    # (at 0.7 reviewers called it see-through, "ghostly")
-    # trimmed close, the skin showing through: drawn solid it read "far too full" over
-    # trimmed beards and stubble (paired review 9-3 twice, docs/benchmarks.md)
+    # high and long it read as a full beard), the skin showing through. Drawn at 0.9 it
+    # read "far too full" over trimmed beards and stubble (paired review 9-3 twice); an
+    # earlier, smaller review (4-2) had raised it from 0.7, called see-through on three
+    # bearded men (docs/benchmarks.md)
     "short_beard": lambda ctx: group([_stubble(ctx), group([_beard(ctx, 2, 0.46, cheek=14)],
                                                            opacity=0.62),
                                       _mustache(ctx, thin=0.8)]),
