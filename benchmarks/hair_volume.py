@@ -53,7 +53,7 @@ def agreement(people: dict[str, list[float]]) -> str:
 
 
 def main() -> int:
-    from facemoji.match.mapping.facemoji import VOLUME_PER_SD
+    from facemoji.match.mapping.facemoji import volume_for
     from facemoji.match.measured import SPREAD_NORM
 
     found = {name: spreads(name) for name in (*FIT_SETS, HELD_OUT)}
@@ -68,8 +68,7 @@ def main() -> int:
         if not people:
             continue
         medians = {p: float(np.median(v)) for p, v in people.items()}
-        volume = {p: float(np.clip(VOLUME_PER_SD * (m - mean) / sd, -1.0, 1.0))
-                  for p, m in medians.items()}
+        volume = {p: volume_for((m - mean) / sd) for p, m in medians.items()}
         v = np.array(list(volume.values()))
         print(f"\n{name}{' (held out)' if name == HELD_OUT else ''}: {len(people)} people; "
               f"{agreement(people)}")

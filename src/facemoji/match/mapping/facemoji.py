@@ -261,12 +261,15 @@ have diluted the pull of each face proportion. So greedy keeps it; only the iden
 of ``search`` may move it."""
 
 
+def volume_for(spread_z: float) -> float:
+    """``hair_volume`` for a spread ``spread_z`` standard deviations from the norm."""
+    return round(float(np.clip(VOLUME_PER_SD * spread_z, -1.0, 1.0)), 3)
+
+
 def hair_volume(measured: Measured) -> dict[str, float]:
     """``hair_volume`` for the measured spread (none where it was not measured)."""
     spread = measured.geometry_z.get("hair_volume")
-    if spread is None:
-        return {}
-    return {"hair_volume": round(float(np.clip(VOLUME_PER_SD * spread, -1.0, 1.0)), 3)}
+    return {} if spread is None else {"hair_volume": volume_for(spread)}
 
 
 def initial(measured: Measured, schema: Schema) -> Params:
