@@ -340,6 +340,25 @@ def test_a_face_presenting_as_a_woman_is_not_called_bald(base: Attributes,
     assert not _measure(image, astronaut_detection).bald
 
 
+@pytest.mark.parametrize(("age", "bald"), [(65.0, False), (35.0, True)],
+                         ids=["older-white-hair", "young-shine"])
+def test_white_hair_along_the_top_of_an_older_head_is_not_bald(base: Attributes,
+                                                               astronaut: np.ndarray,
+                                                               astronaut_detection, age,
+                                                               bald, monkeypatch) -> None:
+    """A high forehead under a cap of white hair fills most of the crown with skin; the
+    near-neutral band along the head's top edge is white hair on an older face, and a
+    shaved scalp's shine on a younger one (BaldRule.top_light)."""
+    _presenting(monkeypatch, female=0.0, age=age)
+    image = _skin_forehead(astronaut, astronaut_detection, base.hair_mask, None)
+    p = astronaut_detection.landmarks
+    iod = float(np.linalg.norm(p[42:48].mean(axis=0) - p[36:42].mean(axis=0)))
+    yy = np.mgrid[: image.shape[0], : image.shape[1]][0]
+    top = (image != astronaut).any(axis=2) & (yy < p[17:27, 1].min() - 1.5 * iod)
+    image[top] = (222, 221, 218)  # white hair, near-neutral
+    assert _measure(image, astronaut_detection).bald is bald
+
+
 @pytest.mark.parametrize(("age", "texture", "bald"), [
     (35.0, 0.3, True), (70.0, 0.3, False), (35.0, 1.5, False),
 ], ids=["young-shine", "older-white-hair", "young-textured"])

@@ -64,6 +64,9 @@ class Scalp:
     dark: float
     top_dark: float
     texture: float = 0.0
+    top_light: float = 0.0
+    """The share of the top band that is white or light gray hair: not skin-colored, not
+    dark, and near-neutral (under :data:`SCALP_CHROMA` of the skin's chroma)."""
 
 
 @dataclass(frozen=True)
@@ -91,12 +94,17 @@ class BaldRule:
     bald, all under a white turban (where a hat is found, nothing is called bald)."""
     shine: float = 0.6
     """See :attr:`shine_age`."""
+    top_light: float = 0.3
+    """From :attr:`shine_age`, at most this share of that band is white or light gray hair
+    (:attr:`Scalp.top_light`; younger, light and neutral is a shaved scalp's shine)."""
 
     def __call__(self, crown: Scalp, feminine: bool = False, age: float = np.inf) -> bool:
         """Whether ``crown`` is bald on a face that looks ``age``. A face that presents
         as a woman's is never called bald: blonde hair can be skin-colored, and bald women
         are rare."""
         if feminine or crown.dark > self.dark or crown.top_dark > self.top_dark:
+            return False
+        if age >= self.shine_age and crown.top_light > self.top_light:
             return False
         return crown.skin >= self.skin or (age < self.shine_age and crown.texture < self.shine)
 
@@ -184,6 +192,11 @@ def hairline(chip: Chip, skin_like: NDArray[np.bool_]) -> NDArray[np.int64]:
 _HAIR_DARKER = 15.0
 _CROWN_HALF = 0.5  # IOD either side of the nose
 _TOP_BAND = 0.3  # IOD under the head's top edge
+SCALP_CHROMA = 0.5
+"""A crown pixel counts as bare skin only with at least this share of the skin's chroma
+(C*). White and gray hair is near-neutral, skin never is; the forehead's paler reference
+(:func:`skin_likeness`) let white hair pass for skin, and full white heads were called
+bald. A round number set before it was tried."""
 RIM = 3
 """Chip pixels (0.05 IOD) of the head's outline that :func:`scalp` leaves out: there a
 bald scalp curves away into shadow and the person mask blurs into the backdrop, which
@@ -235,9 +248,12 @@ def scalp(chip: Chip, skin: ColorMeasure, skin_like: NDArray[np.bool_],
     band[:, cols] = (rows >= edge) & (rows < edge + int(_TOP_BAND * IOD))
     band &= crown
     rest = crown & ~skin_like
-    return Scalp(float(skin_like[crown].mean()), float(dark[crown].mean()),
+    neutral = chroma(chip.lab) < SCALP_CHROMA * float(chroma(np.asarray(skin.lab)))
+    light = ~skin_like & ~dark & neutral
+    return Scalp(float((skin_like & ~neutral)[crown].mean()), float(dark[crown].mean()),
                  float(dark[band].mean()) if band.any() else 1.0,
-                 float(np.median(chip.texture[rest])) if rest.any() else 0.0)
+                 float(np.median(chip.texture[rest])) if rest.any() else 0.0,
+                 float(light[band].mean()) if band.any() else 0.0)
 
 
 def hair_region(chip: Chip, skin_like: NDArray[np.bool_], person: NDArray[np.float32],
