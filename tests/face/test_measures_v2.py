@@ -442,3 +442,17 @@ def test_a_colorless_hair_is_never_named_by_a_hue() -> None:
     colorless = np.exp(bias[[0, 1, 5, 6]])
     assert sure == pytest.approx(np.exp(1.0) / colorless.sum())  # renormalized over them
     assert learned_name(blonde_first, np.zeros(1), (62.0, 2.0, 25.0))[0] == "blonde"
+
+
+@pytest.mark.parametrize(("name", "monk", "length", "named"), [
+    ("blonde", 7.0, "buzz", "black"),      # a shaved dark head's shine
+    ("blonde", 6.0, "bald", "black"),      # a bald head's fringe, as measured
+    ("blonde", 5.0, "short", "blonde"),    # lighter skin: the name stands
+    ("blonde", 7.0, "long", "blonde"),     # long blonde hair on dark skin stands
+    ("brown", 8.0, "short", "brown"),      # only blonde is discounted
+])
+def test_close_cropped_blonde_on_dark_skin_is_named_black(name: str, monk: float,
+                                                          length: str, named: str) -> None:
+    from facemoji.face.hair import close_cropped_name
+
+    assert close_cropped_name(name, monk, length) == named

@@ -25,7 +25,14 @@ from .clothing import measure_clothing
 from .color import UNKNOWN, ColorMeasure, lab_measure
 from .expression import decide_smile, lipstick, smile_features
 from .features import measure_brows, measure_eyes
-from .hair import FOREHEAD, color_vector, decide_hair_name, hair_beside, measure_hair
+from .hair import (
+    FOREHEAD,
+    close_cropped_name,
+    color_vector,
+    decide_hair_name,
+    hair_beside,
+    measure_hair,
+)
 from .hair_length import HairLength, length_vector, measure_length
 from .hair_type import TYPE_GROUPS, decide_hair_type, side_hair, type_features
 from .hair_up import UP_DOS, decide_hair_up
@@ -63,10 +70,11 @@ class Attributes:
     tone's own white balance (:func:`.skin.tone_color`). ``monk_score`` is the Monk Skin
     Tone the skin model estimates (1.0 lightest .. 10.0, :func:`.skin.estimate_monk`),
     ``monk`` the same rounded. ``hair_name`` is one of ``black brown blonde red auburn
-    gray white bald other`` (:func:`.hair.decide_hair_name`; ``hair_name_confidence`` the
-    model's probability of it; a bald head that keeps a fringe is ``bald`` and
-    ``receding``, and its name and ``hair`` color are the fringe's); ``hair_length`` how
-    far the hair falls (:mod:`.hair_length`);
+    gray white bald other`` (:func:`.hair.decide_hair_name`, then
+    :func:`.hair.close_cropped_name`; ``hair_name_confidence`` the model's probability of
+    it; a bald head that keeps a fringe is ``bald`` and ``receding``, and its name and
+    ``hair`` color are the fringe's); ``hair_length`` how far the hair falls
+    (:mod:`.hair_length`);
     ``bangs`` whether hair covers the forehead (:mod:`.bangs`; ``bangs_confidence`` how
     sure);
     ``hair_type`` ``straight`` (or wavy) or ``curly`` (or coily) and ``hair_up`` whether
@@ -311,6 +319,7 @@ def measure(image: np.ndarray, detection: Detection,
     view = portrait_view(image, landmarks)
     length = measure_length(view, hair_color, skin, bald=bald, receding=hair.receding,
                             female=age_gender.female, age=age_gender.age)
+    hair_name = close_cropped_name(hair_name, monk, length.name)
     hair_up, hair_up_conf = decide_hair_up(type_f, length_vector(
         length.profile, length.silhouette, age_gender.female, age_gender.age))
     over_shoulders = length.end is not None and length.end > 2.5
