@@ -332,10 +332,10 @@ def measures() -> list[Measure]:
 
     bald_grid = list(itertools.product((0.5, 0.6, 0.7, 0.8, 0.9), (0.02, 0.04, 0.08),
                                        (0.1, 0.2, 0.3, 1.0), (0.0, 45.0, 55.0, 65.0),
-                                       (0.4, 0.6, 0.8), (0.3, 1.0)))
+                                       (0.4, 0.6, 0.8), (0.3, 1.0), (0.5, 1.0)))
     rule = BaldRule()
     assert (rule.skin, rule.dark, rule.top_dark, rule.shine_age, rule.shine,
-            rule.top_light) in bald_grid
+            rule.top_light, rule.cut) in bald_grid
     return [
         Measure("hair color", lambda s: s.label("hair_color") in ACCEPT, hair_named,
                 lambda s, v: float(v in ACCEPT[s.label("hair_color")]), target="≥ 85%",

@@ -359,6 +359,28 @@ def test_white_hair_along_the_top_of_an_older_head_is_not_bald(base: Attributes,
     assert _measure(image, astronaut_detection).bald is bald
 
 
+def test_a_head_the_frame_cuts_off_is_not_called_bald(base: Attributes,
+                                                      astronaut: np.ndarray,
+                                                      astronaut_detection,
+                                                      monkeypatch) -> None:
+    """A photo whose top edge runs through the forehead shows no crown: its skin says
+    nothing about baldness (Scalp.cut), while the same head framed whole is bald."""
+    import dataclasses
+
+    _presenting(monkeypatch, female=0.0)
+    image = _skin_forehead(astronaut, astronaut_detection, base.hair_mask, None)
+    assert _measure(image, astronaut_detection).bald
+    p = astronaut_detection.landmarks
+    iod = float(np.linalg.norm(p[42:48].mean(axis=0) - p[36:42].mean(axis=0)))
+    top = int(p[17:27, 1].min() - 0.8 * iod)
+    x0, y0, x1, y1 = astronaut_detection.box
+    cropped = dataclasses.replace(astronaut_detection, landmarks=p - [0, top],
+                                  box=(x0, max(y0 - top, 0), x1, y1 - top))
+    attrs = _measure(image[top:], cropped)
+    assert attrs.features["scalp"].cut > 0.5
+    assert not attrs.bald
+
+
 @pytest.mark.parametrize(("age", "texture", "bald"), [
     (35.0, 0.3, True), (70.0, 0.3, False), (35.0, 1.5, False),
 ], ids=["young-shine", "older-white-hair", "young-textured"])

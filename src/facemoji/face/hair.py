@@ -67,6 +67,9 @@ class Scalp:
     top_light: float = 0.0
     """The share of the top band that is white or light gray hair: not skin-colored, not
     dark, and near-neutral (under :data:`SCALP_CHROMA` of the skin's chroma)."""
+    cut: float = 0.0
+    """The share of the crown's columns whose top edge is the photo's edge: a head the
+    frame cuts off shows its forehead, not its crown."""
 
 
 @dataclass(frozen=True)
@@ -97,12 +100,16 @@ class BaldRule:
     top_light: float = 0.3
     """From :attr:`shine_age`, at most this share of that band is white or light gray hair
     (:attr:`Scalp.top_light`; younger, light and neutral is a shaved scalp's shine)."""
+    cut: float = 0.5
+    """At most this share of the crown's columns is cut off by the photo's edge
+    (:attr:`Scalp.cut`)."""
 
     def __call__(self, crown: Scalp, feminine: bool = False, age: float = np.inf) -> bool:
         """Whether ``crown`` is bald on a face that looks ``age``. A face that presents
         as a woman's is never called bald: blonde hair can be skin-colored, and bald women
         are rare."""
-        if feminine or crown.dark > self.dark or crown.top_dark > self.top_dark:
+        if feminine or crown.dark > self.dark or crown.top_dark > self.top_dark \
+                or crown.cut > self.cut:
             return False
         if age >= self.shine_age and crown.top_light > self.top_light:
             return False
@@ -248,12 +255,16 @@ def scalp(chip: Chip, skin: ColorMeasure, skin_like: NDArray[np.bool_],
     band[:, cols] = (rows >= edge) & (rows < edge + int(_TOP_BAND * IOD))
     band &= crown
     rest = crown & ~skin_like
+    seen = crown[:, cols].any(axis=0)
+    above = np.clip(edge - RIM - 2, 0, None)
+    cut = ~chip.valid[above, cols]
     neutral = chroma(chip.lab) < SCALP_CHROMA * float(chroma(np.asarray(skin.lab)))
     light = ~skin_like & ~dark & neutral
     return Scalp(float((skin_like & ~neutral)[crown].mean()), float(dark[crown].mean()),
                  float(dark[band].mean()) if band.any() else 1.0,
                  float(np.median(chip.texture[rest])) if rest.any() else 0.0,
-                 float(light[band].mean()) if band.any() else 0.0)
+                 float(light[band].mean()) if band.any() else 0.0,
+                 float(cut[seen].mean()) if seen.any() else 0.0)
 
 
 def hair_region(chip: Chip, skin_like: NDArray[np.bool_], person: NDArray[np.float32],
