@@ -236,8 +236,8 @@ def scalp(chip: Chip, skin: ColorMeasure, skin_like: NDArray[np.bool_],
           person: NDArray[np.float32]) -> Scalp:
     """Measure the crown: the person's pixels (probability over 0.5, less the outline's
     :data:`RIM`) above the brows (less 0.2 IOD) within :data:`_CROWN_HALF` IOD of the
-    nose, and the band
-    :data:`_TOP_BAND` IOD deep under the head's top edge in each of those columns."""
+    nose, and the band :data:`_TOP_BAND` IOD deep under the head's top edge in each of
+    those columns; and in how many of those columns that edge is the photo's own."""
     cx = float(chip.landmarks[27, 0])
     top = int(_brow_top(chip) - 0.2 * IOD)
     cols = np.arange(int(cx - _CROWN_HALF * IOD), int(cx + _CROWN_HALF * IOD))
@@ -483,6 +483,7 @@ SCALP_SHOWS_MONK = 6.0
 """From this Monk score, close-cropped hair named blonde is named black
 (:func:`close_cropped_name`)."""
 CLOSE_CROPPED = ("bald", "buzz", "short")
+"""The measured hair lengths (:mod:`.hair_length`) through which the scalp shows."""
 
 
 def close_cropped_name(name: str, monk: float, length: str) -> str:
