@@ -6,7 +6,7 @@ import skimage.data
 
 from facemoji.avatar.style import load_params
 from facemoji.errors import BadArgument, BadImage, NoFaceFound
-from facemoji.match.generate import generate
+from facemoji.match.generate import GREEDY_SHORTLIST, generate
 from facemoji.match.mapping import mapping_for
 
 
@@ -105,9 +105,9 @@ def test_greedy_spends_identity_on_shape_features_only(embedder, target, make_an
     embedder.embed_chips = lambda chips: embedded.append(len(chips)) or embed_chips(chips)
     result = generate([ref], method="greedy", embedder=embedder)
     shape = mapping_for("facemoji").shape
-    # at most 3 options per shape feature (the current one is cached), and the rest of
-    # the 34 features none: every feature with 3 would be about 70
-    assert 0 < sum(embedded) <= 3 * len(shape) + 1
+    # at most GREEDY_SHORTLIST options per shape feature (the current one is cached), and
+    # the rest of the features none: every feature with as many would be over 150
+    assert 0 < sum(embedded) <= GREEDY_SHORTLIST * len(shape) + 1
     assert result.terms["identity"] is not None
     assert set(result.rankings) == set(result.params.schema.names)
 
