@@ -8,7 +8,7 @@ from facemoji.avatar.style import get_style
 from facemoji.face.geometry import ratios
 from facemoji.match.calibration import EXAGGERATION, avatar_norms, response, scalar_for
 
-MOVING = ("face_length", "jaw_width", "cheek_fullness", "eye_spacing", "nose_width",
+MOVING = ("face_width", "face_length", "jaw_width", "cheek_fullness", "eye_spacing", "nose_width",
           "nose_length", "mouth_width", "lip_fullness")
 
 
@@ -31,8 +31,8 @@ def test_bigger_proportions_get_bigger_scalars_and_stay_in_range() -> None:
 
 
 def test_a_ratio_its_scalar_does_not_move_falls_back_to_half_the_z_score() -> None:
-    # face_width / IOD: the face_width scalar scales the eyes with the face
-    assert scalar_for("facemoji", "face_width", "face_width", 1.2) == \
+    # the ears' size does not move the face's width, and brows are measured from pixels
+    assert scalar_for("facemoji", "ear_size", "face_width", 1.2) == \
         pytest.approx(0.6 * EXAGGERATION)
     assert scalar_for("facemoji", "brow_thickness", "brow_thickness", -1.0) == \
         pytest.approx(-0.5 * EXAGGERATION)

@@ -5,7 +5,7 @@ import pytest
 from skimage.color import deltaE_ciede2000
 
 from facemoji.avatar.color import hex_to_lab
-from facemoji.match.calibration import EXAGGERATION
+from facemoji.match.calibration import scalar_for
 from facemoji.match.mapping import initial_params, mapping_for
 from facemoji.match.mapping.facemoji import hair_traits
 from facemoji.match.measured import COILY_MONK, SPREAD_NORM, fuse
@@ -19,10 +19,10 @@ def test_attributes_land_on_the_schema(style, target, make_analysis):
         assert d < 1.0, feature
     traits = mapping_for("facemoji").traits
     assert traits(params) == traits(target)
-    # the fake measurement is z = 2 × scalar; face_width's ratio does not move with its
-    # scalar, so it is calibrated as z / 2, caricatured
+    # the fake measurement is z = 2 × scalar: each scalar is calibrated from it
+    z = measured.geometry_z["face_width"]
     assert params["face_width"] == pytest.approx(
-        target.scalar("face_width") * EXAGGERATION, abs=1e-3)
+        scalar_for("facemoji", "face_width", "face_width", z), abs=1e-3)
     assert params["mouth"] == "neutral"
 
 

@@ -276,10 +276,13 @@ def _compute(params: Params) -> Anchors:
     # a slightly oval face (head 59 % of the canvas, eyes on its middle) reads as a face
     # to dlib's HOG detector far more often than a round one (benchmarks/style_detection.py)
     chin_y = eye_y + 156.0 * (1 + 0.11 * fl)
-    W = 102.0 * (1 + 0.10 * fw)
-    J = W * (0.80 + 0.09 * jw)
+    W = 102.0 * (1 + 0.16 * fw)
+    # the eyes (ART.md: 0.22 × an average face width), their spacing and the mouth widen
+    # with the face only a little: a wide face reads as a full one
+    features_w = 102.0 * (1 + 0.05 * fw)
+    J = W * (0.80 + 0.12 * jw)
     C = W * (0.26 + 0.12 * chin_shape)
-    cheek = 0.97 + 0.08 * s("cheek_fullness")
+    cheek = 0.97 + 0.10 * s("cheek_fullness")
     jaw_y = eye_y + (chin_y - eye_y) * 0.62
 
     left = [
@@ -296,8 +299,8 @@ def _compute(params: Params) -> Anchors:
                *reversed(left)]
     jaw_line = _jaw_line(outline, eye_y + 8)
 
-    eye_w = 2 * W * 0.215 * (1 + 0.16 * s("eye_size"))  # ART.md: ≈ 0.22 × face width
-    spacing = W * (0.45 + 0.05 * s("eye_spacing"))
+    eye_w = 2 * features_w * 0.215 * (1 + 0.16 * s("eye_size"))  # ART.md: ≈ 0.22 × face width
+    spacing = features_w * (0.45 + 0.05 * s("eye_spacing"))
     tilt = 7.0 * s("eye_tilt")
     shape = EYE_SHAPES[params.choice("eyes")]
     eye_w *= shape.width
@@ -325,16 +328,19 @@ def _compute(params: Params) -> Anchors:
         (cx + nose_w * 0.5, tip_y + 2), (cx + nose_w, tip_y - 4),
     )
     mouth_y = tip_y + 4 + (chin_y - tip_y - 4) * 0.36
-    mouth_w = W * 0.58 * (1 + 0.16 * s("mouth_width"))
+    mouth_w = features_w * 0.58 * (1 + 0.16 * s("mouth_width"))
     lip = 1 + 0.3 * s("lip_fullness")
     mouth_shape = MOUTH_SHAPES[params.choice("mouth")]
     mouth_outer, mouth_inner = _mouth(cx, mouth_y, mouth_w, lip, mouth_shape)
 
     ear_h = 66.0 * (1 + 0.2 * s("ear_size"))
     ear_top_y = eye_y - 12
+    # full cheeks bulge past the usual ear line: the ears move out with them, or the lobes
+    # would peek out under the cheeks
+    ear_out = W * max(0.0, cheek - 0.97)
     ears = (
-        ((cx - W * 0.99, ear_top_y), (cx - W * 0.93, ear_top_y + ear_h)),
-        ((cx + W * 0.99, ear_top_y), (cx + W * 0.93, ear_top_y + ear_h)),
+        ((cx - W * 0.99 - ear_out, ear_top_y), (cx - W * 0.93 - ear_out, ear_top_y + ear_h)),
+        ((cx + W * 0.99 + ear_out, ear_top_y), (cx + W * 0.93 + ear_out, ear_top_y + ear_h)),
     )
     return Anchors(
         cx=cx, top=top, hairline=top + (eye_y - top) * 0.40, eye_y=eye_y, chin=(cx, chin_y),
