@@ -138,10 +138,40 @@ def _curly_long(ctx: Ctx, bottom: float, spread: float, lobe: float, seed: int,
     return back, front + _side_curls(g, lock_bottom, lobe - 2)
 
 
+def _rounded_side_curls(g: Geo, bottom: float, radius: float) -> str:
+    """Curls framing the face that swell out at the cheeks and tuck back in at the jaw,
+    as chin-length curls do, with curl highlights."""
+    h, rng = g.ctx.pal.hair, np.random.default_rng(9)
+    out, centers = [], []
+    for s in (-1, 1):
+        pts = [g.skull(s * 62, -12), (g.x(s * 0.9), g.eye_y - 20), (g.x(s * 0.96), g.eye_y + 40),
+               (g.x(s * 1.08), bottom - 6), (g.x(s * 1.34), bottom - 14),
+               (g.x(s * 1.46), g.eye_y + 40), (g.x(s * 1.36), g.eye_y - 20),
+               g.skull(s * 70, 16)]
+        out.append(fill(scallop(pts if s == -1 else pts[::-1], radius, vary=1.0), FILL))
+        for y in np.linspace(g.eye_y - 20, bottom - 24, 5):
+            centers += [(g.x(s * (1.12 + rng.uniform(0.0, 0.22))), float(y + rng.uniform(-5, 5)))
+                        for _ in range(2)]
+    out.append(path(curls(centers, radius * 0.6, rng), "none", stroke=h.light,
+                    stroke_width=2.4, stroke_linecap="round", opacity=0.45))
+    return "".join(out)
+
+
 def curly_medium(ctx: Ctx) -> tuple[str, str]:
-    """Chin-length curls with curly locks framing the face."""
-    bottom = ctx.a.chin[1] + 20
-    return _curly_long(ctx, bottom, 0.8, 16, 4, bottom)
+    """Chin-length curls: a rounded mass, widest at the cheeks, that tucks in at the jaw."""
+    g = Geo(ctx)
+    bottom = ctx.a.chin[1] + 6
+    top = g.shell((-100, -60, -25, 0, 25, 60, 100), lambda p: 22 + 12 * crown(p))
+    right = [(g.x(1.40), g.eye_y - 10), (g.x(1.52), g.eye_y + 45), (g.x(1.36), bottom - 16)]
+    hem = [(g.x(1.0), bottom), (g.cx, bottom + 4), (g.x(-1.0), bottom)]
+    left = [(2 * g.cx - x, y) for x, y in reversed(right)]
+    back = fill(scallop([*top, *right, *hem, *left], 15, vary=1.0), BACK)
+    tex = _texture(g, list(range(-80, 81, 20)), [-8, 14], 7, 4)
+    front = _curly_cap(g, lambda p: 18 + 12 * crown(p), 11, _lobed_hairline(g, 8), tex,
+                       edge_radius=9)
+    # the locks belong to the back layer, which the hair's measured volume widens: a full
+    # head of curls then reads as one round mass instead of dark lumps beside the locks
+    return back + _rounded_side_curls(g, bottom, 13), front
 
 
 def long_curly(ctx: Ctx) -> tuple[str, str]:
