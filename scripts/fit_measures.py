@@ -71,7 +71,7 @@ def glasses_features(a: object) -> np.ndarray:
     from facemoji.face.accessories import glasses_kind_vector
 
     f = a.features  # type: ignore[attr-defined]
-    return glasses_kind_vector(f["glasses"], f["frames"], f["embedding"])
+    return glasses_kind_vector(f["glasses"], f["frames"], f["glare"], f["embedding"])
 
 
 def frame_features(a: object) -> np.ndarray:

@@ -155,6 +155,21 @@ def test_eyeglasses(astronaut: np.ndarray, astronaut_detection) -> None:
     assert _measure(image, astronaut_detection).glasses == "eyeglasses"
 
 
+def test_glints_beside_the_eyes_are_lens_glare(astronaut: np.ndarray, astronaut_detection,
+                                                base: Attributes) -> None:
+    image = astronaut.copy()
+    p = astronaut_detection.landmarks
+    for idx in (slice(36, 42), slice(42, 48)):
+        c, w = p[idx].mean(axis=0), np.ptp(p[idx][:, 0])
+        glint = (round(c[0] + 0.7 * w), round(c[1] - 0.1 * w))
+        cv2.ellipse(image, glint, (max(2, round(0.1 * w)), max(2, round(0.06 * w))), 0, 0, 360,
+                    (250, 250, 250), -1, cv2.LINE_AA)
+    glare = _measure(image, astronaut_detection).features["glare"]
+    assert base.features["glare"][1] < 0.01  # bare skin around the eyes
+    assert glare[1] > base.features["glare"][1] + 0.02
+    assert glare[0] > base.features["glare"][0]
+
+
 def test_painted_beard_is_facial_hair(astronaut: np.ndarray, astronaut_detection) -> None:
     image = astronaut.copy()
     p = astronaut_detection.landmarks

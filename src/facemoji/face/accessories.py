@@ -134,6 +134,26 @@ def frame_features(chip: Chip, eyes: tuple[NDArray[np.float64], NDArray[np.float
                             float(np.mean(temple)), float(min(temple))]])
 
 
+def lens_glare(chip: Chip, eyes: tuple[NDArray[np.float64], NDArray[np.float64]]
+               ) -> NDArray[np.float64]:
+    """A lens's reflections: the share of the band around each eye (1.0–2.2 times its
+    outline, where a lens sits) brighter than the cheek's brightest skin, which bare skin
+    around an eye is not; the mean and the larger of the two eyes (a glint often lights
+    one lens)."""
+    p = chip.landmarks
+    cheek = _box(chip.lab[..., 0], p[36, 0], p[39, 0], p[41, 1] + 0.6 * IOD,
+                 p[41, 1] + 0.9 * IOD)
+    if not cheek.size:
+        return np.zeros(2)
+    glint = float(np.percentile(cheek, 98)) + 5.0
+    shares = []
+    for contour in eyes:
+        band = _ring(chip.valid.shape, contour, 1.0, 2.2) & chip.valid
+        shares.append(float((chip.lab[band][:, 0] > glint).mean()) if band.sum() >= 10
+                      else 0.0)
+    return np.array([np.mean(shares), max(shares)])
+
+
 def classify_glasses(f: GlassesFeatures) -> tuple[str, float]:
     """``none | eyeglasses | sunglasses`` and a confidence in 0..1.
 
@@ -277,29 +297,32 @@ def beard_vector(f: FacialHairFeatures, monk: float) -> NDArray[np.float64]:
 
 
 def glasses_kind_vector(f: GlassesFeatures, frames: NDArray[np.float64],
-                        embedding: NDArray[np.floating]) -> NDArray[np.float64]:
-    """The glasses-kind model's input: :func:`glasses_vector` and the face's dlib
-    descriptor (128 numbers). The descriptor sees the whole eye area at once, thin frames
-    included, where the edge features see a line or not; with it the kind is right on
-    90% of the faceset's photos held out by person, 87% without (docs/benchmarks.md).
+                        glare: NDArray[np.float64], embedding: NDArray[np.floating]
+                        ) -> NDArray[np.float64]:
+    """The glasses-kind model's input: :func:`glasses_vector`, the :func:`lens_glare` and
+    the face's dlib descriptor (128 numbers). The descriptor sees the whole eye area at
+    once, thin frames included, where the edge features see a line or not; with it the
+    kind is right on 90% of the faceset's photos held out by person, 87% without; the
+    glare finds rimless and thin frames whose edges barely show (docs/benchmarks.md).
     The frame model reads :func:`glasses_vector` alone: the descriptor did not help it."""
-    return np.concatenate([glasses_vector(f, frames), np.asarray(embedding, np.float64)])
+    return np.concatenate([glasses_vector(f, frames), glare,
+                           np.asarray(embedding, np.float64)])
 
 
-def decide_glasses(f: GlassesFeatures, frames: NDArray[np.float64],
+def decide_glasses(f: GlassesFeatures, frames: NDArray[np.float64], glare: NDArray[np.float64],
                    embedding: NDArray[np.floating]) -> tuple[str, float, str]:
     """``(none | eyeglasses | sunglasses, confidence, frame)`` with ``frame`` one of
     ``none | thick | thin | rimless``: the learned models of :mod:`.learned` on
     :func:`glasses_kind_vector` and :func:`glasses_vector` (before they are fitted,
-    :func:`classify_glasses`, thick frames). ``embedding`` is the face's dlib
-    descriptor."""
+    :func:`classify_glasses`, thick frames). ``glare`` is the :func:`lens_glare`,
+    ``embedding`` the face's dlib descriptor."""
     from .learned import model
 
     kind_model, frame_model = model("glasses"), model("glasses_frame")
     if kind_model is None or frame_model is None:
         kind, confidence = classify_glasses(f)
         return kind, confidence, "none" if kind == "none" else "thick"
-    kind, confidence = kind_model.predict(glasses_kind_vector(f, frames, embedding))
+    kind, confidence = kind_model.predict(glasses_kind_vector(f, frames, glare, embedding))
     if kind == "none":
         return kind, confidence, "none"
     return kind, confidence, frame_model.predict(glasses_vector(f, frames))[0]

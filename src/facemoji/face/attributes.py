@@ -287,10 +287,11 @@ def measure(image: np.ndarray, detection: Detection,
     mesh = face_mesh(image, landmarks)
     in_chip = mesh.points[:, :2] @ chip.matrix[:, :2].T + chip.matrix[:, 2]
     glasses_f = accessories.glasses_features(chip, skin)
-    frames_f = accessories.frame_features(
-        chip, (in_chip[list(RIGHT_EYE)], in_chip[list(LEFT_EYE)]), in_chip[[133, 362, 33, 263]],
-        skin)
-    glasses, glasses_conf, frame = accessories.decide_glasses(glasses_f, frames_f, embedding)
+    eye_contours = (in_chip[list(RIGHT_EYE)], in_chip[list(LEFT_EYE)])
+    frames_f = accessories.frame_features(chip, eye_contours, in_chip[[133, 362, 33, 263]], skin)
+    glare_f = accessories.lens_glare(chip, eye_contours)
+    glasses, glasses_conf, frame = accessories.decide_glasses(glasses_f, frames_f, glare_f,
+                                                               embedding)
     eyes = measure_eyes(chip) if glasses != "sunglasses" else UNKNOWN
     brows, thickness = measure_brows(chip, skin)
     facial_hair_f = accessories.facial_hair_features(chip, skin)
@@ -347,6 +348,7 @@ def measure(image: np.ndarray, detection: Detection,
         clothing=clothing.color, jacket=clothing.jacket, tie=tie,
         tie_color=clothing.tie_color if tie else UNKNOWN, shirt_color=clothing.shirt,
         features={"tone": tone_f, "embedding": embedding, "glasses": glasses_f, "frames": frames_f,
+                  "glare": glare_f,
                   "facial_hair": facial_hair_f, "smile": smile_f, "hair": hair.features,
                   "bangs": bangs_f,
                   "hair_color": color_f,
