@@ -15,7 +15,7 @@ from facemoji.errors import BadImage
 from facemoji.face.attributes import Attributes, measure
 from facemoji.face.color import lab_measure
 from facemoji.face.debug import draw_debug
-from facemoji.face.geometry import KEYS, ratios
+from facemoji.face.geometry import AT_DLIB68, KEYS, MESH_KEYS, ratios
 from facemoji.face.hair import HairNaming, decide_hair_name, hair_color, name_hair
 from facemoji.face.skin import white_balance_gains
 
@@ -63,6 +63,25 @@ def test_geometry_ignores_roll_scale_and_shift(astronaut_detection) -> None:
     a, b = ratios(points, 0.2), ratios(moved, 0.2)
     for key in KEYS:
         assert b[key] == pytest.approx(a[key], abs=1e-6), key
+
+
+def test_the_mesh_keeps_the_face_shape_when_the_head_nods(astronaut_detection) -> None:
+    points = np.asarray(astronaut_detection.landmarks, np.float64)
+    center = points.mean(axis=0)
+    # a face in depth: its sides and jaw lie behind the eyes and nose
+    depth = -0.6 * np.abs(points[:, 0] - center[0])
+    mesh = np.zeros((478, 3))
+    mesh[list(AT_DLIB68)] = np.column_stack([points - center, depth])
+    angle = math.radians(20)  # tilted down about the horizontal axis
+    nod = np.array([[1, 0, 0], [0, math.cos(angle), -math.sin(angle)],
+                    [0, math.sin(angle), math.cos(angle)]])
+    nodded = mesh @ nod.T
+    seen = nodded[list(AT_DLIB68), :2] + center  # what a photo of the tilted head shows
+    front, tilted = ratios(points, 0.2, mesh), ratios(seen, 0.2, nodded)
+    for key in MESH_KEYS:
+        assert tilted[key] == pytest.approx(front[key], rel=1e-6), key
+    # dlib's points alone see the tilted face shorter
+    assert ratios(seen, 0.2)["face_length"] < 0.95 * ratios(points, 0.2)["face_length"]
 
 
 def test_to_dict_is_json(base: Attributes) -> None:

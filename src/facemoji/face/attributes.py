@@ -5,8 +5,8 @@ headwear and face proportions.
 frame (:mod:`.chip`) and runs small, explainable measurements there: :mod:`.skin` (color
 and Monk tone), :mod:`.hair` (the person segmenter's pixels around the head, color name,
 bald, receding), :mod:`.features` (iris, brows), :mod:`.accessories` (glasses, facial
-hair, headwear) and :mod:`.geometry` (ratios of the 68 landmarks). Accuracy on labelled
-photos is in ``docs/benchmarks.md``.
+hair, headwear) and :mod:`.geometry` (ratios of the landmarks and the face mesh). Accuracy
+on labelled photos is in ``docs/benchmarks.md``.
 """
 
 from __future__ import annotations
@@ -316,7 +316,7 @@ def measure(image: np.ndarray, detection: Detection,
         chip, top_hair, side_hair(chip, person, hair_color, skin),
         geometry.inter_ocular(landmarks))
     hair_type, hair_type_conf = decide_hair_type(type_f, monk, age_gender.female)
-    ratios = geometry.ratios(landmarks, thickness)
+    ratios = geometry.ratios(landmarks, thickness, mesh.points)
     view = portrait_view(image, landmarks)
     length = measure_length(view, hair_color, skin, bald=bald, receding=hair.receding,
                             female=age_gender.female, age=age_gender.age)
@@ -342,7 +342,7 @@ def measure(image: np.ndarray, detection: Detection,
         facial_hair=facial_hair, facial_hair_confidence=facial_hair_conf,
         facial_hair_color=beard_color,
         headwear=headwear, headwear_confidence=headwear_conf, headwear_color=headwear_color,
-        geometry=ratios, geometry_z=geometry.standardize(ratios),
+        geometry=ratios, geometry_z=geometry.standardize(ratios, mesh=True),
         hair_length=length, age_gender=age_gender,
         smile=smile, smile_confidence=smile_conf,
         clothing=clothing.color, jacket=clothing.jacket, tie=tie,

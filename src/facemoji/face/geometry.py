@@ -22,7 +22,18 @@ mouth_width     |p54 − p48| / IOD
 lip_fullness    (|p51 − p62| + |p66 − p57|) / IOD  (upper + lower lip thickness)
 ==============  ==================================================================
 
-``geometry_z`` standardizes each ratio as ``(ratio − mean) / sd`` with :data:`NORMS`.
+The face's shape (:data:`MESH_KEYS`: ``face_width``, ``face_length``, ``jaw_width``,
+``chin_shape``, ``eye_spacing``) is measured, where the face mesh is given, by the same
+definitions on the mesh points at dlib's landmarks (:data:`AT_DLIB68`) in three
+dimensions, where a face tilted up or down keeps its length. Over the faceset and
+``../shared`` the share of these ratios' spread that tells people apart rather than one
+person's photos (their intra-class correlation) rises from 0.29–0.47 on dlib's points to
+0.37–0.68 on the mesh's (``scripts/mesh_geometry.py``, docs/benchmarks.md). The nose,
+mouth, lips, eyes' size and tilt and the cheeks stay with dlib's points, which are the
+steadier there.
+
+``geometry_z`` standardizes each ratio as ``(ratio − mean) / sd`` with :data:`NORMS`
+(:data:`MESH_NORMS` for the shape measured on the mesh).
 """
 
 from __future__ import annotations
@@ -58,6 +69,30 @@ NORMS: dict[str, tuple[float, float]] = {
 }
 
 
+AT_DLIB68: tuple[int, ...] = (
+    127, 234, 177, 215, 138, 136, 149, 148, 152, 377, 378, 365, 397, 435, 401, 447, 356,
+    70, 63, 105, 66, 55, 285, 296, 334, 293, 300, 168, 197, 5, 4, 240, 97, 2, 326, 460,
+    33, 160, 158, 155, 153, 144, 382, 385, 387, 263, 373, 380,
+    61, 74, 72, 11, 267, 304, 291, 405, 314, 17, 84, 181, 78, 82, 13, 312, 308, 317, 14, 87)
+"""For each of dlib's 68 landmarks in order, the face mesh's point nearest it on average
+(over 122 single-face faceset photos, in inter-ocular distances;
+``scripts/mesh_geometry.py``): the jaw's points lie a little inside the mesh's face oval,
+where dlib draws its contour."""
+MESH_KEYS: tuple[str, ...] = ("face_width", "face_length", "jaw_width", "chin_shape",
+                              "eye_spacing")
+"""The ratios measured on the face mesh, where it is given (see the module docstring)."""
+# (mean, sd) of the mesh's ratios over the 553 single-face photos of the faceset and the
+# portrait set (`python scripts/mesh_geometry.py`, 2026-12-02); `../shared`, where the gain
+# in reliability was also measured, is not among them.
+MESH_NORMS: dict[str, tuple[float, float]] = {
+    "face_width": (2.2447, 0.0968),
+    "face_length": (2.2252, 0.1328),
+    "jaw_width": (0.8131, 0.0252),
+    "chin_shape": (0.2261, 0.0139),
+    "eye_spacing": (0.4463, 0.0192),
+}
+
+
 def eye_centers(landmarks: NDArray[np.floating]) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
     """Centers of the eye on the image's left (36–41) and on its right (42–47)."""
     pts = np.asarray(landmarks, dtype=np.float64)
@@ -90,24 +125,35 @@ def _eye_tilt(p: NDArray[np.float64]) -> float:
     return math.degrees((left_tilt + right_tilt) / 2)
 
 
-def ratios(landmarks: NDArray[np.floating], brow_thickness: float) -> dict[str, float]:
-    """The raw ratios of the module docstring, keyed by :data:`KEYS`.
+def _shape(p: NDArray[np.float64]) -> dict[str, float]:
+    """The :data:`MESH_KEYS` ratios of 68 points in two or three dimensions."""
+    iod = inter_ocular(p)
+    width = _dist(p, 0, 16)
+    jaw = _dist(p, 4, 12)
+    return {"face_width": width / iod,
+            "face_length": float(np.linalg.norm(p[8] - (p[19] + p[24]) / 2)) / iod,
+            "jaw_width": jaw / width,
+            "chin_shape": _dist(p, 7, 9) / jaw,
+            "eye_spacing": iod / width}
+
+
+def ratios(landmarks: NDArray[np.floating], brow_thickness: float,
+           mesh_points: NDArray[np.floating] | None = None) -> dict[str, float]:
+    """The raw ratios of the module docstring, keyed by :data:`KEYS`; the
+    :data:`MESH_KEYS` from the face mesh's ``mesh_points`` ``(478, 3)`` where given.
 
     ``brow_thickness`` (brow height / IOD) is measured from pixels by the caller.
     """
     p = np.asarray(landmarks, dtype=np.float64)
     iod = inter_ocular(p)
     width = _dist(p, 0, 16)
-    jaw = _dist(p, 4, 12)
     eye_area = (_area(p[36:42]) + _area(p[42:48])) / 2
+    shape = _shape(p) if mesh_points is None else \
+        _shape(np.asarray(mesh_points, np.float64)[list(AT_DLIB68)])
     values = {
-        "face_width": width / iod,
-        "face_length": float(np.linalg.norm(p[8] - (p[19] + p[24]) / 2)) / iod,
-        "jaw_width": jaw / width,
-        "chin_shape": _dist(p, 7, 9) / jaw,
+        **shape,
         "cheek_fullness": _dist(p, 2, 14) / width,
         "eye_size": math.sqrt(eye_area) / iod,
-        "eye_spacing": iod / width,
         "eye_tilt": _eye_tilt(p),
         "brow_thickness": brow_thickness,
         "nose_width": _dist(p, 31, 35) / iod,
@@ -118,6 +164,9 @@ def ratios(landmarks: NDArray[np.floating], brow_thickness: float) -> dict[str, 
     return {k: values[k] for k in KEYS}
 
 
-def standardize(values: dict[str, float]) -> dict[str, float]:
-    """``(ratio − mean) / sd`` for each ratio, with the population :data:`NORMS`."""
-    return {k: (v - NORMS[k][0]) / NORMS[k][1] for k, v in values.items() if k in NORMS}
+def standardize(values: dict[str, float], mesh: bool = False) -> dict[str, float]:
+    """``(ratio − mean) / sd`` for each ratio, with the population :data:`NORMS`
+    (:data:`MESH_NORMS` for the :data:`MESH_KEYS` when ``mesh``: they were measured on the
+    face mesh)."""
+    norms = {**NORMS, **MESH_NORMS} if mesh else NORMS
+    return {k: (v - norms[k][0]) / norms[k][1] for k, v in values.items() if k in norms}
