@@ -23,14 +23,14 @@ lip_fullness    (|p51 − p62| + |p66 − p57|) / IOD  (upper + lower lip thickn
 ==============  ==================================================================
 
 The face's shape (:data:`MESH_KEYS`: ``face_width``, ``face_length``, ``jaw_width``,
-``chin_shape``, ``eye_spacing``) is measured, where the face mesh is given, by the same
-definitions on the mesh points at dlib's landmarks (:data:`AT_DLIB68`) in three
-dimensions, where a face tilted up or down keeps its length. Over the faceset and
-``../shared`` the share of these ratios' spread that tells people apart rather than one
-person's photos (their intra-class correlation) rises from 0.29–0.47 on dlib's points to
-0.37–0.68 on the mesh's (``scripts/mesh_geometry.py``, docs/benchmarks.md). The nose,
-mouth, lips, eyes' size and tilt and the cheeks stay with dlib's points, which are the
-steadier there.
+``chin_shape``, ``cheek_fullness``, ``eye_spacing``) is measured, where the face mesh is
+given, by the same definitions on the mesh points at dlib's landmarks
+(:data:`AT_DLIB68`) in three dimensions, where a face tilted up or down keeps its length.
+Over the faceset and ``../shared`` the share of these ratios' spread that tells people
+apart rather than one person's photos (their intra-class correlation) rises from
+0.29–0.47 on dlib's points to 0.33–0.68 on the mesh's (``scripts/mesh_geometry.py``,
+docs/benchmarks.md). The nose and the eyes' size and tilt are steadier on dlib's points
+and stay there, as do the mouth and lips, which the mesh measures about as steadily.
 
 ``geometry_z`` standardizes each ratio as ``(ratio − mean) / sd`` with :data:`NORMS`
 (:data:`MESH_NORMS` for the shape measured on the mesh).
@@ -79,7 +79,7 @@ AT_DLIB68: tuple[int, ...] = (
 ``scripts/mesh_geometry.py``): the jaw's points lie a little inside the mesh's face oval,
 where dlib draws its contour."""
 MESH_KEYS: tuple[str, ...] = ("face_width", "face_length", "jaw_width", "chin_shape",
-                              "eye_spacing")
+                              "cheek_fullness", "eye_spacing")
 """The ratios measured on the face mesh, where it is given (see the module docstring)."""
 # (mean, sd) of the mesh's ratios over the 553 single-face photos of the faceset and the
 # portrait set (`python scripts/mesh_geometry.py`, 2026-12-02); `../shared`, where the gain
@@ -87,8 +87,9 @@ MESH_KEYS: tuple[str, ...] = ("face_width", "face_length", "jaw_width", "chin_sh
 MESH_NORMS: dict[str, tuple[float, float]] = {
     "face_width": (2.2447, 0.0968),
     "face_length": (2.2252, 0.1328),
-    "jaw_width": (0.8131, 0.0252),
-    "chin_shape": (0.2261, 0.0139),
+    "jaw_width": (0.8153, 0.0238),
+    "chin_shape": (0.2255, 0.0132),
+    "cheek_fullness": (0.9426, 0.0213),
     "eye_spacing": (0.4463, 0.0192),
 }
 
@@ -134,6 +135,7 @@ def _shape(p: NDArray[np.float64]) -> dict[str, float]:
             "face_length": float(np.linalg.norm(p[8] - (p[19] + p[24]) / 2)) / iod,
             "jaw_width": jaw / width,
             "chin_shape": _dist(p, 7, 9) / jaw,
+            "cheek_fullness": _dist(p, 2, 14) / width,
             "eye_spacing": iod / width}
 
 
@@ -146,13 +148,11 @@ def ratios(landmarks: NDArray[np.floating], brow_thickness: float,
     """
     p = np.asarray(landmarks, dtype=np.float64)
     iod = inter_ocular(p)
-    width = _dist(p, 0, 16)
     eye_area = (_area(p[36:42]) + _area(p[42:48])) / 2
     shape = _shape(p) if mesh_points is None else \
         _shape(np.asarray(mesh_points, np.float64)[list(AT_DLIB68)])
     values = {
         **shape,
-        "cheek_fullness": _dist(p, 2, 14) / width,
         "eye_size": math.sqrt(eye_area) / iod,
         "eye_tilt": _eye_tilt(p),
         "brow_thickness": brow_thickness,
