@@ -1,4 +1,5 @@
-"""Face proportions from the 68 landmarks, normalized by the inter-ocular distance.
+"""Face proportions from the 68 landmarks and the face mesh, normalized by the inter-ocular
+distance.
 
 IOD is the distance between the two eye centers (means of points 36–41 and 42–47);
 ``pN`` is landmark N (0-based, iBUG 300-W order); ``|a − b|`` is a Euclidean distance.
