@@ -193,3 +193,20 @@ def test_hair_volume_keeps_the_cap_over_the_skull():
         ctx = _ctx(_params("long_straight").set("hair_volume", volume))
         assert (hair.with_volume(ctx, layer, front=False) != layer) == back
         assert (hair.with_volume(ctx, layer, front=True) != layer) == front
+
+
+@pytest.mark.parametrize("hair_id", ["side_part", "long_straight", "curly_medium"])
+def test_a_high_forehead_shows_more_forehead(hair_id):
+    """``forehead`` lifts the hairline (+1) or lowers it (−1), so more or less of the
+    picture is hair."""
+    base = _params(hair_id)
+    lines = [compute(base.set("forehead", v)).hairline for v in (-1.0, 0.0, 1.0)]
+    assert lines[0] > lines[1] > lines[2]  # image y grows downwards
+    share = {v: _hair_share(render(base.set("forehead", v), 128)) for v in (-1.0, 1.0)}
+    assert share[1.0] < share[-1.0]
+
+
+@pytest.mark.parametrize("hair_id", ["receding", "balding", "bald"])
+def test_a_receded_hairline_is_drawn_as_its_cut_draws_it(hair_id):
+    base = _params(hair_id)
+    assert compute(base.set("forehead", 1.0)).hairline == compute(base).hairline

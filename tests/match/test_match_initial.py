@@ -5,10 +5,11 @@ import pytest
 from skimage.color import deltaE_ciede2000
 
 from facemoji.avatar.color import hex_to_lab
+from facemoji.face.hair import FOREHEAD
 from facemoji.match.calibration import scalar_for
 from facemoji.match.mapping import initial_params, mapping_for
 from facemoji.match.mapping.facemoji import hair_traits
-from facemoji.match.measured import COILY_MONK, SPREAD_NORM, fuse
+from facemoji.match.measured import COILY_MONK, FOREHEAD_NORM, SPREAD_NORM, fuse
 
 
 def test_attributes_land_on_the_schema(style, target, make_analysis):
@@ -221,6 +222,38 @@ def test_short_hair_has_no_volume_to_measure(style, target, make_analysis):
     measured = fuse(_with_spreads(target, make_analysis, "short", [1.0, 1.0]))
     assert "hair_volume" not in measured.geometry_z
     assert initial_params(measured, style.schema).scalar("hair_volume") == 0.0
+
+
+def _with_foreheads(target, make_analysis, heights: list[float]) -> list:
+    """One analysis per forehead height (IOD from the eyes to the hairline)."""
+    analyses = [make_analysis(target, None) for _ in heights]
+    for analysis, height in zip(analyses, heights, strict=True):
+        hair = np.zeros(FOREHEAD + 1)
+        hair[FOREHEAD] = height
+        analysis.attributes.features = {"hair": hair}
+    return analyses
+
+
+def test_a_high_forehead_lifts_the_hairline(style, target, make_analysis):
+    """The forehead's measured height sets ``forehead`` (the median of the photos against
+    the norm), where the hairline shows."""
+    mean, sd = FOREHEAD_NORM
+    drawn = {}
+    for name, heights in {"high": [mean + 1.5 * sd, mean + 1.2 * sd, mean - sd],
+                          "low": [mean - 1.5 * sd, mean - sd], "usual": [mean]}.items():
+        measured = fuse(_with_foreheads(target, make_analysis, heights))
+        drawn[name] = initial_params(measured, style.schema).scalar("forehead")
+    assert drawn["high"] > 0.5
+    assert drawn["low"] < -0.5
+    assert drawn["usual"] == pytest.approx(0.0, abs=0.01)
+
+
+def test_bangs_hide_the_forehead(style, target, make_analysis):
+    """Under bangs (or a bald or receding head's own hairline) no height is read."""
+    fringed = target.set("hair", "short_straight")  # a cut drawn with bangs
+    measured = fuse(_with_foreheads(fringed, make_analysis, [2.0, 2.0]))
+    assert "forehead" not in measured.geometry_z
+    assert initial_params(measured, style.schema).scalar("forehead") == 0.0
 
 
 @pytest.mark.parametrize("monk", [2.5, 7.0])

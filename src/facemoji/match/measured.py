@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 
 from ..avatar.color import lab_to_hex
+from ..face.hair import FOREHEAD
 from .traits import LONG_HAIR, Traits, mouth_opening
 
 COLOR_NAMES = ("skin", "hair", "eyes", "brows", "clothing", "lips", "headwear_color",
@@ -229,6 +230,37 @@ def _spread_z(attrs: Sequence[Any], traits: Traits) -> float | None:
     return (float(np.median(spreads)) - mean) / sd
 
 
+FOREHEAD_NORM = (0.785, 0.189)
+"""Mean and standard deviation of the forehead's height (IOD from the eyes to the
+hairline, :func:`facemoji.face.hair.hairline`) over the 530 photos of the faceset and the
+portrait set that show it (no bald crown, receding hairline, bangs or hat): 2026-12-02,
+from the benchmark's cached measurements; ``../shared`` is not among them."""
+
+
+def forehead_height(attributes: Any) -> float | None:
+    """How high one photo's forehead is (IOD), ``None`` where the hairline does not show
+    it: a bald or receding head, bangs or a hat."""
+    hair = (getattr(attributes, "features", None) or {}).get("hair")
+    if hair is None or any(getattr(attributes, k, False) for k in ("bald", "receding", "bangs")):
+        return None
+    if getattr(attributes, "headwear", "none") != "none":
+        return None
+    return float(hair[FOREHEAD])
+
+
+def _forehead_z(attrs: Sequence[Any], traits: Traits) -> float | None:
+    """The median :func:`forehead_height` of the photos as a z-score
+    (:data:`FOREHEAD_NORM`), where the person's hair is drawn with a hairline of its own
+    (not bald, receding or under bangs)."""
+    if traits.get("hair_length") == "bald" or traits.get("receding") or traits.get("bangs"):
+        return None
+    heights = [v for v in (forehead_height(a) for a in attrs) if v is not None]
+    if not heights:
+        return None
+    mean, sd = FOREHEAD_NORM
+    return (float(np.median(heights)) - mean) / sd
+
+
 def _drop_rare_hat(hats: Sequence[tuple[Any, float]], traits: Traits,
                    confidence: dict[str, float]) -> None:
     """A hat is worn, not grown: drawn only when most photos show one (a pink hard hat in
@@ -291,6 +323,9 @@ def fuse(analyses: Sequence[Any]) -> Measured:
     spread = _spread_z(attrs, traits)
     if spread is not None:
         geometry["hair_volume"] = spread
+    forehead = _forehead_z(attrs, traits)
+    if forehead is not None:
+        geometry["forehead"] = forehead
     if "gender" in traits:  # a cut is chosen to read as the person's presentation
         traits["hair_presentation"] = traits["gender"]
         confidence["hair_presentation"] = confidence["gender"]

@@ -14,6 +14,7 @@ import numpy as np
 
 from ...avatar.color import hex_to_lab, lab_to_hex
 from ...avatar.schema import Color, Params, Schema
+from ..calibration import EXAGGERATION
 from ..measured import Measured
 from ..natural import OWN_BROWS, natural_hair
 from ..traits import Traits
@@ -275,6 +276,15 @@ def hair_volume(measured: Measured) -> dict[str, float]:
     return {} if spread is None else {"hair_volume": volume_for(spread)}
 
 
+def forehead(measured: Measured) -> dict[str, float]:
+    """``forehead`` for the measured forehead height (none where the hairline did not show
+    it), as face proportions measured from pixels are drawn: half the z-score, caricatured
+    (:data:`..calibration.EXAGGERATION`)."""
+    z = measured.geometry_z.get("forehead")
+    return {} if z is None else {"forehead": round(float(np.clip(z * EXAGGERATION / 2.0,
+                                                                   -1.0, 1.0)), 3)}
+
+
 def initial(measured: Measured, schema: Schema) -> Params:
     """Params that show what ``measured`` found (see the module docstring)."""
     wanted = measured.traits
@@ -304,6 +314,7 @@ def initial(measured: Measured, schema: Schema) -> Params:
     values.update(_colors(measured, schema))
     values.update(scalar_values(schema.style, measured, SCALARS))
     values.update(hair_volume(measured))
+    values.update(forehead(measured))
     return schema.params(values)
 
 

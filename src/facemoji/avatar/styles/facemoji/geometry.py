@@ -15,6 +15,7 @@ from functools import lru_cache
 import numpy as np
 
 from ....avatar.schema import Params
+from .schema import OWN_HAIRLINE
 from .svgkit import Point, sample_smooth
 
 CANVAS = 512.0
@@ -333,6 +334,9 @@ def _compute(params: Params) -> Anchors:
     mouth_shape = MOUTH_SHAPES[params.choice("mouth")]
     mouth_outer, mouth_inner = _mouth(cx, mouth_y, mouth_w, lip, mouth_shape)
 
+    # a high forehead lifts the hairline towards the crown, a low one brings it down
+    forehead = 0.0 if params.choice("hair") in OWN_HAIRLINE else s("forehead")
+    hairline = top + (eye_y - top) * (0.40 - 0.10 * forehead)
     ear_h = 66.0 * (1 + 0.2 * s("ear_size"))
     ear_top_y = eye_y - 12
     # full cheeks bulge past the usual ear line: the ears move out with them, or the lobes
@@ -343,7 +347,7 @@ def _compute(params: Params) -> Anchors:
         ((cx + W * 0.99 + ear_out, ear_top_y), (cx + W * 0.93 + ear_out, ear_top_y + ear_h)),
     )
     return Anchors(
-        cx=cx, top=top, hairline=top + (eye_y - top) * 0.40, eye_y=eye_y, chin=(cx, chin_y),
+        cx=cx, top=top, hairline=hairline, eye_y=eye_y, chin=(cx, chin_y),
         jaw_y=jaw_y, half_width=W, jaw_half=J, outline=tuple(outline),
         jaw_line=tuple(jaw_line), eyes=eyes, brows=brows, brow_thickness=brow_thickness,
         nose_bridge=bridge, nose_base=base, nose_width=nose_w, mouth_outer=mouth_outer,

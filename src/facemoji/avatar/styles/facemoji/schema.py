@@ -186,6 +186,8 @@ CLOTHING = _options(
     ("blazer", 0.7, "collar"), ("turtleneck", 0.6), ("sweater", 0.8), ("tank_top", 0.3),
 )
 COLLARED = frozenset(o.id for o in CLOTHING if "collar" in o.tags)
+OWN_HAIRLINE = frozenset(o.id for o in HAIR if o.tags & {"bald", "receding"})
+"""Cuts that draw their own receded hairline, which ``forehead`` leaves where it is."""
 """The clothing a tie is drawn with."""
 
 SHIRT_PRESETS = (
@@ -292,5 +294,6 @@ def build_schema() -> Schema:
         Color("tie_color", TIE_PRESETS, "burgundy", group="clothing"),
         # last, so that adding it left every earlier feature's random draws as they were
         Scalar("hair_volume", -1.0, 1.0, 0.0, group="hair"),
+        Scalar("forehead", -1.0, 1.0, 0.0, group="head"),
     ]
     return Schema("facemoji", VERSION, features, constraints=(_plausible,))
