@@ -202,7 +202,7 @@ const SCALAR_WORDS = {
   brow_thickness: ["thinner", "thicker"], nose_width: ["narrower", "wider"],
   nose_length: ["shorter", "longer"], mouth_width: ["narrower", "wider"],
   lip_fullness: ["thinner", "fuller"], ear_size: ["smaller", "larger"],
-  hair_volume: ["flatter", "fuller"],
+  hair_volume: ["flatter", "fuller"], forehead: ["lower", "higher"],
 };
 
 /** "a little wider than average" for a scalar's value. */
