@@ -218,23 +218,26 @@ def hair_spread(attributes: Any) -> float | None:
     return float(np.nanmean(bands)) if np.isfinite(bands).any() else None
 
 
+def _median_z(values: Sequence[float | None], norm: tuple[float, float]) -> float | None:
+    """The median of the photos' ``values`` that were measured, as a z-score under
+    ``norm`` (mean, standard deviation); ``None`` where no photo measured it."""
+    found = [v for v in values if v is not None]
+    return None if not found else (float(np.median(found)) - norm[0]) / norm[1]
+
+
 def _spread_z(attrs: Sequence[Any], traits: Traits) -> float | None:
     """The median :func:`hair_spread` of the photos as a z-score (:data:`SPREAD_NORM`),
     for hair past the chin only: shorter hair leaves ears, neck and collar there."""
     if traits.get("hair_length") not in LONG_HAIR:
         return None
-    spreads = [v for v in (hair_spread(a) for a in attrs) if v is not None]
-    if not spreads:
-        return None
-    mean, sd = SPREAD_NORM
-    return (float(np.median(spreads)) - mean) / sd
+    return _median_z([hair_spread(a) for a in attrs], SPREAD_NORM)
 
 
 FOREHEAD_NORM = (0.785, 0.189)
 """Mean and standard deviation of the forehead's height (IOD from the eyes to the
 hairline, :func:`facemoji.face.hair.hairline`) over the 530 photos of the faceset and the
-portrait set that show it (no bald crown, receding hairline, bangs or hat): 2026-12-02,
-from the benchmark's cached measurements; ``../shared`` is not among them."""
+portrait set that show it (no bald crown, receding hairline, bangs or hat;
+``benchmarks/forehead.py`` prints them, 2026-12-02); ``../shared`` is not among them."""
 
 
 def forehead_height(attributes: Any) -> float | None:
@@ -254,11 +257,7 @@ def _forehead_z(attrs: Sequence[Any], traits: Traits) -> float | None:
     (not bald, receding or under bangs)."""
     if traits.get("hair_length") == "bald" or traits.get("receding") or traits.get("bangs"):
         return None
-    heights = [v for v in (forehead_height(a) for a in attrs) if v is not None]
-    if not heights:
-        return None
-    mean, sd = FOREHEAD_NORM
-    return (float(np.median(heights)) - mean) / sd
+    return _median_z([forehead_height(a) for a in attrs], FOREHEAD_NORM)
 
 
 def _drop_rare_hat(hats: Sequence[tuple[Any, float]], traits: Traits,
