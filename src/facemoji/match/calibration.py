@@ -26,7 +26,7 @@ EXAGGERATION = 1.5
 """How much further from average an avatar's proportions go than the person's: cartoons
 caricature, and a blind reviewer found faces at their true proportions "the same template
 every time"."""
-PIXEL_MEASURED = frozenset({"brow_thickness"})
+PIXEL_MEASURED = frozenset({"brow_thickness", "forehead"})
 """Ratios measured from pixels, not landmarks: calibrated as ``z / 2``."""
 
 

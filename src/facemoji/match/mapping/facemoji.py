@@ -14,7 +14,6 @@ import numpy as np
 
 from ...avatar.color import hex_to_lab, lab_to_hex
 from ...avatar.schema import Color, Params, Schema
-from ..calibration import EXAGGERATION
 from ..measured import Measured
 from ..natural import OWN_BROWS, natural_hair
 from ..traits import Traits
@@ -278,11 +277,10 @@ def hair_volume(measured: Measured) -> dict[str, float]:
 
 def forehead(measured: Measured) -> dict[str, float]:
     """``forehead`` for the measured forehead height (none where the hairline did not show
-    it), as face proportions measured from pixels are drawn: half the z-score, caricatured
-    (:data:`..calibration.EXAGGERATION`)."""
-    z = measured.geometry_z.get("forehead")
-    return {} if z is None else {"forehead": round(float(np.clip(z * EXAGGERATION / 2.0,
-                                                                   -1.0, 1.0)), 3)}
+    it), as face proportions measured from pixels are drawn
+    (:data:`..calibration.PIXEL_MEASURED`). Not one of :data:`SCALARS`: like
+    ``hair_volume`` it is no target of the objective's cheap terms."""
+    return scalar_values("facemoji", measured, {"forehead": "forehead"})
 
 
 def initial(measured: Measured, schema: Schema) -> Params:
