@@ -20,6 +20,12 @@ def _box(a: NDArray, x0: float, x1: float, y0: float, y1: float) -> NDArray:
     return a[int(max(0, y0)): int(max(0, y1)), int(max(0, x0)): int(max(0, x1))]
 
 
+def _cheek(a: NDArray, p: NDArray[np.float64]) -> NDArray:
+    """``a`` over the cheek under the image-left eye (0.6–0.9 IOD below its lower lid):
+    bare skin, the reference the eye area's features are measured against."""
+    return _box(a, p[36, 0], p[39, 0], p[41, 1] + 0.6 * IOD, p[41, 1] + 0.9 * IOD)
+
+
 def _line_cover(edges: NDArray[np.bool_], axis: int) -> float:
     """Longest straight edge run across a box, as a fraction of its width (axis=1: rows)
     or height (axis=0: columns); edges may wander by one pixel."""
@@ -70,7 +76,7 @@ def glasses_features(chip: Chip, skin: ColorMeasure) -> GlassesFeatures:
                              axis=1)
                  for x0, x1 in ((p[0, 0] + 0.05 * IOD, p[36, 0] - 0.1 * IOD),
                                 (p[45, 0] + 0.1 * IOD, p[16, 0] - 0.05 * IOD)))
-    cheek = _box(gy, p[36, 0], p[39, 0], p[41, 1] + 0.6 * IOD, p[41, 1] + 0.9 * IOD)
+    cheek = _cheek(gy, p)
     rim_rows = _box(gy, p[36, 0], p[45, 0], p[41, 1] + 0.1 * IOD, p[41, 1] + 0.55 * IOD)
     rim_contrast = float(rim_rows.mean(axis=1).max() / (cheek.mean() + 5.0)) \
         if rim_rows.size and cheek.size else 0.0
@@ -108,7 +114,7 @@ def frame_features(chip: Chip, eyes: tuple[NDArray[np.float64], NDArray[np.float
     grad = np.hypot(gx, gy)
     shape = chip.valid.shape
     p = chip.landmarks
-    cheek = _box(grad, p[36, 0], p[39, 0], p[41, 1] + 0.6 * IOD, p[41, 1] + 0.9 * IOD)
+    cheek = _cheek(grad, p)
     cheek_g = float(cheek.mean()) + 5.0 if cheek.size else 5.0
     skin_l = max(float(skin.lab[0]), 1.0)
     per_eye = []
@@ -140,9 +146,7 @@ def lens_glare(chip: Chip, eyes: tuple[NDArray[np.float64], NDArray[np.float64]]
     outline, where a lens sits) brighter than the cheek's brightest skin, which bare skin
     around an eye is not; the mean and the larger of the two eyes (a glint often lights
     one lens)."""
-    p = chip.landmarks
-    cheek = _box(chip.lab[..., 0], p[36, 0], p[39, 0], p[41, 1] + 0.6 * IOD,
-                 p[41, 1] + 0.9 * IOD)
+    cheek = _cheek(chip.lab[..., 0], chip.landmarks)
     if not cheek.size:
         return np.zeros(2)
     glint = float(np.percentile(cheek, 98)) + 5.0
