@@ -11,7 +11,9 @@ mesh, then prints:
    dimensions and on the mesh's points at dlib's landmarks in three: the face's shape,
    clearly steadier on the mesh, is measured there (``MESH_KEYS``);
 3. the mean and standard deviation of the mesh's ratios over the faceset and the portrait
-   set (``MESH_NORMS``).
+   set (``MESH_NORMS``);
+4. the same for the mouth's height on dlib's points (its ``NORMS``, which came after the
+   others').
 
 Usage: ``python scripts/mesh_geometry.py`` (with ``$FACEMOJI_FACESET`` and
 ``$FACEMOJI_PORTRAITS`` set; a set whose photos are absent is skipped).
@@ -95,6 +97,10 @@ def main() -> int:
     for key in MESH_KEYS:
         values = [r[key] for r in shown]
         print(f'   "{key}": ({np.mean(values):.4f}, {np.std(values):.4f}),  # {len(values)}')
+    print("\n4. dlib's mouth height over the faceset and the portraits (NORMS):")
+    values = [r["mouth_height"] for name in ("faceset", "portraits")
+              for g in dlib_ratios[name].values() for r in g]
+    print(f'   "mouth_height": ({np.mean(values):.4f}, {np.std(values):.4f}),  # {len(values)}')
     return 0
 
 

@@ -84,6 +84,16 @@ def test_the_mesh_keeps_the_face_shape_when_the_head_nods(astronaut_detection) -
     assert ratios(seen, 0.2)["face_length"] < 0.95 * ratios(points, 0.2)["face_length"]
 
 
+def test_a_mouth_further_from_the_nose_measures_higher(astronaut_detection) -> None:
+    points = np.asarray(astronaut_detection.landmarks, np.float64)
+    iod = float(np.linalg.norm(points[42:48].mean(axis=0) - points[36:42].mean(axis=0)))
+    lowered = points.copy()
+    lowered[48:68, 1] += 0.1 * iod  # the whole mouth moved toward the chin
+    base, moved = ratios(points, 0.2), ratios(lowered, 0.2)
+    assert moved["mouth_height"] > base["mouth_height"] + 0.03
+    assert moved["mouth_width"] == pytest.approx(base["mouth_width"])
+
+
 def test_to_dict_is_json(base: Attributes) -> None:
     doc = json.loads(json.dumps(base.to_dict()))
     assert set(doc) >= {"skin", "hair", "eyes", "brows", "glasses", "glasses_confidence",

@@ -9,7 +9,7 @@ from facemoji.face.geometry import ratios
 from facemoji.match.calibration import EXAGGERATION, avatar_norms, response, scalar_for
 
 MOVING = ("face_width", "face_length", "jaw_width", "cheek_fullness", "eye_spacing", "nose_width",
-          "nose_length", "mouth_width", "lip_fullness")
+          "nose_length", "mouth_width", "lip_fullness", "mouth_height")
 
 
 @pytest.mark.parametrize("feature", MOVING)

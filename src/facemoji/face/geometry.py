@@ -21,6 +21,7 @@ nose_width      |p35 − p31| / IOD
 nose_length     |p33 − p27| / IOD
 mouth_width     |p54 − p48| / IOD
 lip_fullness    (|p51 − p62| + |p66 − p57|) / IOD  (upper + lower lip thickness)
+mouth_height    |p33 − p51| / |p33 − p8|  (the upper lip's place from the nose to the chin)
 ==============  ==================================================================
 
 The face's shape (:data:`MESH_KEYS`: ``face_width``, ``face_length``, ``jaw_width``,
@@ -47,7 +48,7 @@ from numpy.typing import NDArray
 KEYS: tuple[str, ...] = (
     "face_width", "face_length", "jaw_width", "chin_shape", "cheek_fullness", "eye_size",
     "eye_spacing", "eye_tilt", "brow_thickness", "nose_width", "nose_length", "mouth_width",
-    "lip_fullness",
+    "lip_fullness", "mouth_height",
 )
 
 # (mean, sd) per ratio, printed by `python benchmarks/attributes.py --norms` over the 99
@@ -67,6 +68,9 @@ NORMS: dict[str, tuple[float, float]] = {
     "nose_length": (0.8075, 0.0733),
     "mouth_width": (0.9362, 0.116),
     "lip_fullness": (0.235, 0.0495),
+    # came later (2026-12-02): over the 553 single-face photos of the faceset and the
+    # portrait set (`python scripts/mesh_geometry.py`, section 4)
+    "mouth_height": (0.1867, 0.0484),
 }
 
 
@@ -161,6 +165,7 @@ def ratios(landmarks: NDArray[np.floating], brow_thickness: float,
         "nose_length": _dist(p, 27, 33) / iod,
         "mouth_width": _dist(p, 48, 54) / iod,
         "lip_fullness": (_dist(p, 51, 62) + _dist(p, 66, 57)) / iod,
+        "mouth_height": _dist(p, 33, 51) / _dist(p, 33, 8),
     }
     return {k: values[k] for k in KEYS}
 

@@ -126,7 +126,7 @@ LASHES = {"none": "male", "natural": "female", "long": "female"}
 SCALARS = {name: name for name in (
     "face_width", "face_length", "jaw_width", "chin_shape", "cheek_fullness", "eye_size",
     "eye_spacing", "eye_tilt", "brow_thickness", "nose_width", "nose_length", "mouth_width",
-    "lip_fullness")}
+    "lip_fullness", "mouth_height")}
 DARK_TOP_L = 37.5
 """Under this L* a measured top under a jacket is dark and drawn as measured, over it light
 (drawn as the style's white shirt): over the three labelled sets the measured tops' lightness is

@@ -203,6 +203,7 @@ const SCALAR_WORDS = {
   nose_length: ["shorter", "longer"], mouth_width: ["narrower", "wider"],
   lip_fullness: ["thinner", "fuller"], ear_size: ["smaller", "larger"],
   hair_volume: ["flatter", "fuller"], forehead: ["lower", "higher"],
+  mouth_height: ["nearer the nose", "nearer the chin"],
 };
 
 /** "a little wider than average" for a scalar's value. */

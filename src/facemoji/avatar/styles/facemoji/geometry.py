@@ -90,6 +90,10 @@ class MouthShape:
     asym: float = 0.0
 
 
+MOUTH_SHIFT = 0.08
+"""How far ``mouth_height`` at ±1 moves the mouth, as a share of the nose-to-chin height
+(from 0.36)."""
+
 MOUTH_SHAPES: dict[str, MouthShape] = {
     "neutral": MouthShape(0.0, 0.0, 1.0, 1.0),
     "soft_smile": MouthShape(0.07, 0.0, 0.95, 1.0, 1.02),
@@ -328,7 +332,8 @@ def _compute(params: Params) -> Anchors:
         (cx - nose_w, tip_y - 4), (cx - nose_w * 0.5, tip_y + 2), (cx, tip_y + 4),
         (cx + nose_w * 0.5, tip_y + 2), (cx + nose_w, tip_y - 4),
     )
-    mouth_y = tip_y + 4 + (chin_y - tip_y - 4) * 0.36
+    # the mouth's place from the nose to the chin: a long or short upper lip
+    mouth_y = tip_y + 4 + (chin_y - tip_y - 4) * (0.36 + MOUTH_SHIFT * s("mouth_height"))
     mouth_w = features_w * 0.58 * (1 + 0.16 * s("mouth_width"))
     lip = 1 + 0.3 * s("lip_fullness")
     mouth_shape = MOUTH_SHAPES[params.choice("mouth")]

@@ -292,8 +292,9 @@ def build_schema() -> Schema:
         Color("shirt_color", SHIRT_PRESETS, "white", group="clothing"),
         Choice("tie", TIES, "none", group="clothing"),
         Color("tie_color", TIE_PRESETS, "burgundy", group="clothing"),
-        # last, so that adding it left every earlier feature's random draws as they were
+        # last, so that adding them left every earlier feature's random draws as they were
         Scalar("hair_volume", -1.0, 1.0, 0.0, group="hair"),
         Scalar("forehead", -1.0, 1.0, 0.0, group="head"),
+        Scalar("mouth_height", -1.0, 1.0, 0.0, group="mouth"),
     ]
     return Schema("facemoji", VERSION, features, constraints=(_plausible,))
