@@ -271,3 +271,14 @@ def test_no_coily_cut_on_light_skin(style, target, make_analysis, monk):
         assert not hair_traits(hair)["coily"]
     else:
         assert "coily" not in measured.traits
+
+
+@pytest.mark.parametrize(("found", "lines"), [
+    ([("60+", 0.8), ("60+", 0.7)], "deep"),
+    ([("60+", 0.45), ("45-59", 0.4)], "light"),  # 60+ wins the vote, unsure of it
+    ([("45-59", 0.9)], "light"),
+])
+def test_deep_age_lines_only_where_60_plus_is_likely(style, target, make_analysis, found,
+                                                      lines):
+    measured = fuse(_with_trait(target, make_analysis, "age_band", found))
+    assert initial_params(measured, style.schema)["age_lines"] == lines
