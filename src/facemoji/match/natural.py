@@ -98,7 +98,7 @@ def natural_hair(lab: NDArray[np.floating] | tuple[float, float, float], name: s
     return min(points, key=lambda p: float(np.linalg.norm((lab - p) * _LAB_WEIGHT)))
 
 
-EVEN_FROM, EVEN_TO = 2, 6
+EVEN_FROM, EVEN_TO = 1, 6
 """Between these Monk tones the paint steps evenly (see :func:`paint_scale`)."""
 
 
@@ -110,8 +110,11 @@ def paint_scale() -> NDArray[np.float64]:
     the same people's cheeks, photographed, darken about evenly from Monk 2 to 6 (median
     L* of the labelled photos' cheeks 64, 61, 57, 56, 48; ``benchmarks/skin_paint.py``):
     painted from the swatches, medium skin (Monk 3–5) came out far paler than the photos
-    beside it, what blind reviewers named first (a paired review preferred the even
-    steps 52 to 2). Monk 1, 2 and 6–10 stay the swatches.
+    beside it, what blind reviewers named first (a paired review preferred even steps
+    from Monk 2 52 to 2). Light skin was still "too pale" beside its photos (Jerry
+    Seinfeld and Andre Agassi, Monk 3, in three blind rounds), so the steps start at Monk
+    1: Monk 2–5 paint 1.4–5.9 L* darker than before, preferred 132 to 29 in a paired review
+    (docs/benchmarks.md). Monk 1 and 6–10 stay the swatches.
     """
     swatches = np.array([hex_to_lab(h) for h in MONK_HEX])
     lo, hi = swatches[EVEN_FROM - 1], swatches[EVEN_TO - 1]
