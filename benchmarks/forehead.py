@@ -45,7 +45,7 @@ def main() -> int:
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
     from mesh_geometry import icc
 
-    from facemoji.match.calibration import EXAGGERATION
+    from facemoji.match.calibration import scalar_for
     from facemoji.match.measured import FOREHEAD_NORM
 
     sets = {name: heights(name) for name in (*FIT_SETS, HELD_OUT)}
@@ -59,7 +59,8 @@ def main() -> int:
         if not people:
             continue
         mean, sd = FOREHEAD_NORM
-        drawn = [float(np.clip((np.median(g) - mean) / sd * EXAGGERATION / 2, -1, 1))
+        # as generate draws it: the calibration's rule for a proportion measured from pixels
+        drawn = [scalar_for("facemoji", "forehead", "forehead", (np.median(g) - mean) / sd)
                  for g in people.values()]
         several = [g for g in people.values() if len(g) >= 2]
         agree = f"; photos of one person agree: ICC {icc(several):.2f}" if len(several) > 2 \
