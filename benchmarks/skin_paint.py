@@ -1,6 +1,7 @@
 """How skin of each Monk tone looks in photos, beside the swatches and the avatar's paint.
 
     python benchmarks/skin_paint.py
+    python benchmarks/skin_paint.py --sets faceset portraits   # the sets the paint's hue is from
 
 For every labelled photo of both sets (``benchmarks/labelled.py``) with a skin-tone label,
 the largest face's cheeks (the polygons between the jaw, the nose and the lower eyelids,
@@ -50,12 +51,18 @@ def cheek_lab(path: Path) -> np.ndarray | None:
 
 
 def main() -> int:
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sets", nargs="+", choices=SETS, default=list(SETS),
+                        help="the labelled sets to read (default: all)")
+    args = parser.parse_args()
     from facemoji.avatar.color import hex_to_lab
     from facemoji.face.skin import MONK_HEX
     from facemoji.match.natural import paint_scale
 
     by_tone: dict[int, list[np.ndarray]] = defaultdict(list)
-    for name in SETS:
+    for name in args.sets:
         photos = load(name, single_face=True)
         if photos is None:
             print(f"the {name} photos are not here; skipping that set")

@@ -80,13 +80,27 @@ def test_the_paint_is_the_monk_swatches_with_even_steps_from_monk_1_to_6() -> No
 
     swatches = np.array([hex_to_lab(h) for h in MONK_HEX])
     paint = paint_scale()
-    for tone in (1, 6, 7, 8, 9, 10):
+    for tone in (6, 7, 8, 9, 10):
         assert np.allclose(paint[tone - 1], swatches[tone - 1])
-    steps = np.diff(paint[0:6], axis=0)  # Monk 1 -> 2 -> ... -> 6
+    assert paint[0][0] == pytest.approx(swatches[0][0])
+    steps = np.diff(paint[0:6, 0])  # Monk 1 -> 2 -> ... -> 6, in lightness
     assert np.allclose(steps, steps[0])
     # light and medium skin is painted darker than its swatch (they plateau, then drop)
     assert all(paint[t - 1][0] < swatches[t - 1][0] - 1 for t in (2, 3, 4, 5))
     assert paint[1][0] < swatches[1][0] - 5  # Monk 2: no longer near white
+
+
+def test_light_skin_is_painted_with_the_photographed_skins_hue_not_the_grayish_swatch() -> None:
+    from facemoji.face.skin import MONK_HEX
+    from facemoji.match.natural import PHOTO_HUE
+
+    swatches = np.array([hex_to_lab(h) for h in MONK_HEX])
+    paint = paint_scale()
+    for tone, (a, b) in PHOTO_HUE.items():
+        assert paint[tone - 1][1:] == pytest.approx([a, b])
+    # rosy, as light skin photographs, where the swatches of Monk 1-4 are nearly gray
+    assert all(paint[t - 1][1] > swatches[t - 1][1] + 4 for t in (1, 2, 3, 4))
+    assert all(paint[t - 1][1] > 8 for t in (1, 2, 3, 4, 5))
 
 
 def test_skin_darkens_steadily_along_the_scale_and_keeps_some_undertone() -> None:

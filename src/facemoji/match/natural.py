@@ -100,6 +100,13 @@ def natural_hair(lab: NDArray[np.floating] | tuple[float, float, float], name: s
 
 EVEN_FROM, EVEN_TO = 1, 6
 """Between these Monk tones the paint steps evenly (see :func:`paint_scale`)."""
+PHOTO_HUE: dict[int, tuple[float, float]] = {1: (9.8, 14.1), 2: (9.8, 14.1), 3: (9.1, 13.6),
+                                             4: (8.5, 15.8), 5: (8.8, 18.1)}
+"""Per Monk tone, the a* and b* of the paint: the median photographed cheeks' of that tone
+on the faceset and the portraits (``benchmarks/skin_paint.py --sets faceset portraits``;
+Monk 1, 6 photos there, takes Monk 2's, 246). The swatches of Monk 1–5 are nearly gray
+(a* 0.2–3.5) where the same skin photographs rosy (a* 8.5–9.8): painted from them, light
+skin came out a pale, dull cream, "too pale" in every blind round."""
 
 
 def paint_scale() -> NDArray[np.float64]:
@@ -114,13 +121,16 @@ def paint_scale() -> NDArray[np.float64]:
     from Monk 2 52 to 2). Light skin was still "too pale" beside its photos (Jerry
     Seinfeld and Andre Agassi, Monk 3, in three blind rounds), so the steps start at Monk
     1: Monk 2–5 paint 1.4–5.9 L* darker than before, preferred 132 to 29 in a paired review
-    (docs/benchmarks.md). Monk 1 and 6–10 stay the swatches.
+    (docs/benchmarks.md). The hue of Monk 1–5 is the photographed skin's
+    (:data:`PHOTO_HUE`). Monk 6–10 stay the swatches.
     """
     swatches = np.array([hex_to_lab(h) for h in MONK_HEX])
     lo, hi = swatches[EVEN_FROM - 1], swatches[EVEN_TO - 1]
     for tone in range(EVEN_FROM + 1, EVEN_TO):
         t = (tone - EVEN_FROM) / (EVEN_TO - EVEN_FROM)
         swatches[tone - 1] = lo + t * (hi - lo)
+    for tone, hue in PHOTO_HUE.items():
+        swatches[tone - 1, 1:] = hue
     return swatches
 
 
