@@ -330,6 +330,13 @@ def measures() -> list[Measure]:
     def curly_right(s: Sample, found: Any) -> float:
         return float((found == "curly") == (s.label("hair_type") in CURLY))
 
+    def long_smooth(s: Sample) -> bool:  # straight or wavy hair past the chin, read
+        return (s.label("hair_type") in ("straight", "wavy") and s.label("hair_length") in LONG
+                and s.attributes.features.get("hair_type") is not None)
+
+    def wave_right(s: Sample, found: Any) -> float:
+        return float((found == "wavy") == (s.label("hair_type") == "wavy"))
+
     bald_grid = list(itertools.product((0.5, 0.6, 0.7, 0.8, 0.9), (0.02, 0.04, 0.08),
                                        (0.1, 0.2, 0.3, 1.0), (0.0, 45.0, 55.0, 65.0),
                                        (0.4, 0.6, 0.8), (0.3, 1.0), (0.5, 1.0)))
@@ -351,6 +358,11 @@ def measures() -> list[Measure]:
         Measure("curly found", labelled("hair_type", "na"), lambda s: s.attributes.hair_type,
                 curly_right, target="(of the curly or coily)", learned="hair_type",
                 counted=lambda s: s.label("hair_type") in CURLY),
+        Measure("hair wave", long_smooth, lambda s: s.attributes.hair_type, wave_right,
+                target="(straight vs wavy, hair past the chin)", learned="hair_wave"),
+        Measure("wavy found", long_smooth, lambda s: s.attributes.hair_type, wave_right,
+                target="(of the wavy)", learned="hair_wave",
+                counted=lambda s: s.label("hair_type") == "wavy"),
         Measure("hair up", labelled("hair_up"), lambda s: s.attributes.hair_up, up_right,
                 target="(a bun, ponytail or braids, or down)", learned="hair_up"),
         Measure("up found", labelled("hair_up"), lambda s: s.attributes.hair_up, up_right,
@@ -503,7 +515,8 @@ def per_person(samples: list[Sample]) -> list[str]:
     (``facemoji.match.measured.fuse``): how many bald people (most photos labelled bald)
     come out bald and how many others do, the same for people whose head is covered
     (a hat, cap, scarf or turban) in at least half their photos, and for people with curly
-    or coily hair in most of their photos, for people with hair past the chin in most
+    or coily hair in most of their photos, for people with wavy (not straight) hair past
+    the chin in most of those photos, for people with hair past the chin in most
     of their photos (drawn with a chin, shoulder or long cut), with a beard, goatee or
     mustache in most (drawn with facial hair), with glasses in most, and with bangs in
     most of the photos that show their forehead."""
@@ -514,7 +527,7 @@ def per_person(samples: list[Sample]) -> list[str]:
     people = _by_person(samples, lambda s: True)
     lines = []
     for name in sorted({key[0] for key in people}):
-        bald, hat, curly, long, beard, glasses, bangs = ([0, 0, 0, 0] for _ in range(7))
+        bald, hat, curly, long, beard, glasses, bangs, wavy = ([0, 0, 0, 0] for _ in range(8))
         for (set_name, _), photos in people.items():
             if set_name != name:
                 continue
@@ -535,6 +548,10 @@ def per_person(samples: list[Sample]) -> list[str]:
                         traits.get("glasses") not in (None, "none"))
             _count_most(curly, photos, "hair_type", lambda s: s.label("hair_type") in CURLY,
                         "curly" in (traits.get("hair_type") or ()))
+            smooth_long = [s for s in photos if s.label("hair_length") in LONG
+                           and s.label("hair_type") in ("straight", "wavy")]
+            _count_most(wavy, smooth_long, "hair_type", lambda s: s.label("hair_type") == "wavy",
+                        traits.get("hair_type") == "wavy")
             worn = [s for s in photos if s.label("headwear")]
             if worn:
                 _count(hat, traits.get("headwear") not in (None, "none"),
@@ -544,7 +561,9 @@ def per_person(samples: list[Sample]) -> list[str]:
                      f"bald; {hat[0]} of {hat[1]} people with their head covered in half "
                      f"their photos or more drawn with headwear; {hat[2]} of {hat[3]} others; "
                      f"{curly[0]} of {curly[1]} people with curly or coily hair in most photos "
-                     f"drawn curly; {curly[2]} of {curly[3]} others; {long[0]} of {long[1]} "
+                     f"drawn curly; {curly[2]} of {curly[3]} others; {wavy[0]} of {wavy[1]} "
+                     f"people with wavy hair past the chin in most photos drawn wavy; "
+                     f"{wavy[2]} of {wavy[3]} with straight hair there; {long[0]} of {long[1]} "
                      f"people with hair past the chin in most photos drawn so; {long[2]} of "
                      f"{long[3]} others; {beard[0]} of {beard[1]} people with a beard, goatee "
                      f"or mustache in most photos drawn with facial hair; {beard[2]} of "

@@ -198,6 +198,13 @@ def tasks() -> list[Task]:
             return None
         return {"curly" if label in CURLY else "straight": 1.0}
 
+    def waves(s: object) -> dict[str, float] | None:  # straight or wavy, past the chin
+        label = s.label("hair_type")  # type: ignore[attr-defined]
+        if label not in ("straight", "wavy") or not hair_read(s) \
+                or s.label("hair_length") not in LONG:  # type: ignore[attr-defined]
+            return None
+        return {label: 1.0}
+
     def worn_up(s: object) -> dict[str, float] | None:
         label = s.label("hair_up")  # type: ignore[attr-defined]
         if label not in ("none", "bun", "ponytail", "braids") or not hair_read(s):
@@ -253,6 +260,8 @@ def tasks() -> list[Task]:
              lambda s, v: (v == "tie") == (s.label("tie") == "yes"), tie_overrule),
         Task("hair_type", ("straight", "curly"), texture, hair_type_features,
              lambda s, v: (v == "curly") == (s.label("hair_type") in CURLY)),
+        Task("hair_wave", ("straight", "wavy"), waves, hair_type_features,
+             lambda s, v: v == s.label("hair_type")),
         Task("hair_up", ("none", "up"), worn_up, hair_up_features,
              lambda s, v: (v == "up") == (s.label("hair_up") not in ("", "none"))),
         Task("bangs", ("none", "bangs"), fringe, bangs_features,

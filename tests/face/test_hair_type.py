@@ -13,6 +13,7 @@ from facemoji.face.hair_type import (
     TYPE_GROUPS,
     TYPES,
     decide_hair_type,
+    decide_wave,
     type_features,
     type_vector,
 )
@@ -82,6 +83,30 @@ def test_the_model_reads_curls_as_curlier_than_strands(chip: Chip) -> None:
     assert kind == "straight" and 0.5 <= probability <= 1.0
 
 
+def _waves(shape: tuple[int, ...]) -> np.ndarray:
+    """The strands of :func:`_strands`, swinging from side to side as they fall: waves."""
+    rng = np.random.default_rng(0)
+    yy, xx = np.mgrid[: shape[0], : shape[1]].astype(float)
+    xx = xx + 0.8 * rng.standard_normal(shape[1])[None, :] + 4 * np.sin(yy * 2 * np.pi / 14)
+    return 35 + 15 * np.sin(xx * 2 * np.pi / 5)
+
+
+@pytest.mark.skipif(learned_model("hair_wave") is None, reason="no fitted wave model")
+def test_the_wave_model_reads_waves_as_wavier_than_strands(chip: Chip) -> None:
+    cap, no_side = _hair_cap(chip), np.zeros(chip.valid.shape, bool)
+    fitted = learned_model("hair_wave")
+    assert fitted is not None
+    wavy = {}
+    for name, light in (("strands", _strands(cap.shape)), ("waves", _waves(cap.shape))):
+        features = type_features(_painted(chip, light, cap), cap, no_side, 40.0)
+        wavy[name] = fitted.probabilities(type_vector(features, 3.0, 1.0))[
+            fitted.classes.index("wavy")]
+    assert wavy["waves"] > wavy["strands"]
+    found, probability = decide_wave(
+        type_features(_painted(chip, _strands(cap.shape), cap), cap, no_side, 40.0), 3.0, 1.0)
+    assert found is False and 0.5 <= probability <= 1.0
+
+
 @pytest.mark.skipif(learned_model("hair_type") is None, reason="no fitted hair-type model")
 def test_the_skin_tone_is_a_prior_for_coils(chip: Chip) -> None:
     cap, no_side = _hair_cap(chip), np.zeros(chip.valid.shape, bool)
@@ -97,7 +122,8 @@ def test_too_little_hair_is_not_read(chip: Chip) -> None:
     empty = np.zeros(chip.valid.shape, bool)
     assert type_features(chip, empty, empty, 40.0) is None
     assert decide_hair_type(None, 5.0, 0.0) == (None, 0.0)
-    assert set(TYPES) == {"straight", "curly"}
+    assert decide_wave(None, 5.0, 1.0) == (None, 0.0)
+    assert set(TYPES) == {"straight", "curly"} and set(TYPE_GROUPS) == {*TYPES, "wavy"}
 
 
 @pytest.mark.skipif(learned_model("hair_type") is None, reason="no fitted hair-type model")
@@ -106,13 +132,13 @@ def test_analysis_reports_the_type_and_asks_the_avatar_for_it(
     from facemoji.face.attributes import measure
 
     found = measure(astronaut, astronaut_detection)
-    assert found.hair_type in TYPES and 0.5 <= found.hair_type_confidence <= 1.0
+    assert found.hair_type in TYPE_GROUPS and 0.5 <= found.hair_type_confidence <= 1.0
     hair = found.to_dict()["hair"]
     assert (hair["type"], hair["type_confidence"]) == (
         found.hair_type, round(found.hair_type_confidence, 2))
     wanted, sure = found.traits()["hair_type"]
     assert wanted == TYPE_GROUPS[found.hair_type]
-    assert sure == pytest.approx(abs(2 * found.hair_type_confidence - 1))
+    assert sure == pytest.approx(max(0.0, 2 * found.hair_type_confidence - 1))
 
 
 def test_no_hair_read_says_nothing_of_an_up_do() -> None:
@@ -133,3 +159,29 @@ def test_analysis_reports_whether_the_hair_is_up_and_asks_the_avatar_for_it(
     wanted, sure = found.traits()["hair_up"]
     assert wanted == (UP_DOS if found.hair_up else "none")
     assert sure == pytest.approx(abs(2 * found.hair_up_confidence - 1))
+
+
+def test_only_hair_past_the_chin_is_asked_whether_it_waves(
+        astronaut: np.ndarray, astronaut_detection: Detection,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import facemoji.face.attributes as attributes
+
+    asked = []
+
+    def wavy(*args: object) -> tuple[bool, float]:
+        asked.append(args)
+        return True, 0.8
+
+    monkeypatch.setattr(attributes, "decide_hair_type", lambda *a: ("straight", 0.7))
+    monkeypatch.setattr(attributes, "decide_wave", wavy)
+    short = attributes.measure(astronaut, astronaut_detection)
+    assert short.hair_length is not None and not short.hair_length.long
+    assert short.hair_type == "straight" and not asked  # her hair is short
+    measure_length = attributes.measure_length
+    monkeypatch.setattr(attributes, "measure_length", lambda *a, **k: dataclasses.replace(
+        measure_length(*a, **k), name="long"))
+    long = attributes.measure(astronaut, astronaut_detection)
+    # as sure as not curly (0.7) and wavy (0.8)
+    assert long.hair_type == "wavy" and long.hair_type_confidence == pytest.approx(0.56)
+    assert len(asked) == 1
+    assert long.traits()["hair_type"] == ("wavy", pytest.approx(2 * 0.56 - 1))

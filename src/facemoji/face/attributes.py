@@ -34,7 +34,7 @@ from .hair import (
     measure_hair,
 )
 from .hair_length import HairLength, length_vector, measure_length
-from .hair_type import TYPE_GROUPS, decide_hair_type, side_hair, type_features
+from .hair_type import TYPE_GROUPS, decide_hair_type, decide_wave, side_hair, type_features
 from .hair_up import UP_DOS, decide_hair_up
 from .headwear import decide_headwear, hat, headwear_features
 from .mesh import LEFT_EYE, RIGHT_EYE, face_mesh
@@ -77,7 +77,9 @@ class Attributes:
     (:mod:`.hair_length`);
     ``bangs`` whether hair covers the forehead (:mod:`.bangs`; ``bangs_confidence`` how
     sure);
-    ``hair_type`` ``straight`` (or wavy) or ``curly`` (or coily) and ``hair_up`` whether
+    ``hair_type`` ``straight``, ``wavy`` (hair past the chin only) or ``curly`` (or
+    coily) with ``hair_type_confidence`` the model's probability of it (for ``wavy``, the
+    probability of not curly times that of wavy) and ``hair_up`` whether
     it is worn up (a bun, ponytail or braids), ``None`` where no hair was read
     (:mod:`.hair_type`, :mod:`.hair_up`).
     ``brow_thickness`` is the brow height over the inter-ocular distance. ``glasses`` is
@@ -212,7 +214,7 @@ class Attributes:
             out["hair_length"] = (self.hair_length.name, self.hair_length.confidence)
         if self.hair_type is not None:  # surer the further the model is from 0.5
             out["hair_type"] = (TYPE_GROUPS[self.hair_type],
-                                abs(2 * self.hair_type_confidence - 1))
+                                max(0.0, 2 * self.hair_type_confidence - 1))
         if self.hair_up is not None and self.headwear == "none":
             out["hair_up"] = (UP_DOS if self.hair_up else "none",
                               abs(2 * self.hair_up_confidence - 1))
@@ -321,6 +323,11 @@ def measure(image: np.ndarray, detection: Detection,
     length = measure_length(view, hair_color, skin, bald=bald, receding=hair.receding,
                             female=age_gender.female, age=age_gender.age)
     hair_name = close_cropped_name(hair_name, monk, length.name)
+    if hair_type == "straight" and length.long:
+        wavy, wave_conf = decide_wave(type_f, monk, age_gender.female)
+        if wavy:  # as sure as not curly and, if not, wavy: curls the type model missed
+            # read as waves, and sure waves outvoted the photo that saw Carlos Vives's curls
+            hair_type, hair_type_conf = "wavy", hair_type_conf * wave_conf
     hair_up, hair_up_conf = decide_hair_up(type_f, length_vector(
         length.profile, length.silhouette, age_gender.female, age_gender.age))
     over_shoulders = length.end is not None and length.end > 2.5

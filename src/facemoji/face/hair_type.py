@@ -1,5 +1,5 @@
-"""Hair type: ``straight`` (straight or wavy) or ``curly`` (curly or coily), from the
-hair's texture and outline.
+"""Hair type: ``straight``, ``wavy`` or ``curly`` (curly or coily), from the hair's
+texture and outline.
 
 Straight hair is drawn by long, parallel strands: its gradients share one direction over a
 neighbourhood (a coherent structure tensor). Curls and coils break that: the direction
@@ -10,8 +10,10 @@ the person beside the face; a learned model (:mod:`.learned`, fitted by
 ``scripts/fit_measures.py``) names the type from them and from the skin's Monk tone and the
 face's presentation (:func:`type_vector`). Two classes, not four: held out by person,
 a four-class model scored no better than always answering the commonest class
-(``docs/benchmarks.md``). No model, or no hair to read: no type (``None``), and the
-avatar's hair type is left to the search.
+(``docs/benchmarks.md``). Hair past the chin that reads straight is then told straight
+or wavy by a second model on the same input (:func:`decide_wave`): a third to a half of
+the labelled long heads are wavy, and long waves show where short ones do not. No model,
+or no hair to read: no type (``None``), and the avatar's hair type is left to the search.
 """
 
 from __future__ import annotations
@@ -24,13 +26,18 @@ from .chip import IOD, Chip
 from .color import ColorMeasure
 
 TYPES = ("straight", "curly")
-TYPE_GROUPS: dict[str, str | tuple[str, ...]] = {"straight": "straight",
+"""The classes of the hair-type model; :func:`decide_wave` may turn a long ``straight``
+into ``wavy``."""
+WAVES = ("straight", "wavy")
+"""The classes of the wave model (:func:`decide_wave`)."""
+TYPE_GROUPS: dict[str, str | tuple[str, ...]] = {"straight": "straight", "wavy": "wavy",
                                                   "curly": ("curly", "coily")}
 """The hair type (``facemoji.match.traits``) each measured type asks the avatar for. Most
-straight-or-wavy heads are straight (212 of 291 faceset photos), so a wavy cut stays a
-step away (letting it in free drew wavy cuts for straight hair, and cost the identity
-benchmark 5 of 31 probes); curly and coily are split more evenly (46 and 29) and each
-suits some people better (close-cropped curls are ``short_coily``)."""
+straight-or-wavy heads are straight (212 of 291 faceset photos), so where the wave model
+does not say ``wavy`` a wavy cut stays a step away (letting it in free drew wavy cuts for
+straight hair, and cost the identity benchmark 5 of 31 probes); curly and coily are split
+more evenly (46 and 29) and each suits some people better (close-cropped curls are
+``short_coily``)."""
 COHERENCE_SCALES = (1.5, 3.0, 6.0)
 """Integration scales (chip px) of the structure tensor: a strand, a wave, a curl."""
 MIN_PIXELS = 0.25 * IOD * IOD
@@ -129,3 +136,19 @@ def decide_hair_type(features: NDArray[np.float64] | None, monk: float, female: 
     if features is None or learned is None:
         return None, 0.0
     return learned.predict(type_vector(features, monk, female))
+
+
+def decide_wave(features: NDArray[np.float64] | None, monk: float, female: float
+                ) -> tuple[bool | None, float]:
+    """Whether hair past the chin that reads straight is wavy, and the wave model's
+    probability of that answer, from :func:`type_vector`'s input (``None``, 0 without a
+    fitted model or without hair to read). Fitted on the labelled photos of straight or
+    wavy hair past the chin (``scripts/fit_measures.py``): where the waves turn the strands
+    their coherence falls, and wavy hair stands out wider."""
+    from .learned import model
+
+    learned = model("hair_wave")
+    if features is None or learned is None:
+        return None, 0.0
+    name, probability = learned.predict(type_vector(features, monk, female))
+    return name == "wavy", probability
