@@ -67,22 +67,6 @@ def test_strands_are_more_coherent_than_curls(chip: Chip) -> None:
     assert straight[-1] == pytest.approx(40.0 / IOD)
 
 
-@pytest.mark.skipif(learned_model("hair_type") is None, reason="no fitted hair-type model")
-def test_the_model_reads_curls_as_curlier_than_strands(chip: Chip) -> None:
-    cap, no_side = _hair_cap(chip), np.zeros(chip.valid.shape, bool)
-    curly = {}
-    fitted = learned_model("hair_type")
-    assert fitted is not None
-    for name, light in (("strands", _strands(cap.shape)), ("curls", _curls(cap.shape))):
-        features = type_features(_painted(chip, light, cap), cap, no_side, 40.0)
-        curly[name] = fitted.probabilities(type_vector(features, 3.0, 0.5))[
-            fitted.classes.index("curly")]
-    assert curly["curls"] > curly["strands"]
-    kind, probability = decide_hair_type(
-        type_features(_painted(chip, _strands(cap.shape), cap), cap, no_side, 40.0), 3.0, 0.5)
-    assert kind == "straight" and 0.5 <= probability <= 1.0
-
-
 def _waves(shape: tuple[int, ...]) -> np.ndarray:
     """The strands of :func:`_strands`, swinging from side to side as they fall: waves."""
     rng = np.random.default_rng(0)
@@ -91,19 +75,40 @@ def _waves(shape: tuple[int, ...]) -> np.ndarray:
     return 35 + 15 * np.sin(xx * 2 * np.pi / 5)
 
 
+def _probabilities(chip: Chip, name: str, cls: str, female: float
+                   ) -> dict[str, float]:
+    """Model ``name``'s probability of class ``cls`` for the cap of strands, curls and
+    waves painted over the chip."""
+    cap, no_side = _hair_cap(chip), np.zeros(chip.valid.shape, bool)
+    fitted = learned_model(name)
+    assert fitted is not None
+    out = {}
+    for pattern in (_strands, _curls, _waves):
+        features = type_features(_painted(chip, pattern(cap.shape), cap), cap, no_side, 40.0)
+        out[pattern.__name__[1:]] = float(fitted.probabilities(
+            type_vector(features, 3.0, female))[fitted.classes.index(cls)])
+    return out
+
+
+def _strand_features(chip: Chip) -> np.ndarray | None:
+    """The hair-type features of the cap of strands painted over the chip."""
+    cap, no_side = _hair_cap(chip), np.zeros(chip.valid.shape, bool)
+    return type_features(_painted(chip, _strands(cap.shape), cap), cap, no_side, 40.0)
+
+
+@pytest.mark.skipif(learned_model("hair_type") is None, reason="no fitted hair-type model")
+def test_the_model_reads_curls_as_curlier_than_strands(chip: Chip) -> None:
+    curly = _probabilities(chip, "hair_type", "curly", 0.5)
+    assert curly["curls"] > curly["strands"]
+    kind, probability = decide_hair_type(_strand_features(chip), 3.0, 0.5)
+    assert kind == "straight" and 0.5 <= probability <= 1.0
+
+
 @pytest.mark.skipif(learned_model("hair_wave") is None, reason="no fitted wave model")
 def test_the_wave_model_reads_waves_as_wavier_than_strands(chip: Chip) -> None:
-    cap, no_side = _hair_cap(chip), np.zeros(chip.valid.shape, bool)
-    fitted = learned_model("hair_wave")
-    assert fitted is not None
-    wavy = {}
-    for name, light in (("strands", _strands(cap.shape)), ("waves", _waves(cap.shape))):
-        features = type_features(_painted(chip, light, cap), cap, no_side, 40.0)
-        wavy[name] = fitted.probabilities(type_vector(features, 3.0, 1.0))[
-            fitted.classes.index("wavy")]
+    wavy = _probabilities(chip, "hair_wave", "wavy", 1.0)
     assert wavy["waves"] > wavy["strands"]
-    found, probability = decide_wave(
-        type_features(_painted(chip, _strands(cap.shape), cap), cap, no_side, 40.0), 3.0, 1.0)
+    found, probability = decide_wave(_strand_features(chip), 3.0, 1.0)
     assert found is False and 0.5 <= probability <= 1.0
 
 
