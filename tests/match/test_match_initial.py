@@ -275,10 +275,11 @@ def test_no_coily_cut_on_light_skin(style, target, make_analysis, monk):
 
 @pytest.mark.parametrize(("found", "lines"), [
     ([("60+", 0.8), ("60+", 0.7)], "deep"),
-    ([("60+", 0.45), ("45-59", 0.4)], "light"),  # 60+ wins the vote, unsure of it
+    # 60+ wins the vote, unsure of it: blind reviewers preferred deep lines for 4 of the 5
+    # such people of the review seeds (docs/benchmarks.md)
+    ([("60+", 0.45), ("45-59", 0.4)], "deep"),
     ([("45-59", 0.9)], "light"),
 ])
-def test_deep_age_lines_only_where_60_plus_is_likely(style, target, make_analysis, found,
-                                                      lines):
+def test_age_lines_follow_the_age_band(style, target, make_analysis, found, lines):
     measured = fuse(_with_trait(target, make_analysis, "age_band", found))
     assert initial_params(measured, style.schema)["age_lines"] == lines

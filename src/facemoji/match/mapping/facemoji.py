@@ -246,24 +246,6 @@ def _colors(measured: Measured, schema: Schema) -> dict[str, Any]:
     return values
 
 
-DEEP_LINES_SURE = 0.5
-"""How sure (:attr:`Measured.confidence`) the 60+ age band must be for deep age lines;
-under it the lines are light. Deep lines on a younger face were what blind reviewers
-named ("too many wrinkles", "looks older"): with all their photos voting, the age-band
-model calls 14 of the 235 people under 60 of the three labelled sets 60+ (Elon Musk, at an
-apparent 48, among them), mostly unsure of it. More likely than not, a round number,
-takes 6 of those 14 and 6 of the 126 people over 60 to light lines (docs/benchmarks.md)."""
-
-
-def _age_lines(wanted: Traits, measured: Measured, schema: Schema) -> str:
-    """Age lines for the measured age band: deep only where 60+ is more likely than not
-    (:data:`DEEP_LINES_SURE`)."""
-    lines = best_option(AGE_LINES, wanted, measured, schema, "age_lines", "age_band")
-    if lines == "deep" and measured.confidence.get("age_band", 0.0) < DEEP_LINES_SURE:
-        return "light"
-    return lines
-
-
 def _brows(wanted: Traits, measured: Measured, schema: Schema) -> str:
     """Brows of the measured weight, arched for a feminine presentation."""
     feminine = wanted.get("gender") == "female"
@@ -313,7 +295,7 @@ def initial(measured: Measured, schema: Schema) -> Params:
         "headwear": best_option(HEADWEAR, wanted, measured, schema, "headwear", "headwear"),
         "mouth": best_option(MOUTH, wanted, measured, schema, "mouth"),
         "lashes": best_option(LASHES, wanted, measured, schema, "lashes", "gender"),
-        "age_lines": _age_lines(wanted, measured, schema),
+        "age_lines": best_option(AGE_LINES, wanted, measured, schema, "age_lines", "age_band"),
         "clothing": best_option(CLOTHING, wanted, measured, schema, "clothing", "jacket"),
         "eyes": best_option(EYES, wanted, measured, schema, "eyes", "eye_shape"),
         "nose": best_option(NOSE, wanted, measured, schema, "nose", "nose_shape"),
