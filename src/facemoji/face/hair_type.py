@@ -28,8 +28,6 @@ from .color import ColorMeasure
 TYPES = ("straight", "curly")
 """The classes of the hair-type model; :func:`decide_wave` may turn a long ``straight``
 into ``wavy``."""
-WAVES = ("straight", "wavy")
-"""The classes of the wave model (:func:`decide_wave`)."""
 TYPE_GROUPS: dict[str, str | tuple[str, ...]] = {"straight": "straight", "wavy": "wavy",
                                                   "curly": ("curly", "coily")}
 """The hair type (``facemoji.match.traits``) each measured type asks the avatar for. Most
