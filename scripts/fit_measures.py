@@ -151,6 +151,7 @@ def tasks() -> list[Task]:
     from facemoji.face.accessories import BEARDLESS_FEMALE, white_mustache
     from facemoji.face.age_gender import AGE_BANDS
     from facemoji.face.hair import learned_name
+    from facemoji.face.hair_type import close_cropped_type
 
     BANDS = tuple(name for _, name in AGE_BANDS)
 
@@ -197,6 +198,12 @@ def tasks() -> list[Task]:
         if label not in ("straight", "wavy", "curly", "coily") or not hair_read(s):
             return None
         return {"curly" if label in CURLY else "straight": 1.0}
+
+    def coiled(s: object) -> str | None:  # as facemoji.face.hair_type.close_cropped_type
+        a = s.attributes  # type: ignore[attr-defined]
+        kind, _ = close_cropped_type("straight", 0.0, a.monk_score, a.age_gender.female,
+                                     a.hair_length.name)
+        return "curly" if kind == "curly" else None
 
     def waves(s: object) -> dict[str, float] | None:  # straight or wavy, past the chin
         label = s.label("hair_type")  # type: ignore[attr-defined]
@@ -259,7 +266,7 @@ def tasks() -> list[Task]:
         Task("tie", ("none", "tie"), tie_target, tie_features,
              lambda s, v: (v == "tie") == (s.label("tie") == "yes"), tie_overrule),
         Task("hair_type", ("straight", "curly"), texture, hair_type_features,
-             lambda s, v: (v == "curly") == (s.label("hair_type") in CURLY)),
+             lambda s, v: (v == "curly") == (s.label("hair_type") in CURLY), coiled),
         Task("hair_wave", ("straight", "wavy"), waves, hair_type_features,
              lambda s, v: v == s.label("hair_type")),
         Task("hair_up", ("none", "up"), worn_up, hair_up_features,

@@ -190,3 +190,20 @@ def test_only_hair_past_the_chin_is_asked_whether_it_waves(
     assert long.hair_type == "wavy" and long.hair_type_confidence == pytest.approx(0.56)
     assert len(asked) == 1
     assert long.traits()["hair_type"] == ("wavy", pytest.approx(2 * 0.56 - 1))
+
+
+@pytest.mark.parametrize(("kind", "monk", "female", "length", "expected"), [
+    ("straight", 7.0, 0.1, "short", "curly"),  # a man's close crop on dark skin
+    ("straight", 6.0, 0.1, "buzz", "curly"),
+    ("straight", 5.0, 0.1, "short", "straight"),  # lighter skin: the model's answer stands
+    ("straight", 7.0, 0.9, "short", "straight"),  # a woman's (relaxed hair is common)
+    ("straight", 7.0, 0.1, "chin", "straight"),  # longer hair shows its texture
+    ("curly", 3.0, 0.1, "short", "curly"),
+    (None, 7.0, 0.1, "short", None),  # no hair read
+])
+def test_a_mans_close_crop_on_dark_skin_is_curly(kind, monk, female, length, expected) -> None:
+    from facemoji.face.hair_type import COILED_SURE, close_cropped_type
+
+    found, sure = close_cropped_type(kind, 0.7, monk, female, length)
+    assert found == expected
+    assert sure == (COILED_SURE if expected != kind else 0.7)

@@ -34,7 +34,14 @@ from .hair import (
     measure_hair,
 )
 from .hair_length import HairLength, length_vector, measure_length
-from .hair_type import TYPE_GROUPS, decide_hair_type, decide_wave, side_hair, type_features
+from .hair_type import (
+    TYPE_GROUPS,
+    close_cropped_type,
+    decide_hair_type,
+    decide_wave,
+    side_hair,
+    type_features,
+)
 from .hair_up import UP_DOS, decide_hair_up
 from .headwear import decide_headwear, hat, headwear_features
 from .mesh import LEFT_EYE, RIGHT_EYE, face_mesh
@@ -323,6 +330,8 @@ def measure(image: np.ndarray, detection: Detection,
     length = measure_length(view, hair_color, skin, bald=bald, receding=hair.receding,
                             female=age_gender.female, age=age_gender.age)
     hair_name = close_cropped_name(hair_name, monk, length.name)
+    hair_type, hair_type_conf = close_cropped_type(hair_type, hair_type_conf, monk,
+                                                   age_gender.female, length.name)
     if hair_type == "straight" and length.long:
         wavy, wave_conf = decide_wave(type_f, monk, age_gender.female)
         if wavy:  # as sure as not curly and, if not, wavy: curls the type model missed
