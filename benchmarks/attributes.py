@@ -67,6 +67,11 @@ FRAME_SHADES = {"black", "tortoise", "gold", "silver", "clear", "red", "navy"}
 DARK_FRAMES = {"black", "tortoise", "red", "navy"}
 
 
+def smooth_past_chin(s: Sample) -> bool:
+    """Labelled straight or wavy hair past the chin: the photos the wave model is for."""
+    return s.label("hair_type") in ("straight", "wavy") and s.label("hair_length") in LONG
+
+
 def covers_head(s: Sample) -> bool:
     """Whether the photo's headwear hides the top of the head (a hat, cap, scarf or
     turban; not a headband, tiara or skull cap, which the face set labels ``band`` and
@@ -331,8 +336,7 @@ def measures() -> list[Measure]:
         return float((found == "curly") == (s.label("hair_type") in CURLY))
 
     def long_smooth(s: Sample) -> bool:  # straight or wavy hair past the chin, read
-        return (s.label("hair_type") in ("straight", "wavy") and s.label("hair_length") in LONG
-                and s.attributes.features.get("hair_type") is not None)
+        return smooth_past_chin(s) and s.attributes.features.get("hair_type") is not None
 
     def wave_right(s: Sample, found: Any) -> float:
         return float((found == "wavy") == (s.label("hair_type") == "wavy"))
@@ -548,9 +552,8 @@ def per_person(samples: list[Sample]) -> list[str]:
                         traits.get("glasses") not in (None, "none"))
             _count_most(curly, photos, "hair_type", lambda s: s.label("hair_type") in CURLY,
                         "curly" in (traits.get("hair_type") or ()))
-            smooth_long = [s for s in photos if s.label("hair_length") in LONG
-                           and s.label("hair_type") in ("straight", "wavy")]
-            _count_most(wavy, smooth_long, "hair_type", lambda s: s.label("hair_type") == "wavy",
+            _count_most(wavy, [s for s in photos if smooth_past_chin(s)], "hair_type",
+                        lambda s: s.label("hair_type") == "wavy",
                         traits.get("hair_type") == "wavy")
             worn = [s for s in photos if s.label("headwear")]
             if worn:

@@ -147,7 +147,7 @@ def age_band_features(a: object) -> np.ndarray:
 
 def tasks() -> list[Task]:
     """Every classifier fitted here."""
-    from attributes import ACCEPT, CURLY, LONG, covers_head
+    from attributes import ACCEPT, CURLY, LONG, covers_head, smooth_past_chin
     from facemoji.face.accessories import BEARDLESS_FEMALE, white_mustache
     from facemoji.face.age_gender import AGE_BANDS
     from facemoji.face.hair import learned_name
@@ -206,11 +206,9 @@ def tasks() -> list[Task]:
         return "curly" if kind == "curly" else None
 
     def waves(s: object) -> dict[str, float] | None:  # straight or wavy, past the chin
-        label = s.label("hair_type")  # type: ignore[attr-defined]
-        if label not in ("straight", "wavy") or not hair_read(s) \
-                or s.label("hair_length") not in LONG:  # type: ignore[attr-defined]
+        if not smooth_past_chin(s) or not hair_read(s):
             return None
-        return {label: 1.0}
+        return {s.label("hair_type"): 1.0}  # type: ignore[attr-defined]
 
     def worn_up(s: object) -> dict[str, float] | None:
         label = s.label("hair_up")  # type: ignore[attr-defined]

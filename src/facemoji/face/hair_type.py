@@ -128,9 +128,16 @@ def decide_hair_type(features: NDArray[np.float64] | None, monk: float, female: 
     """The hair type (one of :data:`TYPES`) and the model's probability of it, from
     :func:`type_features` and :func:`type_vector`'s cues (``None``, 0 without a fitted
     model or without hair to read)."""
+    return _predict("hair_type", features, monk, female)
+
+
+def _predict(name: str, features: NDArray[np.float64] | None, monk: float, female: float
+             ) -> tuple[str | None, float]:
+    """Learned model ``name``'s likeliest class and its probability on :func:`type_vector`
+    (``None``, 0 without a fitted model or without hair to read)."""
     from .learned import model
 
-    learned = model("hair_type")
+    learned = model(name)
     if features is None or learned is None:
         return None, 0.0
     return learned.predict(type_vector(features, monk, female))
@@ -168,10 +175,5 @@ def decide_wave(features: NDArray[np.float64] | None, monk: float, female: float
     fitted model or without hair to read). Fitted on the labelled photos of straight or
     wavy hair past the chin (``scripts/fit_measures.py``): where the waves turn the strands
     their coherence falls, and wavy hair stands out wider."""
-    from .learned import model
-
-    learned = model("hair_wave")
-    if features is None or learned is None:
-        return None, 0.0
-    name, probability = learned.predict(type_vector(features, monk, female))
-    return name == "wavy", probability
+    name, probability = _predict("hair_wave", features, monk, female)
+    return (None if name is None else name == "wavy"), probability
