@@ -128,6 +128,16 @@ def test_monk_tone_survives_light(base: Attributes, astronaut: np.ndarray,
     assert abs(_measure(image, astronaut_detection).monk_score - base.monk_score) <= 1.0
 
 
+def test_a_black_and_white_photo_measures_no_eye_color(base: Attributes, astronaut: np.ndarray,
+                                                       astronaut_detection) -> None:
+    """Its colors are not the person's: it says so, and measures no eye color."""
+    gray = cv2.cvtColor(cv2.cvtColor(astronaut, cv2.COLOR_RGB2GRAY), cv2.COLOR_GRAY2RGB)
+    attrs = _measure(gray, astronaut_detection)
+    assert attrs.grayscale and attrs.to_dict()["grayscale"] is True
+    assert attrs.eyes.confidence == 0.0
+    assert not base.grayscale and base.eyes.confidence > 0
+
+
 def _recolor(image: np.ndarray, mask: np.ndarray, lab: tuple[float, float, float]) -> np.ndarray:
     """Paint ``mask`` with ``lab``'s hue and chroma, keeping the hair's light and shade."""
     grown = cv2.dilate(mask.astype(np.uint8), np.ones((9, 9), np.uint8)).astype(bool)

@@ -16,7 +16,7 @@ from PIL import Image
 
 from facemoji.errors import BadImage, MissingExtra
 from facemoji.face import image as image_module
-from facemoji.face.image import MAX_PIXELS, load_image
+from facemoji.face.image import MAX_PIXELS, is_grayscale, load_image
 
 
 def _encode(image: Image.Image, fmt: str, **kwargs) -> bytes:
@@ -100,6 +100,17 @@ def test_grayscale_becomes_three_equal_channels() -> None:
     assert out.shape == (5, 25, 3)
     assert (out[..., 0] == gray).all() and (out[..., 1] == gray).all()
     assert (out[..., 2] == gray).all()
+
+
+def test_black_and_white_photos_are_told_from_color_ones(astronaut: np.ndarray) -> None:
+    """A grayscale photo, even one saved as an RGB JPEG, is black and white; a color photo
+    and a sepia-toned one are not."""
+    gray = Image.fromarray(astronaut).convert("L")
+    as_jpeg = load_image(_encode(gray.convert("RGB"), "JPEG", quality=75))
+    assert is_grayscale(load_image(_encode(gray, "PNG"))) and is_grayscale(as_jpeg)
+    assert not is_grayscale(astronaut)
+    sepia = np.asarray(gray, np.float32)[..., None] * np.array([1.0, 0.85, 0.65])
+    assert not is_grayscale(sepia.astype(np.uint8))
 
 
 def test_cmyk_jpeg_becomes_rgb() -> None:

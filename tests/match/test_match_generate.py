@@ -55,6 +55,16 @@ def test_a_photo_of_someone_else_is_warned_about(style, embedder, target, make_a
     assert result.warnings == ["photo 3 does not look like the same person as the others"]
 
 
+def test_black_and_white_photos_alone_are_warned_about(embedder, target, make_analysis):
+    photos = [make_analysis(target, embedder) for _ in range(2)]
+    photos[0].attributes.grayscale = True
+    assert generate(photos, method="attributes", embedder=embedder).warnings == []
+    photos[1].attributes.grayscale = True
+    warnings = generate(photos, method="attributes", embedder=embedder).warnings
+    assert warnings == ["every photo is black and white: the hair and eye colors are "
+                        "guesses (add a color photo)"]
+
+
 def test_bad_arguments(tmp_path, embedder, target, make_analysis):
     ref = make_analysis(target, embedder)
     with pytest.raises(BadArgument, match="does not exist"):

@@ -58,6 +58,24 @@ def test_a_doubtful_hair_name_weighs_less(target, make_analysis):
     assert fuse([sure, doubtful]).hair_name == "black"
 
 
+def test_colors_come_from_the_color_photos(target, make_analysis):
+    """A black-and-white photo measures gray hair and eyes: beside a color photo its
+    colors and hair name do not count; alone, they are all there is."""
+    color = make_analysis(target.set("hair_color", "#b8461f"), None)
+    color.attributes.hair_name, color.attributes.hair.confidence = "red", 0.6
+    gray = [make_analysis(target.set("hair_color", "#5f5f5f").set("eye_color", "#5f5f5f"),
+                          None) for _ in range(2)]
+    for photo in gray:
+        photo.attributes.grayscale, photo.attributes.hair_name = True, "black"
+    measured = fuse([*gray, color])
+    assert measured.hair_name == "red"
+    assert np.allclose(measured.colors["hair"][0], hex_to_lab("#b8461f"))
+    assert np.allclose(measured.colors["eyes"][0], hex_to_lab(target.color("eye_color")))
+    alone = fuse(gray)
+    assert alone.hair_name == "black"
+    assert np.allclose(alone.colors["hair"][0], hex_to_lab("#5f5f5f"))
+
+
 def _with_trait(target, make_analysis, name, values):
     """One analysis per ``(value, confidence)`` of trait ``name``."""
     analyses = []

@@ -44,6 +44,7 @@ from .hair_type import (
 )
 from .hair_up import UP_DOS, decide_hair_up
 from .headwear import decide_headwear, hat, headwear_features
+from .image import is_grayscale
 from .mesh import LEFT_EYE, RIGHT_EYE, face_mesh
 from .person import person_probability, portrait_matrix, to_frame
 from .portrait import portrait_view
@@ -102,7 +103,10 @@ class Attributes:
     ``tie_color`` its color (UNKNOWN without one; :mod:`.clothing`), ``shirt_color`` the color
     of what shows under a jacket (UNKNOWN without one). ``geometry`` holds the
     raw ratios of :mod:`facemoji.face.geometry`, ``geometry_z`` the same standardized by
-    population norms. ``hair_mask`` is a bool ``(H, W)`` mask over the photo (not
+    population norms. ``grayscale``: the photo is black and white
+    (:func:`.image.is_grayscale`), so its colors are not the person's: its eye color is
+    UNKNOWN, and :func:`facemoji.match.measured.fuse` takes a person's colors from their
+    color photos where there are any. ``hair_mask`` is a bool ``(H, W)`` mask over the photo (not
     serialized).
     """
 
@@ -143,6 +147,7 @@ class Attributes:
     hair_up: bool | None = None
     hair_up_confidence: float = 0.0
     facial_hair_color: ColorMeasure = UNKNOWN
+    grayscale: bool = False
     features: dict[str, Any] = field(default_factory=dict, repr=False)
     """The raw features behind the decisions (not serialized), so that
     ``benchmarks/attributes.py`` can refit the thresholds without measuring again."""
@@ -176,6 +181,7 @@ class Attributes:
                          "shirt_color": self.shirt_color.to_dict()},
             "geometry": {k: _r(v) for k, v in self.geometry.items()},
             "geometry_z": {k: _r(v, 2) for k, v in self.geometry_z.items()},
+            "grayscale": self.grayscale,
         }
 
 
@@ -301,7 +307,8 @@ def measure(image: np.ndarray, detection: Detection,
     glare_f = accessories.lens_glare(chip, eye_contours)
     glasses, glasses_conf, frame = accessories.decide_glasses(glasses_f, frames_f, glare_f,
                                                                embedding)
-    eyes = measure_eyes(chip) if glasses != "sunglasses" else UNKNOWN
+    grayscale = is_grayscale(image)
+    eyes = measure_eyes(chip) if glasses != "sunglasses" and not grayscale else UNKNOWN
     brows, thickness = measure_brows(chip, skin)
     facial_hair_f = accessories.facial_hair_features(chip, skin)
     facial_hair, facial_hair_conf = accessories.decide_facial_hair(facial_hair_f, monk,
@@ -356,7 +363,7 @@ def measure(image: np.ndarray, detection: Detection,
         eyes=eyes, brows=brows, brow_thickness=thickness,
         glasses=glasses, glasses_confidence=glasses_conf, glasses_frame=frame,
         facial_hair=facial_hair, facial_hair_confidence=facial_hair_conf,
-        facial_hair_color=beard_color,
+        facial_hair_color=beard_color, grayscale=grayscale,
         headwear=headwear, headwear_confidence=headwear_conf, headwear_color=headwear_color,
         geometry=ratios, geometry_z=geometry.standardize(ratios, mesh=True),
         hair_length=length, age_gender=age_gender,

@@ -166,8 +166,9 @@ def _analyze(photo: Any, name: str | None, stage: Callable[[str], None] | None,
 
 
 def _photo_warnings(analyses: Sequence[Any], names: Sequence[str]) -> list[str]:
-    """A warning per photo with several faces (the largest is used), and per photo that
-    does not look like the same person as the others."""
+    """A warning per photo with several faces (the largest is used), per photo that does
+    not look like the same person as the others, and one where every photo is black and
+    white (the colors are then guesses)."""
     warnings = []
     for name, analysis in zip(names, analyses, strict=True):
         faces = getattr(analysis, "faces", 1)
@@ -180,6 +181,10 @@ def _photo_warnings(analyses: Sequence[Any], names: Sequence[str]) -> list[str]:
     if len(embedded) == len(analyses):
         for i in odd_ones_out(np.array([a.embedding for a in analyses], np.float64)):
             warnings.append(f"{names[i]} does not look like the same person as the others")
+    grays = [getattr(getattr(a, "attributes", None), "grayscale", False) for a in analyses]
+    if grays and all(grays):
+        warnings.append("every photo is black and white: the hair and eye colors are "
+                        "guesses (add a color photo)")
     for message in warnings:
         log.info(message)
     return warnings

@@ -280,12 +280,20 @@ def _open_smile(attrs: Sequence[Any], traits: Traits, confidence: dict[str, floa
         confidence["mouth_open"] = confidence["smile"]
 
 
+def _in_color(attrs: Sequence[Any]) -> Sequence[Any]:
+    """The photos whose colors are the person's: the color photos where there are any
+    (black-and-white photos are measured gray: hair, eyes, clothes)."""
+    return [at for at in attrs if not getattr(at, "grayscale", False)] or attrs
+
+
 def fuse(analyses: Sequence[Any]) -> Measured:
-    """Merge the ``.attributes`` of several ``FaceAnalysis`` of one person."""
+    """Merge the ``.attributes`` of several ``FaceAnalysis`` of one person; colors and the
+    hair color's name come from the color photos where there are any."""
     attrs = [a.attributes for a in analyses if getattr(a, "attributes", None) is not None]
+    in_color = _in_color(attrs)
     colors: dict[str, tuple[np.ndarray, float]] = {}
     for name in COLOR_NAMES:
-        found = [getattr(at, name, None) for at in attrs]
+        found = [getattr(at, name, None) for at in in_color]
         found = [c for c in found if c is not None and getattr(c, "lab", None) is not None
                  and float(getattr(c, "confidence", 1.0)) > 0]
         if found:
@@ -347,7 +355,7 @@ def fuse(analyses: Sequence[Any]) -> Measured:
     hair_names = [(getattr(at, "hair_name", None),
                    float(getattr(getattr(at, "hair", None), "confidence", 1.0))
                    * float(getattr(at, "hair_name_confidence", 1.0)))
-                  for at in attrs]
+                  for at in in_color]
     hair_names = [h for h in hair_names if h[0] is not None]
     return Measured(
         colors=colors, traits=traits, confidence=confidence,

@@ -1,0 +1,158 @@
+"""Black-and-white photos: are they found, and do they spoil a person's colors?
+
+Each labelled photo's black-and-white copy (its luma, ``PIL.Image.convert("L")``) is
+analysed beside the photo itself. Reported, per set:
+
+- how many color photos and how many black-and-white copies ``is_grayscale`` calls black
+  and white, and the least and the most ``color_spread`` of each;
+- for people with two or more photos (their first three, as ``generate`` might get them),
+  with all in color and with the first one black and white: the fused hair-color name
+  right against the photos' labels (``benchmarks/attributes.py``'s ``ACCEPT``), the fused
+  eye color gray (chroma under 4), and the fused Monk score's error;
+- for single photos, the Monk score's error in color and in black and white.
+
+The color photos' measurements come from ``benchmarks/attributes.py``'s cache; the copies
+are measured here. Run it with the code to judge on ``PYTHONPATH`` to compare versions::
+
+    python benchmarks/grayscale.py                      # faceset, portraits, shared
+    PYTHONPATH=/tmp/old/src python benchmarks/grayscale.py
+
+Sets whose photos are absent are skipped.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from attributes import ACCEPT, Sample, measure_set
+
+GRAY_EYES = 4.0
+"""Under this chroma a fused eye color is gray."""
+
+
+@dataclass(frozen=True)
+class Photo:
+    """What ``facemoji.match.measured.fuse`` reads of one photo's analysis."""
+
+    attributes: Any
+
+
+def _bw_copy(sample: Sample) -> tuple[Any, float, float]:
+    """The attributes of the black-and-white copy of ``sample``'s photo (``None``: no
+    face found in it), and the color spread of the photo and of the copy (NaN where the
+    code has no ``color_spread``)."""
+    from PIL import Image
+
+    from facemoji.errors import NoFaceFound
+    from facemoji.face import image as images
+    from facemoji.face.attributes import measure
+    from facemoji.face.detect import detect_face
+
+    photo = images.load_image(sample.photo.path)
+    gray = np.asarray(Image.fromarray(photo).convert("L").convert("RGB"))
+    spread = getattr(images, "color_spread", lambda _: float("nan"))
+    try:
+        detection, _ = detect_face(gray, name=sample.photo.file)
+    except NoFaceFound:
+        return None, spread(photo), spread(gray)
+    return measure(gray, detection), spread(photo), spread(gray)
+
+
+def _monk_label(photos: list[Sample]) -> float | None:
+    tones = [float(s.label("skin_tone")) for s in photos if s.label("skin_tone")]
+    return statistics.mean(tones) if tones else None
+
+
+def _hair_label(photos: list[Sample]) -> str | None:
+    names = Counter(s.label("hair_color") for s in photos if s.label("hair_color") in ACCEPT)
+    return names.most_common(1)[0][0] if names else None
+
+
+def report(name: str, samples: list[Sample]) -> list[str]:
+    from facemoji.match.measured import fuse
+
+    found = [s for s in samples if s.attributes is not None]
+    measured = {s.photo.file: _bw_copy(s) for s in found}
+    copies = {file: copy for file, (copy, _, _) in measured.items()}
+    spreads = np.array([(color, gray) for _, color, gray in measured.values()])
+    called = sum(bool(getattr(s.attributes, "grayscale", False)) for s in found)
+    copies_called = sum(bool(getattr(c, "grayscale", False)) for c in copies.values() if c)
+    lines = [f"{name}: color photos called black and white {called}/{len(found)} (color "
+             f"spread {spreads[:, 0].min():.0f}–{spreads[:, 0].max():.0f}); black-and-white "
+             f"copies called so {copies_called}/{sum(c is not None for c in copies.values())}"
+             f" (spread {spreads[:, 1].min():.0f}–{spreads[:, 1].max():.0f})"]
+    people: dict[str, list[Sample]] = defaultdict(list)
+    for s in found:
+        people[s.photo.person].append(s)
+    tally: dict[str, Counter[str]] = {"all in color": Counter(), "first black and white":
+                                      Counter()}
+    for photos in people.values():
+        photos = photos[:3]
+        if len(photos) < 2 or copies[photos[0].photo.file] is None:
+            continue
+        hair, monk = _hair_label(photos), _monk_label(photos)
+        variants = {"all in color": [Photo(s.attributes) for s in photos],
+                    "first black and white": [Photo(copies[photos[0].photo.file]),
+                                              *(Photo(s.attributes) for s in photos[1:])]}
+        for variant, analyses in variants.items():
+            fused = fuse(analyses)
+            t = tally[variant]
+            t["people"] += 1
+            if hair is not None:
+                t["hair labelled"] += 1
+                t["hair right"] += fused.hair_name in ACCEPT[hair]
+            if "eyes" in fused.colors:
+                t["eyes"] += 1
+                t["gray eyes"] += float(np.hypot(*fused.colors["eyes"][0][1:])) < GRAY_EYES
+            if monk is not None and fused.monk is not None:
+                t["monk n"] += 1
+                t["monk error x100"] += round(100 * abs(fused.monk - monk))
+    for variant, t in tally.items():
+        if t["people"]:
+            lines.append(
+                f"  {variant}: hair color right {t['hair right']}/{t['hair labelled']}, "
+                f"eyes gray {t['gray eyes']}/{t['eyes']}, Monk error "
+                f"{t['monk error x100'] / 100 / max(t['monk n'], 1):.2f} ({t['people']} people)")
+    errors: dict[str, list[float]] = {"color": [], "black and white": []}
+    for s in found:
+        copy = copies[s.photo.file]
+        if copy is None or not s.label("skin_tone"):
+            continue
+        label = float(s.label("skin_tone"))
+        errors["color"].append(abs(s.attributes.monk_score - label))
+        errors["black and white"].append(abs(copy.monk_score - label))
+    lines.append("  one photo, Monk error: " + ", ".join(
+        f"{k} {statistics.mean(v):.2f}" for k, v in errors.items() if v)
+        + f" ({len(errors['color'])} photos)")
+    return lines
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sets", nargs="+", default=["faceset", "portraits", "shared"])
+    args = parser.parse_args()
+    any_set = False
+    for name in args.sets:
+        samples = measure_set(name)
+        if samples is None:
+            print(f"{name}: photos absent, skipped")
+            continue
+        any_set = True
+        print("\n".join(report(name, samples)), flush=True)
+    if not any_set:
+        print("no labelled photos here; nothing measured")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
