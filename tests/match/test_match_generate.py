@@ -53,6 +53,8 @@ def test_a_photo_of_someone_else_is_warned_about(style, embedder, target, make_a
     other.embedding = -me.embedding  # as far away as it gets
     result = generate([me, me, other], method="attributes", embedder=embedder)
     assert result.warnings == ["photo 3 does not look like the same person as the others"]
+    two = generate([me, other], method="attributes", embedder=embedder)
+    assert two.warnings == ["photo 1 and photo 2 do not look like the same person"]
 
 
 def test_black_and_white_photos_alone_are_warned_about(embedder, target, make_analysis):

@@ -1,7 +1,7 @@
 """``generate()``: photos of a person in, an editable avatar out.
 
 1. analyse each photo (face, landmarks, embedding, attributes) and warn when one photo
-   does not look like the same person as the others;
+   does not look like the same person as the others, or every photo is black and white;
 2. fuse the attributes and map them onto the style (``method="attributes"`` stops here);
 3. refine with the objective: ``"greedy"`` (feature by feature) or ``"search"``
    (global, nevergrad), starting from the attribute initialisation;
@@ -167,8 +167,8 @@ def _analyze(photo: Any, name: str | None, stage: Callable[[str], None] | None,
 
 def _photo_warnings(analyses: Sequence[Any], names: Sequence[str]) -> list[str]:
     """A warning per photo with several faces (the largest is used), per photo that does
-    not look like the same person as the others, and one where every photo is black and
-    white (the colors are then guesses)."""
+    not look like the same person as the others (of two photos: that they differ), and
+    one where every photo is black and white (the colors are then guesses)."""
     warnings = []
     for name, analysis in zip(names, analyses, strict=True):
         faces = getattr(analysis, "faces", 1)
@@ -179,8 +179,12 @@ def _photo_warnings(analyses: Sequence[Any], names: Sequence[str]) -> list[str]:
                             "another)")
     embedded = [a for a in analyses if getattr(a, "embedding", None) is not None]
     if len(embedded) == len(analyses):
-        for i in odd_ones_out(np.array([a.embedding for a in analyses], np.float64)):
-            warnings.append(f"{names[i]} does not look like the same person as the others")
+        odd = odd_ones_out(np.array([a.embedding for a in analyses], np.float64))
+        if len(analyses) == 2 and odd:  # which of two is the stranger, nothing tells
+            warnings.append(f"{names[0]} and {names[1]} do not look like the same person")
+        else:
+            warnings += [f"{names[i]} does not look like the same person as the others"
+                         for i in odd]
     grays = [getattr(getattr(a, "attributes", None), "grayscale", False) for a in analyses]
     if grays and all(grays):
         warnings.append("every photo is black and white: the hair and eye colors are "
@@ -253,7 +257,8 @@ def generate(
     starts and goes on (see :data:`Stage`; photos already analysed skip the first two).
     ``names`` name the photos in warnings (default: "photo 1", "photo 2", ...).
     Warnings name each photo with several faces (the largest is used) and each photo
-    that does not look like the same person as the others.
+    that does not look like the same person as the others (of two photos, both), and
+    say when every photo is black and white.
     ``face_index``: which face of a photo with several (0, the default, is the largest):
     one index for every photo, or a sequence of one per photo (``None``: the largest).
     ``seed`` is an integer in :data:`SEED_RANGE`; options are checked before any photo is
