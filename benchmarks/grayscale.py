@@ -94,8 +94,9 @@ def report(name: str, samples: list[Sample]) -> list[str]:
     people: dict[str, list[Sample]] = defaultdict(list)
     for s in found:
         people[s.photo.person].append(s)
-    tally: dict[str, Counter[str]] = {"all in color": Counter(), "first black and white":
-                                      Counter()}
+    variant_names = ("all in color", "first black and white")
+    tally: dict[str, Counter[str]] = {v: Counter() for v in variant_names}
+    monk_errors: dict[str, list[float]] = {v: [] for v in variant_names}
     for photos in people.values():
         photos = photos[:3]
         if len(photos) < 2 or copies[photos[0].photo.file] is None:
@@ -115,14 +116,14 @@ def report(name: str, samples: list[Sample]) -> list[str]:
                 t["eyes"] += 1
                 t["gray eyes"] += float(np.hypot(*fused.colors["eyes"][0][1:])) < GRAY_EYES
             if monk is not None and fused.monk is not None:
-                t["monk n"] += 1
-                t["monk error x100"] += round(100 * abs(fused.monk - monk))
+                monk_errors[variant].append(abs(fused.monk - monk))
     for variant, t in tally.items():
         if t["people"]:
             lines.append(
                 f"  {variant}: hair color right {t['hair right']}/{t['hair labelled']}, "
                 f"eyes gray {t['gray eyes']}/{t['eyes']}, Monk error "
-                f"{t['monk error x100'] / 100 / max(t['monk n'], 1):.2f} ({t['people']} people)")
+                f"{statistics.mean(monk_errors[variant] or [np.nan]):.2f} "
+                f"({t['people']} people)")
     errors: dict[str, list[float]] = {"color": [], "black and white": []}
     for s in found:
         copy = copies[s.photo.file]
