@@ -57,6 +57,9 @@ ACCEPT = {
     "auburn": {"red", "auburn", "brown"}, "gray": {"gray"}, "white": {"white", "gray"},
     "bald": {"bald"},
 }
+GRAYSCALE_ACCEPT = {**ACCEPT, "red": {"brown", "blonde"}, "auburn": {"brown", "black"}}
+"""The names accepted for a black-and-white photo's hair: red shows there as brown or
+blonde, auburn as brown or black."""
 LONG = {"chin", "shoulder", "long"}
 CURLY = {"curly", "coily"}
 BEARDS = {"beard", "goatee", "mustache"}
@@ -114,12 +117,17 @@ def _fingerprint() -> str:
     return digest.hexdigest()[:16]
 
 
-def measure_set(name: str, refresh: bool = False, latest: bool = False) -> list[Sample] | None:
+def measure_set(name: str, refresh: bool = False, latest: bool = False,
+                grayscale: bool = False) -> list[Sample] | None:
     """Measure every labelled photo of set ``name`` (``None`` where it is absent).
 
     ``latest`` takes the newest cache of the set whatever code made it (the model fitting
-    scripts read the features, which the fitted models do not change)."""
+    scripts read the features, which the fitted models do not change); ``grayscale``
+    measures each photo's black-and-white copy (its luma, as ``PIL`` converts it to "L")
+    instead of the photo."""
     import cv2
+    import numpy as np
+    from PIL import Image
 
     from facemoji.errors import NoFaceFound
     from facemoji.face.attributes import measure
@@ -129,9 +137,11 @@ def measure_set(name: str, refresh: bool = False, latest: bool = False) -> list[
     photos = load(name)
     if photos is None:
         return None
-    cache = CACHE / f"attributes-{name}-{_fingerprint()}.pkl"
+    kind = f"{name}-bw" if grayscale else name
+    cache = CACHE / f"attributes-{kind}-{_fingerprint()}.pkl"
     if latest:
-        found = sorted(CACHE.glob(f"attributes-{name}-*.pkl"), key=lambda p: p.stat().st_mtime)
+        found = sorted(CACHE.glob(f"attributes-{kind}-????????????????.pkl"),
+                       key=lambda p: p.stat().st_mtime)
         if found:
             cache = found[-1]
             print(f"  {name}: using the measurements in {cache.name}", file=sys.stderr)
@@ -144,6 +154,8 @@ def measure_set(name: str, refresh: bool = False, latest: bool = False) -> list[
         if photo.file in done:
             continue
         image = load_image(photo.path)
+        if grayscale:
+            image = np.asarray(Image.fromarray(image).convert("L").convert("RGB"))
         start = time.perf_counter()
         try:
             detection, _ = detect_face(image, name=photo.file)
@@ -299,7 +311,8 @@ def _hairline(s: Sample, setting: Any = None) -> str:
     a = s.attributes
     if setting is None:
         return "bald" if a.bald else "receding" if a.receding else "normal"
-    if BaldRule(*setting)(a.features["scalp"], a.age_gender.female >= 0.5, a.age_gender.age):
+    if BaldRule(*setting)(a.features["scalp"], a.age_gender.female >= 0.5, a.age_gender.age,
+                          getattr(a, "grayscale", False)):
         return "bald"
     return "receding" if a.features["hair"][FOREHEAD] > RECEDING_FOREHEAD else "normal"
 

@@ -6,18 +6,24 @@ analysed beside the photo itself. Reported, per set:
 - how many color photos and how many black-and-white copies ``is_grayscale`` calls black
   and white, and the least and the most ``color_spread`` of each;
 - for people with two or more photos (their first three, as ``generate`` might get them),
-  with all in color and with the first one black and white: the fused hair-color name
-  right against the photos' labels (``benchmarks/attributes.py``'s ``ACCEPT``), the fused
-  eye color gray (chroma under 4), and the fused Monk score's error;
-- for single photos, the Monk score's error in color and in black and white.
+  all in color, with the first one black and white, and all black and white: the fused
+  hair-color name right against the photos' labels (``benchmarks/attributes.py``'s
+  ``ACCEPT``; ``GRAYSCALE_ACCEPT`` when all are black and white, where red shows as
+  brown or blonde), the fused eye color gray (chroma under 4), and the fused Monk
+  score's error;
+- for single photos, the hair color's name of the black-and-white copy (how many named
+  black, the color model's answer to most of them before the black-and-white model), and
+  the Monk score's error in color and in black and white.
 
-The color photos' measurements come from ``benchmarks/attributes.py``'s cache; the copies
-are measured here. Run it with the code to judge on ``PYTHONPATH`` to compare versions::
+Both are measured, and cached, by ``benchmarks/attributes.py``'s ``measure_set`` (the
+copies with ``grayscale=True``). Run it with the code to judge on ``PYTHONPATH`` to
+compare versions::
 
     python benchmarks/grayscale.py                      # faceset, portraits, shared
     PYTHONPATH=/tmp/old/src python benchmarks/grayscale.py
 
-Sets whose photos are absent are skipped.
+The hair-color names are in sample: ``scripts/fit_measures.py`` prints them held out by
+person. Sets whose photos are absent are skipped.
 """
 
 from __future__ import annotations
@@ -34,7 +40,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from attributes import ACCEPT, Sample, measure_set
+from attributes import ACCEPT, GRAYSCALE_ACCEPT, Sample, measure_set
 
 GRAY_EYES = 4.0
 """Under this chroma a fused eye color is gray."""
@@ -47,25 +53,17 @@ class Photo:
     attributes: Any
 
 
-def _bw_copy(sample: Sample) -> tuple[Any, float, float]:
-    """The attributes of the black-and-white copy of ``sample``'s photo (``None``: no
-    face found in it), and the color spread of the photo and of the copy (NaN where the
+def _spreads(sample: Sample) -> tuple[float, float]:
+    """The color spread of ``sample``'s photo and of its black-and-white copy (NaN where the
     code has no ``color_spread``)."""
     from PIL import Image
 
-    from facemoji.errors import NoFaceFound
     from facemoji.face import image as images
-    from facemoji.face.attributes import measure
-    from facemoji.face.detect import detect_face
 
     photo = images.load_image(sample.photo.path)
     gray = np.asarray(Image.fromarray(photo).convert("L").convert("RGB"))
     spread = getattr(images, "color_spread", lambda _: float("nan"))
-    try:
-        detection, _ = detect_face(gray, name=sample.photo.file)
-    except NoFaceFound:
-        return None, spread(photo), spread(gray)
-    return measure(gray, detection), spread(photo), spread(gray)
+    return spread(photo), spread(gray)
 
 
 def _monk_label(photos: list[Sample]) -> float | None:
@@ -78,13 +76,12 @@ def _hair_label(photos: list[Sample]) -> str | None:
     return names.most_common(1)[0][0] if names else None
 
 
-def report(name: str, samples: list[Sample]) -> list[str]:
+def report(name: str, samples: list[Sample], bw_samples: list[Sample]) -> list[str]:
     from facemoji.match.measured import fuse
 
     found = [s for s in samples if s.attributes is not None]
-    measured = {s.photo.file: _bw_copy(s) for s in found}
-    copies = {file: copy for file, (copy, _, _) in measured.items()}
-    spreads = np.array([(color, gray) for _, color, gray in measured.values()])
+    copies = {s.photo.file: s.attributes for s in bw_samples}
+    spreads = np.array([_spreads(s) for s in found])
     called = sum(bool(getattr(s.attributes, "grayscale", False)) for s in found)
     copies_called = sum(bool(getattr(c, "grayscale", False)) for c in copies.values() if c)
     lines = [f"{name}: color photos called black and white {called}/{len(found)} (color "
@@ -94,7 +91,7 @@ def report(name: str, samples: list[Sample]) -> list[str]:
     people: dict[str, list[Sample]] = defaultdict(list)
     for s in found:
         people[s.photo.person].append(s)
-    variant_names = ("all in color", "first black and white")
+    variant_names = ("all in color", "first black and white", "all black and white")
     tally: dict[str, Counter[str]] = {v: Counter() for v in variant_names}
     monk_errors: dict[str, list[float]] = {v: [] for v in variant_names}
     for photos in people.values():
@@ -104,14 +101,17 @@ def report(name: str, samples: list[Sample]) -> list[str]:
         hair, monk = _hair_label(photos), _monk_label(photos)
         variants = {"all in color": [Photo(s.attributes) for s in photos],
                     "first black and white": [Photo(copies[photos[0].photo.file]),
-                                              *(Photo(s.attributes) for s in photos[1:])]}
+                                              *(Photo(s.attributes) for s in photos[1:])],
+                    "all black and white": [Photo(copies[s.photo.file]) for s in photos
+                                            if copies[s.photo.file] is not None]}
         for variant, analyses in variants.items():
             fused = fuse(analyses)
             t = tally[variant]
             t["people"] += 1
             if hair is not None:
+                accept = GRAYSCALE_ACCEPT if variant == "all black and white" else ACCEPT
                 t["hair labelled"] += 1
-                t["hair right"] += fused.hair_name in ACCEPT[hair]
+                t["hair right"] += fused.hair_name in accept[hair]
             if "eyes" in fused.colors:
                 t["eyes"] += 1
                 t["gray eyes"] += float(np.hypot(*fused.colors["eyes"][0][1:])) < GRAY_EYES
@@ -124,6 +124,12 @@ def report(name: str, samples: list[Sample]) -> list[str]:
                 f"eyes gray {t['gray eyes']}/{t['eyes']}, Monk error "
                 f"{statistics.mean(monk_errors[variant] or [np.nan]):.2f} "
                 f"({t['people']} people)")
+    named = [(s.label("hair_color"), copies[s.photo.file].hair_name) for s in found
+             if copies[s.photo.file] is not None and s.label("hair_color") in GRAYSCALE_ACCEPT
+             and s.label("hair_color") != "bald"]
+    right = sum(got in GRAYSCALE_ACCEPT[label] for label, got in named)
+    lines.append(f"  one photo in black and white: hair color right {right}/{len(named)} "
+                 f"(black {sum(got == 'black' for _, got in named)}/{len(named)})")
     errors: dict[str, list[float]] = {"color": [], "black and white": []}
     for s in found:
         copy = copies[s.photo.file]
@@ -149,7 +155,8 @@ def main() -> int:
             print(f"{name}: photos absent, skipped")
             continue
         any_set = True
-        print("\n".join(report(name, samples)), flush=True)
+        copies = measure_set(name, grayscale=True) or []
+        print("\n".join(report(name, samples, copies)), flush=True)
     if not any_set:
         print("no labelled photos here; nothing measured")
     return 0

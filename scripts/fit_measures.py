@@ -12,6 +12,8 @@ first: this script reads the newest measurements it cached). Every photo weighs 
 (weighting the classes equally was tried and lost accuracy on the common classes). The L2
 strength is chosen from :data:`STRENGTHS` by leave-one-person-out accuracy, which is what
 the script prints, per set; a tie keeps the strength of the model being replaced.
+The black-and-white hair-color model learns from the photos' black-and-white copies,
+which the script measures (and caches) where no measurement of them is cached.
 
 The hair-color name learns from soft targets: a label between two names (``dark_brown``,
 ``light_brown``) counts half for each, as the benchmark accepts either.
@@ -53,6 +55,8 @@ class Task:
     decide: Callable[[object, object, np.ndarray], str] | None = None
     """How analysis decides from the model, the sample and its features (``None``: the
     likeliest class)."""
+    grayscale: bool = False
+    """Fitted on the black-and-white copies of the photos (``measure_set(grayscale=True)``)."""
 
 
 def bangs_features(a: object) -> np.ndarray:
@@ -137,6 +141,10 @@ HAIR_TARGETS = {"black": {"black": 1.0}, "dark_brown": {"black": 0.5, "brown": 0
                 "blonde": {"blonde": 1.0}, "red": {"red": 1.0}, "auburn": {"auburn": 1.0},
                 "gray": {"gray": 1.0}, "white": {"white": 1.0}}
 """Each labelled hair color's target over the names (:data:`HAIR_NAMES`)."""
+GRAYSCALE_TARGETS = {**HAIR_TARGETS, "red": {"brown": 0.5, "blonde": 0.5},
+                     "auburn": {"brown": 1.0}}
+"""The targets of the black-and-white model (names :data:`GRAYSCALE_NAMES`): a red head
+shows brown or blonde in black and white, auburn brown."""
 
 
 def age_band_features(a: object) -> np.ndarray:
@@ -147,10 +155,10 @@ def age_band_features(a: object) -> np.ndarray:
 
 def tasks() -> list[Task]:
     """Every classifier fitted here."""
-    from attributes import ACCEPT, CURLY, LONG, covers_head, smooth_past_chin
+    from attributes import ACCEPT, CURLY, GRAYSCALE_ACCEPT, LONG, covers_head, smooth_past_chin
     from facemoji.face.accessories import BEARDLESS_FEMALE, white_mustache
     from facemoji.face.age_gender import AGE_BANDS
-    from facemoji.face.hair import learned_name
+    from facemoji.face.hair import GRAYSCALE_NAMES, learned_name
     from facemoji.face.hair_type import close_cropped_type
 
     BANDS = tuple(name for _, name in AGE_BANDS)
@@ -230,6 +238,11 @@ def tasks() -> list[Task]:
             return None
         return HAIR_TARGETS.get(s.label("hair_color"))  # type: ignore[attr-defined]
 
+    def grayscale_target(s: object) -> dict[str, float] | None:
+        if named_by_rule(s):
+            return None
+        return GRAYSCALE_TARGETS.get(s.label("hair_color"))  # type: ignore[attr-defined]
+
     def fringe(s: object) -> dict[str, float] | None:  # bangs labelled, no hat over them
         label = s.label("bangs")  # type: ignore[attr-defined]
         if label not in ("yes", "no") or covers_head(s):
@@ -245,6 +258,9 @@ def tasks() -> list[Task]:
         Task("hair_color", HAIR_NAMES, hair_color_target, hair_color_features,
              lambda s, v: v in ACCEPT.get(s.label("hair_color"), ()), named_by_rule,
              lambda model, s, x: learned_name(model, x, s.attributes.hair.lab)[0]),  # type: ignore[attr-defined]
+        Task("hair_color_bw", GRAYSCALE_NAMES, grayscale_target, hair_color_features,
+             lambda s, v: v in GRAYSCALE_ACCEPT.get(s.label("hair_color"), ()), named_by_rule,
+             grayscale=True),
         Task("hair_length", LENGTH_CLASSES, length_target, length_features,
              lambda s, v: (v in LONG) == (s.label("hair_length") in LONG)),
         Task("glasses", ("none", "eyeglasses", "sunglasses"),
@@ -377,11 +393,12 @@ def main() -> int:
     args = parser.parse_args()
     from attributes import measure_set
 
-    samples = []
-    for name in args.sets:
-        got = measure_set(name, latest=True)
-        samples += got or []
-    if not samples:
+    def photos(grayscale: bool) -> list:
+        return [s for name in args.sets
+                for s in measure_set(name, latest=True, grayscale=grayscale) or []]
+
+    samples = {False: photos(False)}  # by grayscale
+    if not samples[False]:
         print("no labelled photos here; nothing fitted")
         return 0
     arrays: dict[str, np.ndarray] = {}
@@ -397,9 +414,12 @@ def main() -> int:
             parser.error(f"no model named {', '.join(sorted(unknown))}")
         arrays = {k: v for k, v in old.items() if k.split(".")[0] not in args.only}
         chosen_tasks = [t for t in chosen_tasks if t.name in args.only]
+    if any(task.grayscale for task in chosen_tasks):
+        samples[True] = photos(True)
     for task in chosen_tasks:
-        chosen, x, y, w = _data(task, samples)
-        preds = {strength: held_out(task, samples, strength) for strength in STRENGTHS}
+        chosen, x, y, w = _data(task, samples[task.grayscale])
+        preds = {strength: held_out(task, samples[task.grayscale], strength)
+                 for strength in STRENGTHS}
         scores = {strength: np.mean([task.right(s, v) for s, v in zip(chosen, pred,
                                                                       strict=True)])
                   for strength, pred in preds.items()}

@@ -161,6 +161,22 @@ def test_hair_name_follows_recolored_hair(base: Attributes, astronaut: np.ndarra
     assert _measure(image, astronaut_detection).hair_name in names
 
 
+def _black_and_white(image: np.ndarray) -> np.ndarray:
+    return cv2.cvtColor(cv2.cvtColor(image, cv2.COLOR_RGB2GRAY), cv2.COLOR_GRAY2RGB)
+
+
+@pytest.mark.parametrize(("lab", "names"), [
+    (None, {"brown", "blonde"}),  # her own light brown hair, which the color model named black
+    ((42.0, 30.0, 35.0), {"brown", "blonde"}),  # red shows as a mid gray
+    ((15.0, 1.0, 2.0), {"black", "brown"}),
+], ids=["own", "red", "black"])
+def test_black_and_white_hair_is_named_by_its_lightness(base: Attributes, astronaut: np.ndarray,
+                                                        astronaut_detection, lab, names) -> None:
+    image = astronaut if lab is None else _recolor(astronaut, base.hair_mask, lab)
+    attrs = _measure(_black_and_white(image), astronaut_detection)
+    assert attrs.grayscale and attrs.hair_name in names
+
+
 def _eye_boxes(p: np.ndarray) -> list[tuple[tuple[int, int], tuple[int, int]]]:
     boxes = []
     for idx in (slice(36, 42), slice(42, 48)):
@@ -449,6 +465,16 @@ def test_a_smooth_crown_with_no_dark_hair_is_bald_only_on_a_younger_face(
     assert BaldRule()(shiny, feminine=False, age=age) is bald
     assert not BaldRule()(shiny, feminine=True, age=age)
     assert not BaldRule()(Scalp(0.4, 0.3, 0.5, texture), feminine=False, age=age)
+
+
+def test_a_skin_gray_crown_in_black_and_white_is_bald_only_on_a_younger_face() -> None:
+    """In black and white, white hair has the skin's gray: from BaldRule.shine_age a crown
+    that is all skin-gray is not called bald there, as it is in color."""
+    from facemoji.face.hair import BaldRule, Scalp
+
+    crown, rule = Scalp(skin=1.0, dark=0.0, top_dark=0.0), BaldRule()
+    assert rule(crown, age=70.0) and not rule(crown, age=70.0, grayscale=True)
+    assert rule(crown, age=rule.shine_age - 20, grayscale=True)
 
 
 @pytest.mark.parametrize(("lab", "shaded"), [

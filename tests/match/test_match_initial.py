@@ -72,6 +72,7 @@ def test_colors_come_from_the_color_photos(target, make_analysis):
     assert np.allclose(measured.colors["hair"][0], hex_to_lab("#b8461f"))
     assert np.allclose(measured.colors["eyes"][0], hex_to_lab(target.color("eye_color")))
     alone = fuse(gray)
+    assert alone.grayscale and not measured.grayscale
     assert alone.hair_name == "black"
     assert np.allclose(alone.colors["hair"][0], hex_to_lab("#5f5f5f"))
 

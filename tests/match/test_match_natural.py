@@ -49,6 +49,18 @@ def test_other_names_keep_the_nearest_natural_color() -> None:
     assert natural_hair(darkest, "brown")[0] == pytest.approx(darkest[0], abs=0.5)
 
 
+def test_black_and_white_hair_is_placed_by_its_lightness() -> None:
+    """A gray measured in a black-and-white photo has no hue: the nearest point of the
+    brown stretch would be its least colorful, the darkest brown, for every brown head."""
+    dark, light = np.array([24.0, 0.0, 0.0]), np.array([40.0, 0.0, 0.0])
+    assert np.allclose(natural_hair(dark, "brown"), natural_hair(light, "brown"))
+    painted = [natural_hair(lab, "brown", by_lightness=True) for lab in (dark, light)]
+    assert [p[0] for p in painted] == pytest.approx([24.0, 40.0], abs=0.5)
+    assert all(_chroma(p) > 10 for p in painted)  # brown, not gray
+    assert np.allclose(natural_hair(light, "blonde", by_lightness=True),
+                       natural_hair(light, "blonde"))  # blonde is placed by lightness anyway
+
+
 def test_greenish_gray_becomes_neutral_gray() -> None:
     out = natural_hair(np.array([62.0, -6.0, 5.0]), "gray")
     assert _chroma(out) < 4

@@ -294,8 +294,9 @@ def measure(image: np.ndarray, detection: Detection,
     crop = portrait_matrix(landmarks)
     person = to_frame(person_probability(image, crop), crop, chip.matrix, (CHIP_W, CHIP_H))
     age_gender = with_band(estimate(image, landmarks), embedding)
+    grayscale = is_grayscale(image)
     hair = measure_hair(chip, skin, person, feminine=age_gender.female >= 0.5,
-                        age=age_gender.age)
+                        age=age_gender.age, grayscale=grayscale)
     bangs_f = bangs_vector(chip, hair.color, skin, hair.skin_like, person,
                            float(hair.features[FOREHEAD]), age_gender.female)
     bangs, bangs_conf = decide_bangs(bangs_f, hair.bangs)
@@ -307,7 +308,6 @@ def measure(image: np.ndarray, detection: Detection,
     glare_f = accessories.lens_glare(chip, eye_contours)
     glasses, glasses_conf, frame = accessories.decide_glasses(glasses_f, frames_f, glare_f,
                                                                embedding)
-    grayscale = is_grayscale(image)
     eyes = measure_eyes(chip) if glasses != "sunglasses" and not grayscale else UNKNOWN
     brows, thickness = measure_brows(chip, skin)
     facial_hair_f = accessories.facial_hair_features(chip, skin)
@@ -327,7 +327,7 @@ def measure(image: np.ndarray, detection: Detection,
     color_f = color_vector(hair_f, brows, age_gender.age, age_gender.female)
     # a bald head's fringe is named by its color; a bare one is named bald
     hair_name, hair_name_conf = (("bald", 1.0) if bald and not hair.fringe
-                                 else decide_hair_name(hair_color, color_f))
+                                 else decide_hair_name(hair_color, color_f, grayscale))
     type_f = None if bald else type_features(
         chip, top_hair, side_hair(chip, person, hair_color, skin),
         geometry.inter_ocular(landmarks))

@@ -104,12 +104,18 @@ class BaldRule:
     """At most this share of the crown's columns is cut off by the photo's edge
     (:attr:`Scalp.cut`)."""
 
-    def __call__(self, crown: Scalp, feminine: bool = False, age: float = np.inf) -> bool:
+    def __call__(self, crown: Scalp, feminine: bool = False, age: float = np.inf,
+                 grayscale: bool = False) -> bool:
         """Whether ``crown`` is bald on a face that looks ``age``. A face that presents
         as a woman's is never called bald: blonde hair can be skin-colored, and bald women
-        are rare."""
+        are rare. Nor is a face from :attr:`shine_age` in a ``grayscale`` (black-and-white)
+        photo: there white and gray hair have the skin's gray and no hue to tell them
+        from it (:attr:`top_light` reads that hue). In black-and-white copies of the
+        labelled photos the rule called 37 photos of people with hair bald, 23 of them
+        from that age (Joe Biden, Dick Cheney, Colin Powell), where in color it called 9;
+        now 14, and 19 of 43 bald photos are found instead of 24 (docs/benchmarks.md)."""
         if feminine or crown.dark > self.dark or crown.top_dark > self.top_dark \
-                or crown.cut > self.cut:
+                or crown.cut > self.cut or (grayscale and age >= self.shine_age):
             return False
         if age >= self.shine_age and crown.top_light > self.top_light:
             return False
@@ -398,21 +404,23 @@ def _color(chip: Chip, hair: NDArray[np.bool_]) -> ColorMeasure:
 
 
 def measure_hair(chip: Chip, skin: ColorMeasure, person: NDArray[np.float32],
-                 feminine: bool = False, age: float = np.inf) -> HairMeasure:
+                 feminine: bool = False, age: float = np.inf,
+                 grayscale: bool = False) -> HairMeasure:
     """Find the hair (:func:`hair_region`) and measure its color; decide bald and receding.
 
     ``person`` is the person probability in the chip frame (:func:`.person.to_frame`);
-    ``feminine`` and ``age``: the face presents as a woman's, and looks that age (see
-    :class:`BaldRule`). Bald is :class:`BaldRule` on the crown (:func:`scalp`); a bald head
-    from :data:`FRINGE_AGE` keeps a fringe, the hair found beside the crown, whose color is
-    the hair's. Otherwise a forehead (brows to where the skin ends) over
-    :data:`RECEDING_FOREHEAD` IOD high is a receding hairline, and one up to
-    :data:`BANGS_FOREHEAD` is under bangs (on a ``feminine`` face). The hair is named
-    later (:func:`decide_hair_name`), once the brows and the face's age are known.
+    ``feminine`` and ``age``: the face presents as a woman's, and looks that age, and
+    ``grayscale``: the photo is black and white (see :class:`BaldRule`). Bald is
+    :class:`BaldRule` on the crown (:func:`scalp`); a bald head from :data:`FRINGE_AGE`
+    keeps a fringe, the hair found beside the crown, whose color is the hair's. Otherwise
+    a forehead (brows to where the skin ends) over :data:`RECEDING_FOREHEAD` IOD high is a
+    receding hairline, and one up to :data:`BANGS_FOREHEAD` is under bangs (on a
+    ``feminine`` face). The hair is named later (:func:`decide_hair_name`), once the brows
+    and the face's age are known.
     """
     skin_like = skin_likeness(chip, skin)
     crown = scalp(chip, skin, skin_like, person)
-    bald = BaldRule()(crown, feminine, age)
+    bald = BaldRule()(crown, feminine, age, grayscale)
     fringe = bald and age >= FRINGE_AGE
     line = hairline(chip, skin_like)
     forehead = float(_brow_top(chip) - np.median(line)) / IOD
@@ -499,12 +507,25 @@ def close_cropped_name(name: str, monk: float, length: str) -> str:
     return name
 
 
-def decide_hair_name(color: ColorMeasure, vector: NDArray[np.float64]) -> tuple[str, float]:
+GRAYSCALE_NAMES = ("black", "brown", "blonde", "gray", "white")
+"""The names a black-and-white photo's hair may get: red shows there as brown or blonde."""
+
+
+def decide_hair_name(color: ColorMeasure, vector: NDArray[np.float64],
+                     grayscale: bool = False) -> tuple[str, float]:
     """The hair's name and how sure it is: ``other`` where no hair was seen (sure 0) or its
     color is vivid and unnatural (dyed, :func:`name_hair`); otherwise the learned model's
-    (:func:`learned_name`, ``scripts/fit_measures.py``), or the rules' without one."""
+    (:func:`learned_name`, ``scripts/fit_measures.py``), or the rules' without one.
+
+    A ``grayscale`` (black-and-white) photo's hair is named by the model fitted on the
+    labelled photos' black-and-white copies (``hair_color_bw``, one of
+    :data:`GRAYSCALE_NAMES`): the color model, which reads hue, named three in four of them
+    black (docs/benchmarks.md, "Black-and-white photos")."""
     if color.confidence == 0.0:
         return "other", 0.0
+    learned_bw = model("hair_color_bw") if grayscale else None
+    if learned_bw is not None:
+        return learned_bw.predict(vector)
     rule = name_hair(color.lab)
     learned = model("hair_color")
     if rule == "other" or learned is None:  # no labelled photo shows dyed hair to learn from

@@ -32,7 +32,8 @@ class Measured:
     ``confidence`` how sure the photos are of each (0..1); ``hair_name`` the hair color's
     name; ``monk`` the Monk skin tone (fractional: the mean over photos); ``age`` in years
     and ``female`` the probability of a feminine presentation (``None`` when not
-    measured); ``geometry_z`` z-scores keyed like the native style's scalars.
+    measured); ``geometry_z`` z-scores keyed like the native style's scalars;
+    ``grayscale``: every photo is black and white, so the colors are grays.
     """
 
     colors: Mapping[str, tuple[np.ndarray, float]] = field(default_factory=dict)
@@ -43,6 +44,7 @@ class Measured:
     age: float | None = None
     female: float | None = None
     geometry_z: Mapping[str, float] = field(default_factory=dict)
+    grayscale: bool = False
 
     def hex(self, name: str) -> str | None:
         """The measured color ``name`` as ``#rrggbb`` (``None`` if not measured)."""
@@ -361,4 +363,5 @@ def fuse(analyses: Sequence[Any]) -> Measured:
         colors=colors, traits=traits, confidence=confidence,
         hair_name=_central_name(hair_names) if hair_names else None,
         monk=monk, age=mean("age"), female=mean("female"), geometry_z=geometry,
+        grayscale=bool(attrs) and all(getattr(at, "grayscale", False) for at in attrs),
     )

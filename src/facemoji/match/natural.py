@@ -76,17 +76,22 @@ def _at_lightness(polyline: NDArray[np.float64], light: float) -> NDArray[np.flo
     return np.array([np.interp(light, polyline[:, 0], polyline[:, k]) for k in range(3)])
 
 
-def natural_hair(lab: NDArray[np.floating] | tuple[float, float, float], name: str | None
-                 ) -> NDArray[np.float64]:
+def natural_hair(lab: NDArray[np.floating] | tuple[float, float, float], name: str | None,
+                 by_lightness: bool = False) -> NDArray[np.float64]:
     """The natural hair color of measured CIELAB ``lab`` named ``name``: on the stretch of
     :data:`HAIR_SCALE` that ``name`` allows, the nearest point, or for a name of
     :data:`HAIR_MEASURED` the point as far along the stretch as the measured lightness is
     along the name's measured range (a blonde of median lightness gets the middle blonde).
     With ``name`` unknown, the nearest point of any natural stretch; a dyed color, name
-    ``other``, is kept as measured."""
+    ``other``, is kept as measured. ``by_lightness``: ``lab`` was measured in black and
+    white, so its grays say nothing of hue and only its lightness places it on the
+    stretch (the nearest point to a gray is the stretch's least colorful, whatever its
+    lightness: the darkest brown for every brown head)."""
     lab = np.asarray(lab, np.float64)
     if name == "other":
         return lab
+    if by_lightness and name in HAIR_SCALE and name not in HAIR_MEASURED:
+        return _at_lightness(np.array([hex_to_lab(h) for h in HAIR_SCALE[name]]), lab[0])
     if name in HAIR_MEASURED:
         stretch = np.array([hex_to_lab(h) for h in HAIR_SCALE[name]])
         first, last = stretch[0, 0], stretch[-1, 0]

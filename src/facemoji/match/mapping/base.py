@@ -74,7 +74,8 @@ def natural_colors(measured: Measured) -> dict[str, str]:
             if measured.monk is not None else lab_to_hex(tuple(lab))
     if "hair" in measured.colors:
         out["hair"] = lab_to_hex(tuple(natural_hair(measured.colors["hair"][0],
-                                                    measured.hair_name)))
+                                                    measured.hair_name,
+                                                    by_lightness=measured.grayscale)))
     for name in ("clothing", "headwear_color", "tie_color"):
         if name in measured.colors:
             out[name] = lab_to_hex(tuple(measured.colors[name][0]))
