@@ -150,6 +150,7 @@ def measure_set(name: str, refresh: bool = False, latest: bool = False,
         with open(cache, "rb") as fh:
             done = pickle.load(fh)
     cv2.setNumThreads(1)
+    before = len(done)
     for i, photo in enumerate(photos):
         if photo.file in done:
             continue
@@ -168,9 +169,13 @@ def measure_set(name: str, refresh: bool = False, latest: bool = False,
         done[photo.file] = (attributes, (end - start) * 1000, (end - middle) * 1000)
         if i % 50 == 0:
             print(f"  {name}: {i}/{len(photos)} photos measured", file=sys.stderr)
-    CACHE.mkdir(parents=True, exist_ok=True)
-    with open(cache, "wb") as fh:
-        pickle.dump(done, fh)
+    if len(done) > before:
+        # written whole, then renamed: another job reading the cache never sees half of it
+        CACHE.mkdir(parents=True, exist_ok=True)
+        partial = cache.with_suffix(f".{os.getpid()}.tmp")
+        with open(partial, "wb") as fh:
+            pickle.dump(done, fh)
+        partial.replace(cache)
     return [Sample(p, name, *done[p.file]) for p in photos]
 
 
