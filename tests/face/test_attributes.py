@@ -467,6 +467,34 @@ def test_a_smooth_crown_with_no_dark_hair_is_bald_only_on_a_younger_face(
     assert not BaldRule()(Scalp(0.4, 0.3, 0.5, texture), feminine=False, age=age)
 
 
+def test_a_black_and_white_photo_is_read_by_the_black_and_white_models(
+        astronaut: np.ndarray, astronaut_detection, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where a model has a variant fitted on black-and-white copies, a black-and-white
+    photo is read by it, and a color photo never."""
+    from facemoji.face import bangs, clothing, hair, learned
+
+    asked: list[tuple[str, bool]] = []
+    original = learned.model
+
+    def recording(name: str, grayscale: bool = False):
+        asked.append((name, grayscale))
+        return original(name, grayscale)
+
+    for module in (learned, clothing, hair, bangs):
+        monkeypatch.setattr(module, "model", recording)
+    _presenting(monkeypatch, female=0.0)  # a woman's face is never asked about a beard
+    variants = {"facial_hair", "tie", "jacket", "hair_type"}
+    for name in variants:
+        color, gray = original(name), original(name, grayscale=True)
+        assert gray.classes == color.classes and not np.allclose(gray.weights, color.weights)
+    assert np.array_equal(original("smile", grayscale=True).weights, original("smile").weights)
+    _measure(astronaut, astronaut_detection)
+    assert not any(grayscale for _, grayscale in asked)
+    asked.clear()
+    _measure(_black_and_white(astronaut), astronaut_detection)
+    assert variants <= {name for name, grayscale in asked if grayscale}
+
+
 def test_a_skin_gray_crown_in_black_and_white_is_bald_only_on_a_younger_face() -> None:
     """In black and white, white hair has the skin's gray: from BaldRule.shine_age a crown
     that is all skin-gray is not called bald there, as it is in color."""

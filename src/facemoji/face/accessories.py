@@ -356,8 +356,8 @@ def white_mustache(f: FacialHairFeatures) -> bool:
             and f.mustache.chroma <= WHITE_MUSTACHE_CHROMA)
 
 
-def decide_facial_hair(f: FacialHairFeatures, monk: float, female: float = 0.0
-                       ) -> tuple[str, float]:
+def decide_facial_hair(f: FacialHairFeatures, monk: float, female: float = 0.0,
+                       grayscale: bool = False) -> tuple[str, float]:
     """``none | stubble | mustache | goatee | beard`` and a confidence: none on a face that
     presents as a woman's (``female`` ≥ :data:`BEARDLESS_FEMALE`; sure as that
     probability); otherwise whether there is facial hair at all by the learned model of
@@ -368,7 +368,8 @@ def decide_facial_hair(f: FacialHairFeatures, monk: float, female: float = 0.0
     stubble: this named 8 of the 13 mustaches of the labelled photos that had been called
     stubble, beard or goatee, and 3 gray beards (a learned model of the kind did worse
     held out by person than these rules). A :func:`white_mustache` is a mustache whatever
-    the model says."""
+    the model says. A ``grayscale`` photo's presence is decided by the model fitted on
+    black-and-white copies (:func:`.learned.model`)."""
     from .learned import model
 
     if female >= BEARDLESS_FEMALE:
@@ -376,7 +377,7 @@ def decide_facial_hair(f: FacialHairFeatures, monk: float, female: float = 0.0
     if white_mustache(f):
         return "mustache", 0.6
     kind, confidence = classify_facial_hair(f)
-    presence = model("facial_hair")
+    presence = model("facial_hair", grayscale)
     if presence is None:
         return kind, confidence
     found, sure = presence.predict(beard_vector(f, monk))

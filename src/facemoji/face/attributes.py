@@ -312,7 +312,7 @@ def measure(image: np.ndarray, detection: Detection,
     brows, thickness = measure_brows(chip, skin)
     facial_hair_f = accessories.facial_hair_features(chip, skin)
     facial_hair, facial_hair_conf = accessories.decide_facial_hair(facial_hair_f, monk,
-                                                                   age_gender.female)
+                                                                   age_gender.female, grayscale)
     beard_color = UNKNOWN if facial_hair == "none" else accessories.facial_hair_color(chip, skin)
     headwear_f = headwear_features(chip, skin, brows, hair.skin_like, person)
     headwear, headwear_conf = decide_headwear(headwear_f, hair.features)
@@ -331,7 +331,7 @@ def measure(image: np.ndarray, detection: Detection,
     type_f = None if bald else type_features(
         chip, top_hair, side_hair(chip, person, hair_color, skin),
         geometry.inter_ocular(landmarks))
-    hair_type, hair_type_conf = decide_hair_type(type_f, monk, age_gender.female)
+    hair_type, hair_type_conf = decide_hair_type(type_f, monk, age_gender.female, grayscale)
     ratios = geometry.ratios(landmarks, thickness, mesh.points)
     view = portrait_view(image, landmarks)
     length = measure_length(view, hair_color, skin, bald=bald, receding=hair.receding,
@@ -347,7 +347,7 @@ def measure(image: np.ndarray, detection: Detection,
     hair_up, hair_up_conf = decide_hair_up(type_f, length_vector(
         length.profile, length.silhouette, age_gender.female, age_gender.age))
     over_shoulders = length.end is not None and length.end > 2.5
-    clothing = measure_clothing(view, skin, hair_color if over_shoulders else None)
+    clothing = measure_clothing(view, skin, hair_color if over_shoulders else None, grayscale)
     smile_f = smile_features(image, mesh)
     smile, smile_conf = decide_smile(smile_f)
     # as for facial hair: no tie on a face that presents as a woman's (the tie model drew

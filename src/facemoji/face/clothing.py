@@ -92,10 +92,12 @@ class Clothing:
     shirt: ColorMeasure = UNKNOWN
 
 
-def measure_clothing(view: PortraitView, skin: ColorMeasure, hair: ColorMeasure | None = None
-                     ) -> Clothing:
+def measure_clothing(view: PortraitView, skin: ColorMeasure, hair: ColorMeasure | None = None,
+                     grayscale: bool = False) -> Clothing:
     """The :class:`Clothing` of the person in ``view``, given their ``skin`` color and,
-    when their hair falls over the shoulders, its ``hair`` color (kept out too)."""
+    when their hair falls over the shoulders, its ``hair`` color (kept out too); a
+    ``grayscale`` photo's tie and jacket are decided by the models fitted on black-and-white
+    copies (:func:`.learned.model`)."""
     weight = np.array([0.5, 1.0, 1.0])
     not_skin = np.linalg.norm((view.lab - np.asarray(skin.lab)) * weight, axis=2) > SKIN_DE
     wearing = (view.person > 0.5) & view.inside & not_skin
@@ -111,7 +113,7 @@ def measure_clothing(view: PortraitView, skin: ColorMeasure, hair: ColorMeasure 
     features = clothing_vector(view, wearing)
     front = shirt_front(view, not_skin)
     tie_f, blade = tie_vector(view, front)
-    tie_model = model("tie")
+    tie_model = model("tie", grayscale)
     tie = tie_model is not None and blade.any() and tie_model.predict(tie_f)[0] == "tie"
     if main.sum() < 20:
         tie_color = lab_measure(view.lab[blade], 1.0) if tie else UNKNOWN
@@ -119,7 +121,7 @@ def measure_clothing(view: PortraitView, skin: ColorMeasure, hair: ColorMeasure 
                         tie_f)
     color = lab_measure(view.lab[main], confidence)
     tie_color = tie_paint(view, front, color, blade) if tie else UNKNOWN
-    learned = model("jacket")
+    learned = model("jacket", grayscale)
     if learned is not None:
         jacket = learned.predict(jacket_vector(features, tie_f))[0] == "jacket"
     else:

@@ -123,21 +123,22 @@ def type_vector(features: NDArray[np.float64], monk: float, female: float
     return np.concatenate([features, [monk, female]])
 
 
-def decide_hair_type(features: NDArray[np.float64] | None, monk: float, female: float
-                     ) -> tuple[str | None, float]:
+def decide_hair_type(features: NDArray[np.float64] | None, monk: float, female: float,
+                     grayscale: bool = False) -> tuple[str | None, float]:
     """The hair type (one of :data:`TYPES`) and the model's probability of it, from
     :func:`type_features` and :func:`type_vector`'s cues (``None``, 0 without a fitted
-    model or without hair to read)."""
-    return _predict("hair_type", features, monk, female)
+    model or without hair to read); a ``grayscale`` photo's by the model fitted on
+    black-and-white copies (:func:`.learned.model`)."""
+    return _predict("hair_type", features, monk, female, grayscale)
 
 
-def _predict(name: str, features: NDArray[np.float64] | None, monk: float, female: float
-             ) -> tuple[str | None, float]:
+def _predict(name: str, features: NDArray[np.float64] | None, monk: float, female: float,
+             grayscale: bool = False) -> tuple[str | None, float]:
     """Learned model ``name``'s likeliest class and its probability on :func:`type_vector`
     (``None``, 0 without a fitted model or without hair to read)."""
     from .learned import model
 
-    learned = model(name)
+    learned = model(name, grayscale)
     if features is None or learned is None:
         return None, 0.0
     return learned.predict(type_vector(features, monk, female))

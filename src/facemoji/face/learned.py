@@ -60,9 +60,13 @@ def _models() -> dict[str, NDArray]:
         return {k: data[k] for k in data.files}
 
 
-def model(name: str) -> LinearModel | None:
-    """The shipped model ``name`` (``None`` when it has not been fitted)."""
+def model(name: str, grayscale: bool = False) -> LinearModel | None:
+    """The shipped model ``name`` (``None`` when it has not been fitted); for a
+    ``grayscale`` (black-and-white) photo its variant fitted on the black-and-white copies
+    of the labelled photos, ``NAME_bw``, where there is one."""
     arrays = _models()
+    if grayscale and f"{name}_bw.classes" in arrays:
+        name = f"{name}_bw"
     if f"{name}.classes" not in arrays:
         return None
     return LinearModel(tuple(str(c) for c in arrays[f"{name}.classes"]),
