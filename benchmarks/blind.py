@@ -18,8 +18,10 @@ were matched right and the mean recognisability, per group and overall.
 ``--skin-tone LO-HI`` (only people whose labelled Monk tone is in that range), ``--label
 COLUMN=VALUE`` (only people most of whose photos are labelled so), ``--group``,
 ``--method`` (default: facemoji's default), ``--style`` and ``--seed`` (which people, which
-photo is held back, the order on the sheets). It keeps each avatar's PNG beside the key
-(``KEY.avatars/``). Skips (exit 0) where the set's photos are absent.
+photo is held back, the order on the sheets), and ``--grayscale`` (each avatar made from
+black-and-white copies of its photos, the held-back photo in color: how a user's old
+photos fare). It keeps each avatar's PNG beside the key (``KEY.avatars/``). Skips (exit 0)
+where the set's photos are absent.
 
 Matching one to one cannot see a small change: two reviewers of the same sheets differ
 by 4–5 people in 24. To compare two versions (of the code, a setting, the art), ``pair``
@@ -119,6 +121,15 @@ def _tone_range(text: str) -> tuple[float, float]:
     return lo, hi
 
 
+def _black_and_white(path: Path) -> np.ndarray:
+    """The photo at ``path`` as a black-and-white RGB image (its luma)."""
+    from PIL import Image
+
+    from facemoji.face.image import load_image
+
+    return np.asarray(Image.fromarray(load_image(path)).convert("L").convert("RGB"))
+
+
 def make(args: argparse.Namespace) -> int:
     """Write the sheets, the instructions, the answer form and the key."""
     from facemoji import generate
@@ -145,9 +156,9 @@ def make(args: argparse.Namespace) -> int:
         held = shots.pop(rng.randrange(len(shots)))
         used = shots[:AVATAR_PHOTOS]
         t0 = time.perf_counter()
+        inputs = [_black_and_white(p.path) if args.grayscale else str(p.path) for p in used]
         try:
-            result = generate([str(p.path) for p in used], style=args.style, method=method,
-                              workers=0)
+            result = generate(inputs, style=args.style, method=method, workers=0)
         except Exception as exc:  # a person whose photos fail is reported, not fatal
             print(f"  {person}: no avatar ({exc})", file=sys.stderr)
             continue
@@ -158,7 +169,7 @@ def make(args: argparse.Namespace) -> int:
                      "avatar": _avatar_tile(result.png), "png": result.png})
     groups = [made[i: i + args.group] for i in range(0, len(made), args.group)]
     key: dict = {"set": args.set, "method": method, "style": args.style, "seed": args.seed,
-                 "groups": []}
+                 "grayscale": args.grayscale, "groups": []}
     rows = []
     for g, members in enumerate(groups, start=1):
         letters = string.ascii_uppercase[: len(members)]
@@ -337,6 +348,9 @@ def main() -> int:
     m.add_argument("--skin-tone", type=_tone_range, metavar="LO-HI",
                    help="only people whose mean labelled Monk tone is in LO-HI (e.g. 3-5.5): "
                         "an A/B review of a skin change sees only the people it affects")
+    m.add_argument("--grayscale", action="store_true",
+                   help="make the avatars from black-and-white copies of the photos (the "
+                        "held-back photo stays in color)")
     m.add_argument("--label", type=_label, action="append", default=[], metavar="COLUMN=VALUE",
                    help="only people most of whose photos are labelled so (e.g. gender=female,"
                         " or hair_type=curly|coily for either; repeatable)")

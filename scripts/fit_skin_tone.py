@@ -1,7 +1,8 @@
 """Fit the Monk skin-tone model (``src/facemoji/data/skin_tone.npz``) on the labelled photos.
 
-    python scripts/fit_skin_tone.py            # fit on every set, print held-out error, write
-    python scripts/fit_skin_tone.py --check    # fit and print only; write nothing
+    python scripts/fit_skin_tone.py              # fit on every set, print held-out error, write
+    python scripts/fit_skin_tone.py --check      # fit and print only; write nothing
+    python scripts/fit_skin_tone.py --grayscale  # the black-and-white model (skin_tone_bw.npz)
 
 For every labelled photo of every set (``benchmarks/labelled.py``; the face set needs
 ``$FACEMOJI_FACESET``, the portrait set ``$FACEMOJI_PORTRAITS``), the largest face's
@@ -10,7 +11,9 @@ computed, standardized, and a ridge regression
 onto the labelled Monk tone is fitted, each photo weighted so that Monk 1–4 and Monk 5–10
 count the same (most photos are light). The descriptor's ridge strength is chosen from
 :data:`EMBEDDING_RIDGES` by leave-one-person-out error (see :data:`TOLERANCE`); the script
-prints that held-out error per set and group.
+prints that held-out error per set and group. With ``--grayscale`` the same model is fitted
+on the photos' black-and-white copies (their luma, as ``PIL`` converts to "L"), for
+black-and-white photos, and the script prints the color model's error on those copies too.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
-OUT = ROOT / "src" / "facemoji" / "data" / "skin_tone.npz"
+DATA = ROOT / "src" / "facemoji" / "data"
 COLOR_RIDGE = 0.1
 """The ridge strength on the 35 skin-color statistics: barely held back."""
 EMBEDDING_RIDGES = (300.0, 1000.0, 3000.0, 10000.0)
@@ -38,8 +41,12 @@ user's photos vary far more in exposure than in skin (tests/face/test_measures_v
 EMBEDDING = 128
 
 
-def photo_features() -> tuple[np.ndarray, np.ndarray, list[str], list[str]]:
-    """``(features (N, F), Monk labels (N,), person keys, set names)`` over every set here."""
+def photo_features(grayscale: bool = False
+                   ) -> tuple[np.ndarray, np.ndarray, list[str], list[str]]:
+    """``(features (N, F), Monk labels (N,), person keys, set names)`` over every set here;
+    with ``grayscale``, of the photos' black-and-white copies."""
+    from PIL import Image
+
     from facemoji.errors import NoFaceFound
     from facemoji.face.detect import align, detect_face
     from facemoji.face.embed import get_embedder
@@ -58,6 +65,8 @@ def photo_features() -> tuple[np.ndarray, np.ndarray, list[str], list[str]]:
             if not photo["skin_tone"]:
                 continue
             image = load_image(photo.path)
+            if grayscale:
+                image = np.asarray(Image.fromarray(image).convert("L").convert("RGB"))
             try:
                 landmarks = detect_face(image)[0].landmarks
             except NoFaceFound:
@@ -122,12 +131,23 @@ def errors(pred: np.ndarray, labels: np.ndarray, sets: list[str]) -> dict[str, t
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--check", action="store_true", help="fit and report, write nothing")
+    parser.add_argument("--grayscale", action="store_true",
+                        help="fit the model for black-and-white photos, on black-and-white copies")
     args = parser.parse_args()
-    features, labels, people, sets = photo_features()
+    out = DATA / ("skin_tone_bw.npz" if args.grayscale else "skin_tone.npz")
+    features, labels, people, sets = photo_features(args.grayscale)
     if not len(labels):
         print("no labelled photos here; nothing fitted")
         return 0
     weights = balance(labels)
+    if args.grayscale:
+        from facemoji.face.skin import estimate_monk
+
+        color = np.array([estimate_monk(f) for f in features])
+        print("the color model on these copies (fitted on the photos themselves):")
+        for name, (light, dark, every, n) in errors(color, labels, sets).items():
+            print(f"  {name}: {n} photos, MAE Monk 1-4 {light:.2f}, Monk 5-10 {dark:.2f}, "
+                  f"all {every:.2f}")
     scores = {}
     for lam in EMBEDDING_RIDGES:
         pred = held_out(features, labels, people, lam)
@@ -142,8 +162,8 @@ def main() -> int:
               f"all {every:.2f}")
     if not args.check:
         model = fit(features, labels, lam)
-        np.savez(OUT, **model, ridge=np.array(lam))
-        print(f"wrote {OUT} ({len(labels)} photos of {len(set(people))} people)")
+        np.savez(out, **model, ridge=np.array(lam))
+        print(f"wrote {out} ({len(labels)} photos of {len(set(people))} people)")
     return 0
 
 

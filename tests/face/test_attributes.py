@@ -495,6 +495,17 @@ def test_a_black_and_white_photo_is_read_by_the_black_and_white_models(
     assert variants <= {name for name, grayscale in asked if grayscale}
 
 
+def test_a_black_and_white_photo_s_skin_tone_is_read_by_its_own_model(
+        astronaut: np.ndarray, astronaut_detection) -> None:
+    from facemoji.face.skin import estimate_monk
+
+    attrs = _measure(_black_and_white(astronaut), astronaut_detection)
+    tone = attrs.features["tone"]
+    assert attrs.monk_score == pytest.approx(estimate_monk(tone, grayscale=True))
+    assert abs(estimate_monk(tone, grayscale=True) - estimate_monk(tone)) > 0.01
+    assert 1.0 <= attrs.monk_score <= 5.0  # her light skin stays light
+
+
 def test_a_skin_gray_crown_in_black_and_white_is_bald_only_on_a_younger_face() -> None:
     """In black and white, white hair has the skin's gray: from BaldRule.shine_age a crown
     that is all skin-gray is not called bald there, as it is in color."""

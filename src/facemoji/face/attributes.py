@@ -290,11 +290,11 @@ def measure(image: np.ndarray, detection: Detection,
 
         embedding = get_embedder("dlib").embed_chips(align(image, landmarks)[None])[0]
     tone_f = tone_features(image, landmarks, embedding)
-    monk = estimate_monk(tone_f)
+    grayscale = is_grayscale(image)
+    monk = estimate_monk(tone_f, grayscale=grayscale)
     crop = portrait_matrix(landmarks)
     person = to_frame(person_probability(image, crop), crop, chip.matrix, (CHIP_W, CHIP_H))
     age_gender = with_band(estimate(image, landmarks), embedding)
-    grayscale = is_grayscale(image)
     hair = measure_hair(chip, skin, person, feminine=age_gender.female >= 0.5,
                         age=age_gender.age, grayscale=grayscale)
     bangs_f = bangs_vector(chip, hair.color, skin, hair.skin_like, person,

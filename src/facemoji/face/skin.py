@@ -184,17 +184,22 @@ def tone_features(image: NDArray[np.uint8], landmarks: NDArray[np.floating],
 
 
 @functools.cache
-def _model() -> dict[str, NDArray[np.float64]]:
-    with (files("facemoji") / "data" / "skin_tone.npz").open("rb") as fh:
+def _model(grayscale: bool = False) -> dict[str, NDArray[np.float64]]:
+    name = "skin_tone_bw.npz" if grayscale else "skin_tone.npz"
+    with (files("facemoji") / "data" / name).open("rb") as fh:
         data = np.load(fh)
         return {k: data[k] for k in ("mean", "scale", "weights", "bias")}
 
 
 def estimate_monk(features: NDArray[np.floating],
-                  model: dict[str, NDArray[np.float64]] | None = None) -> float:
+                  model: dict[str, NDArray[np.float64]] | None = None,
+                  grayscale: bool = False) -> float:
     """The Monk tone (1.0–10.0, fractional) that the shipped model (or ``model``: ``mean``,
-    ``scale``, ``weights`` and ``bias``) reads from :func:`tone_features`."""
-    m = model or _model()
+    ``scale``, ``weights`` and ``bias``) reads from :func:`tone_features`. A ``grayscale``
+    (black-and-white) photo's is read by the model fitted on the labelled photos'
+    black-and-white copies (``skin_tone_bw.npz``): read by the color model, whose skin
+    statistics lose their hue there, Monk 5–10 skin came out a step lighter."""
+    m = model or _model(grayscale)
     z = (np.asarray(features, np.float64) - m["mean"]) / m["scale"]
     return float(np.clip(z @ m["weights"] + float(m["bias"]), 1.0, 10.0))
 
