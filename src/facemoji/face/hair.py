@@ -519,7 +519,7 @@ def decide_hair_name(color: ColorMeasure, vector: NDArray[np.float64],
 
     A ``grayscale`` (black-and-white) photo's hair is named by the model fitted on the
     labelled photos' black-and-white copies (``hair_color_bw``, one of
-    :data:`GRAYSCALE_NAMES`): the color model, which reads hue, named three in four of them
+    :data:`GRAYSCALE_NAMES`): the color model, which reads hue, named four in five of them
     black (docs/benchmarks.md, "Black-and-white photos")."""
     if color.confidence == 0.0:
         return "other", 0.0
