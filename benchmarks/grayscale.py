@@ -22,13 +22,15 @@ compare versions::
     python benchmarks/grayscale.py                      # faceset, portraits, shared
     PYTHONPATH=/tmp/old/src python benchmarks/grayscale.py
 
-The hair-color names are in sample: ``scripts/fit_measures.py`` prints them held out by
-person. Sets whose photos are absent are skipped.
+The hair-color names of the copies are also given held out by person (the
+black-and-white model refitted without each person, over the copies of every set given),
+where the code has that model. Sets whose photos are absent are skipped.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import statistics
 import sys
 from collections import Counter, defaultdict
@@ -76,11 +78,34 @@ def _hair_label(photos: list[Sample]) -> str | None:
     return names.most_common(1)[0][0] if names else None
 
 
-def report(name: str, samples: list[Sample], bw_samples: list[Sample]) -> list[str]:
+def held_out_names(copies: list[Sample]) -> dict[tuple[str, str], Any]:
+    """Per copy (``(set, file)``), its attributes with the hair's name that the
+    black-and-white model refitted without the person gives (``scripts/fit_measures.py``,
+    at the shipped strength); empty where the code has no such model."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+    from fit_measures import _data, held_out, tasks
+
+    from facemoji.face.learned import _models
+
+    strength = _models().get("hair_color_bw.strength")
+    if strength is None:
+        return {}
+    task = next(t for t in tasks() if t.name == "hair_color_bw")
+    fitted, _, _, _ = _data(task, copies)
+    names = held_out(task, copies, float(strength))
+    return {(s.set, s.photo.file): dataclasses.replace(s.attributes, hair_name=name)
+            for s, name in zip(fitted, names, strict=True)}
+
+
+def report(name: str, samples: list[Sample], bw_samples: list[Sample],
+           held: dict[tuple[str, str], Any]) -> list[str]:
+    """The lines for set ``name``: its photos, their black-and-white copies and the copies
+    with held-out hair names (:func:`held_out_names`; photos it lacks keep theirs)."""
     from facemoji.match.measured import fuse
 
     found = [s for s in samples if s.attributes is not None]
     copies = {s.photo.file: s.attributes for s in bw_samples}
+    held_copies = {f: held.get((name, f), a) for f, a in copies.items()}
     spreads = np.array([_spreads(s) for s in found])
     called = sum(bool(getattr(s.attributes, "grayscale", False)) for s in found)
     copies_called = sum(bool(getattr(c, "grayscale", False)) for c in copies.values() if c)
@@ -91,7 +116,8 @@ def report(name: str, samples: list[Sample], bw_samples: list[Sample]) -> list[s
     people: dict[str, list[Sample]] = defaultdict(list)
     for s in found:
         people[s.photo.person].append(s)
-    variant_names = ("all in color", "first black and white", "all black and white")
+    variant_names = ("all in color", "first black and white", "all black and white",
+                     "all black and white, names held out")
     tally: dict[str, Counter[str]] = {v: Counter() for v in variant_names}
     monk_errors: dict[str, list[float]] = {v: [] for v in variant_names}
     for photos in people.values():
@@ -104,12 +130,16 @@ def report(name: str, samples: list[Sample], bw_samples: list[Sample]) -> list[s
                                               *(Photo(s.attributes) for s in photos[1:])],
                     "all black and white": [Photo(copies[s.photo.file]) for s in photos
                                             if copies[s.photo.file] is not None]}
+        if held:
+            variants["all black and white, names held out"] = [
+                Photo(held_copies[s.photo.file]) for s in photos
+                if held_copies[s.photo.file] is not None]
         for variant, analyses in variants.items():
             fused = fuse(analyses)
             t = tally[variant]
             t["people"] += 1
             if hair is not None:
-                accept = GRAYSCALE_ACCEPT if variant == "all black and white" else ACCEPT
+                accept = GRAYSCALE_ACCEPT if variant.startswith("all black") else ACCEPT
                 t["hair labelled"] += 1
                 t["hair right"] += fused.hair_name in accept[hair]
             if "eyes" in fused.colors:
@@ -124,12 +154,15 @@ def report(name: str, samples: list[Sample], bw_samples: list[Sample]) -> list[s
                 f"eyes gray {t['gray eyes']}/{t['eyes']}, Monk error "
                 f"{statistics.mean(monk_errors[variant] or [np.nan]):.2f} "
                 f"({t['people']} people)")
-    named = [(s.label("hair_color"), copies[s.photo.file].hair_name) for s in found
-             if copies[s.photo.file] is not None and s.label("hair_color") in GRAYSCALE_ACCEPT
-             and s.label("hair_color") != "bald"]
-    right = sum(got in GRAYSCALE_ACCEPT[label] for label, got in named)
-    lines.append(f"  one photo in black and white: hair color right {right}/{len(named)} "
-                 f"(black {sum(got == 'black' for _, got in named)}/{len(named)})")
+    for which, analyses in (("", copies), (", names held out", held_copies if held else {})):
+        named = [(s.label("hair_color"), analyses[s.photo.file].hair_name) for s in found
+                 if analyses.get(s.photo.file) is not None
+                 and s.label("hair_color") in GRAYSCALE_ACCEPT and s.label("hair_color") != "bald"]
+        if named:
+            right = sum(got in GRAYSCALE_ACCEPT[label] for label, got in named)
+            lines.append(f"  one photo in black and white{which}: hair color right "
+                         f"{right}/{len(named)} (black "
+                         f"{sum(got == 'black' for _, got in named)}/{len(named)})")
     errors: dict[str, list[float]] = {"color": [], "black and white": []}
     for s in found:
         copy = copies[s.photo.file]
@@ -148,16 +181,16 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sets", nargs="+", default=["faceset", "portraits", "shared"])
     args = parser.parse_args()
-    any_set = False
-    for name in args.sets:
-        samples = measure_set(name)
+    here = {name: measure_set(name) for name in args.sets}
+    copies = {name: measure_set(name, grayscale=True) or [] for name, got in here.items()
+              if got is not None}
+    held = held_out_names([s for got in copies.values() for s in got])
+    for name, samples in here.items():
         if samples is None:
             print(f"{name}: photos absent, skipped")
             continue
-        any_set = True
-        copies = measure_set(name, grayscale=True) or []
-        print("\n".join(report(name, samples, copies)), flush=True)
-    if not any_set:
+        print("\n".join(report(name, samples, copies[name], held)), flush=True)
+    if not copies:
         print("no labelled photos here; nothing measured")
     return 0
 

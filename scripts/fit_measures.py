@@ -154,7 +154,7 @@ which analysis reads for a black-and-white photo). Held out by person on the cop
 variant beat its color model on the faceset and on ``../shared`` without losing the
 portraits (ties 96 → 135 of 181 faceset photos: in black and white the color model put
 a tie on most jackets); the variants of the other models were no better, or worse on a
-set (docs/benchmarks.md). The hair color has its own black-and-white model
+set (``benchmarks/grayscale_models.py``). The hair color has its own black-and-white model
 (``hair_color_bw``), whose names differ."""
 
 
