@@ -12,7 +12,8 @@ first: this script reads the newest measurements it cached). Every photo weighs 
 (weighting the classes equally was tried and lost accuracy on the common classes). The L2
 strength is chosen from :data:`STRENGTHS` by leave-one-person-out accuracy, which is what
 the script prints, per set; a tie keeps the strength of the model being replaced.
-The black-and-white hair-color model learns from the photos' black-and-white copies,
+The models for black-and-white photos (the hair color's, ``hair_color_bw``, and the
+variants of :data:`GRAYSCALE_VARIANTS`) learn from the photos' black-and-white copies,
 which the script measures (and caches) where no measurement of them is cached.
 
 The hair-color name learns from soft targets: a label between two names (``dark_brown``,
