@@ -46,7 +46,7 @@ from typing import Any
 os.environ.setdefault("OMP_NUM_THREADS", "1")  # one core, as in the target
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from labelled import ROOT, SETS, Photo, load
+from labelled import ROOT, SETS, Photo, black_and_white, load
 
 CACHE = ROOT / "benchmarks" / ".cache"
 
@@ -126,8 +126,6 @@ def measure_set(name: str, refresh: bool = False, latest: bool = False,
     measures each photo's black-and-white copy (its luma, as ``PIL`` converts it to "L")
     instead of the photo."""
     import cv2
-    import numpy as np
-    from PIL import Image
 
     from facemoji.errors import NoFaceFound
     from facemoji.face.attributes import measure
@@ -156,7 +154,7 @@ def measure_set(name: str, refresh: bool = False, latest: bool = False,
             continue
         image = load_image(photo.path)
         if grayscale:
-            image = np.asarray(Image.fromarray(image).convert("L").convert("RGB"))
+            image = black_and_white(image)
         start = time.perf_counter()
         try:
             detection, _ = detect_face(image, name=photo.file)
@@ -275,23 +273,30 @@ def skin_group(s: Sample) -> str | None:
     return None if not tone else "Monk 1–4" if float(tone) < 5 else "Monk 5–10"
 
 
-def _learned_held_out(measure: Measure, chosen: list[Sample], samples: list[Sample]
-                      ) -> list[float]:
-    """Per chosen sample: right or not under the learned model refitted without its person
-    (with the strength ``scripts/fit_measures.py`` chose for the shipped one)."""
+def held_out_predictions(model: str, samples: list[Sample]) -> dict[tuple[str, str], str]:
+    """Per ``(set, file)`` of the samples learned model ``model`` learns from, its class
+    when refitted without that photo's person (``scripts/fit_measures.py``, with the
+    strength chosen for the shipped model)."""
     sys.path.insert(0, str(ROOT / "scripts"))
     from fit_measures import _data, held_out, tasks
 
     from facemoji.face.learned import _models
 
-    task = next(t for t in tasks() if t.name == measure.learned)
+    task = next(t for t in tasks() if t.name == model)
     strength = float(_models()[f"{task.name}.strength"])
     fitted, _, _, _ = _data(task, samples)
-    predicted = dict(zip((s.photo.file + s.set for s in fitted),
-                         held_out(task, samples, strength), strict=True))
+    return dict(zip(((s.set, s.photo.file) for s in fitted),
+                    held_out(task, samples, strength), strict=True))
+
+
+def _learned_held_out(measure: Measure, chosen: list[Sample], samples: list[Sample]
+                      ) -> list[float]:
+    """Per chosen sample: right or not under the learned model refitted without its person
+    (:func:`held_out_predictions`)."""
+    predicted = held_out_predictions(measure.learned, samples)
     out = []
     for s in chosen:
-        value = predicted.get(s.photo.file + s.set)
+        value = predicted.get((s.set, s.photo.file))
         # photos the model does not learn from (e.g. under a hat for hair length) keep
         # the shipped decision
         out.append(measure.right(s, measure.shipped(s) if value is None else value))

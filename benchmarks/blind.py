@@ -53,7 +53,7 @@ import numpy as np
 from PIL import Image
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from labelled import SETS, by_person, load
+from labelled import SETS, black_and_white, by_person, load
 
 CELL = 240
 AVATAR_PHOTOS = 3
@@ -121,18 +121,10 @@ def _tone_range(text: str) -> tuple[float, float]:
     return lo, hi
 
 
-def _black_and_white(path: Path) -> np.ndarray:
-    """The photo at ``path`` as a black-and-white RGB image (its luma)."""
-    from PIL import Image
-
-    from facemoji.face.image import load_image
-
-    return np.asarray(Image.fromarray(load_image(path)).convert("L").convert("RGB"))
-
-
 def make(args: argparse.Namespace) -> int:
     """Write the sheets, the instructions, the answer form and the key."""
     from facemoji import generate
+    from facemoji.face.image import load_image
     from facemoji.match.generate import DEFAULT_METHOD
     from facemoji.report import contact_sheet, save_image
 
@@ -156,7 +148,8 @@ def make(args: argparse.Namespace) -> int:
         held = shots.pop(rng.randrange(len(shots)))
         used = shots[:AVATAR_PHOTOS]
         t0 = time.perf_counter()
-        inputs = [_black_and_white(p.path) if args.grayscale else str(p.path) for p in used]
+        inputs = [black_and_white(load_image(p.path)) if args.grayscale else str(p.path)
+                  for p in used]
         try:
             result = generate(inputs, style=args.style, method=method, workers=0)
         except Exception as exc:  # a person whose photos fail is reported, not fatal

@@ -42,7 +42,8 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from attributes import ACCEPT, GRAYSCALE_ACCEPT, Sample, measure_set
+from attributes import ACCEPT, GRAYSCALE_ACCEPT, Sample, held_out_predictions, measure_set
+from labelled import black_and_white
 
 GRAY_EYES = 4.0
 """Under this chroma a fused eye color is gray."""
@@ -58,12 +59,10 @@ class Photo:
 def _spreads(sample: Sample) -> tuple[float, float]:
     """The color spread of ``sample``'s photo and of its black-and-white copy (NaN where the
     code has no ``color_spread``)."""
-    from PIL import Image
-
     from facemoji.face import image as images
 
     photo = images.load_image(sample.photo.path)
-    gray = np.asarray(Image.fromarray(photo).convert("L").convert("RGB"))
+    gray = black_and_white(photo)
     spread = getattr(images, "color_spread", lambda _: float("nan"))
     return spread(photo), spread(gray)
 
@@ -80,21 +79,15 @@ def _hair_label(photos: list[Sample]) -> str | None:
 
 def held_out_names(copies: list[Sample]) -> dict[tuple[str, str], Any]:
     """Per copy (``(set, file)``), its attributes with the hair's name that the
-    black-and-white model refitted without the person gives (``scripts/fit_measures.py``,
-    at the shipped strength); empty where the code has no such model."""
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
-    from fit_measures import _data, held_out, tasks
+    black-and-white model refitted without the person gives (``held_out_predictions``);
+    empty where the code has no such model."""
+    from facemoji.face.learned import model
 
-    from facemoji.face.learned import _models
-
-    strength = _models().get("hair_color_bw.strength")
-    if strength is None:
+    if model("hair_color_bw") is None:
         return {}
-    task = next(t for t in tasks() if t.name == "hair_color_bw")
-    fitted, _, _, _ = _data(task, copies)
-    names = held_out(task, copies, float(strength))
-    return {(s.set, s.photo.file): dataclasses.replace(s.attributes, hair_name=name)
-            for s, name in zip(fitted, names, strict=True)}
+    names = held_out_predictions("hair_color_bw", copies)
+    return {key: dataclasses.replace(s.attributes, hair_name=names[key])
+            for s in copies if (key := (s.set, s.photo.file)) in names}
 
 
 def report(name: str, samples: list[Sample], bw_samples: list[Sample],

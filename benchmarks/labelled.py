@@ -26,6 +26,10 @@ import os
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "data" / "faces"
@@ -116,3 +120,12 @@ def by_person(photos: list[Photo]) -> dict[str, list[Photo]]:
     for p in photos:
         groups[p.person].append(p)
     return dict(sorted(groups.items()))
+
+
+def black_and_white(image: np.ndarray) -> np.ndarray:
+    """A photo's black-and-white copy (RGB uint8): its luma, as ``PIL`` converts to "L",
+    in three equal channels. The copies the black-and-white benchmarks and models use."""
+    import numpy as np
+    from PIL import Image
+
+    return np.asarray(Image.fromarray(image).convert("L").convert("RGB"))

@@ -45,14 +45,13 @@ def photo_features(grayscale: bool = False
                    ) -> tuple[np.ndarray, np.ndarray, list[str], list[str]]:
     """``(features (N, F), Monk labels (N,), person keys, set names)`` over every set here;
     with ``grayscale``, of the photos' black-and-white copies."""
-    from PIL import Image
 
     from facemoji.errors import NoFaceFound
     from facemoji.face.detect import align, detect_face
     from facemoji.face.embed import get_embedder
     from facemoji.face.image import load_image
     from facemoji.face.skin import tone_features
-    from labelled import SETS, load
+    from labelled import SETS, black_and_white, load
 
     embedder = get_embedder("dlib")
     rows, labels, people, sets = [], [], [], []
@@ -66,7 +65,7 @@ def photo_features(grayscale: bool = False
                 continue
             image = load_image(photo.path)
             if grayscale:
-                image = np.asarray(Image.fromarray(image).convert("L").convert("RGB"))
+                image = black_and_white(image)
             try:
                 landmarks = detect_face(image)[0].landmarks
             except NoFaceFound:

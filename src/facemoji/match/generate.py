@@ -27,7 +27,7 @@ from ..errors import BadArgument
 from ..types import RGBImage
 from .greedy import Ranking, greedy, rank_feature
 from .mapping import initial_params
-from .measured import Measured
+from .measured import Measured, all_black_and_white
 from .objective import Objective, Weights
 from .pool import pooled
 from .search import search
@@ -185,8 +185,7 @@ def _photo_warnings(analyses: Sequence[Any], names: Sequence[str]) -> list[str]:
         else:
             warnings += [f"{names[i]} does not look like the same person as the others"
                          for i in odd]
-    grays = [getattr(getattr(a, "attributes", None), "grayscale", False) for a in analyses]
-    if grays and all(grays):
+    if all_black_and_white([getattr(a, "attributes", None) for a in analyses]):
         warnings.append("every photo is black and white: the hair and eye colors are "
                         "guesses (add a color photo)")
     for message in warnings:

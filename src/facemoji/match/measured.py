@@ -282,6 +282,11 @@ def _open_smile(attrs: Sequence[Any], traits: Traits, confidence: dict[str, floa
         confidence["mouth_open"] = confidence["smile"]
 
 
+def all_black_and_white(attrs: Sequence[Any]) -> bool:
+    """Whether there are photos' attributes and every one is of a black-and-white photo."""
+    return bool(attrs) and all(getattr(at, "grayscale", False) for at in attrs)
+
+
 def _in_color(attrs: Sequence[Any]) -> Sequence[Any]:
     """The photos whose colors are the person's: the color photos where there are any
     (black-and-white photos are measured gray: hair, eyes, clothes)."""
@@ -363,5 +368,5 @@ def fuse(analyses: Sequence[Any]) -> Measured:
         colors=colors, traits=traits, confidence=confidence,
         hair_name=_central_name(hair_names) if hair_names else None,
         monk=monk, age=mean("age"), female=mean("female"), geometry_z=geometry,
-        grayscale=bool(attrs) and all(getattr(at, "grayscale", False) for at in attrs),
+        grayscale=all_black_and_white(attrs),
     )
