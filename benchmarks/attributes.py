@@ -32,6 +32,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import itertools
+import math
 import os
 import pickle
 import statistics
@@ -335,6 +336,27 @@ def _glasses(s: Sample) -> str:
     return s.attributes.glasses
 
 
+GRAY_BEARDS = {"gray", "white"}
+DARK_BEARDS = {"black", "dark_brown", "brown"}
+
+
+def beard_shade(s: Sample) -> str:
+    """``gray`` or ``dark``: how the avatar paints this photo's facial hair. It follows
+    the hair (gray where the hair is named gray or white, or, for a bald head, measured
+    light and colorless) unless ``facemoji.match.mapping.facemoji.gray_beard`` gives it
+    its own gray."""
+    from facemoji.match.mapping.facemoji import gray_beard
+
+    a = s.attributes
+    beard = a.facial_hair_color
+    if beard.confidence > 0 and gray_beard(beard.lab, a.hair.lab, a.age_gender.age):
+        return "gray"
+    if a.hair_name in ("bald", "other"):
+        light, a_, b_ = a.hair.lab
+        return "gray" if light > 50 and math.hypot(a_, b_) < 10 else "dark"
+    return "gray" if a.hair_name in ("gray", "white") else "dark"
+
+
 def measures() -> list[Measure]:
     """Every reported measure, with its held-out grid."""
     from facemoji.face.hair import BaldRule
@@ -434,6 +456,16 @@ def measures() -> list[Measure]:
                 lambda s, v: float((v != "none") == (s.label("facial_hair") != "none")
                                    or s.label("facial_hair") == "stubble"),
                 target="≥ 90% (none vs any; stubble either way)", learned="facial_hair"),
+        Measure("gray facial hair found", labelled("facial_hair"),
+                lambda s: s.attributes.facial_hair,
+                lambda s, v: float((v != "none") == (s.label("facial_hair") != "none")
+                                   or s.label("facial_hair") == "stubble"),
+                target="(of the gray or white, found at all; stubble counts)",
+                learned="facial_hair", counted=lambda s: s.label("beard_color") in GRAY_BEARDS),
+        Measure("beard shade", lambda s: s.label("beard_color") in GRAY_BEARDS | DARK_BEARDS
+                and s.attributes.facial_hair != "none", beard_shade,
+                lambda s, v: float((v == "gray") == (s.label("beard_color") in GRAY_BEARDS)),
+                target="(drawn dark or gray, where facial hair was found)"),
         Measure("facial hair kind",
                 lambda s: s.label("facial_hair") in ("stubble", "mustache", "goatee", "beard")
                 and s.attributes.facial_hair != "none",

@@ -39,7 +39,9 @@ SHARED_EXTRA = ROOT / "benchmarks" / "data" / "shared_faces_extra.csv"
 JACKETS = ROOT / "benchmarks" / "data" / "jacket_labels.csv"
 FRAME_COLORS = ROOT / "benchmarks" / "data" / "frame_color_labels.csv"
 TIES = ROOT / "benchmarks" / "data" / "tie_labels.csv"
-EXTRA_COLUMNS = {"jacket": JACKETS, "frame_color": FRAME_COLORS, "tie": TIES}
+BEARD_COLORS = ROOT / "benchmarks" / "data" / "beard_color_labels.csv"
+EXTRA_COLUMNS = {"jacket": JACKETS, "frame_color": FRAME_COLORS, "tie": TIES,
+                 "beard_color": BEARD_COLORS}
 """Columns labelled apart for every set (``set,file,COLUMN,pass1,pass2``)."""
 SETS = ("shared", "faceset", "portraits")
 FOLDER_VARIABLES = {"faceset": "FACEMOJI_FACESET", "portraits": "FACEMOJI_PORTRAITS"}

@@ -1,7 +1,8 @@
-"""Contact sheets for labelling one column by eye: glasses frame colors, or ties.
+"""Contact sheets for labelling one column by eye: glasses frame colors, ties, beard colors.
 
     python scripts/label_sheets.py frames --out DIR [--per-sheet 12]
     python scripts/label_sheets.py ties --out DIR [--per-sheet 12]
+    python scripts/label_sheets.py beards --out DIR [--per-sheet 6]
 
 Reads the labelled sets that are here (``benchmarks/labelled.py``: ``../shared``,
 ``$FACEMOJI_FACESET``, ``$FACEMOJI_PORTRAITS``) and tiles, ``--per-sheet`` to a sheet and
@@ -12,10 +13,13 @@ each captioned ``set:file``, into ``DIR/NAME_NN.png``, with ``DIR/NAME_labels.cs
   ``sunglasses``, cropped to the eye area (brows' top to nose tip, across the face; dlib's
   landmarks) and enlarged to 360 px wide so thin frames stay visible;
 - ``ties`` (column ``tie``): every photo labelled with a jacket, and every man's portrait,
-  whole, 360 px wide.
+  whole, 360 px wide;
+- ``beards`` (column ``beard_color``): every photo labelled with facial hair, cropped to
+  the face detector's box doubled in width (so the hair above shows too), 360 px wide.
 
-Every labeller gets the same sheets; ``benchmarks/data/frame_color_labels.csv`` and
-``benchmarks/data/tie_labels.csv`` hold the merged labels.
+Every labeller gets the same sheets; ``benchmarks/data/frame_color_labels.csv``,
+``benchmarks/data/tie_labels.csv`` and ``benchmarks/data/beard_color_labels.csv`` hold the
+merged labels.
 """
 
 from __future__ import annotations
@@ -58,6 +62,23 @@ def eye_area(path: Path) -> np.ndarray | None:
     return np.asarray(Image.fromarray(crop).resize(size, Image.Resampling.LANCZOS))
 
 
+def face_area(path: Path) -> np.ndarray | None:
+    """The face and the hair around it: the detector's box, widened to twice its width and
+    2.2 times its width tall about its center, ``WIDTH`` px wide (``None``: no face)."""
+    image = load_image(path)
+    try:
+        detection, _ = detect_face(image)
+    except FacemojiError:
+        return None
+    x0, y0, x1, y1 = detection.box
+    cx, cy, half = (x0 + x1) / 2, (y0 + y1) / 2, x1 - x0
+    h, w = image.shape[:2]
+    crop = image[max(0, int(cy - 1.1 * half)):min(h, int(cy + 1.1 * half)),
+                 max(0, int(cx - half)):min(w, int(cx + half))]
+    return np.asarray(Image.fromarray(crop).resize(
+        (WIDTH, round(crop.shape[0] * WIDTH / crop.shape[1])), Image.Resampling.LANCZOS))
+
+
 def whole(path: Path) -> np.ndarray:
     """The photo, ``WIDTH`` px wide."""
     image = Image.fromarray(load_image(path))
@@ -69,6 +90,10 @@ def _glasses(set_name: str, photo: Photo) -> bool:
     return photo["glasses"] in ("eyeglasses", "sunglasses")
 
 
+def _bearded(set_name: str, photo: Photo) -> bool:
+    return photo["facial_hair"] not in ("", "none")
+
+
 def _suited(set_name: str, photo: Photo) -> bool:
     return photo["jacket"] == "yes" or (set_name == "portraits" and photo["gender"] == "male")
 
@@ -76,6 +101,7 @@ def _suited(set_name: str, photo: Photo) -> bool:
 KINDS: dict[str, tuple[str, Callable[[str, Photo], bool], Callable[[Path], np.ndarray | None]]] = {
     "frames": ("frame_color", _glasses, eye_area),
     "ties": ("tie", _suited, whole),
+    "beards": ("beard_color", _bearded, face_area),
 }
 """Per kind of sheet: the column labelled, which photos, and how each is shown."""
 

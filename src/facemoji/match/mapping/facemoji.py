@@ -237,13 +237,21 @@ def _colors(measured: Measured, schema: Schema) -> dict[str, Any]:
             values["brow_color"] = lab_to_hex(tuple(natural_hair(brows, None)))
     # facial hair follows the hair too, but a gray or white beard often grows under darker
     # hair (or under a dark turban or cap, where the hair's color is the hat's)
-    older = measured.age is None or measured.age >= GRAY_BEARD_AGE
-    if older and "facial_hair_color" in measured.colors and "hair" in measured.colors:
+    if "facial_hair_color" in measured.colors and "hair" in measured.colors:
         beard, hair = measured.colors["facial_hair_color"][0], measured.colors["hair"][0]
-        if float(np.hypot(beard[1], beard[2])) < GRAY_BEARD_CHROMA \
-                and beard[0] > hair[0] + GRAY_BEARD_LIGHTER:
+        if gray_beard(beard, hair, measured.age):
             values["facial_hair_color"] = lab_to_hex(tuple(natural_hair(beard, None)))
     return values
+
+
+def gray_beard(beard: Any, hair: Any, age: float | None) -> bool:
+    """Whether facial hair measured ``beard`` (CIELAB) is drawn gray or white of its own
+    color rather than in the hair's (``hair``): under :data:`GRAY_BEARD_CHROMA` and
+    :data:`GRAY_BEARD_LIGHTER` lighter than the hair, on a face of :data:`GRAY_BEARD_AGE`
+    or more (``age`` ``None``: unknown, any)."""
+    older = age is None or age >= GRAY_BEARD_AGE
+    return older and float(np.hypot(beard[1], beard[2])) < GRAY_BEARD_CHROMA \
+        and beard[0] > hair[0] + GRAY_BEARD_LIGHTER
 
 
 def _brows(wanted: Traits, measured: Measured, schema: Schema) -> str:
