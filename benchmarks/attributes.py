@@ -47,7 +47,7 @@ from typing import Any
 os.environ.setdefault("OMP_NUM_THREADS", "1")  # one core, as in the target
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from labelled import ROOT, SETS, Photo, black_and_white, load
+from labelled import ROOT, SETS, Photo, black_and_white, load, tinted
 
 CACHE = ROOT / "benchmarks" / ".cache"
 
@@ -119,13 +119,13 @@ def _fingerprint() -> str:
 
 
 def measure_set(name: str, refresh: bool = False, latest: bool = False,
-                grayscale: bool = False) -> list[Sample] | None:
+                grayscale: bool = False, tint: str | None = None) -> list[Sample] | None:
     """Measure every labelled photo of set ``name`` (``None`` where it is absent).
 
     ``latest`` takes the newest cache of the set whatever code made it (the model fitting
     scripts read the features, which the fitted models do not change); ``grayscale``
     measures each photo's black-and-white copy (its luma, as ``PIL`` converts it to "L")
-    instead of the photo."""
+    instead of the photo, ``tint`` its copy under a colored light (``labelled.CASTS``)."""
     import cv2
 
     from facemoji.errors import NoFaceFound
@@ -136,7 +136,7 @@ def measure_set(name: str, refresh: bool = False, latest: bool = False,
     photos = load(name)
     if photos is None:
         return None
-    kind = f"{name}-bw" if grayscale else name
+    kind = f"{name}-bw" if grayscale else f"{name}-{tint}" if tint else name
     cache = CACHE / f"attributes-{kind}-{_fingerprint()}.pkl"
     if latest:
         found = sorted(CACHE.glob(f"attributes-{kind}-????????????????.pkl"),
@@ -156,6 +156,8 @@ def measure_set(name: str, refresh: bool = False, latest: bool = False,
         image = load_image(photo.path)
         if grayscale:
             image = black_and_white(image)
+        if tint:
+            image = tinted(image, tint)
         start = time.perf_counter()
         try:
             detection, _ = detect_face(image, name=photo.file)

@@ -20,8 +20,10 @@ COLUMN=VALUE`` (only people most of whose photos are labelled so), ``--group``,
 ``--method`` (default: facemoji's default), ``--style`` and ``--seed`` (which people, which
 photo is held back, the order on the sheets), and ``--grayscale`` (each avatar made from
 black-and-white copies of its photos, the held-back photo in color: how a user's old
-photos fare). It keeps each avatar's PNG beside the key (``KEY.avatars/``). Skips (exit 0)
-where the set's photos are absent.
+photos fare), ``--tint warm|cool`` (each avatar made from copies of its photos under
+that colored light, ``labelled.CASTS``, the held-back photo as taken). It keeps each
+avatar's PNG beside the key (``KEY.avatars/``). Skips (exit 0) where the set's photos are
+absent.
 
 Matching one to one cannot see a small change: two reviewers of the same sheets differ
 by 4–5 people in 24. To compare two versions (of the code, a setting, the art), ``pair``
@@ -53,7 +55,7 @@ import numpy as np
 from PIL import Image
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from labelled import SETS, black_and_white, by_person, load
+from labelled import CASTS, SETS, black_and_white, by_person, load, tinted
 
 CELL = 240
 AVATAR_PHOTOS = 3
@@ -121,10 +123,20 @@ def _tone_range(text: str) -> tuple[float, float]:
     return lo, hi
 
 
+def _as_given(path: Path, grayscale: bool, tint: str | None) -> str | np.ndarray:
+    """What ``generate`` gets for a photo: its path, or its black-and-white or tinted copy."""
+    from facemoji.face.image import load_image
+
+    if not grayscale and tint is None:
+        return str(path)
+    image = load_image(path)
+    image = black_and_white(image) if grayscale else image
+    return tinted(image, tint) if tint is not None else image
+
+
 def make(args: argparse.Namespace) -> int:
     """Write the sheets, the instructions, the answer form and the key."""
     from facemoji import generate
-    from facemoji.face.image import load_image
     from facemoji.match.generate import DEFAULT_METHOD
     from facemoji.report import contact_sheet, save_image
 
@@ -148,8 +160,7 @@ def make(args: argparse.Namespace) -> int:
         held = shots.pop(rng.randrange(len(shots)))
         used = shots[:AVATAR_PHOTOS]
         t0 = time.perf_counter()
-        inputs = [black_and_white(load_image(p.path)) if args.grayscale else str(p.path)
-                  for p in used]
+        inputs = [_as_given(p.path, args.grayscale, args.tint) for p in used]
         try:
             result = generate(inputs, style=args.style, method=method, workers=0)
         except Exception as exc:  # a person whose photos fail is reported, not fatal
@@ -162,7 +173,7 @@ def make(args: argparse.Namespace) -> int:
                      "avatar": _avatar_tile(result.png), "png": result.png})
     groups = [made[i: i + args.group] for i in range(0, len(made), args.group)]
     key: dict = {"set": args.set, "method": method, "style": args.style, "seed": args.seed,
-                 "grayscale": args.grayscale, "groups": []}
+                 "grayscale": args.grayscale, "tint": args.tint, "groups": []}
     rows = []
     for g, members in enumerate(groups, start=1):
         letters = string.ascii_uppercase[: len(members)]
@@ -344,6 +355,9 @@ def main() -> int:
     m.add_argument("--grayscale", action="store_true",
                    help="make the avatars from black-and-white copies of the photos (the "
                         "held-back photo stays in color)")
+    m.add_argument("--tint", choices=sorted(CASTS),
+                   help="make the avatars from copies of the photos under this colored light "
+                        "(the held-back photo as taken)")
     m.add_argument("--label", type=_label, action="append", default=[], metavar="COLUMN=VALUE",
                    help="only people most of whose photos are labelled so (e.g. gender=female,"
                         " or hair_type=curly|coily for either; repeatable)")

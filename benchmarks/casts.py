@@ -1,13 +1,14 @@
 """Color casts: does analysis hold up when the light is warm or cool?
 
-Each labelled photo is tinted by per-channel gains (warm: indoor bulbs, 1.25 / 1.0 / 0.7 on
-red / green / blue; cool: shade, 0.8 / 0.95 / 1.2), analysed again, and compared with the
-untinted photo's analysis (``benchmarks/attributes.py``'s cache): the hair color named
+Each labelled photo is tinted by per-channel gains (``labelled.CASTS``; warm: indoor bulbs,
+1.25 / 1.0 / 0.7 on red / green / blue; cool: shade, 0.8 / 0.95 / 1.2), analysed again
+(``measure_set(name, tint=cast)``, cached beside the photos' own measurements), and
+compared with the untinted photo's analysis: the hair color named
 right (``ACCEPT``), the Monk score's mean error on Monk 1–4 and 5–10 and its mean shift,
 and how often bald, hair length (short vs long), facial hair (any vs none) and glasses
 come out as they did untinted. Nothing is fitted, so nothing is held out.
 
-    python benchmarks/casts.py                    # the faceset, about 4 minutes a cast
+    python benchmarks/casts.py                    # the faceset, about 4 minutes a cast (cached)
     python benchmarks/casts.py --sets shared faceset
 
 Sets whose photos are absent are skipped.
@@ -25,34 +26,17 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from attributes import ACCEPT, Sample, measure_set
-
-CASTS = {"warm": (1.25, 1.0, 0.7), "cool": (0.8, 0.95, 1.2)}
-"""Per cast, the gains on red, green and blue."""
+from labelled import CASTS
 
 
-def tinted(sample: Sample, gains: tuple[float, float, float]) -> object | None:
-    """The attributes of ``sample``'s photo tinted by ``gains`` (``None``: no face found)."""
-    from facemoji.errors import NoFaceFound
-    from facemoji.face.attributes import measure
-    from facemoji.face.detect import detect_face
-    from facemoji.face.image import load_image
-
-    image = np.clip(load_image(sample.photo.path) * np.asarray(gains), 0, 255).astype(np.uint8)
-    try:
-        detection, _ = detect_face(image)
-    except NoFaceFound:
-        return None
-    return measure(image, detection)
-
-
-def report(name: str, cast: str, samples: list[Sample]) -> str:
-    """One line: how set ``name``'s photos fare under ``cast``."""
+def report(name: str, cast: str, samples: list[Sample], copies: list[Sample]) -> str:
+    """One line: how set ``name``'s photos fare under ``cast`` (``copies``: the photos'
+    tinted copies measured, in the same order)."""
     tally: Counter[str] = Counter()
     monk: list[tuple[float, float, float, bool]] = []
-    for s in samples:
-        base = s.attributes
-        got = tinted(s, CASTS[cast]) if base is not None else None
-        if got is None:
+    for s, copy in zip(samples, copies, strict=True):
+        base, got = s.attributes, copy.attributes
+        if base is None or got is None:
             continue
         tally["photos"] += 1
         label = s.label("hair_color")
@@ -95,7 +79,7 @@ def main() -> int:
             continue
         any_set = True
         for cast in args.casts:
-            print(report(name, cast, samples), flush=True)
+            print(report(name, cast, samples, measure_set(name, tint=cast) or []), flush=True)
     if not any_set:
         print("no labelled photos here; nothing measured")
     return 0

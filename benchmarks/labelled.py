@@ -131,3 +131,16 @@ def black_and_white(image: np.ndarray) -> np.ndarray:
     from PIL import Image
 
     return np.asarray(Image.fromarray(image).convert("L").convert("RGB"))
+
+
+CASTS = {"warm": (1.25, 1.0, 0.7), "cool": (0.8, 0.95, 1.2)}
+"""Colored light as per-channel gains on red, green and blue: warm as under indoor bulbs,
+cool as in shade."""
+
+
+def tinted(image: np.ndarray, cast: str) -> np.ndarray:
+    """A photo (RGB uint8) as if taken under :data:`CASTS` ``cast``."""
+    import numpy as np
+
+    return np.clip(image * np.asarray(CASTS[cast]), 0, 255).astype(np.uint8)
+
