@@ -143,4 +143,3 @@ def tinted(image: np.ndarray, cast: str) -> np.ndarray:
     import numpy as np
 
     return np.clip(image * np.asarray(CASTS[cast]), 0, 255).astype(np.uint8)
-

@@ -50,6 +50,10 @@ with 1000 before the copies."""
 EMBEDDING = 128
 
 
+Copies = tuple[np.ndarray, np.ndarray, list[str]]
+"""Tinted copies of the photos that the model also learns from: features, labels, people."""
+
+
 def photo_features(grayscale: bool = False, tint: str | None = None
                    ) -> tuple[np.ndarray, np.ndarray, list[str], list[str]]:
     """``(features (N, F), Monk labels (N,), person keys, set names)`` over every set here;
@@ -126,10 +130,6 @@ def predict(model: dict[str, np.ndarray], features: np.ndarray) -> np.ndarray:
     return np.clip(z @ model["weights"] + float(model["bias"]), 1.0, 10.0)
 
 
-Copies = tuple[np.ndarray, np.ndarray, list[str]]
-"""Tinted copies of the photos that the model also learns from: features, labels, people."""
-
-
 def held_out(features: np.ndarray, labels: np.ndarray, people: list[str], lam: float,
              copies: Copies | None = None) -> np.ndarray:
     """Each photo's prediction by a model fitted without its person (on the photos and
@@ -198,7 +198,8 @@ def main() -> int:
             labels = np.concatenate([labels, copies[1]])
         model = fit(features, labels, lam)
         np.savez(out, **model, ridge=np.array(lam))
-        print(f"wrote {out} ({len(labels)} photos of {len(set(people))} people)")
+        print(f"wrote {out} ({len(labels)} rows: the photos of {len(set(people))} people"
+              f"{' and their tinted copies' if copies is not None else ''})")
     return 0
 
 
