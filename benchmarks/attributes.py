@@ -32,7 +32,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import itertools
-import math
 import os
 import pickle
 import statistics
@@ -344,19 +343,23 @@ DARK_BEARDS = {"black", "dark_brown", "brown"}
 
 def beard_shade(s: Sample) -> str:
     """``gray`` or ``dark``: how the avatar paints this photo's facial hair. It follows
-    the hair (gray where the hair is named gray or white, or, for a bald head, measured
-    light and colorless) unless ``facemoji.match.mapping.facemoji.gray_beard`` gives it
-    its own gray."""
+    the hair (gray where the hair is named gray or white) unless
+    ``facemoji.match.mapping.facemoji.gray_beard`` gives it its own gray."""
     from facemoji.match.mapping.facemoji import gray_beard
 
     a = s.attributes
     beard = a.facial_hair_color
     if beard.confidence > 0 and gray_beard(beard.lab, a.hair.lab, a.age_gender.age):
         return "gray"
-    if a.hair_name in ("bald", "other"):
-        light, a_, b_ = a.hair.lab
-        return "gray" if light > 50 and math.hypot(a_, b_) < 10 else "dark"
     return "gray" if a.hair_name in ("gray", "white") else "dark"
+
+
+def shaded(s: Sample) -> bool:
+    """Facial hair labelled dark or gray, found, under hair named by its color (not a bald
+    head or one the analysis could not read, whose color the beard does not follow)."""
+    return (s.label("beard_color") in GRAY_BEARDS | DARK_BEARDS
+            and s.attributes.facial_hair != "none"
+            and s.attributes.hair_name not in ("bald", "other"))
 
 
 def measures() -> list[Measure]:
@@ -464,10 +467,9 @@ def measures() -> list[Measure]:
                                    or s.label("facial_hair") == "stubble"),
                 target="(of the gray or white, found at all; stubble counts)",
                 learned="facial_hair", counted=lambda s: s.label("beard_color") in GRAY_BEARDS),
-        Measure("beard shade", lambda s: s.label("beard_color") in GRAY_BEARDS | DARK_BEARDS
-                and s.attributes.facial_hair != "none", beard_shade,
+        Measure("beard shade", shaded, beard_shade,
                 lambda s, v: float((v == "gray") == (s.label("beard_color") in GRAY_BEARDS)),
-                target="(drawn dark or gray, where facial hair was found)"),
+                target="(drawn dark or gray, where facial hair was found under named hair)"),
         Measure("facial hair kind",
                 lambda s: s.label("facial_hair") in ("stubble", "mustache", "goatee", "beard")
                 and s.attributes.facial_hair != "none",
