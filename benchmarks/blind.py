@@ -29,10 +29,10 @@ Matching one to one cannot see a small change: two reviewers of the same sheets 
 by 4–5 people in 24. To compare two versions (of the code, a setting, the art), ``pair``
 takes two keys made with the same set and seed (so the same people and held-back photos)
 and writes one sheet per group of rows: the held-back photo beside the two versions'
-avatars, left and right at random (people whose two avatars are the same picture are left
-out). The reviewer says for each row which avatar looks more
-like the person (or that neither does); ``score-pair`` counts the wins of each version
-and gives a two-sided sign test.
+avatars, left and right at random (people whose two avatars look the same, no pixel more
+than ``--same-within`` levels apart, are left out). The reviewer says for each row which
+avatar looks more like the person (or that neither does); ``score-pair`` counts the wins
+of each version and gives a two-sided sign test.
 
     python benchmarks/blind.py pair --a old.key.json --b new.key.json \\
         --out /tmp/ab --key /tmp/ab.key.json
@@ -230,6 +230,23 @@ Judge from the sheets alone. Do not open any other file in this folder's parents
 PAIR_ROWS = 8
 
 
+SAME_WITHIN = 4
+"""Two avatars whose pixels nowhere differ by more than this many levels of 255 (per
+channel) look the same: in the paired reviews of 2026-12-03, rows differing by 2–5 levels
+of skin were the reviewers' coin flips or "=" (docs/benchmarks.md, "Skin tone under colored
+light")."""
+
+
+def looks_same(a_png: bytes, b_png: bytes, within: int = SAME_WITHIN) -> bool:
+    """Whether two avatar PNGs are the same picture to the eye: the same size, and no pixel
+    more than ``within`` levels apart in any channel (0: identical)."""
+    if a_png == b_png:
+        return True
+    a, b = (np.asarray(Image.open(io.BytesIO(png)).convert("RGBA"), np.int16)
+            for png in (a_png, b_png))
+    return a.shape == b.shape and int(np.abs(a - b).max()) <= within
+
+
 def pair(args: argparse.Namespace) -> int:
     """Write side-by-side sheets of two versions' avatars of the same people."""
     from facemoji.report import contact_sheet, save_image
@@ -247,9 +264,10 @@ def pair(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 2
     folders = [_avatar_folder(Path(k)) for k in (args.a, args.b)]
-    # a row whose two avatars are the same picture asks the reviewer nothing
-    same = {p for p in shared if (folders[0] / f"{p}.png").read_bytes()
-            == (folders[1] / f"{p}.png").read_bytes()}
+    # a row whose two avatars look the same asks the reviewer nothing
+    same = {p for p in shared if looks_same((folders[0] / f"{p}.png").read_bytes(),
+                                            (folders[1] / f"{p}.png").read_bytes(),
+                                            args.same_within)}
     shared = [p for p in shared if p not in same]
     rng = random.Random(args.seed)
     rng.shuffle(shared)
@@ -280,7 +298,8 @@ def pair(args: argparse.Namespace) -> int:
     Path(args.key).write_text(json.dumps({"a": args.a, "b": args.b, "rows": key_rows},
                                          indent=1) + "\n", encoding="utf-8")
     print(f"{len(shared)} people in {rows[-1]['group'] if rows else 0} sheets in {out} "
-          f"({len(same)} left out: both versions drew the same avatar), key in {args.key}")
+          f"({len(same)} left out: both versions' avatars within {args.same_within} levels "
+          f"of each other), key in {args.key}")
     return 0
 
 
@@ -370,6 +389,9 @@ def main() -> int:
     p.add_argument("--out", required=True, help="folder for the reviewer")
     p.add_argument("--key", required=True, help="the pair key (keep it outside --out)")
     p.add_argument("--seed", type=int, default=0, help="row order and sides")
+    p.add_argument("--same-within", type=int, default=SAME_WITHIN, metavar="LEVELS",
+                   help="leave out people whose two avatars differ nowhere by more than "
+                        f"LEVELS of 255 (default {SAME_WITHIN}; 0: only identical pictures)")
     sp = sub.add_parser("score-pair", help="score a filled-in pair answers.csv")
     sp.add_argument("answers")
     sp.add_argument("--key", required=True)
