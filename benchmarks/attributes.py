@@ -46,7 +46,7 @@ from typing import Any
 os.environ.setdefault("OMP_NUM_THREADS", "1")  # one core, as in the target
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from labelled import ROOT, SETS, Photo, black_and_white, load, tinted
+from labelled import ROOT, SETS, Photo, copy_of, load
 
 CACHE = ROOT / "benchmarks" / ".cache"
 
@@ -130,7 +130,6 @@ def measure_set(name: str, refresh: bool = False, latest: bool = False,
     from facemoji.errors import NoFaceFound
     from facemoji.face.attributes import measure
     from facemoji.face.detect import detect_face
-    from facemoji.face.image import load_image
 
     photos = load(name)
     if photos is None:
@@ -152,11 +151,7 @@ def measure_set(name: str, refresh: bool = False, latest: bool = False,
     for i, photo in enumerate(photos):
         if photo.file in done:
             continue
-        image = load_image(photo.path)
-        if grayscale:
-            image = black_and_white(image)
-        if tint:
-            image = tinted(image, tint)
+        image = copy_of(photo.path, grayscale, tint)
         start = time.perf_counter()
         try:
             detection, _ = detect_face(image, name=photo.file)

@@ -55,7 +55,7 @@ import numpy as np
 from PIL import Image
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from labelled import CASTS, SETS, black_and_white, by_person, load, tinted
+from labelled import CASTS, SETS, by_person, copy_of, load
 
 CELL = 240
 AVATAR_PHOTOS = 3
@@ -125,13 +125,7 @@ def _tone_range(text: str) -> tuple[float, float]:
 
 def _as_given(path: Path, grayscale: bool, tint: str | None) -> str | np.ndarray:
     """What ``generate`` gets for a photo: its path, or its black-and-white or tinted copy."""
-    from facemoji.face.image import load_image
-
-    if not grayscale and tint is None:
-        return str(path)
-    image = load_image(path)
-    image = black_and_white(image) if grayscale else image
-    return tinted(image, tint) if tint is not None else image
+    return str(path) if not grayscale and tint is None else copy_of(path, grayscale, tint)
 
 
 def make(args: argparse.Namespace) -> int:

@@ -143,3 +143,14 @@ def tinted(image: np.ndarray, cast: str) -> np.ndarray:
     import numpy as np
 
     return np.clip(image * np.asarray(CASTS[cast]), 0, 255).astype(np.uint8)
+
+
+def copy_of(path: Path, grayscale: bool = False, tint: str | None = None) -> np.ndarray:
+    """The photo at ``path`` (RGB uint8), or its :func:`black_and_white` copy, or its copy
+    under the colored light ``tint`` (:func:`tinted`): what the benchmarks and fitting
+    scripts measure for a photo and its copies."""
+    from facemoji.face.image import load_image
+
+    image = load_image(path)
+    image = black_and_white(image) if grayscale else image
+    return tinted(image, tint) if tint is not None else image

@@ -63,9 +63,8 @@ def photo_features(grayscale: bool = False, tint: str | None = None
     from facemoji.errors import NoFaceFound
     from facemoji.face.detect import align, detect_face
     from facemoji.face.embed import get_embedder
-    from facemoji.face.image import load_image
     from facemoji.face.skin import tone_features
-    from labelled import SETS, black_and_white, load, tinted
+    from labelled import SETS, copy_of, load
 
     embedder = get_embedder("dlib")
     rows, labels, people, sets = [], [], [], []
@@ -77,11 +76,7 @@ def photo_features(grayscale: bool = False, tint: str | None = None
         for photo in photos:
             if not photo["skin_tone"]:
                 continue
-            image = load_image(photo.path)
-            if grayscale:
-                image = black_and_white(image)
-            if tint is not None:
-                image = tinted(image, tint)
+            image = copy_of(photo.path, grayscale, tint)
             try:
                 landmarks = detect_face(image)[0].landmarks
             except NoFaceFound:
