@@ -36,7 +36,7 @@ from PIL import Image
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 from facemoji.errors import FacemojiError
-from facemoji.face.detect import detect_face
+from facemoji.face.detect import Detection, detect_face
 from facemoji.face.image import load_image
 from facemoji.report import contact_sheet
 from labelled import SETS, Photo, load
@@ -44,46 +44,53 @@ from labelled import SETS, Photo, load
 WIDTH = 360
 
 
-def eye_area(path: Path) -> np.ndarray | None:
-    """The photo's eye area, brows to nose tip, ``WIDTH`` px wide (``None``: no face)."""
+def _at_width(pixels: np.ndarray) -> np.ndarray:
+    """``pixels`` resized to ``WIDTH`` px wide, the aspect kept."""
+    image = Image.fromarray(pixels)
+    height = max(1, round(image.height * WIDTH / image.width))
+    return np.asarray(image.resize((WIDTH, height), Image.Resampling.LANCZOS))
+
+
+def _cropped(path: Path, box: Callable[[Detection], tuple[float, float, float, float]]
+             ) -> np.ndarray | None:
+    """The photo's largest face's ``box(detection)`` (x0, y0, x1, y1, clipped to the
+    photo), ``WIDTH`` px wide (``None``: no face)."""
     image = load_image(path)
     try:
         detection, _ = detect_face(image)
     except FacemojiError:
         return None
+    x0, y0, x1, y1 = box(detection)
+    h, w = image.shape[:2]
+    return _at_width(image[max(0, int(y0)):min(h, int(y1)), max(0, int(x0)):min(w, int(x1))])
+
+
+def _eyes(detection: Detection) -> tuple[float, float, float, float]:
     p = detection.landmarks
     x0, x1 = p[0, 0], p[16, 0]
-    y0 = p[17:27, 1].min() - 0.15 * (x1 - x0)
-    y1 = p[33, 1]
-    h, w = image.shape[:2]
-    crop = image[max(0, int(y0)):min(h, int(y1)), max(0, int(x0)):min(w, int(x1))]
-    scale = WIDTH / crop.shape[1]
-    size = (WIDTH, max(1, round(crop.shape[0] * scale)))
-    return np.asarray(Image.fromarray(crop).resize(size, Image.Resampling.LANCZOS))
+    return x0, p[17:27, 1].min() - 0.15 * (x1 - x0), x1, p[33, 1]
+
+
+def _face(detection: Detection) -> tuple[float, float, float, float]:
+    x0, y0, x1, y1 = detection.box
+    cx, cy, half = (x0 + x1) / 2, (y0 + y1) / 2, x1 - x0
+    return cx - half, cy - 1.1 * half, cx + half, cy + 1.1 * half
+
+
+def eye_area(path: Path) -> np.ndarray | None:
+    """The photo's eye area, brows to nose tip, ``WIDTH`` px wide (``None``: no face)."""
+    return _cropped(path, _eyes)
 
 
 def face_area(path: Path) -> np.ndarray | None:
     """The face and the hair around it: the detector's box, widened to twice its width and
     2.2 times its width tall about its center, ``WIDTH`` px wide (``None``: no face)."""
-    image = load_image(path)
-    try:
-        detection, _ = detect_face(image)
-    except FacemojiError:
-        return None
-    x0, y0, x1, y1 = detection.box
-    cx, cy, half = (x0 + x1) / 2, (y0 + y1) / 2, x1 - x0
-    h, w = image.shape[:2]
-    crop = image[max(0, int(cy - 1.1 * half)):min(h, int(cy + 1.1 * half)),
-                 max(0, int(cx - half)):min(w, int(cx + half))]
-    return np.asarray(Image.fromarray(crop).resize(
-        (WIDTH, round(crop.shape[0] * WIDTH / crop.shape[1])), Image.Resampling.LANCZOS))
+    return _cropped(path, _face)
 
 
 def whole(path: Path) -> np.ndarray:
     """The photo, ``WIDTH`` px wide."""
-    image = Image.fromarray(load_image(path))
-    return np.asarray(image.resize((WIDTH, round(image.height * WIDTH / image.width)),
-                                   Image.Resampling.LANCZOS))
+    return _at_width(load_image(path))
 
 
 def _glasses(set_name: str, photo: Photo) -> bool:
