@@ -175,14 +175,14 @@ def main() -> int:
         for name, (light, dark, every, n) in errors(color, labels, sets).items():
             print(f"  {name}: {n} photos, MAE Monk 1-4 {light:.2f}, Monk 5-10 {dark:.2f}, "
                   f"all {every:.2f}")
-    scores = {}
+    scores, preds = {}, {}
     for lam in EMBEDDING_RIDGES:
-        pred = held_out(features, labels, people, lam, copies)
-        scores[lam] = float(np.average(np.abs(pred - labels), weights=weights))
+        preds[lam] = held_out(features, labels, people, lam, copies)
+        scores[lam] = float(np.average(np.abs(preds[lam] - labels), weights=weights))
         print(f"descriptor ridge {lam:>6g}: balanced held-out MAE {scores[lam]:.3f}")
     best = min(scores.values())
     lam = max(k for k, v in scores.items() if v <= best + TOLERANCE)
-    pred = held_out(features, labels, people, lam, copies)
+    pred = preds[lam]
     print(f"chosen descriptor ridge {lam:g}; held out by person:")
     for name, (light, dark, every, n) in errors(pred, labels, sets).items():
         print(f"  {name}: {n} photos, MAE Monk 1-4 {light:.2f}, Monk 5-10 {dark:.2f}, "
