@@ -13,7 +13,7 @@ ones that change rank (reshape, strided slice) run in TFLite's layout between tr
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 import onnx
@@ -209,6 +209,38 @@ class _Converter:
             sizes = self.int64(f"s{out}", [n, c, h, w])
             self.add("Resize", [self.name(ins[0]), "", "", sizes], [name], mode="linear",
                      coordinate_transformation_mode=mode)
+        elif code == OPS.RESIZE_NEAREST_NEIGHBOR:
+            o = _options(op, tflite.ResizeNearestNeighborOptions)
+            # TFLite picks floor(x · scale), or floor((x + ½) · scale) with half-pixel
+            # centers: ONNX's half-pixel source x · scale − ½, rounded half up
+            mode, nearest = (("align_corners", "round_prefer_ceil") if o.AlignCorners() else
+                             ("half_pixel", "round_prefer_ceil") if o.HalfPixelCenters() else
+                             ("asymmetric", "floor"))
+            n, h, w, c = self.shape(out)
+            sizes = self.int64(f"s{out}", [n, c, h, w])
+            self.add("Resize", [self.name(ins[0]), "", "", sizes], [name], mode="nearest",
+                     coordinate_transformation_mode=mode, nearest_mode=nearest)
+        elif code == OPS.SOFTMAX:
+            beta = _options(op, tflite.SoftmaxOptions).Beta()
+            source = self.name(ins[0])
+            if beta != 1.0:
+                self.add("Mul", [source, self.const(f"beta{out}", np.float32(beta))],
+                         [name + "_b"])
+                source = name + "_b"
+            self.add("Softmax", [source], [name], axis=1 if rank == 4 else -1)
+        elif code == OPS.TRANSPOSE_CONV:
+            o = _options(op, tflite.TransposeConvOptions)
+            if o.Padding() != tflite.Padding.SAME:
+                raise ValueError("unexpected transpose-conv padding")
+            kernel = self.value(ins[1]).transpose(3, 0, 1, 2)  # (O, kh, kw, I) -> (I, O, kh, kw)
+            n, h, w, c = self.shape(out)
+            inputs = [self.name(ins[2]), self.weight(f"w{out}", ins[1], kernel)]
+            if len(ins) > 3 and ins[3] >= 0:
+                inputs.append(self.weight(f"b{out}", ins[3]))
+            self.add("ConvTranspose", inputs, [name + "_pre"],
+                     strides=[o.StrideH(), o.StrideW()], kernel_shape=list(kernel.shape[2:]),
+                     output_shape=[h, w], auto_pad="SAME_UPPER")
+            self.add(ACTIVATION[o.FusedActivationFunction()], [name + "_pre"], [name])
         elif code == OPS.CUSTOM and custom == b"Convolution2DTransposeBias":
             padding, stride_w, stride_h = np.frombuffer(
                 op.CustomOptionsAsNumpy().tobytes(), np.int32)
@@ -318,10 +350,11 @@ def convert(source: bytes, graph_name: str, inputs: Sequence[str], outputs: Sequ
                           c.inits), doc)
 
 
-def max_differences(source: bytes, target: bytes, feeds: Sequence[Sequence[np.ndarray]]
-                    ) -> list[float]:
-    """The largest |TFLite − ONNX| of each output over ``feeds`` (each a list of inputs in
-    the model's order), TFLite run by its own interpreter (``ai-edge-litert``)."""
+def max_differences(source: bytes, target: bytes, feeds: Sequence[Sequence[np.ndarray]],
+                    transform: Callable[[np.ndarray], np.ndarray] = np.asarray) -> list[float]:
+    """The largest |TFLite − ONNX| of each output, each side passed through ``transform``
+    (e.g. a softmax of class scores), over ``feeds`` (each a list of inputs in the model's
+    order), TFLite run by its own interpreter (``ai-edge-litert``)."""
     import onnxruntime
     from ai_edge_litert.interpreter import Interpreter
 
@@ -339,5 +372,5 @@ def max_differences(source: bytes, target: bytes, feeds: Sequence[Sequence[np.nd
         got = session.run(None, dict(zip(names, feed, strict=True)))
         for k, index in enumerate(graph.OutputsAsNumpy()):
             want = interpreter.get_tensor(int(index))
-            worst[k] = max(worst[k], float(np.abs(want - got[k]).max()))
+            worst[k] = max(worst[k], float(np.abs(transform(want) - transform(got[k])).max()))
     return worst
