@@ -70,7 +70,8 @@ def length_features(a: object) -> np.ndarray:
 
     f = a.features  # type: ignore[attr-defined]
     person = a.age_gender  # type: ignore[attr-defined]
-    return length_vector(f["length"], f["silhouette"], person.female, person.age)
+    return length_vector(f["length"], f["silhouette"], f["segmented"], person.female,
+                         person.age)
 
 
 def glasses_features(a: object) -> np.ndarray:

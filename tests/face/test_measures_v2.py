@@ -11,7 +11,13 @@ from facemoji.face.clothing import measure_clothing
 from facemoji.face.color import lab_measure
 from facemoji.face.detect import Detection
 from facemoji.face.expression import TEETH_L, SmileFeatures, classify_smile
-from facemoji.face.hair_length import BANDS, classify_length, hair_end, length_vector
+from facemoji.face.hair_length import (
+    BANDS,
+    SEEN_BANDS,
+    classify_length,
+    hair_end,
+    length_vector,
+)
 from facemoji.face.learned import model as learned_model
 from facemoji.face.portrait import portrait_view
 
@@ -64,14 +70,17 @@ def test_the_length_model_reads_presentation_where_the_profile_is_unclear() -> N
     model = learned_model("hair_length")
     assert model is not None
     profile, silhouette = np.full(len(BANDS), 0.2), np.full(len(BANDS), 0.5)
-    assert model.predict(length_vector(profile, silhouette, 1.0, 30.0))[0] in ("chin", "shoulder",
-                                                                          "long")
-    assert model.predict(length_vector(profile, silhouette, 0.0, 30.0))[0] == "short"
-    # over 60, presentation says little: an older woman is read as the profile says
-    assert model.predict(length_vector(profile, silhouette, 1.0, 70.0))[0] == "short"
-    # a clear profile decides whatever the presentation
-    long_hair = np.full(len(BANDS), 0.9)  # hair beside the face and neck all the way down
-    assert model.predict(length_vector(long_hair, np.ones(len(BANDS)), 0.0, 30.0))[0] != "short"
+    segmented = np.full(len(SEEN_BANDS), 0.1)
+    for female, age, length in ((1.0, 30.0, "long"), (0.0, 30.0, "short"),
+                                # over 60, presentation says little: read as the profile says
+                                (1.0, 70.0, "short")):
+        name = model.predict(length_vector(profile, silhouette, segmented, female, age))[0]
+        assert (name == "short") == (length == "short")
+    # a clear profile decides whatever the presentation: hair beside the face and neck all
+    # the way down, in color and to the hair segmenter
+    long_hair = length_vector(np.full(len(BANDS), 0.9), np.ones(len(BANDS)),
+                              np.full(len(SEEN_BANDS), 0.8), 0.0, 30.0)
+    assert model.predict(long_hair)[0] != "short"
 
 
 def test_hair_length_reads_where_the_lateral_hair_stops() -> None:

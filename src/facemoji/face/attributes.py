@@ -33,7 +33,7 @@ from .hair import (
     hair_beside,
     measure_hair,
 )
-from .hair_length import HairLength, length_vector, measure_length
+from .hair_length import HairLength, length_vector, measure_length, segmented_profile
 from .hair_type import (
     TYPE_GROUPS,
     close_cropped_type,
@@ -46,7 +46,8 @@ from .hair_up import UP_DOS, decide_hair_up
 from .headwear import decide_headwear, hat, headwear_features
 from .image import is_grayscale
 from .mesh import LEFT_EYE, RIGHT_EYE, face_mesh
-from .person import person_probability, portrait_matrix, to_frame
+from .parts import hair_and_skin
+from .person import portrait, portrait_matrix, segment, to_frame
 from .portrait import portrait_view
 from .skin import (
     estimate_monk,
@@ -293,10 +294,17 @@ def measure(image: np.ndarray, detection: Detection,
     grayscale = is_grayscale(image)
     monk = estimate_monk(tone_f, grayscale=grayscale)
     crop = portrait_matrix(landmarks)
-    person = to_frame(person_probability(image, crop), crop, chip.matrix, (CHIP_W, CHIP_H))
+    crop_image, crop_inside = portrait(image, crop)
+    person = to_frame(segment(crop_image), crop, chip.matrix, (CHIP_W, CHIP_H))
+    crop_hair, crop_skin = hair_and_skin(crop_image)
+    hair_p = to_frame(crop_hair, crop, chip.matrix, (CHIP_W, CHIP_H))
+    skin_p = to_frame(crop_skin, crop, chip.matrix, (CHIP_W, CHIP_H))
+    segmented = segmented_profile(crop_hair, crop_inside,
+                                  landmarks @ crop[:, :2].T + crop[:, 2])
     age_gender = with_band(estimate(image, landmarks), embedding)
     hair = measure_hair(chip, skin, person, feminine=age_gender.female >= 0.5,
-                        age=age_gender.age, grayscale=grayscale)
+                        age=age_gender.age, grayscale=grayscale, hair_p=hair_p,
+                        skin_p=skin_p)
     bangs_f = bangs_vector(chip, hair.color, skin, hair.skin_like, person,
                            float(hair.features[FOREHEAD]), age_gender.female)
     bangs, bangs_conf = decide_bangs(bangs_f, hair.bangs)
@@ -334,7 +342,8 @@ def measure(image: np.ndarray, detection: Detection,
     hair_type, hair_type_conf = decide_hair_type(type_f, monk, age_gender.female, grayscale)
     ratios = geometry.ratios(landmarks, thickness, mesh.points)
     view = portrait_view(image, landmarks)
-    length = measure_length(view, hair_color, skin, bald=bald, receding=hair.receding,
+    length = measure_length(view, hair_color, skin, segmented, bald=bald,
+                            receding=hair.receding,
                             female=age_gender.female, age=age_gender.age)
     hair_name = close_cropped_name(hair_name, monk, length.name)
     hair_type, hair_type_conf = close_cropped_type(hair_type, hair_type_conf, monk,
@@ -345,7 +354,7 @@ def measure(image: np.ndarray, detection: Detection,
             # read as waves, and sure waves outvoted the photo that saw Carlos Vives's curls
             hair_type, hair_type_conf = "wavy", hair_type_conf * wave_conf
     hair_up, hair_up_conf = decide_hair_up(type_f, length_vector(
-        length.profile, length.silhouette, age_gender.female, age_gender.age))
+        length.profile, length.silhouette, segmented, age_gender.female, age_gender.age))
     over_shoulders = length.end is not None and length.end > 2.5
     clothing = measure_clothing(view, skin, hair_color if over_shoulders else None, grayscale)
     smile_f = smile_features(image, mesh)
@@ -377,6 +386,7 @@ def measure(image: np.ndarray, detection: Detection,
                   "hair_color": color_f,
                   "scalp": hair.scalp, "headwear": headwear_f,
                   "length": length.profile, "silhouette": length.silhouette,
+                  "segmented": segmented,
                   "clothing": clothing.features, "tie": clothing.tie_features,
                   "hair_type": type_f},
         hair_mask=mask_to_image(chip, hair.mask, image.shape),

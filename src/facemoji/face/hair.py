@@ -9,15 +9,23 @@ name, bald and receding.
    the band just under the head's top edge.
 4. The hairline: in the columns above the nose, where the forehead skin ends going up.
    High (over 1.15 IOD above the brows): receding.
-5. Hair (:func:`hair_region`): the pixels the segmenter is sure are the person
-   (:data:`PERSON`), in the head ellipse above the eyes, minus the face and the skin-like.
-6. Its color is the median of the lit strands (:func:`hair_color`). Its name (black,
+5. The hair's extent and shape above the eyes (:func:`hair_region`): the pixels the
+   person segmenter is sure are the person (:data:`PERSON`), in the head ellipse above
+   the eyes, minus the face and the skin-like; its area and the forehead's height are
+   features of the headwear and bangs measures.
+6. The hair itself (:attr:`HairMeasure.mask`), whose color is measured and whose texture
+   the hair type reads: the pixels the hair segmenter (:mod:`.parts`) calls hair
+   (:data:`HAIR_P`), hair that hangs beside the face included. Its color is the median of
+   the lit strands (:func:`hair_color`). Its name (black,
    brown, blonde, red, auburn, gray, white) is a learned model's (:func:`decide_hair_name`)
    over the hair's color statistics, the brows' color and the face's age and presentation;
    the rules of :func:`name_hair` still say when a vivid, unnatural color is dyed.
 
-Until the segmenter, hair was found by GrabCut seeded from the landmarks: 80.9% of the
-labelled photos named right against 87.3% now (docs/benchmarks.md).
+Until the person segmenter, hair was found by GrabCut seeded from the landmarks: 80.9% of
+the labelled photos named right against 87.3% then. With the person's pixels minus the
+skin-like ones, a beard, a hat's brim or clothes of the hair's color were hair too; the
+hair segmenter took the faceset's hair named right held out by person from 76% to 82%
+(docs/benchmarks.md, "A hair segmenter").
 """
 
 from __future__ import annotations
@@ -70,6 +78,10 @@ class Scalp:
     cut: float = 0.0
     """The share of the crown's columns whose top edge is the photo's edge: a head the
     frame cuts off shows its forehead, not its crown."""
+    hair: float = 1.0
+    """The share that the hair segmenter (:mod:`.parts`) calls hair (1 without it)."""
+    bare: float = 0.0
+    """The share that it calls bare skin (0 without it)."""
 
 
 @dataclass(frozen=True)
@@ -103,7 +115,6 @@ class BaldRule:
     cut: float = 0.5
     """At most this share of the crown's columns is cut off by the photo's edge
     (:attr:`Scalp.cut`)."""
-
     def __call__(self, crown: Scalp, feminine: bool = False, age: float = np.inf,
                  grayscale: bool = False) -> bool:
         """Whether ``crown`` is bald on a face that looks ``age``. A face that presents
@@ -124,13 +135,13 @@ class BaldRule:
 
 @dataclass(frozen=True)
 class HairMeasure:
-    """What :func:`measure_hair` finds; ``mask`` is a bool chip-frame mask, ``features``
-    the hair region's color statistics (:func:`hair_features`),
+    """What :func:`measure_hair` finds; ``mask`` is a bool chip-frame mask of the hair (the
+    hair segmenter's, where it ran), ``features`` the :func:`hair_region`'s statistics
+    (:func:`hair_features`), ``color_features`` the ``mask``'s,
     ``skin_like`` the chip's skin-colored pixels (:func:`skin_likeness`) and ``bangs``
     whether hair covers the forehead (:data:`BANGS_FOREHEAD`). A ``bald`` head with a
-    ``fringe`` (:data:`FRINGE_AGE`) is ``receding`` too; its ``mask`` and ``color`` are the
-    fringe's, and ``color_features`` that fringe's color statistics (elsewhere the same
-    as ``features``)."""
+    ``fringe`` (:data:`FRINGE_AGE`) is ``receding`` too; its ``mask``, ``color`` and
+    ``color_features`` are the fringe's."""
 
     color: ColorMeasure
     bald: bool
@@ -204,6 +215,8 @@ def hairline(chip: Chip, skin_like: NDArray[np.bool_]) -> NDArray[np.int64]:
 
 _HAIR_DARKER = 15.0
 _CROWN_HALF = 0.5  # IOD either side of the nose
+HAIR_P = 0.5
+"""From this hair probability (:mod:`.parts`) a chip pixel is hair."""
 _TOP_BAND = 0.3  # IOD under the head's top edge
 SCALP_CHROMA = 0.5
 """A crown pixel counts as bare skin only with at least this share of the skin's chroma
@@ -239,7 +252,8 @@ def shaded_skin(lab: NDArray[np.float64], skin: ColorMeasure) -> NDArray[np.bool
 
 
 def scalp(chip: Chip, skin: ColorMeasure, skin_like: NDArray[np.bool_],
-          person: NDArray[np.float32]) -> Scalp:
+          person: NDArray[np.float32], hair_p: NDArray[np.float32] | None = None,
+          skin_p: NDArray[np.float32] | None = None) -> Scalp:
     """Measure the crown: the person's pixels (probability over 0.5, less the outline's
     :data:`RIM`) above the brows (less 0.2 IOD) within :data:`_CROWN_HALF` IOD of the
     nose, and the band :data:`_TOP_BAND` IOD deep under the head's top edge in each of
@@ -270,7 +284,9 @@ def scalp(chip: Chip, skin: ColorMeasure, skin_like: NDArray[np.bool_],
                  float(dark[band].mean()) if band.any() else 1.0,
                  float(np.median(chip.texture[rest])) if rest.any() else 0.0,
                  float(light[band].mean()) if band.any() else 0.0,
-                 float(cut[seen].mean()) if seen.any() else 0.0)
+                 float(cut[seen].mean()) if seen.any() else 0.0,
+                 float((hair_p > HAIR_P)[crown].mean()) if hair_p is not None else 1.0,
+                 float((skin_p > 0.5)[crown].mean()) if skin_p is not None else 0.0)
 
 
 def hair_region(chip: Chip, skin_like: NDArray[np.bool_], person: NDArray[np.float32],
@@ -405,10 +421,13 @@ def _color(chip: Chip, hair: NDArray[np.bool_]) -> ColorMeasure:
 
 def measure_hair(chip: Chip, skin: ColorMeasure, person: NDArray[np.float32],
                  feminine: bool = False, age: float = np.inf,
-                 grayscale: bool = False) -> HairMeasure:
+                 grayscale: bool = False, hair_p: NDArray[np.float32] | None = None,
+                 skin_p: NDArray[np.float32] | None = None) -> HairMeasure:
     """Find the hair (:func:`hair_region`) and measure its color; decide bald and receding.
 
-    ``person`` is the person probability in the chip frame (:func:`.person.to_frame`);
+    ``person`` is the person probability in the chip frame (:func:`.person.to_frame`),
+    ``hair_p`` the hair segmenter's hair probability there (:mod:`.parts`; without it the
+    hair is the :func:`hair_region`);
     ``feminine`` and ``age``: the face presents as a woman's, and looks that age, and
     ``grayscale``: the photo is black and white (see :class:`BaldRule`). Bald is
     :class:`BaldRule` on the crown (:func:`scalp`); a bald head from :data:`FRINGE_AGE`
@@ -419,7 +438,7 @@ def measure_hair(chip: Chip, skin: ColorMeasure, person: NDArray[np.float32],
     and the face's age are known.
     """
     skin_like = skin_likeness(chip, skin)
-    crown = scalp(chip, skin, skin_like, person)
+    crown = scalp(chip, skin, skin_like, person, hair_p, skin_p)
     bald = BaldRule()(crown, feminine, age, grayscale)
     fringe = bald and age >= FRINGE_AGE
     line = hairline(chip, skin_like)
@@ -428,11 +447,12 @@ def measure_hair(chip: Chip, skin: ColorMeasure, person: NDArray[np.float32],
     bangs = feminine and not bald and forehead <= BANGS_FOREHEAD
     region = hair_region(chip, skin_like, person)
     features = hair_features(chip, region, forehead, skin)
+    colored = region if hair_p is None else (hair_p > HAIR_P) & chip.valid
     if not bald:
-        hair, color_features = region, features
+        hair, color_features = colored, hair_features(chip, colored, forehead, skin)
     elif fringe:
         beside = np.abs(np.arange(chip.valid.shape[1]) - chip.landmarks[27, 0]) > _CROWN_HALF * IOD
-        hair = region & beside[None, :]
+        hair = colored & beside[None, :]
         color_features = hair_features(chip, hair, forehead, skin)
     else:
         hair, color_features = np.zeros(chip.valid.shape, bool), features

@@ -9,8 +9,10 @@ profile**. Hair ends where the profile first drops under :data:`GAP`; clothing f
 down (a dark suit is hair-colored too) lies below that gap and is ignored. Where the photo
 ends before the hair does, the length is "at least" what was seen, with less confidence.
 
-The length's name is a learned model's (:mod:`.learned`) reading of the profile and of the
-lateral person share (the silhouette), fitted on the three labelled sets by
+The length's name is a learned model's (:mod:`.learned`) reading of the profile, of the
+lateral person share (the silhouette) and of the hair segmenter's lateral hair share
+(:func:`segmented_profile`, down to 3.5 IOD below the eyes), fitted on the three labelled
+sets by
 ``scripts/fit_measures.py``; the rule on :data:`GAP` and :data:`ENDS` names it before that
 model is fitted and still gives where the hair ends (``end``).
 """
@@ -24,6 +26,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from .color import ColorMeasure
+from .person import CROP_IOD
 from .portrait import SIZE, PortraitView
 
 BANDS = np.arange(0.5, 4.5, 0.25)
@@ -55,6 +58,8 @@ class HairLength:
     end: float | None
     profile: NDArray[np.float64]
     silhouette: NDArray[np.float64] | None = None
+    segmented: NDArray[np.float64] | None = None
+    """:func:`segmented_profile`, where the hair segmenter ran."""
 
     @property
     def long(self) -> bool:
@@ -84,6 +89,34 @@ def lateral_profile(view: PortraitView, hair: ColorMeasure, skin: ColorMeasure
             out[i] = float(hairy[rows][seen].mean())
             person[i] = float((view.person[rows] > 0.5)[seen].mean())
     return out, person
+
+
+SEEN_BANDS = np.arange(0.5, 3.5, 0.25)
+"""The bands (tops, IOD below the eyes) that the hair segmenter's crop shows
+(:data:`.person.CROP_IOD` wide, the eyes :data:`.person.EYE_Y` down: 3.5 IOD below them)."""
+
+
+def segmented_profile(hair_p: NDArray[np.float32], inside: NDArray[np.bool_],
+                      points: NDArray[np.float64]) -> NDArray[np.float64]:
+    """The lateral hair share per band of :data:`SEEN_BANDS`, by the hair segmenter
+    (:mod:`.parts`): ``hair_p`` its hair probability over the :func:`.person.portrait`
+    crop, ``inside`` where that crop shows the photo, ``points`` the 68 landmarks in it.
+    The same lateral columns as :func:`lateral_profile`'s, where the segmenter tells hair
+    from clothes and from a backdrop of the hair's color; NaN where the crop shows too
+    little of a band."""
+    size = hair_p.shape[0]
+    unit = size / CROP_IOD
+    eye_y = float(points[36:48, 1].mean())
+    off = np.abs(np.arange(size) - points[27, 0]) / unit
+    lateral = ((off > NECK) & (off < OUTER))[None, :]
+    out = np.full(len(SEEN_BANDS), np.nan)
+    for i, top in enumerate(SEEN_BANDS):
+        rows = slice(max(0, int(eye_y + top * unit)), min(size, int(eye_y + (top + 0.25) * unit)))
+        band = np.broadcast_to(lateral, hair_p[rows].shape)
+        seen = band & inside[rows]
+        if seen.sum() >= 0.3 * band.sum() > 0:
+            out[i] = float((hair_p[rows] > 0.5)[seen].mean())
+    return out
 
 
 def hair_end(profile: NDArray[np.float64], gap: float = GAP) -> tuple[float, bool]:
@@ -116,22 +149,24 @@ def classify_length(profile: NDArray[np.float64], *, bald: bool, receding: bool,
     return HairLength(name, confidence, end, profile)
 
 
-def measure_length(view: PortraitView, hair: ColorMeasure, skin: ColorMeasure, *,
-                   bald: bool, receding: bool, female: float = 0.5,
-                   age: float = 40.0) -> HairLength:
+def measure_length(view: PortraitView, hair: ColorMeasure, skin: ColorMeasure,
+                   segmented: NDArray[np.float64], *, bald: bool, receding: bool,
+                   female: float = 0.5, age: float = 40.0) -> HairLength:
     """The hair length of the face in the portrait ``view``, given its measured ``hair``
-    and ``skin`` colors, the probability ``female`` that it presents as a woman's and its
-    apparent ``age`` (:mod:`.age_gender`; the learned model reads them, see
-    :func:`length_vector`)."""
+    and ``skin`` colors, its :func:`segmented_profile`, the probability ``female`` that it
+    presents as a woman's and its apparent ``age`` (:mod:`.age_gender`; the learned model
+    reads them, see :func:`length_vector`)."""
     from .learned import model
 
     profile, silhouette = lateral_profile(view, hair, skin)
     found = classify_length(profile, bald=bald, receding=receding)
     learned = model("hair_length")
     if bald or learned is None:
-        return HairLength(found.name, found.confidence, found.end, profile, silhouette)
-    name, confidence = learned.predict(length_vector(profile, silhouette, female, age))
-    return HairLength(name, confidence, found.end, profile, silhouette)
+        return HairLength(found.name, found.confidence, found.end, profile, silhouette,
+                          segmented)
+    name, confidence = learned.predict(length_vector(profile, silhouette, segmented, female,
+                                                     age))
+    return HairLength(name, confidence, found.end, profile, silhouette, segmented)
 
 
 def _carry(values: NDArray[np.float64]) -> NDArray[np.float64]:
@@ -153,7 +188,8 @@ against 8 of 226 of younger women's."""
 
 
 def length_vector(profile: NDArray[np.float64], silhouette: NDArray[np.float64],
-                  female: float, age: float) -> NDArray[np.float64]:
+                  segmented: NDArray[np.float64], female: float, age: float
+                  ) -> NDArray[np.float64]:
     """The hair-length model's input (:mod:`.learned`): the lateral hair and person
     profiles, bands the photo did not show carried down from the last one it did, how
     many bands it did not show, and the probability that the face presents as a woman's
@@ -171,6 +207,6 @@ def length_vector(profile: NDArray[np.float64], silhouette: NDArray[np.float64],
     presents = female if age < PRESENTATION_AGE else 0.0
     missing = float(np.isnan(profile).sum())
     cropped = float(missing > 0)
-    shown = np.concatenate([_carry(profile), _carry(silhouette)])
+    shown = np.concatenate([_carry(profile), _carry(silhouette), _carry(segmented)])
     return np.concatenate([shown, [missing, presents, presents * missing,
                                    presents * cropped], cropped * shown])

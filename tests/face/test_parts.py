@@ -1,0 +1,63 @@
+"""The hair (and face, clothes) segmenter on the astronaut photo and copies the tests edit."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from facemoji.face.attributes import measure
+from facemoji.face.hair_length import SEEN_BANDS, segmented_profile
+from facemoji.face.parts import CLASSES, HAIR, part_probabilities
+from facemoji.face.person import CROP_IOD, SIZE, portrait, portrait_matrix
+
+
+@pytest.fixture(scope="module")
+def crop(astronaut: np.ndarray, astronaut_detection) -> tuple[np.ndarray, np.ndarray]:
+    """The head-and-shoulders crop and where the landmarks fall in it."""
+    m = portrait_matrix(astronaut_detection.landmarks)
+    return portrait(astronaut, m)[0], astronaut_detection.landmarks @ m[:, :2].T + m[:, 2]
+
+
+def test_hair_face_and_clothes_are_told_apart(crop) -> None:
+    image, p = crop
+    probability = part_probabilities(image)
+    assert probability.shape == (SIZE, SIZE, len(CLASSES)) and probability.dtype == np.float32
+    assert np.allclose(probability.sum(axis=-1), 1.0, atol=1e-4)
+    iod = float(np.linalg.norm(p[42:48].mean(axis=0) - p[36:42].mean(axis=0)))
+    nose = np.round(p[30]).astype(int)
+    # her nose is face skin; the hair over her forehead is hair
+    assert CLASSES[int(probability[nose[1], nose[0]].argmax())] == "face_skin"
+    top = round(p[17:27, 1].min() - 0.8 * iod)
+    assert probability[top, nose[0], HAIR] > 0.8
+    # her orange suit, below the chin, is clothes; the backdrop beside her head is neither
+    chest = round(p[8, 1] + 1.2 * iod)
+    assert CLASSES[int(probability[chest, nose[0]].argmax())] == "clothes"
+    beside = round(p[16, 0] + 1.2 * iod), round(p[36:48, 1].mean())
+    assert probability[beside[1], beside[0], HAIR] < 0.2
+
+
+def test_hair_painted_over_the_backdrop_is_not_measured(astronaut: np.ndarray,
+                                                        astronaut_detection, crop) -> None:
+    """The hair's color comes from the segmenter's hair pixels: painting the backdrop the
+    color of red hair leaves her hair brown."""
+    base = measure(astronaut, astronaut_detection)
+    painted = astronaut.copy()
+    painted[:, :120] = (170, 70, 30)  # the backdrop left of her hair, copper
+    attrs = measure(painted, astronaut_detection)
+    assert base.hair_name == attrs.hair_name
+    assert attrs.hair_mask is not None and not attrs.hair_mask[:, :120].any()
+
+
+def test_the_segmented_profile_follows_the_hair_down_beside_the_neck() -> None:
+    points = np.zeros((68, 2))
+    points[36:48, 1], points[27, 0] = 100.0, SIZE / 2
+    unit = SIZE / CROP_IOD
+    hair_p = np.zeros((SIZE, SIZE), np.float32)
+    hair_p[: int(100 + 2.0 * unit)] = 0.9  # hair down to 2 IOD below the eyes
+    inside = np.ones((SIZE, SIZE), bool)
+    inside[int(100 + 3.0 * unit):] = False  # the photo ends 3 IOD below the eyes
+    profile = segmented_profile(hair_p, inside, points)
+    assert profile.shape == SEEN_BANDS.shape
+    assert np.all(profile[SEEN_BANDS + 0.25 <= 2.0] == 1.0)
+    assert np.all(profile[(SEEN_BANDS >= 2.0) & (SEEN_BANDS + 0.25 <= 3.0)] == 0.0)
+    assert np.isnan(profile[SEEN_BANDS >= 3.0]).all()
