@@ -453,6 +453,25 @@ def test_a_colorless_hair_is_never_named_by_a_hue() -> None:
     assert learned_name(blonde_first, np.zeros(1), (62.0, 2.0, 25.0))[0] == "blonde"
 
 
+def test_red_and_auburn_compete_with_brown_as_one_color() -> None:
+    """A copper head the model splits between red (0.3) and auburn (0.25) is red, not
+    brown (0.4); a head where brown outweighs both together stays brown."""
+    from facemoji.face.hair import learned_name
+    from facemoji.face.learned import LinearModel
+
+    classes = ("black", "brown", "blonde", "red", "auburn", "gray", "white")
+
+    def named(p: list[float]) -> tuple[str, float]:
+        bias = np.log(np.array(p) + 1e-9)
+        split = LinearModel(classes, np.zeros(1), np.ones(1), np.zeros((1, 7)), bias)
+        return learned_name(split, np.zeros(1), (30.0, 20.0, 25.0))
+
+    name, sure = named([0.02, 0.4, 0.03, 0.3, 0.25, 0.0, 0.0])
+    assert name == "red" and sure == pytest.approx(0.55, abs=1e-6)
+    assert named([0.02, 0.4, 0.03, 0.2, 0.3, 0.05, 0.0])[0] == "auburn"
+    assert named([0.02, 0.6, 0.03, 0.2, 0.15, 0.0, 0.0]) == ("brown", pytest.approx(0.6))
+
+
 @pytest.mark.parametrize(("name", "monk", "length", "named"), [
     ("blonde", 7.0, "buzz", "black"),      # a shaved dark head's shine
     ("blonde", 6.0, "bald", "black"),      # a bald head's fringe, as measured
