@@ -516,6 +516,22 @@ def test_a_skin_gray_crown_in_black_and_white_is_bald_only_on_a_younger_face() -
     assert rule(crown, age=rule.shine_age - 20, grayscale=True)
 
 
+def test_a_crown_the_hair_segmenter_sees_bare_is_bald_however_dark() -> None:
+    """A shaved dark scalp reads as dark hair to the color rules; the hair segmenter sees
+    skin there. A crown it sees neither as hair nor as skin (a cap) stays unbald, and a
+    face presenting as a woman's is never called bald."""
+    from facemoji.face.hair import BaldRule, Scalp
+
+    rule = BaldRule()
+    shaved = Scalp(skin=0.2, dark=0.6, top_dark=0.5, hair=0.0, bare=0.9)
+    assert rule(shaved, age=35.0)
+    assert not rule(Scalp(skin=0.2, dark=0.6, top_dark=0.5, hair=0.3, bare=0.6), age=35.0)
+    assert not rule(Scalp(skin=0.2, dark=0.6, top_dark=0.5, hair=0.0, bare=0.1), age=35.0)
+    assert not rule(shaved, feminine=True, age=35.0)
+    # without the segmenter (hair 1, bare 0) the color rules decide as before
+    assert not rule(Scalp(skin=0.2, dark=0.6, top_dark=0.5), age=35.0)
+
+
 @pytest.mark.parametrize(("lab", "shaded"), [
     ((30.0, 10.0, 17.0), True),    # dark brown skin (L* 45) in shadow: same hue, chroma in step
     ((30.0, 1.0, 2.0), False),     # black hair: as dark, next to no chroma
