@@ -61,3 +61,19 @@ def test_the_segmented_profile_follows_the_hair_down_beside_the_neck() -> None:
     assert np.all(profile[SEEN_BANDS + 0.25 <= 2.0] == 1.0)
     assert np.all(profile[(SEEN_BANDS >= 2.0) & (SEEN_BANDS + 0.25 <= 3.0)] == 0.0)
     assert np.isnan(profile[SEEN_BANDS >= 3.0]).all()
+
+
+def test_a_crown_the_segmenter_sees_as_something_worn_is_a_hat(astronaut: np.ndarray,
+                                                                astronaut_detection) -> None:
+    """Her crown is hair to the segmenter and no headwear is found; the same measures with
+    the crown seen as clothes or accessories instead read as a hat."""
+    import dataclasses
+
+    from facemoji.face.headwear import decide_headwear
+
+    attrs = measure(astronaut, astronaut_detection)
+    f = attrs.features["headwear"]
+    assert f.parts_hair > 0.8 and f.parts_worn < 0.1
+    assert decide_headwear(f, attrs.features["hair"])[0] == "none"
+    worn = dataclasses.replace(f, parts_hair=0.0, parts_worn=0.9)
+    assert decide_headwear(worn, attrs.features["hair"])[0] != "none"

@@ -46,7 +46,7 @@ from .hair_up import UP_DOS, decide_hair_up
 from .headwear import decide_headwear, hat, headwear_features
 from .image import is_grayscale
 from .mesh import LEFT_EYE, RIGHT_EYE, face_mesh
-from .parts import hair_and_skin
+from .parts import hair_skin_worn
 from .person import portrait, portrait_matrix, segment, to_frame
 from .portrait import portrait_view
 from .skin import (
@@ -296,9 +296,9 @@ def measure(image: np.ndarray, detection: Detection,
     crop = portrait_matrix(landmarks)
     crop_image, crop_inside = portrait(image, crop)
     person = to_frame(segment(crop_image), crop, chip.matrix, (CHIP_W, CHIP_H))
-    crop_hair, crop_skin = hair_and_skin(crop_image)
-    hair_p = to_frame(crop_hair, crop, chip.matrix, (CHIP_W, CHIP_H))
-    skin_p = to_frame(crop_skin, crop, chip.matrix, (CHIP_W, CHIP_H))
+    crop_hair, crop_skin, crop_worn = hair_skin_worn(crop_image)
+    hair_p, skin_p, worn_p = (to_frame(p, crop, chip.matrix, (CHIP_W, CHIP_H))
+                              for p in (crop_hair, crop_skin, crop_worn))
     segmented = segmented_profile(crop_hair, crop_inside,
                                   landmarks @ crop[:, :2].T + crop[:, 2])
     age_gender = with_band(estimate(image, landmarks), embedding)
@@ -322,7 +322,7 @@ def measure(image: np.ndarray, detection: Detection,
     facial_hair, facial_hair_conf = accessories.decide_facial_hair(facial_hair_f, monk,
                                                                    age_gender.female, grayscale)
     beard_color = UNKNOWN if facial_hair == "none" else accessories.facial_hair_color(chip, skin)
-    headwear_f = headwear_features(chip, skin, brows, hair.skin_like, person)
+    headwear_f = headwear_features(chip, skin, brows, hair.skin_like, person, hair_p, worn_p)
     headwear, headwear_conf = decide_headwear(headwear_f, hair.features)
     headwear_color, hair_color, hair_f = UNKNOWN, hair.color, hair.color_features
     bald = hair.bald and headwear == "none"  # a hat hides the crown the bald rule reads

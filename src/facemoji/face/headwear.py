@@ -50,6 +50,8 @@ class HeadwearFeatures:
     cover (a scarf), ``side_brows`` how much of it is colored like the brows (hair), and
     ``side_light`` how much of it is the person's and over 10 L* lighter than the skin (a
     light scarf around a face whose front hair shows: few heads of hair are that light).
+    ``parts_hair`` and ``parts_worn``: the shares of the crown's person pixels that the
+    hair segmenter (:mod:`.parts`) calls hair, and clothes or accessories (0 without it).
     """
 
     brow_distance: float
@@ -64,6 +66,8 @@ class HeadwearFeatures:
     sides: float
     side_brows: float
     side_light: float
+    parts_hair: float = 0.0
+    parts_worn: float = 0.0
 
     def vector(self) -> NDArray[np.float64]:
         """The features in field order, for the model."""
@@ -128,10 +132,13 @@ def hat(chip: Chip, kind: str, skin: ColorMeasure, skin_like: NDArray[np.bool_],
 
 
 def headwear_features(chip: Chip, skin: ColorMeasure, brows: ColorMeasure,
-                      skin_like: NDArray[np.bool_], person: NDArray[np.float32]
-                      ) -> HeadwearFeatures:
+                      skin_like: NDArray[np.bool_], person: NDArray[np.float32],
+                      hair_p: NDArray[np.float32] | None = None,
+                      worn_p: NDArray[np.float32] | None = None) -> HeadwearFeatures:
     """Measure :class:`HeadwearFeatures`. ``skin_like`` marks the skin-colored pixels
-    (:func:`.hair.skin_likeness`) and ``person`` is the chip-frame person probability."""
+    (:func:`.hair.skin_likeness`), ``person`` is the chip-frame person probability, and
+    ``hair_p`` and ``worn_p`` the hair segmenter's probabilities of hair, and of clothes or
+    accessories, there (:mod:`.parts`)."""
     p = chip.landmarks
     cx = float(p[27, 0])
     brow = float(p[17:27, 1].min())
@@ -169,6 +176,8 @@ def headwear_features(chip: Chip, skin: ColorMeasure, brows: ColorMeasure,
         sides=float(_near(side_lab, median).sum()) / n_side,
         side_brows=float(_near(side_lab, np.asarray(brows.lab)).sum()) / n_side,
         side_light=float((side_lab[:, 0] > skin.lab[0] + 10).sum()) / n_side,
+        parts_hair=float((hair_p[crown] > 0.5).mean()) if hair_p is not None else 0.0,
+        parts_worn=float((worn_p[crown] > 0.5).mean()) if worn_p is not None else 0.0,
     )
 
 

@@ -19,6 +19,7 @@ CLASSES = ("background", "hair", "body_skin", "face_skin", "clothes", "others")
 """The model's classes, in the order of its output channels."""
 HAIR = CLASSES.index("hair")
 SKIN = (CLASSES.index("body_skin"), CLASSES.index("face_skin"))
+WORN = (CLASSES.index("clothes"), CLASSES.index("others"))
 
 
 def part_probabilities(crop: NDArray[np.uint8]) -> NDArray[np.float32]:
@@ -30,8 +31,9 @@ def part_probabilities(crop: NDArray[np.uint8]) -> NDArray[np.float32]:
     return (e / e.sum(axis=-1, keepdims=True)).astype(np.float32)
 
 
-def hair_and_skin(crop: NDArray[np.uint8]) -> tuple[NDArray[np.float32], NDArray[np.float32]]:
-    """The probabilities that each pixel of the crop shows hair, and bare skin (face or
-    body), by :func:`part_probabilities`."""
+def hair_skin_worn(crop: NDArray[np.uint8]
+                   ) -> tuple[NDArray[np.float32], NDArray[np.float32], NDArray[np.float32]]:
+    """The probabilities that each pixel of the crop shows hair, bare skin (face or body),
+    and something worn (clothes or accessories), by :func:`part_probabilities`."""
     p = part_probabilities(crop)
-    return p[..., HAIR], p[..., list(SKIN)].sum(axis=-1)
+    return p[..., HAIR], p[..., list(SKIN)].sum(axis=-1), p[..., list(WORN)].sum(axis=-1)
