@@ -28,20 +28,24 @@ def _vector(astronaut: np.ndarray, detection: Detection, fringe: bool,
     lab[band] = DARK_HAIR if fringe else skin.lab
     chip = dataclasses.replace(chip, lab=lab)
     person = np.ones(chip.valid.shape, np.float32)
+    hair_p = np.zeros(chip.valid.shape, np.float32)  # the segmenter sees the fringe as hair
+    hair_p[band] = 0.9 if fringe else 0.0
     hair = lab_measure(np.array([DARK_HAIR]), 1.0)
     forehead = 0.2 if fringe else 0.9
-    return bangs_vector(chip, hair, skin, skin_likeness(chip, skin), person, forehead, female)
+    return bangs_vector(chip, hair, skin, skin_likeness(chip, skin), person, forehead, female,
+                        hair_p)
 
 
 def test_a_fringe_reads_as_hair_and_a_bare_forehead_as_skin(astronaut, astronaut_detection):
     bare, fringe = (_vector(astronaut, astronaut_detection, f) for f in (False, True))
-    assert bare.shape == fringe.shape == (9,) and np.isfinite(bare).all()
+    assert bare.shape == fringe.shape == (10,) and np.isfinite(bare).all()
     # the skin share falls, the hair-like and dark shares rise, the band darkens
     assert fringe[1] < 0.2 < bare[1]
     assert fringe[2] > 0.8 > bare[2]
     assert fringe[5] > 0.8 > bare[5]
     assert fringe[3] < bare[3] - 20
-    assert fringe[-1] == 0.9
+    assert fringe[-2] == 0.9
+    assert fringe[-1] == 1.0 and bare[-1] == 0.0  # the segmenter's hair share
 
 
 def test_the_shipped_model_finds_a_painted_fringe(astronaut, astronaut_detection):
@@ -54,4 +58,4 @@ def test_without_a_model_the_rule_decides(monkeypatch, rule):
     from facemoji.face import bangs
 
     monkeypatch.setattr(bangs, "model", lambda name: None)
-    assert decide_bangs(np.zeros(9), rule) == (rule, 0.5)
+    assert decide_bangs(np.zeros(10), rule) == (rule, 0.5)

@@ -27,18 +27,21 @@ _HAIR_LIKE_WEIGHT = np.array([0.5, 1.0, 1.0])
 
 def bangs_vector(chip: Chip, hair: ColorMeasure, skin: ColorMeasure,
                  skin_like: NDArray[np.bool_], person: NDArray[np.float32], forehead: float,
-                 female: float) -> NDArray[np.float64]:
+                 female: float, hair_p: NDArray[np.float32] | None = None
+                 ) -> NDArray[np.float64]:
     """What the bangs model reads: the hairline's height ``forehead`` (IOD), and over the
     :data:`BAND`: the share of ``skin_like`` pixels, the share nearer the ``hair``'s color
     than the ``skin``'s, the median and 25th-percentile L* less the skin's, the share over
-    15 L* darker than the skin, the median texture, the person's share; and ``female``."""
+    15 L* darker than the skin, the median texture, the person's share; ``female``; and
+    the band's share that the hair segmenter calls hair (``hair_p``, its chip-frame hair
+    probability, :mod:`.parts`; 0 without it)."""
     p = chip.landmarks
     brow = float(p[17:27, 1].min())
     rows = slice(int(max(0.0, brow - BAND[1] * IOD)), int(brow - BAND[0] * IOD))
     cols = slice(int(p[19, 0]), int(p[24, 0]))
     lab = chip.lab[rows, cols].reshape(-1, 3)
     if len(lab) == 0:
-        return np.array([forehead, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0, female])
+        return np.array([forehead, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0, female, 0.0])
     ref = np.asarray(skin.lab, np.float64)
     # where no hair was seen, compare with a hair 30 L* darker than the skin
     color = np.asarray(hair.lab, np.float64) if hair.confidence > 0 else ref - [30.0, 0, 0]
@@ -49,7 +52,7 @@ def bangs_vector(chip: Chip, hair: ColorMeasure, skin: ColorMeasure,
         forehead, float(skin_like[rows, cols].mean()), float((to_hair < to_skin).mean()),
         float(np.median(light)), float(np.percentile(light, 25)), float((light < -15.0).mean()),
         float(np.median(chip.texture[rows, cols])), float((person[rows, cols] > 0.5).mean()),
-        female,
+        female, float((hair_p[rows, cols] > 0.5).mean()) if hair_p is not None else 0.0,
     ])
 
 
