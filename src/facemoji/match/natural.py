@@ -58,7 +58,7 @@ def _nearest_on(polyline: NDArray[np.float64], lab: NDArray[np.float64]) -> NDAr
     return best
 
 
-HAIR_MEASURED: dict[str, tuple[float, float]] = {"blonde": (42.4, 67.1)}
+HAIR_MEASURED: dict[str, tuple[float, float]] = {"blonde": (33.6, 67.3)}
 """Per hair-color name, the 10th and 90th percentiles of the L* that analysis measures on
 hair it names so (both labelled sets, ``benchmarks/hair_paint.py``; no label is read),
 which :func:`natural_hair` maps onto the whole stretch of the name. Blonde hair measures
@@ -67,7 +67,10 @@ onto the natural curves, half of all blondes took the darkest blonde (#a7855a, w
 reads light brown: blind reviewers' "blonde drawn light brown"); paired reviews
 preferred the mapped blondes 6 to 0, and 7 to 1 on other blondes. The same mapping for
 black, brown and gray hair lost (brown 4 to 10, gray 3 to 10: the avatars came out
-lighter than the people), so those keep the nearest natural color (docs/benchmarks.md)."""
+lighter than the people), so those keep the nearest natural color (docs/benchmarks.md).
+Measured again on the hair segmenter's pixels (2026-12-03; 42.4–67.1 before): blind
+reviewers could not tell the two mappings apart (12 to 10 for this one over 11 blonde and
+light-brown people), so the range follows what analysis now measures."""
 
 
 def _at_lightness(polyline: NDArray[np.float64], light: float) -> NDArray[np.float64]:
