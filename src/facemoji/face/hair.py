@@ -24,7 +24,7 @@ name, bald and receding.
 Until the person segmenter, hair was found by GrabCut seeded from the landmarks: 80.9% of
 the labelled photos named right against 87.3% then. With the person's pixels minus the
 skin-like ones, a beard, a hat's brim or clothes of the hair's color were hair too; the
-hair segmenter took the faceset's hair named right held out by person from 76% to 82%
+hair segmenter took the faceset's hair named right held out by person from 74% to 81%
 (docs/benchmarks.md, "A hair segmenter").
 """
 
@@ -441,8 +441,9 @@ def measure_hair(chip: Chip, skin: ColorMeasure, person: NDArray[np.float32],
     """Find the hair (:func:`hair_region`) and measure its color; decide bald and receding.
 
     ``person`` is the person probability in the chip frame (:func:`.person.to_frame`),
-    ``hair_p`` the hair segmenter's hair probability there (:mod:`.parts`; without it the
-    hair is the :func:`hair_region`);
+    ``hair_p`` and ``skin_p`` the hair segmenter's probabilities of hair and of bare skin
+    there (:mod:`.parts`; without them the hair is the :func:`hair_region`, and the crown
+    is judged by its colors alone);
     ``feminine`` and ``age``: the face presents as a woman's, and looks that age, and
     ``grayscale``: the photo is black and white (see :class:`BaldRule`). Bald is
     :class:`BaldRule` on the crown (:func:`scalp`); a bald head from :data:`FRINGE_AGE`
