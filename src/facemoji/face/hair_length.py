@@ -79,16 +79,28 @@ def lateral_profile(view: PortraitView, hair: ColorMeasure, skin: ColorMeasure
     cv2.fillPoly(face, [np.round(view.points[0:17]).astype(np.int32)], 1)
     off = view.off_center()
     lateral = ((off > NECK) & (off < OUTER))[None, :] & ~face.astype(bool)
-    out = np.full(len(BANDS), np.nan)
-    person = np.full(len(BANDS), np.nan)
-    for i, top in enumerate(BANDS):
-        rows = slice(view.below_eyes(top), view.below_eyes(top + 0.25))
-        band = lateral[rows]
-        seen = band & view.inside[rows]
-        if seen.sum() >= 0.3 * band.sum() > 0:
-            out[i] = float(hairy[rows][seen].mean())
-            person[i] = float((view.person[rows] > 0.5)[seen].mean())
+    rows = [slice(view.below_eyes(top), view.below_eyes(top + 0.25)) for top in BANDS]
+    out, person = _band_shares((hairy, view.person > 0.5), lateral, view.inside, rows)
     return out, person
+
+
+SEEN = 0.3
+"""A band is read where the photo shows at least this share of its lateral pixels."""
+
+
+def _band_shares(masks: tuple[NDArray[np.bool_], ...], lateral: NDArray[np.bool_],
+                 inside: NDArray[np.bool_], rows: list[slice]) -> NDArray[np.float64]:
+    """Per row band (``rows``), each of ``masks``' share of the band's ``lateral`` pixels
+    that the photo shows (``inside``), ``(len(masks), len(rows))``; NaN where it shows
+    under :data:`SEEN` of them."""
+    lateral = np.broadcast_to(lateral, inside.shape)
+    out = np.full((len(masks), len(rows)), np.nan)
+    for i, band_rows in enumerate(rows):
+        band = lateral[band_rows]
+        seen = band & inside[band_rows]
+        if seen.sum() >= SEEN * band.sum() > 0:
+            out[:, i] = [float(mask[band_rows][seen].mean()) for mask in masks]
+    return out
 
 
 SEEN_BANDS = np.arange(0.5, 3.5, 0.25)
@@ -109,14 +121,9 @@ def segmented_profile(hair_p: NDArray[np.float32], inside: NDArray[np.bool_],
     eye_y = float(points[36:48, 1].mean())
     off = np.abs(np.arange(size) - points[27, 0]) / unit
     lateral = ((off > NECK) & (off < OUTER))[None, :]
-    out = np.full(len(SEEN_BANDS), np.nan)
-    for i, top in enumerate(SEEN_BANDS):
-        rows = slice(max(0, int(eye_y + top * unit)), min(size, int(eye_y + (top + 0.25) * unit)))
-        band = np.broadcast_to(lateral, hair_p[rows].shape)
-        seen = band & inside[rows]
-        if seen.sum() >= 0.3 * band.sum() > 0:
-            out[i] = float((hair_p[rows] > 0.5)[seen].mean())
-    return out
+    rows = [slice(max(0, int(eye_y + top * unit)), min(size, int(eye_y + (top + 0.25) * unit)))
+            for top in SEEN_BANDS]
+    return _band_shares((hair_p > 0.5,), lateral, inside, rows)[0]
 
 
 def hair_end(profile: NDArray[np.float64], gap: float = GAP) -> tuple[float, bool]:
