@@ -18,6 +18,7 @@ from numpy.typing import NDArray
 from .chip import IOD, Chip
 from .color import ColorMeasure
 from .learned import model
+from .parts import SURE
 
 BAND = (0.15, 0.6)
 """The forehead band read, in IOD above the brows' top (between the brows' inner thirds)."""
@@ -52,7 +53,7 @@ def bangs_vector(chip: Chip, hair: ColorMeasure, skin: ColorMeasure,
         forehead, float(skin_like[rows, cols].mean()), float((to_hair < to_skin).mean()),
         float(np.median(light)), float(np.percentile(light, 25)), float((light < -15.0).mean()),
         float(np.median(chip.texture[rows, cols])), float((person[rows, cols] > 0.5).mean()),
-        female, float((hair_p[rows, cols] > 0.5).mean()) if hair_p is not None else 0.0,
+        female, float((hair_p[rows, cols] > SURE).mean()) if hair_p is not None else 0.0,
     ])
 
 

@@ -15,7 +15,7 @@ name, bald and receding.
    features of the headwear and bangs measures.
 6. The hair itself (:attr:`HairMeasure.mask`), whose color is measured and whose texture
    the hair type reads: the pixels the hair segmenter (:mod:`.parts`) calls hair
-   (:data:`HAIR_P`), hair that hangs beside the face included. Its color is the median of
+   (:data:`.parts.SURE`), hair that hangs beside the face included. Its color is the median of
    the lit strands (:func:`hair_color`). Its name (black,
    brown, blonde, red, auburn, gray, white) is a learned model's (:func:`decide_hair_name`)
    over the hair's color statistics, the brows' color and the face's age and presentation;
@@ -40,6 +40,7 @@ from numpy.typing import NDArray
 from .chip import IOD, Chip
 from .color import ColorMeasure, chroma, hue_deg, lab_measure
 from .learned import LinearModel, model
+from .parts import SURE
 
 # a pixel counts as skin when its a*b* are within _SKIN_AB of a skin reference and it is
 # not more than _SKIN_DARKER L* darker (highlights may be any brighter; hair is darker
@@ -230,8 +231,6 @@ def hairline(chip: Chip, skin_like: NDArray[np.bool_]) -> NDArray[np.int64]:
 
 _HAIR_DARKER = 15.0
 _CROWN_HALF = 0.5  # IOD either side of the nose
-HAIR_P = 0.5
-"""From this hair probability (:mod:`.parts`) a chip pixel is hair."""
 _TOP_BAND = 0.3  # IOD under the head's top edge
 SCALP_CHROMA = 0.5
 """A crown pixel counts as bare skin only with at least this share of the skin's chroma
@@ -300,8 +299,8 @@ def scalp(chip: Chip, skin: ColorMeasure, skin_like: NDArray[np.bool_],
                  float(np.median(chip.texture[rest])) if rest.any() else 0.0,
                  float(light[band].mean()) if band.any() else 0.0,
                  float(cut[seen].mean()) if seen.any() else 0.0,
-                 float((hair_p > HAIR_P)[crown].mean()) if hair_p is not None else 1.0,
-                 float((skin_p > 0.5)[crown].mean()) if skin_p is not None else 0.0)
+                 float((hair_p > SURE)[crown].mean()) if hair_p is not None else 1.0,
+                 float((skin_p > SURE)[crown].mean()) if skin_p is not None else 0.0)
 
 
 def hair_region(chip: Chip, skin_like: NDArray[np.bool_], person: NDArray[np.float32],
@@ -463,7 +462,7 @@ def measure_hair(chip: Chip, skin: ColorMeasure, person: NDArray[np.float32],
     bangs = feminine and not bald and forehead <= BANGS_FOREHEAD
     region = hair_region(chip, skin_like, person)
     features = hair_features(chip, region, forehead, skin)
-    colored = region if hair_p is None else (hair_p > HAIR_P) & chip.valid
+    colored = region if hair_p is None else (hair_p > SURE) & chip.valid
     if not bald:
         hair, color_features = colored, hair_features(chip, colored, forehead, skin)
     elif fringe:

@@ -26,6 +26,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from .color import ColorMeasure
+from .parts import SURE
 from .person import CROP_IOD
 from .portrait import SIZE, PortraitView
 
@@ -123,7 +124,7 @@ def segmented_profile(hair_p: NDArray[np.float32], inside: NDArray[np.bool_],
     lateral = ((off > NECK) & (off < OUTER))[None, :]
     rows = [slice(max(0, int(eye_y + top * unit)), min(size, int(eye_y + (top + 0.25) * unit)))
             for top in SEEN_BANDS]
-    return _band_shares((hair_p > 0.5,), lateral, inside, rows)[0]
+    return _band_shares((hair_p > SURE,), lateral, inside, rows)[0]
 
 
 def hair_end(profile: NDArray[np.float64], gap: float = GAP) -> tuple[float, bool]:

@@ -21,6 +21,7 @@ from numpy.typing import NDArray
 from .chip import IOD, Chip
 from .color import ColorMeasure, chroma, lab_measure, to_lab
 from .hair import LIT_STRANDS, QUANTILES
+from .parts import SURE
 
 PERSON = 0.5
 """The person probability over which a pixel belongs to the head."""
@@ -176,8 +177,8 @@ def headwear_features(chip: Chip, skin: ColorMeasure, brows: ColorMeasure,
         sides=float(_near(side_lab, median).sum()) / n_side,
         side_brows=float(_near(side_lab, np.asarray(brows.lab)).sum()) / n_side,
         side_light=float((side_lab[:, 0] > skin.lab[0] + 10).sum()) / n_side,
-        parts_hair=float((hair_p[crown] > 0.5).mean()) if hair_p is not None else 0.0,
-        parts_worn=float((worn_p[crown] > 0.5).mean()) if worn_p is not None else 0.0,
+        parts_hair=float((hair_p[crown] > SURE).mean()) if hair_p is not None else 0.0,
+        parts_worn=float((worn_p[crown] > SURE).mean()) if worn_p is not None else 0.0,
     )
 
 

@@ -20,6 +20,8 @@ CLASSES = ("background", "hair", "body_skin", "face_skin", "clothes", "others")
 HAIR = CLASSES.index("hair")
 SKIN = (CLASSES.index("body_skin"), CLASSES.index("face_skin"))
 WORN = (CLASSES.index("clothes"), CLASSES.index("others"))
+SURE = 0.5
+"""From this probability a pixel counts as a class's (hair, bare skin, something worn)."""
 
 
 def part_probabilities(crop: NDArray[np.uint8]) -> NDArray[np.float32]:
