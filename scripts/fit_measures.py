@@ -78,14 +78,15 @@ def glasses_features(a: object) -> np.ndarray:
     from facemoji.face.accessories import glasses_kind_vector
 
     f = a.features  # type: ignore[attr-defined]
-    return glasses_kind_vector(f["glasses"], f["frames"], f["glare"], f["embedding"])
+    return glasses_kind_vector(f["glasses"], f["frames"], f["eyewear"], f["glare"],
+                               f["embedding"])
 
 
 def frame_features(a: object) -> np.ndarray:
     from facemoji.face.accessories import glasses_vector
 
     f = a.features  # type: ignore[attr-defined]
-    return glasses_vector(f["glasses"], f["frames"])
+    return glasses_vector(f["glasses"], f["frames"], f["eyewear"])
 
 
 def beard_features(a: object) -> np.ndarray:

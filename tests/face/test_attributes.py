@@ -210,6 +210,23 @@ def test_eyeglasses(astronaut: np.ndarray, astronaut_detection) -> None:
     assert _measure(image, astronaut_detection).glasses == "eyeglasses"
 
 
+@pytest.mark.parametrize(("width", "color"), [(1, (30, 30, 30)), (2, (170, 170, 175))],
+                         ids=["dark-1px", "silver-2px"])
+def test_thin_frames_are_eyeglasses(astronaut: np.ndarray, astronaut_detection, width: int,
+                                    color: tuple[int, int, int]) -> None:
+    """Frames as thin as a wire's on a press photo: the hair segmenter's accessories class
+    sees them where the edge features barely do (both were missed before it)."""
+    image = astronaut.copy()
+    p = astronaut_detection.landmarks
+    iod = float(np.linalg.norm(p[42:48].mean(axis=0) - p[36:42].mean(axis=0)))
+    for eye in (p[36:42], p[42:48]):
+        center = tuple(np.round(eye.mean(axis=0)).astype(int))
+        cv2.ellipse(image, center, (round(0.42 * iod), round(0.3 * iod)), 0, 0, 360, color,
+                    width, cv2.LINE_AA)
+    attrs = _measure(image, astronaut_detection)
+    assert attrs.glasses == "eyeglasses" and attrs.glasses_frame in ("thin", "rimless")
+
+
 def test_glints_beside_the_eyes_are_lens_glare(astronaut: np.ndarray, astronaut_detection,
                                                 base: Attributes) -> None:
     image = astronaut.copy()

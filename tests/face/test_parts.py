@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import cv2
 import numpy as np
 import pytest
 
 from facemoji.face.attributes import measure
 from facemoji.face.hair_length import SEEN_BANDS, segmented_profile
-from facemoji.face.parts import CLASSES, HAIR, part_probabilities
+from facemoji.face.parts import CLASSES, HAIR, eyewear_features, part_probabilities
 from facemoji.face.person import CROP_IOD, SIZE, portrait, portrait_matrix
 
 
@@ -77,3 +78,23 @@ def test_a_crown_the_segmenter_sees_as_something_worn_is_a_hat(astronaut: np.nda
     assert decide_headwear(f, attrs.features["hair"])[0] == "none"
     worn = dataclasses.replace(f, parts_hair=0.0, parts_worn=0.9)
     assert decide_headwear(worn, attrs.features["hair"])[0] != "none"
+
+
+def test_thin_frames_drawn_round_her_eyes_are_an_accessory(astronaut: np.ndarray,
+                                                          astronaut_detection) -> None:
+    """Frames 2 px wide (1 px in the crop) show in the accessories class around the eyes;
+    her bare eyes do not."""
+    p = astronaut_detection.landmarks
+    m = portrait_matrix(p)
+    in_crop = p @ m[:, :2].T + m[:, 2]
+    bare = eyewear_features(part_probabilities(portrait(astronaut, m)[0]), in_crop)
+    framed = astronaut.copy()
+    iod = float(np.linalg.norm(p[42:48].mean(axis=0) - p[36:42].mean(axis=0)))
+    for eye in (p[36:42], p[42:48]):
+        center = tuple(np.round(eye.mean(axis=0)).astype(int))
+        cv2.ellipse(framed, center, (round(0.42 * iod), round(0.3 * iod)), 0, 0, 360,
+                    (30, 30, 30), 2, cv2.LINE_AA)
+    seen = eyewear_features(part_probabilities(portrait(framed, m)[0]), in_crop)
+    assert seen.shape == (4,)
+    assert bare[2] < 0.1 and bare[3] == 0.0
+    assert seen[2] > 0.5 and seen[3] > 0.05

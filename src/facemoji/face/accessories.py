@@ -279,11 +279,17 @@ def classify_facial_hair(f: FacialHairFeatures) -> tuple[str, float]:
     return "stubble", 0.5
 
 
-def glasses_vector(f: GlassesFeatures, frames: NDArray[np.float64]) -> NDArray[np.float64]:
+def glasses_vector(f: GlassesFeatures, frames: NDArray[np.float64],
+                   eyewear: NDArray[np.float64]) -> NDArray[np.float64]:
     """The glasses models' input (:mod:`.learned`): the chip's bridge, rim and temple
-    features and the mesh's frame bands (:func:`frame_features`)."""
+    features, the mesh's frame bands (:func:`frame_features`) and what the hair segmenter
+    sees around the eyes (:func:`.parts.eyewear_features`, with the logarithms of its mean
+    and 90th percentile: a rimless frame's probabilities are a tenth of a thick one's yet
+    ten times a bare face's). Held out by person, the segmenter's view took the rimless and
+    thin frames found on the faceset from 59 to 64 of 78 and the frame kind from 70% to 77%
+    (docs/benchmarks.md, "The segmenter sees glasses")."""
     return np.concatenate([[f.peak, f.bridge, f.rim, f.dark, f.temple, f.rim_contrast],
-                           frames])
+                           frames, eyewear, np.log(eyewear[:2] + 1e-3)])
 
 
 def beard_vector(f: FacialHairFeatures, monk: float) -> NDArray[np.float64]:
@@ -301,24 +307,26 @@ def beard_vector(f: FacialHairFeatures, monk: float) -> NDArray[np.float64]:
 
 
 def glasses_kind_vector(f: GlassesFeatures, frames: NDArray[np.float64],
-                        glare: NDArray[np.float64], embedding: NDArray[np.floating]
-                        ) -> NDArray[np.float64]:
+                        eyewear: NDArray[np.float64], glare: NDArray[np.float64],
+                        embedding: NDArray[np.floating]) -> NDArray[np.float64]:
     """The glasses-kind model's input: :func:`glasses_vector`, the :func:`lens_glare` and
     the face's dlib descriptor (128 numbers). The descriptor sees the whole eye area at
     once, thin frames included, where the edge features see a line or not; with it the
     kind is right on 90% of the faceset's photos held out by person, 87% without; the
     glare finds rimless and thin frames whose edges barely show (docs/benchmarks.md).
     The frame model reads :func:`glasses_vector` alone: the descriptor did not help it."""
-    return np.concatenate([glasses_vector(f, frames), glare,
+    return np.concatenate([glasses_vector(f, frames, eyewear), glare,
                            np.asarray(embedding, np.float64)])
 
 
-def decide_glasses(f: GlassesFeatures, frames: NDArray[np.float64], glare: NDArray[np.float64],
+def decide_glasses(f: GlassesFeatures, frames: NDArray[np.float64],
+                   eyewear: NDArray[np.float64], glare: NDArray[np.float64],
                    embedding: NDArray[np.floating]) -> tuple[str, float, str]:
     """``(none | eyeglasses | sunglasses, confidence, frame)`` with ``frame`` one of
     ``none | thick | thin | rimless``: the learned models of :mod:`.learned` on
     :func:`glasses_kind_vector` and :func:`glasses_vector` (before they are fitted,
-    :func:`classify_glasses`, thick frames). ``glare`` is the :func:`lens_glare`,
+    :func:`classify_glasses`, thick frames). ``eyewear`` is what the hair segmenter sees
+    around the eyes (:func:`.parts.eyewear_features`), ``glare`` the :func:`lens_glare`,
     ``embedding`` the face's dlib descriptor."""
     from .learned import model
 
@@ -326,10 +334,11 @@ def decide_glasses(f: GlassesFeatures, frames: NDArray[np.float64], glare: NDArr
     if kind_model is None or frame_model is None:
         kind, confidence = classify_glasses(f)
         return kind, confidence, "none" if kind == "none" else "thick"
-    kind, confidence = kind_model.predict(glasses_kind_vector(f, frames, glare, embedding))
+    kind, confidence = kind_model.predict(glasses_kind_vector(f, frames, eyewear, glare,
+                                                              embedding))
     if kind == "none":
         return kind, confidence, "none"
-    return kind, confidence, frame_model.predict(glasses_vector(f, frames))[0]
+    return kind, confidence, frame_model.predict(glasses_vector(f, frames, eyewear))[0]
 
 
 BEARDLESS_FEMALE = 0.5

@@ -46,7 +46,7 @@ from .hair_up import UP_DOS, decide_hair_up
 from .headwear import decide_headwear, hat, headwear_features
 from .image import is_grayscale
 from .mesh import LEFT_EYE, RIGHT_EYE, face_mesh
-from .parts import hair_skin_worn
+from .parts import eyewear_features, hair_skin_worn, part_probabilities
 from .person import portrait, portrait_matrix, segment, to_frame
 from .portrait import portrait_view
 from .skin import (
@@ -296,11 +296,13 @@ def measure(image: np.ndarray, detection: Detection,
     crop = portrait_matrix(landmarks)
     crop_image, crop_inside = portrait(image, crop)
     person = to_frame(segment(crop_image), crop, chip.matrix, (CHIP_W, CHIP_H))
-    crop_hair, crop_skin, crop_worn = hair_skin_worn(crop_image)
+    crop_parts = part_probabilities(crop_image)
+    crop_hair, crop_skin, crop_worn = hair_skin_worn(crop_parts)
+    in_crop = landmarks @ crop[:, :2].T + crop[:, 2]
     hair_p, skin_p, worn_p = (to_frame(p, crop, chip.matrix, (CHIP_W, CHIP_H))
                               for p in (crop_hair, crop_skin, crop_worn))
-    segmented = segmented_profile(crop_hair, crop_inside,
-                                  landmarks @ crop[:, :2].T + crop[:, 2])
+    segmented = segmented_profile(crop_hair, crop_inside, in_crop)
+    eyewear_f = eyewear_features(crop_parts, in_crop)
     age_gender = with_band(estimate(image, landmarks), embedding)
     hair = measure_hair(chip, skin, person, feminine=age_gender.female >= 0.5,
                         age=age_gender.age, grayscale=grayscale, hair_p=hair_p,
@@ -314,8 +316,8 @@ def measure(image: np.ndarray, detection: Detection,
     eye_contours = (in_chip[list(RIGHT_EYE)], in_chip[list(LEFT_EYE)])
     frames_f = accessories.frame_features(chip, eye_contours, in_chip[[133, 362, 33, 263]], skin)
     glare_f = accessories.lens_glare(chip, eye_contours)
-    glasses, glasses_conf, frame = accessories.decide_glasses(glasses_f, frames_f, glare_f,
-                                                               embedding)
+    glasses, glasses_conf, frame = accessories.decide_glasses(glasses_f, frames_f, eyewear_f,
+                                                               glare_f, embedding)
     eyes = measure_eyes(chip) if glasses != "sunglasses" and not grayscale else UNKNOWN
     brows, thickness = measure_brows(chip, skin)
     facial_hair_f = accessories.facial_hair_features(chip, skin)
@@ -380,7 +382,7 @@ def measure(image: np.ndarray, detection: Detection,
         clothing=clothing.color, jacket=clothing.jacket, tie=tie,
         tie_color=clothing.tie_color if tie else UNKNOWN, shirt_color=clothing.shirt,
         features={"tone": tone_f, "embedding": embedding, "glasses": glasses_f, "frames": frames_f,
-                  "glare": glare_f,
+                  "glare": glare_f, "eyewear": eyewear_f,
                   "facial_hair": facial_hair_f, "smile": smile_f, "hair": hair.features,
                   "bangs": bangs_f,
                   "hair_color": color_f,
