@@ -111,7 +111,8 @@ def smile_features(a: object) -> np.ndarray:
 def clothing_features(a: object) -> np.ndarray:
     from facemoji.face.clothing import jacket_vector
 
-    return jacket_vector(a.features["clothing"], a.features["tie"])  # type: ignore[attr-defined]
+    f = a.features  # type: ignore[attr-defined]
+    return jacket_vector(f["clothing"], f["tie"], f["chest"])
 
 
 def tie_features(a: object) -> np.ndarray:

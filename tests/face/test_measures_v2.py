@@ -153,6 +153,16 @@ SKIN = lab_measure(np.array([[75.0, 12.0, 18.0]]), 1.0)
 """A light skin color for the clothing tests, kept apart from the painted clothes."""
 
 
+def _chest(image: np.ndarray, landmarks: np.ndarray) -> np.ndarray:
+    """What the hair segmenter sees on the chest of ``image`` (the jacket model's input)."""
+    from facemoji.face.parts import chest_features, part_probabilities
+    from facemoji.face.person import portrait, portrait_matrix
+
+    m = portrait_matrix(landmarks)
+    crop, inside = portrait(image, m)
+    return chest_features(part_probabilities(crop), inside, landmarks @ m[:, :2].T + m[:, 2])
+
+
 def _paint_suit(astronaut: np.ndarray, landmarks: np.ndarray, from_iod: float,
                 tie_band: float = 0.0, jacket: tuple[int, int, int] = (30, 45, 90),
                 shirt: tuple[int, int, int] = (245, 245, 245)) -> np.ndarray:
@@ -173,8 +183,8 @@ def _paint_suit(astronaut: np.ndarray, landmarks: np.ndarray, from_iod: float,
 def test_clothing_color_and_jacket_from_a_painted_shirt(astronaut: np.ndarray,
                                                         astronaut_detection: Detection) -> None:
     landmarks = astronaut_detection.landmarks
-    found = measure_clothing(portrait_view(_paint_suit(astronaut, landmarks, 3.0), landmarks),
-                             SKIN)
+    suit = _paint_suit(astronaut, landmarks, 3.0)
+    found = measure_clothing(portrait_view(suit, landmarks), SKIN, _chest(suit, landmarks))
     assert found.jacket
     r, g, b = found.color.rgb
     assert b > r + 20 and max(r, g, b) < 120  # navy
@@ -183,7 +193,7 @@ def test_clothing_color_and_jacket_from_a_painted_shirt(astronaut: np.ndarray,
     rows[view.below_eyes(3.0):] = True
     plain = astronaut.copy()
     plain[_warp_back(rows, landmarks, astronaut.shape)] = (200, 40, 40)
-    tee = measure_clothing(portrait_view(plain, landmarks), SKIN)
+    tee = measure_clothing(portrait_view(plain, landmarks), SKIN, _chest(plain, landmarks))
     assert not tee.jacket and tee.color.rgb[0] > 150 > tee.color.rgb[2] + 60
 
 
@@ -196,10 +206,10 @@ def test_a_red_tie_on_a_white_shirt_front_is_found_in_its_color(
     from facemoji.face.clothing import TIE_BAND
 
     landmarks = astronaut_detection.landmarks
-    plain_front = measure_clothing(
-        portrait_view(_paint_suit(astronaut, landmarks, 2.0), landmarks), SKIN)
-    tied = measure_clothing(portrait_view(
-        _paint_suit(astronaut, landmarks, 2.0, 0.8 * TIE_BAND), landmarks), SKIN)
+    suit = _paint_suit(astronaut, landmarks, 2.0)
+    plain_front = measure_clothing(portrait_view(suit, landmarks), SKIN, _chest(suit, landmarks))
+    suit = _paint_suit(astronaut, landmarks, 2.0, 0.8 * TIE_BAND)
+    tied = measure_clothing(portrait_view(suit, landmarks), SKIN, _chest(suit, landmarks))
     assert tied.tie
     middle_to_sides = 7  # the place of that distance in the tie model's input
     assert plain_front.tie_features[middle_to_sides] < 5 < 40 < tied.tie_features[middle_to_sides]
@@ -220,9 +230,9 @@ def test_what_shows_under_a_jacket_is_measured_in_its_color(
 
     landmarks = astronaut_detection.landmarks
     blade = 0.8 * TIE_BAND if tie else 0.0
-    view = portrait_view(_paint_suit(astronaut, landmarks, 2.0, blade, jacket, shirt),
-                         landmarks)
-    found = measure_clothing(view, SKIN)
+    suit = _paint_suit(astronaut, landmarks, 2.0, blade, jacket, shirt)
+    view = portrait_view(suit, landmarks)
+    found = measure_clothing(view, SKIN, _chest(suit, landmarks))
     front = shirt_front(view, np.ones(view.inside.shape, bool))
     red = lab_measure(np.array([hex_to_lab("#be1e28")]), 1.0) if tie else None
     painted = shirt_paint(view, front, SKIN, lab_measure(np.array([hex_to_lab(
@@ -233,7 +243,8 @@ def test_what_shows_under_a_jacket_is_measured_in_its_color(
     rows = np.zeros(view.inside.shape, bool)
     rows[view.below_eyes(2.0):] = True
     plain[_warp_back(rows, landmarks, astronaut.shape)] = (200, 40, 40)
-    assert measure_clothing(portrait_view(plain, landmarks), SKIN).shirt.confidence == 0
+    assert measure_clothing(portrait_view(plain, landmarks), SKIN,
+                            _chest(plain, landmarks)).shirt.confidence == 0
 
 
 def test_exposure_moves_the_skin_tone_less_than_a_step(astronaut: np.ndarray,

@@ -98,3 +98,20 @@ def test_thin_frames_drawn_round_her_eyes_are_an_accessory(astronaut: np.ndarray
     assert seen.shape == (4,)
     assert bare[2] < 0.1 and bare[3] == 0.0
     assert seen[2] > 0.5 and seen[3] > 0.05
+
+
+def test_the_chest_shows_her_suit_and_no_hair(crop) -> None:
+    """Below her chin the segmenter sees clothes (her suit) and no hair; rows the crop
+    does not show are flagged -1."""
+    from facemoji.face.parts import CHEST_COLUMNS, CHEST_ROWS, chest_features
+
+    image, p = crop
+    inside = np.ones(image.shape[:2], bool)
+    cells = chest_features(part_probabilities(image), inside, p).reshape(
+        len(CHEST_ROWS), len(CHEST_COLUMNS), 3)
+    clothes, skin, hair = cells[..., 0], cells[..., 1], cells[..., 2]
+    assert clothes[:, :3].min() > 0.5  # her suit, in the middle and beside it
+    assert skin[:, :3].max() < 0.1 and hair[:, :3].max() < 0.1
+    assert ((cells >= 0) & (cells <= 1.0001)).all()
+    inside[round(p[8, 1]):] = False  # the photo ends at her chin
+    assert (chest_features(part_probabilities(image), inside, p) == -1).all()

@@ -46,7 +46,7 @@ from .hair_up import UP_DOS, decide_hair_up
 from .headwear import decide_headwear, hat, headwear_features
 from .image import is_grayscale
 from .mesh import LEFT_EYE, RIGHT_EYE, face_mesh
-from .parts import eyewear_features, hair_skin_worn, part_probabilities
+from .parts import chest_features, eyewear_features, hair_skin_worn, part_probabilities
 from .person import portrait, portrait_matrix, segment, to_frame
 from .portrait import portrait_view
 from .skin import (
@@ -303,6 +303,7 @@ def measure(image: np.ndarray, detection: Detection,
                               for p in (crop_hair, crop_skin, crop_worn))
     segmented = segmented_profile(crop_hair, crop_inside, in_crop)
     eyewear_f = eyewear_features(crop_parts, in_crop)
+    chest_f = chest_features(crop_parts, crop_inside, in_crop)
     age_gender = with_band(estimate(image, landmarks), embedding)
     hair = measure_hair(chip, skin, person, feminine=age_gender.female >= 0.5,
                         age=age_gender.age, grayscale=grayscale, hair_p=hair_p,
@@ -358,7 +359,8 @@ def measure(image: np.ndarray, detection: Detection,
     hair_up, hair_up_conf = decide_hair_up(type_f, length_vector(
         length.profile, length.silhouette, segmented, age_gender.female, age_gender.age))
     over_shoulders = length.end is not None and length.end > 2.5
-    clothing = measure_clothing(view, skin, hair_color if over_shoulders else None, grayscale)
+    clothing = measure_clothing(view, skin, chest_f, hair_color if over_shoulders else None,
+                                grayscale)
     smile_f = smile_features(image, mesh)
     smile, smile_conf = decide_smile(smile_f)
     # as for facial hair: no tie on a face that presents as a woman's (the tie model drew
@@ -382,7 +384,7 @@ def measure(image: np.ndarray, detection: Detection,
         clothing=clothing.color, jacket=clothing.jacket, tie=tie,
         tie_color=clothing.tie_color if tie else UNKNOWN, shirt_color=clothing.shirt,
         features={"tone": tone_f, "embedding": embedding, "glasses": glasses_f, "frames": frames_f,
-                  "glare": glare_f, "eyewear": eyewear_f,
+                  "glare": glare_f, "eyewear": eyewear_f, "chest": chest_f,
                   "facial_hair": facial_hair_f, "smile": smile_f, "hair": hair.features,
                   "bangs": bangs_f,
                   "hair_color": color_f,

@@ -92,12 +92,13 @@ class Clothing:
     shirt: ColorMeasure = UNKNOWN
 
 
-def measure_clothing(view: PortraitView, skin: ColorMeasure, hair: ColorMeasure | None = None,
-                     grayscale: bool = False) -> Clothing:
-    """The :class:`Clothing` of the person in ``view``, given their ``skin`` color and,
-    when their hair falls over the shoulders, its ``hair`` color (kept out too); a
-    ``grayscale`` photo's tie and jacket are decided by the models fitted on black-and-white
-    copies (:func:`.learned.model`)."""
+def measure_clothing(view: PortraitView, skin: ColorMeasure, chest: NDArray[np.float64],
+                     hair: ColorMeasure | None = None, grayscale: bool = False) -> Clothing:
+    """The :class:`Clothing` of the person in ``view``, given their ``skin`` color, what the
+    hair segmenter sees on their ``chest`` (:func:`.parts.chest_features`) and, when their
+    hair falls over the shoulders, its ``hair`` color (kept out too); a ``grayscale``
+    photo's tie and jacket are decided by the models fitted on black-and-white copies
+    (:func:`.learned.model`)."""
     weight = np.array([0.5, 1.0, 1.0])
     not_skin = np.linalg.norm((view.lab - np.asarray(skin.lab)) * weight, axis=2) > SKIN_DE
     wearing = (view.person > 0.5) & view.inside & not_skin
@@ -123,7 +124,7 @@ def measure_clothing(view: PortraitView, skin: ColorMeasure, hair: ColorMeasure 
     tie_color = tie_paint(view, front, color, blade) if tie else UNKNOWN
     learned = model("jacket", grayscale)
     if learned is not None:
-        jacket = learned.predict(jacket_vector(features, tie_f))[0] == "jacket"
+        jacket = learned.predict(jacket_vector(features, tie_f, chest))[0] == "jacket"
     else:
         jacket = False
         if middle.sum() >= 20 and outer.sum() >= 40:
@@ -217,13 +218,15 @@ def tie_vector(view: PortraitView, front: NDArray[np.bool_]
                     np.float64), (blade if blade.sum() >= 5 else middle)
 
 
-def jacket_vector(clothing: NDArray[np.float64], tie: NDArray[np.float64]
-                  ) -> NDArray[np.float64]:
+def jacket_vector(clothing: NDArray[np.float64], tie: NDArray[np.float64],
+                  chest: NDArray[np.float64]) -> NDArray[np.float64]:
     """The jacket model's input: :func:`clothing_vector` and :func:`tie_vector`'s numbers (a
-    shirt front with a tie, or a light shirt between darker lapels, is a jacket's opening).
-    The tie's numbers took the model from 72.7% to 74.9% on the faceset and from 73.7% to
-    76.8% on ``../shared``, held out by person."""
-    return np.concatenate([clothing, tie])
+    shirt front with a tie, or a light shirt between darker lapels, is a jacket's opening),
+    and what the hair segmenter sees on the chest (:func:`.parts.chest_features`). The
+    tie's numbers took the model from 72.7% to 74.9% on the faceset and from 73.7% to
+    76.8% on ``../shared``, held out by person; the segmenter's from 73.8% to 79.6% and
+    from 76.8% to 79.8% (docs/benchmarks.md, "The segmenter sees a jacket")."""
+    return np.concatenate([clothing, tie, chest])
 
 
 def clothing_vector(view: PortraitView, wearing: NDArray[np.bool_]) -> NDArray[np.float64]:

@@ -6,7 +6,8 @@ shipped with facemoji as ONNX (``facemoji/data/selfie_parts.onnx``, converted by
 core. It sees the same crop as the person segmenter (:func:`.person.portrait`) and tells
 hair from the skin, a beard (face skin) and a backdrop of any color, where the hair
 measures had only the person's pixels minus the skin-colored ones. Its accessories class
-also sees glasses, thin and rimless frames included (:func:`eyewear_features`).
+also sees glasses, thin and rimless frames included (:func:`eyewear_features`), and its
+clothes class what is worn on the chest (:func:`chest_features`).
 """
 
 from __future__ import annotations
@@ -15,10 +16,12 @@ import numpy as np
 from numpy.typing import NDArray
 
 from .onnx import session
+from .person import CROP_IOD
 
 CLASSES = ("background", "hair", "body_skin", "face_skin", "clothes", "others")
 """The model's classes, in the order of its output channels."""
 HAIR = CLASSES.index("hair")
+CLOTHES = CLASSES.index("clothes")
 SKIN = (CLASSES.index("body_skin"), CLASSES.index("face_skin"))
 WORN = (CLASSES.index("clothes"), CLASSES.index("others"))
 ACCESSORIES = CLASSES.index("others")
@@ -65,3 +68,37 @@ def eyewear_features(probabilities: NDArray[np.float32], landmarks: NDArray[np.f
         return np.zeros(4)
     return np.array([box.mean(), np.percentile(box, 90), box.max(), (box > SURE).mean()],
                     np.float64)
+
+
+CHEST_ROWS = (0.5, 1.0, 1.5)
+"""Where :func:`chest_features` looks: the middles of bands half an IOD high, this many IOD
+below the chin."""
+CHEST_COLUMNS = ((-0.3, 0.3), (-1.2, -0.3), (0.3, 1.2), (-2.5, -1.2), (1.2, 2.5))
+"""The columns of :func:`chest_features`, in IOD from the nose: the middle (a shirt front,
+a tie, a jacket's opening), beside it (lapels) and the shoulders."""
+
+
+def chest_features(probabilities: NDArray[np.float32], inside: NDArray[np.bool_],
+                   landmarks: NDArray[np.float64]) -> NDArray[np.float64]:
+    """What the segmenter sees below the chin: per band of :data:`CHEST_ROWS` and column of
+    :data:`CHEST_COLUMNS`, the mean probability of clothes, of bare skin and of hair (a
+    jacket's opening shows a shirt or skin between clothes; long hair falls over the
+    shoulders); ``-1`` for a cell the crop shows less than half of (``inside`` marks where
+    it shows the photo; ``landmarks``: the 68 points in the crop's pixels)."""
+    size = probabilities.shape[0]
+    unit = size / CROP_IOD
+    chin, nose = float(landmarks[8, 1]), float(landmarks[27, 0])
+    out: list[float] = []
+    for below in CHEST_ROWS:
+        rows = slice(min(size, max(0, int(chin + (below - 0.25) * unit))),
+                     min(size, max(0, int(chin + (below + 0.25) * unit))))
+        for left, right in CHEST_COLUMNS:
+            cols = slice(min(size, max(0, int(nose + left * unit))),
+                         min(size, max(0, int(nose + right * unit))))
+            cell, seen = probabilities[rows, cols], inside[rows, cols]
+            if cell.size == 0 or seen.mean() < 0.5:
+                out += [-1.0, -1.0, -1.0]
+                continue
+            out += [float(cell[..., CLOTHES].mean()), float(cell[..., list(SKIN)].sum(-1).mean()),
+                    float(cell[..., HAIR].mean())]
+    return np.array(out, np.float64)
