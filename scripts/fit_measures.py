@@ -126,6 +126,13 @@ def hair_type_features(a: object) -> np.ndarray:
                        a.age_gender.female)  # type: ignore[attr-defined]
 
 
+def curl_features(a: object) -> np.ndarray:
+    from facemoji.face.hair_type import curl_vector
+
+    return curl_vector(a.features["hair_type"], a.monk_score,  # type: ignore[attr-defined]
+                       a.age_gender.female, a.features["hair_outline"])  # type: ignore[attr-defined]
+
+
 def hair_up_features(a: object) -> np.ndarray:
     from facemoji.face.hair_up import up_vector
 
@@ -294,7 +301,7 @@ def tasks() -> list[Task]:
              lambda s, v: (v == "jacket") == (s.label("jacket") == "yes")),
         Task("tie", ("none", "tie"), tie_target, tie_features,
              lambda s, v: (v == "tie") == (s.label("tie") == "yes"), tie_overrule),
-        Task("hair_type", ("straight", "curly"), texture, hair_type_features,
+        Task("hair_type", ("straight", "curly"), texture, curl_features,
              lambda s, v: (v == "curly") == (s.label("hair_type") in CURLY), coiled),
         Task("hair_wave", ("straight", "wavy"), waves, hair_type_features,
              lambda s, v: v == s.label("hair_type")),
@@ -305,7 +312,10 @@ def tasks() -> list[Task]:
         Task("age_band", BANDS, one("age_band", BANDS), age_band_features,
              lambda s, v: v == s.label("age_band")),
     ]
-    return color + [dataclasses.replace(t, name=f"{t.name}_bw", grayscale=True)
+    # the black-and-white curl model reads no hair outline (facemoji.face.hair_type)
+    bw_features = {"hair_type": hair_type_features}
+    return color + [dataclasses.replace(t, name=f"{t.name}_bw", grayscale=True,
+                                        features=bw_features.get(t.name, t.features))
                     for t in color if t.name in GRAYSCALE_VARIANTS]
 
 

@@ -12,6 +12,7 @@ from facemoji.face.detect import Detection
 from facemoji.face.hair_type import (
     TYPE_GROUPS,
     TYPES,
+    curl_vector,
     decide_hair_type,
     decide_wave,
     type_features,
@@ -75,6 +76,19 @@ def _waves(shape: tuple[int, ...]) -> np.ndarray:
     return 35 + 15 * np.sin(xx * 2 * np.pi / 5)
 
 
+STRAIGHT_OUTLINE = np.array([0.35, 0.17, 0.085])
+"""A straight head's extent and outline to the hair segmenter (the faceset's medians,
+:func:`facemoji.face.parts.hair_outline_features`): the curl model's other input, held
+the same for every painted pattern."""
+
+
+def _vector(name: str, features: np.ndarray, monk: float, female: float) -> np.ndarray:
+    """Model ``name``'s input: the curl model's (:func:`curl_vector`) or the wave model's."""
+    if name == "hair_type":
+        return curl_vector(features, monk, female, STRAIGHT_OUTLINE)
+    return type_vector(features, monk, female)
+
+
 def _probabilities(chip: Chip, name: str, cls: str, female: float
                    ) -> dict[str, float]:
     """Model ``name``'s probability of class ``cls`` for the cap of strands, curls and
@@ -86,7 +100,7 @@ def _probabilities(chip: Chip, name: str, cls: str, female: float
     for pattern in (_strands, _curls, _waves):
         features = type_features(_painted(chip, pattern(cap.shape), cap), cap, no_side, 40.0)
         out[pattern.__name__[1:]] = float(fitted.probabilities(
-            type_vector(features, 3.0, female))[fitted.classes.index(cls)])
+            _vector(name, features, 3.0, female))[fitted.classes.index(cls)])
     return out
 
 
@@ -100,7 +114,7 @@ def _strand_features(chip: Chip) -> np.ndarray | None:
 def test_the_model_reads_curls_as_curlier_than_strands(chip: Chip) -> None:
     curly = _probabilities(chip, "hair_type", "curly", 0.5)
     assert curly["curls"] > curly["strands"]
-    kind, probability = decide_hair_type(_strand_features(chip), 3.0, 0.5)
+    kind, probability = decide_hair_type(_strand_features(chip), 3.0, 0.5, STRAIGHT_OUTLINE)
     assert kind == "straight" and 0.5 <= probability <= 1.0
 
 
@@ -118,15 +132,15 @@ def test_the_skin_tone_is_a_prior_for_coils(chip: Chip) -> None:
     features = type_features(_painted(chip, _curls(cap.shape), cap), cap, no_side, 40.0)
     fitted = learned_model("hair_type")
     assert fitted is not None
-    curly = [fitted.probabilities(type_vector(features, monk, 0.0))[fitted.classes.index("curly")]
-             for monk in (2.0, 8.0)]
+    curly = [fitted.probabilities(_vector("hair_type", features, monk, 0.0))[
+        fitted.classes.index("curly")] for monk in (2.0, 8.0)]
     assert curly[1] > curly[0]
 
 
 def test_too_little_hair_is_not_read(chip: Chip) -> None:
     empty = np.zeros(chip.valid.shape, bool)
     assert type_features(chip, empty, empty, 40.0) is None
-    assert decide_hair_type(None, 5.0, 0.0) == (None, 0.0)
+    assert decide_hair_type(None, 5.0, 0.0, STRAIGHT_OUTLINE) == (None, 0.0)
     assert decide_wave(None, 5.0, 1.0) == (None, 0.0)
     assert set(TYPES) == {"straight", "curly"} and set(TYPE_GROUPS) == {*TYPES, "wavy"}
 

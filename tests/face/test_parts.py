@@ -115,3 +115,20 @@ def test_the_chest_shows_her_suit_and_no_hair(crop) -> None:
     assert ((cells >= 0) & (cells <= 1.0001)).all()
     inside[round(p[8, 1]):] = False  # the photo ends at her chin
     assert (chest_features(part_probabilities(image), inside, p) == -1).all()
+
+
+def test_a_fuzzy_outline_is_softer_than_a_sharp_one() -> None:
+    """The same mass of hair with a sharp edge and with a gradual one: the gradual edge has
+    the wider uncertain rim and the slower climb; both cover the same share."""
+    from facemoji.face.parts import hair_outline_features
+
+    yy, xx = np.mgrid[:SIZE, :SIZE]
+    distance = np.hypot(yy - SIZE / 2, xx - SIZE / 2) - 60.0  # a disk of radius 60 px
+    sharp = (1.0 / (1.0 + np.exp(distance / 1.0))).astype(np.float32)
+    fuzzy = (1.0 / (1.0 + np.exp(distance / 8.0))).astype(np.float32)
+    s, f = hair_outline_features(sharp), hair_outline_features(fuzzy)
+    assert f[0] > 3 * s[0] and f[1] < s[1] / 3
+    assert s[2] == pytest.approx(np.pi * 60**2 / SIZE**2, rel=0.05)
+    assert f[2] == pytest.approx(s[2], rel=0.05)
+    assert np.array_equal(hair_outline_features(np.zeros((SIZE, SIZE), np.float32)),
+                          [0.0, 0.0, 0.0])

@@ -46,7 +46,13 @@ from .hair_up import UP_DOS, decide_hair_up
 from .headwear import decide_headwear, hat, headwear_features
 from .image import is_grayscale
 from .mesh import LEFT_EYE, RIGHT_EYE, face_mesh
-from .parts import chest_features, eyewear_features, hair_skin_worn, part_probabilities
+from .parts import (
+    chest_features,
+    eyewear_features,
+    hair_outline_features,
+    hair_skin_worn,
+    part_probabilities,
+)
 from .person import portrait, portrait_matrix, segment, to_frame
 from .portrait import portrait_view
 from .skin import (
@@ -304,6 +310,7 @@ def measure(image: np.ndarray, detection: Detection,
     segmented = segmented_profile(crop_hair, crop_inside, in_crop)
     eyewear_f = eyewear_features(crop_parts, in_crop)
     chest_f = chest_features(crop_parts, crop_inside, in_crop)
+    outline_f = hair_outline_features(crop_hair)
     age_gender = with_band(estimate(image, landmarks), embedding)
     hair = measure_hair(chip, skin, person, feminine=age_gender.female >= 0.5,
                         age=age_gender.age, grayscale=grayscale, hair_p=hair_p,
@@ -342,7 +349,8 @@ def measure(image: np.ndarray, detection: Detection,
     type_f = None if bald else type_features(
         chip, top_hair, side_hair(chip, person, hair_color, skin),
         geometry.inter_ocular(landmarks))
-    hair_type, hair_type_conf = decide_hair_type(type_f, monk, age_gender.female, grayscale)
+    hair_type, hair_type_conf = decide_hair_type(type_f, monk, age_gender.female, outline_f,
+                                                 grayscale)
     ratios = geometry.ratios(landmarks, thickness, mesh.points)
     view = portrait_view(image, landmarks)
     length = measure_length(view, hair_color, skin, segmented, bald=bald,
@@ -385,6 +393,7 @@ def measure(image: np.ndarray, detection: Detection,
         tie_color=clothing.tie_color if tie else UNKNOWN, shirt_color=clothing.shirt,
         features={"tone": tone_f, "embedding": embedding, "glasses": glasses_f, "frames": frames_f,
                   "glare": glare_f, "eyewear": eyewear_f, "chest": chest_f,
+                  "hair_outline": outline_f,
                   "facial_hair": facial_hair_f, "smile": smile_f, "hair": hair.features,
                   "bangs": bangs_f,
                   "hair_color": color_f,
