@@ -508,7 +508,10 @@ def test_a_black_and_white_photo_is_read_by_the_black_and_white_models(
     variants = {"facial_hair", "tie", "jacket", "hair_type"}
     for name in variants:
         color, gray = original(name), original(name, grayscale=True)
-        assert gray.classes == color.classes and not np.allclose(gray.weights, color.weights)
+        assert gray.classes == color.classes
+        # fitted apart (the black-and-white curl model also reads fewer numbers)
+        assert gray.weights.shape != color.weights.shape \
+            or not np.allclose(gray.weights, color.weights)
     assert np.array_equal(original("smile", grayscale=True).weights, original("smile").weights)
     _measure(astronaut, astronaut_detection)
     assert not any(grayscale for _, grayscale in asked)
