@@ -286,7 +286,7 @@ def glasses_vector(f: GlassesFeatures, frames: NDArray[np.float64],
     sees around the eyes (:func:`.parts.eyewear_features`, with the logarithms of its mean
     and 90th percentile: a rimless frame's probabilities are a tenth of a thick one's yet
     ten times a bare face's). Held out by person, the segmenter's view took the rimless and
-    thin frames found on the faceset from 59 to 64 of 78 and the frame kind from 70% to 77%
+    thin frames found on the faceset from 59 to 63 of 78 and the frame kind from 70% to 77%
     (docs/benchmarks.md, "The segmenter sees glasses")."""
     return np.concatenate([[f.peak, f.bridge, f.rim, f.dark, f.temple, f.rim_contrast],
                            frames, eyewear, np.log(eyewear[:2] + 1e-3)])

@@ -7,8 +7,8 @@ core. It sees the same crop as the person segmenter (:func:`.person.portrait`) a
 hair from the skin, a beard (face skin) and a backdrop of any color, where the hair
 measures had only the person's pixels minus the skin-colored ones. Its accessories class
 also sees glasses, thin and rimless frames included (:func:`eyewear_features`), and its
-clothes class what is worn on the chest (:func:`chest_features`); the softness of its hair
-outline tells curls (:func:`hair_outline_features`).
+clothes class what is worn on the chest (:func:`chest_features`); the hair's extent and
+outline help tell curls (:func:`hair_outline_features`).
 """
 
 from __future__ import annotations
@@ -43,8 +43,8 @@ def hair_skin_worn(probabilities: NDArray[np.float32]
                    ) -> tuple[NDArray[np.float32], NDArray[np.float32], NDArray[np.float32]]:
     """The probabilities that each pixel shows hair, bare skin (face or body), and something
     worn (clothes or accessories), from :func:`part_probabilities`."""
-    p = probabilities
-    return p[..., HAIR], p[..., list(SKIN)].sum(axis=-1), p[..., list(WORN)].sum(axis=-1)
+    return (probabilities[..., HAIR], probabilities[..., list(SKIN)].sum(axis=-1),
+            probabilities[..., list(WORN)].sum(axis=-1))
 
 
 EYEWEAR_MARGIN = 0.35
