@@ -128,7 +128,7 @@ def curl_vector(features: NDArray[np.float64], monk: float, female: float,
     """The curl model's input: :func:`type_vector` and the hair's extent and outline to the
     hair segmenter (:func:`.parts.hair_outline_features`; curly hair stands out from the
     head). Held out by person on the three sets, with them the model found 76 of 123 curly
-    or coily photos against 68, with 26 straight heads called curly as before
+    or coily photos against 66, for 26 straight heads called curly against 23
     (docs/benchmarks.md, "Curls by the hair's extent and outline"). The wave model and the
     curl model of black-and-white photos keep :func:`type_vector`: the outline did not help
     them (on the black-and-white copies it found 51 curly photos where they found 58)."""
