@@ -58,8 +58,8 @@ def eyewear_features(probabilities: NDArray[np.float32], landmarks: NDArray[np.f
     and maximum of the accessories probability over the eyes' box (the 68 ``landmarks``
     in the crop's pixels, widened by :data:`EYEWEAR_MARGIN`), and the share of the box
     over :data:`SURE`. On the labelled photos a bare face's maximum is about 0.03, a
-    rimless frame's about 0.6, a thin one's 0.8 (medians); zeros where the box is outside
-    the crop."""
+    rimless frame's about 0.6, a thin one's 0.8 (medians, ``benchmarks/segmenter_reads.py``);
+    zeros where the box is outside the crop."""
     eyes = landmarks[36:48]
     iod = float(np.linalg.norm(eyes[:6].mean(axis=0) - eyes[6:].mean(axis=0)))
     (x0, y0), (x1, y1) = (np.floor(eyes.min(axis=0) - EYEWEAR_MARGIN * iod).astype(int),
@@ -110,9 +110,9 @@ def hair_outline_features(hair: NDArray[np.float32]) -> NDArray[np.float64]:
     over the portrait crop): the pixels between 0.2 and 0.8 against those over
     :data:`SURE` (how wide the uncertain rim is), the mean gradient where it is between 0.3
     and 0.7 (how fast the edge climbs), and the share of the crop that is hair. Curly hair
-    stands out from the head: on the faceset the median share is 0.21 for curly hair, 0.15
-    for wavy and 0.085 for straight; close coils are small but climb fastest (0.21 against
-    0.17)."""
+    stands out from the head: on the labelled photos the median share is 0.18 for curly
+    hair, 0.16 for wavy and 0.08 for straight; close coils are small (0.05) but climb
+    fastest (0.23 against 0.20; ``benchmarks/segmenter_reads.py``)."""
     core = int((hair > SURE).sum())
     soft = int(((hair > 0.2) & (hair < 0.8)).sum())
     gy, gx = np.gradient(hair.astype(np.float64))
