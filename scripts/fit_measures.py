@@ -130,7 +130,8 @@ def curl_features(a: object) -> np.ndarray:
     from facemoji.face.hair_type import curl_vector
 
     return curl_vector(a.features["hair_type"], a.monk_score,  # type: ignore[attr-defined]
-                       a.age_gender.female, a.features["hair_outline"])  # type: ignore[attr-defined]
+                       a.age_gender.female, a.features["hair_outline"],  # type: ignore[attr-defined]
+                       a.grayscale)  # type: ignore[attr-defined]
 
 
 def hair_up_features(a: object) -> np.ndarray:
@@ -312,10 +313,7 @@ def tasks() -> list[Task]:
         Task("age_band", BANDS, one("age_band", BANDS), age_band_features,
              lambda s, v: v == s.label("age_band")),
     ]
-    # the black-and-white curl model reads no hair outline (facemoji.face.hair_type)
-    bw_features = {"hair_type": hair_type_features}
-    return color + [dataclasses.replace(t, name=f"{t.name}_bw", grayscale=True,
-                                        features=bw_features.get(t.name, t.features))
+    return color + [dataclasses.replace(t, name=f"{t.name}_bw", grayscale=True)
                     for t in color if t.name in GRAYSCALE_VARIANTS]
 
 

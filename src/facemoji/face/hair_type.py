@@ -124,14 +124,17 @@ def type_vector(features: NDArray[np.float64], monk: float, female: float
 
 
 def curl_vector(features: NDArray[np.float64], monk: float, female: float,
-                outline: NDArray[np.float64]) -> NDArray[np.float64]:
+                outline: NDArray[np.float64], grayscale: bool = False) -> NDArray[np.float64]:
     """The curl model's input: :func:`type_vector` and the hair's extent and outline to the
     hair segmenter (:func:`.parts.hair_outline_features`; curly hair stands out from the
     head). Held out by person on the three sets, with them the model found 76 of 123 curly
     or coily photos against 66, for 26 straight heads called curly against 23
-    (docs/benchmarks.md, "Curls by the hair's extent and outline"). The wave model and the
-    curl model of black-and-white photos keep :func:`type_vector`: the outline did not help
-    them (on the black-and-white copies it found 51 curly photos where they found 58)."""
+    (docs/benchmarks.md, "Curls by the hair's extent and outline"). A ``grayscale``
+    photo's curl model reads :func:`type_vector` alone, as the wave model does: the
+    outline did not help them (on the black-and-white copies it found 51 curly photos
+    where they found 58)."""
+    if grayscale:
+        return type_vector(features, monk, female)
     return np.concatenate([type_vector(features, monk, female), outline])
 
 
@@ -141,15 +144,13 @@ def decide_hair_type(features: NDArray[np.float64] | None, monk: float, female: 
     """The hair type (one of :data:`TYPES`) and the model's probability of it, from
     :func:`curl_vector` (``None``, 0 without a fitted model or without hair to read); a
     ``grayscale`` photo's by the model fitted on black-and-white copies
-    (:func:`.learned.model`), from :func:`type_vector`."""
+    (:func:`.learned.model`)."""
     from .learned import model
 
     learned = model("hair_type", grayscale)
     if features is None or learned is None:
         return None, 0.0
-    if grayscale:
-        return learned.predict(type_vector(features, monk, female))
-    return learned.predict(curl_vector(features, monk, female, outline))
+    return learned.predict(curl_vector(features, monk, female, outline, grayscale))
 
 
 COILED_MONK = 6.0
