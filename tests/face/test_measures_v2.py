@@ -269,12 +269,13 @@ def test_a_smooth_cover_on_the_head_is_a_hat_and_the_same_backdrop_is_not(
     from facemoji.face.features import measure_brows
     from facemoji.face.hair import IOD, measure_hair
     from facemoji.face.headwear import decide_headwear, headwear_features
-    from facemoji.face.person import person_probability, portrait_matrix, to_frame
+    from facemoji.face.person import portrait, portrait_matrix, segment, to_frame
 
     landmarks = np.asarray(astronaut_detection.landmarks, float)
     chip = make_chip(astronaut, landmarks, np.ones(3))
     crop = portrait_matrix(landmarks)
-    seen = to_frame(person_probability(astronaut, crop), crop, chip.matrix, (CHIP_W, CHIP_H))
+    seen = to_frame(segment(portrait(astronaut, crop)[0]), crop, chip.matrix,
+                    (CHIP_W, CHIP_H))
     top = int(chip.landmarks[17:27, 1].min())
     band = np.zeros(chip.valid.shape, bool)
     band[max(0, top - int(1.8 * IOD)): max(0, top - int(0.3 * IOD))] = True

@@ -7,14 +7,14 @@ import pytest
 
 from facemoji.face.attributes import measure
 from facemoji.face.geometry import eye_centers
-from facemoji.face.person import SIZE, person_probability, portrait_matrix, to_frame
+from facemoji.face.person import SIZE, portrait, portrait_matrix, segment, to_frame
 
 IDENTITY = np.array([[1.0, 0.0, 0.0], [0.0, 1.0, 0.0]])
 
 
 def _in_photo(image: np.ndarray, landmarks: np.ndarray) -> np.ndarray:
     crop = portrait_matrix(landmarks)
-    return to_frame(person_probability(image, crop), crop, IDENTITY,
+    return to_frame(segment(portrait(image, crop)[0]), crop, IDENTITY,
                     (image.shape[1], image.shape[0]))
 
 

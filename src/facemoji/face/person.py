@@ -53,17 +53,11 @@ def segment(crop: NDArray[np.uint8]) -> NDArray[np.float32]:
     return session("person_segmenter.onnx").run(None, {"input": batch})[0][0, ..., 0]
 
 
-def person_probability(image: NDArray[np.uint8], matrix: NDArray[np.float64]
-                       ) -> NDArray[np.float32]:
-    """The probability that each pixel of the crop ``matrix`` maps ``image`` (RGB uint8) to
-    shows the person, ``SIZE`` × ``SIZE``; see :func:`to_frame`."""
-    return segment(portrait(image, matrix)[0])
-
-
 def to_frame(probability: NDArray[np.float32], matrix: NDArray[np.float64],
              frame: NDArray[np.float64], size: tuple[int, int]) -> NDArray[np.float32]:
-    """Warp :func:`person_probability`'s map (made with the photo→crop ``matrix``) into
-    another frame, ``frame`` being the photo→frame map and ``size`` its ``(width, height)``."""
+    """Warp a crop's map (:func:`segment`'s, or the hair segmenter's; the crop made with the
+    photo→crop ``matrix``) into another frame, ``frame`` being the photo→frame map and
+    ``size`` its ``(width, height)``."""
     inverse = cv2.invertAffineTransform(np.asarray(matrix, np.float64))
     full = np.asarray(frame, np.float64) @ np.vstack([inverse, [0.0, 0.0, 1.0]])
     return cv2.warpAffine(probability, full, size, flags=cv2.INTER_LINEAR, borderValue=0.0)
