@@ -39,7 +39,7 @@ import numpy as np
 import onnx
 from check_photos import check_photos
 from onnx import TensorProto, helper, numpy_helper
-from onnx_model import finish_model
+from onnx_finish import finish_model
 
 if TYPE_CHECKING:
     import dlib

@@ -19,7 +19,7 @@ import numpy as np
 import onnx
 import tflite
 from onnx import TensorProto, helper, numpy_helper
-from onnx_model import finish_model
+from onnx_finish import finish_model
 
 OPS = tflite.BuiltinOperator
 ACTIVATION = {tflite.ActivationFunctionType.NONE: "Identity",

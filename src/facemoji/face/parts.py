@@ -2,7 +2,8 @@
 
 The model is MediaPipe's multiclass selfie segmentation (Apache License 2.0, Google),
 shipped with facemoji as ONNX (``facemoji/data/selfie_parts.onnx``, converted by
-``scripts/convert_selfie_parts.py``) and run on onnxruntime: about 110 ms per photo on one
+``scripts/convert_selfie_parts.py``, its encoder quantized to int8 by
+``scripts/quantize_selfie_parts.py``) and run on onnxruntime: about 55 ms per photo on one
 core. It sees the same crop as the person segmenter (:func:`.person.portrait`) and tells
 hair from the skin, a beard (face skin) and a backdrop of any color, where the hair
 measures had only the person's pixels minus the skin-colored ones. Its accessories class
