@@ -128,6 +128,24 @@ def test_a_man_with_short_curls_gets_close_cropped_curls_not_an_afro_or_a_perm()
     assert params.choice("hair") == "short_coily"
 
 
+def test_a_man_with_short_curls_on_light_skin_gets_a_man_s_curly_cut() -> None:
+    # coily ruled out (light skin): before curly_crop, such a man was drawn short_wavy,
+    # nearly straight, since short_curly reads as a woman's perm
+    schema = get_style("facemoji").schema
+    params = initial_params(_measured(hair_length="short", hair_type=("curly", "coily"),
+                                      coily=False, gender="male",
+                                      hair_presentation="male"), schema)
+    assert params.choice("hair") == "curly_crop"
+    woman = initial_params(_measured(hair_length="short", hair_type=("curly", "coily"),
+                                     coily=False, gender="female",
+                                     hair_presentation="female"), schema)
+    assert woman.choice("hair") == "short_curly"
+    receding = initial_params(_measured(hair_length="short", hair_type=("curly", "coily"),
+                                        coily=False, receding=True, gender="male",
+                                        hair_presentation="male"), schema)
+    assert receding.choice("hair") == "receding"  # the hairline shows before the curls
+
+
 @pytest.mark.parametrize("length", ["short", "chin"])
 def test_a_woman_with_short_smooth_hair_gets_a_woman_s_short_cut(length: str) -> None:
     schema = get_style("facemoji").schema

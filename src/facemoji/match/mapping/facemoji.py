@@ -40,6 +40,7 @@ HAIR: dict[str, Traits] = {
     "curtains": {"hair_length": "short", "hair_type": "straight", "bangs": True},
     "messy": {"hair_length": "short", "hair_type": "wavy"},
     "short_coily": {"hair_length": ("buzz", "short"), "hair_type": "coily"},
+    "curly_crop": {"hair_length": "short", "hair_type": "curly"},
     "afro": {"hair_length": "chin", "hair_type": "coily"},
     "pixie": {"hair_length": "short", "hair_type": "straight", "bangs": True},
     "short_layered": {"hair_length": ("short", "chin"), "hair_type": SMOOTH},
@@ -61,14 +62,17 @@ HAIR: dict[str, Traits] = {
     "cornrows": {"hair_length": "buzz", "hair_type": "coily", "hair_up": "braids"},
     "locs": {"hair_length": "long", "hair_type": "coily", "hair_up": "braids"},
     "afro_puff": {"hair_length": "short", "hair_type": "coily", "hair_up": "bun"},
-    "receding": {"hair_length": "short", "hair_type": ("straight", "wavy"), "receding": True},
+    "receding": {"hair_length": "short", "hair_type": ("straight", "wavy", "curly"),
+                 "receding": True},
     "balding": {"hair_length": "bald", "hair_type": None, "receding": True},
     "bald": {"hair_length": "bald", "hair_type": None},
 }
 """What each hair option shows; a tuple: any of these (the option suits each). Unlisted
 traits default to ``hair_up`` none, no ``bangs``, not ``receding``. ``short_straight`` is
 drawn with a fringe swept across the forehead, so it shows bangs: a man measured without
-them gets ``side_part`` (paired blind review 21–11 and 19–13, docs/benchmarks.md)."""
+them gets ``side_part`` (paired blind review 21–11 and 19–13, docs/benchmarks.md).
+``receding`` suits curls too: a receding hairline is what a friend sees first, and thin
+white hair read curly drew John Paul II with a full ``curly_crop``."""
 
 GLASSES: dict[str, Traits] = {
     "none": {"glasses": "none", "glasses_frame": "none"},
@@ -161,7 +165,7 @@ SHAPE = ("face_width", "face_length", "eye_size", "eye_spacing", "eye_tilt",
 
 MASCULINE_CUTS = frozenset({"short_straight", "crew_cut", "side_part", "quiff", "pompadour",
                             "slicked_back", "undercut", "mohawk", "curtains", "messy",
-                            "receding"})
+                            "receding", "curly_crop"})
 FEMININE_STYLES = frozenset({"short_curly", "pixie", "short_layered", "bob", "lob", "lob_wavy",
                              "shag", "long_straight", "long_wavy", "long_curly", "long_bangs",
                              "ponytail", "high_bun", "space_buns", "pigtails", "box_braids",
@@ -169,7 +173,10 @@ FEMININE_STYLES = frozenset({"short_curly", "pixie", "short_layered", "bob", "lo
 """Cuts that read as a man's or a woman's (the rest read as either): a woman whose hair
 is pulled back shows little of it, and a men's crew cut is not what a friend sees. The
 native ``short_curly`` is a full, rounded set of curls: on a man's face it reads as a
-perm, where ``short_coily`` reads as close-cropped curls."""
+perm, where ``short_coily`` reads as close-cropped curls and ``curly_crop`` as a man's
+short curls, fuller on top (drawn for a man whose curls are not coily: on light skin,
+:data:`..measured.COILY_MONK`; where coily is possible the likelier ``short_coily``
+wins the tie)."""
 
 
 def hair_traits(option: str) -> Traits:

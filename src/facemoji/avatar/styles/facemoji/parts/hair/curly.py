@@ -115,6 +115,17 @@ def short_coily(ctx: Ctx) -> tuple[str, str]:
     return "", _curly_cap(g, lambda p: 6 + 10 * crown(p), 5.5, line, tex)
 
 
+def curly_crop(ctx: Ctx) -> tuple[str, str]:
+    """A man's short curls: a close cap, fuller on top, of mid-sized lobes with curl
+    highlights and neat sides; the curls of ``short_curly`` fall round the face as a
+    perm does, and ``short_coily``'s lie flat."""
+    g = Geo(ctx)
+    tex = _texture(g, list(range(-74, 75, 14)), [2, 14, 26, 38], 5.5, 10)
+    tex += sheen(g, ctx.pal.hair.light, opacity=0.25)
+    line = g.hairline_pts(drop=2, sideburn=0.8)
+    return "", _curly_cap(g, lambda p: 6 + 30 * crown(p) ** 1.5, 9.5, line, tex, edge_radius=5)
+
+
 def afro(ctx: Ctx) -> tuple[str, str]:
     """An afro: a large round lobed mass around the head."""
     g = Geo(ctx)
@@ -203,6 +214,7 @@ def afro_puff(ctx: Ctx) -> tuple[str, str]:
 STYLES = {
     "short_curly": short_curly,
     "short_coily": short_coily,
+    "curly_crop": curly_crop,
     "afro": afro,
     "curly_medium": curly_medium,
     "long_curly": long_curly,
