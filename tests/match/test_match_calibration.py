@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
+from importlib.resources import files
+
 import pytest
 
 from facemoji.avatar.style import get_style
 from facemoji.face.geometry import ratios
-from facemoji.match.calibration import EXAGGERATION, avatar_norms, response, scalar_for
+from facemoji.match.calibration import EXAGGERATION, avatar_norms, response, scalar_for, table
 
 MOVING = ("face_width", "face_length", "jaw_width", "cheek_fullness", "eye_spacing", "nose_width",
           "nose_length", "mouth_width", "lip_fullness", "mouth_height")
@@ -36,3 +39,17 @@ def test_a_ratio_its_scalar_does_not_move_falls_back_to_half_the_z_score() -> No
         pytest.approx(0.6 * EXAGGERATION)
     assert scalar_for("facemoji", "brow_thickness", "brow_thickness", -1.0) == \
         pytest.approx(-0.5 * EXAGGERATION)
+
+
+@pytest.mark.parametrize("style", ["facemoji", "avataaars"])
+def test_the_shipped_table_is_what_the_style_draws_now(style: str) -> None:
+    # scripts/calibration_tables.py writes it; rerun it after changing a style's drawing
+    shipped = json.loads((files("facemoji") / "data" / f"calibration_{style}.json").read_text())
+    measured = table(style)
+    assert shipped["norms"].keys() == measured["norms"].keys()
+    for key, value in measured["norms"].items():
+        assert shipped["norms"][key] == pytest.approx(value, abs=1e-9)
+    assert shipped["responses"].keys() == measured["responses"].keys()
+    for feature, rows in measured["responses"].items():
+        for got, want in zip(shipped["responses"][feature], rows, strict=True):
+            assert got == pytest.approx(want, abs=1e-9)

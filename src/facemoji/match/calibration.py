@@ -12,9 +12,13 @@ random avatars, and inverts that — instead of a hand-set ``scalar = z / 2``.
 from __future__ import annotations
 
 import functools
+import json
+from importlib.resources import files
+from typing import Any
 
 import numpy as np
 
+from ..avatar.schema import Scalar
 from ..avatar.style import get_style
 from ..face.geometry import ratios
 
@@ -35,20 +39,40 @@ def _ratios(style_name: str, params: object) -> dict[str, float]:
     return ratios(style.landmarks(params, 512), 0.0)  # type: ignore[arg-type]
 
 
-@functools.cache
-def avatar_norms(style_name: str) -> dict[str, tuple[float, float]]:
-    """``(mean, sd)`` of every landmark ratio over :data:`SAMPLES` random avatars."""
+def table(style_name: str) -> dict[str, Any]:
+    """What calibration measures on a style's own landmarks: the ``(mean, sd)`` of every
+    ratio over :data:`SAMPLES` random avatars (``norms``), and every ratio of a default
+    avatar at each :data:`GRID` value of each scalar (``responses``, by scalar, a list of
+    ratio dicts). About a second of rendering landmarks; ``scripts/calibration_tables.py``
+    ships it for the built-in styles so that a new process need not measure it."""
     schema = get_style(style_name).schema
     values = [_ratios(style_name, schema.random(seed=i)) for i in range(SAMPLES)]
-    return {k: (float(np.mean([v[k] for v in values])), float(np.std([v[k] for v in values])))
-            for k in values[0]}
+    norms = {k: [float(np.mean([v[k] for v in values])), float(np.std([v[k] for v in values]))]
+             for k in values[0]}
+    base = schema.defaults()
+    responses = {f.name: [_ratios(style_name, base.set(f.name, float(s))) for s in GRID]
+                 for f in schema.features if isinstance(f, Scalar)}
+    return {"style": style_name, "norms": norms, "responses": responses}
 
 
 @functools.cache
+def _table(style_name: str) -> dict[str, Any]:
+    """The shipped table of a built-in style (``facemoji/data/calibration_<style>.json``),
+    or the table measured now for any other."""
+    shipped = files("facemoji") / "data" / f"calibration_{style_name}.json"
+    if shipped.is_file():
+        return json.loads(shipped.read_text())
+    return table(style_name)
+
+
+def avatar_norms(style_name: str) -> dict[str, tuple[float, float]]:
+    """``(mean, sd)`` of every landmark ratio over :data:`SAMPLES` random avatars."""
+    return {k: (mean, sd) for k, (mean, sd) in _table(style_name)["norms"].items()}
+
+
 def response(style_name: str, feature: str, key: str) -> tuple[np.ndarray, np.ndarray]:
     """Ratio ``key`` of a default avatar at each :data:`GRID` value of scalar ``feature``."""
-    base = get_style(style_name).schema.defaults()
-    return GRID, np.array([_ratios(style_name, base.set(feature, float(s)))[key] for s in GRID])
+    return GRID, np.array([r[key] for r in _table(style_name)["responses"][feature]])
 
 
 def scalar_for(style_name: str, feature: str, key: str, z: float) -> float:
