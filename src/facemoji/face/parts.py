@@ -17,6 +17,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import NDArray
 
+from .geometry import inter_ocular
 from .onnx import session
 from .person import CROP_IOD
 
@@ -61,8 +62,7 @@ def eyewear_features(probabilities: NDArray[np.float32], landmarks: NDArray[np.f
     over :data:`SURE`. On the labelled photos a bare face's maximum is about 0.03, a
     rimless frame's about 0.6, a thin one's 0.8 (medians, ``benchmarks/segmenter_reads.py``);
     zeros where the box is outside the crop."""
-    eyes = landmarks[36:48]
-    iod = float(np.linalg.norm(eyes[:6].mean(axis=0) - eyes[6:].mean(axis=0)))
+    eyes, iod = landmarks[36:48], inter_ocular(landmarks)
     (x0, y0), (x1, y1) = (np.floor(eyes.min(axis=0) - EYEWEAR_MARGIN * iod).astype(int),
                           np.ceil(eyes.max(axis=0) + EYEWEAR_MARGIN * iod).astype(int))
     box = probabilities[max(y0, 0):max(y1, 0), max(x0, 0):max(x1, 0), ACCESSORIES]
