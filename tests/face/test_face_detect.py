@@ -175,6 +175,12 @@ def test_a_photo_without_a_face_costs_little_to_search(monkeypatch: pytest.Monke
 
     monkeypatch.setattr(detect, "_detect", record)
     noise = np.random.default_rng(0).integers(0, 255, (1200, 1600, 3), dtype=np.uint8)
+    monkeypatch.setattr(detect, "_looks_faceless", lambda image: False)
     assert detect.detect_faces(noise) == []
     assert passes == [("hog", 0, (1200, 1600)), ("hog", 1, (768, 1024)),
                       ("cnn", 0, (288, 384))]
+    passes.clear()
+    monkeypatch.undo()
+    monkeypatch.setattr(detect, "_detect", record)
+    assert detect.detect_faces(noise) == []
+    assert passes == [("hog", 0, (1200, 1600)), ("hog", 1, (768, 1024))]

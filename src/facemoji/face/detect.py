@@ -1,7 +1,8 @@
 """Face detection, 68-point landmarks and alignment, with dlib.
 
 Detection runs dlib's HOG detector (upsampled for small faces) and falls back to its
-CNN (MMOD) detector when HOG finds nothing. Each detection gets the 68 iBUG landmarks and
+CNN (MMOD) detector when HOG finds nothing and MediaPipe's BlazeFace (:mod:`.blazeface`)
+sees something face-like. Each detection gets the 68 iBUG landmarks and
 passes sanity checks that reject false positives. Alignment is dlib's face-chip geometry
 computed from the 5 points taken out of the 68 (:func:`facemoji.types.five_point`); it is
 the one alignment used everywhere (embeddings, styles' renders).
@@ -53,6 +54,12 @@ for larger images the upsampled retry (when nothing was found) runs on a copy of
 size."""
 FLAT_RANGE = 8
 """An image whose pixel values all lie within this range is blank: no face to find."""
+CNN_GATE = (0.2, 0.02)
+"""With ``method="auto"``, the CNN runs only where one of BlazeFace's three best boxes
+(:mod:`.blazeface`) has at least the first face probability and the face mesh network
+sees a face in it with at least the second presence: a photo without a face then fails
+about 0.7 s sooner. Chosen by ``benchmarks/detector_gate.py`` on half the people of the
+labelled sets (every face that only the CNN found there kept) and checked on the others."""
 def max_drift(method: str, score: float) -> float:
     """Landmark stability limit for a detection (see :func:`landmark_drift`).
 
@@ -140,7 +147,7 @@ def detect_faces(
     ``method``: ``"hog"`` (fast, frontal faces), ``"cnn"`` (dlib's MMOD detector: slower,
     finds more poses) or ``"auto"`` (HOG, upsampled once more if it found nothing at
     upsample 0 (on a copy of at most :data:`UPSAMPLE_BELOW` px), then the CNN only if HOG
-    still finds nothing).
+    still finds nothing and BlazeFace sees something face-like (:data:`CNN_GATE`)).
     ``upsample``: how many times the image is doubled before detecting (finds smaller
     faces, costs about 4× per step); by default HOG upsamples once for images up to
     :data:`UPSAMPLE_BELOW` pixels and the CNN not at all. Images larger than
@@ -172,11 +179,20 @@ def detect_faces(
         if not found and method == "auto" and hog_upsample == 0 and upsample is None:
             work, scale = _working_copy(image, UPSAMPLE_BELOW)
             found = _detect(image, work, scale, "hog", 1)
+    if method == "auto" and not found and _looks_faceless(image):
+        return []
     if method == "cnn" or (method == "auto" and not found):
         work, scale = _working_copy(image, CNN_MAX_SIDE)
         if min(work.shape[:2]) * 2 ** (upsample or 0) >= CNN_MIN_FACE:
             found = _detect(image, work, scale, "cnn", upsample or 0)
     return sorted(found, key=lambda d: (-d.width * (d.box[3] - d.box[1]), -d.score))
+
+
+def _looks_faceless(image: RGBImage) -> bool:
+    """BlazeFace sees nothing like a face in ``image`` (see :data:`CNN_GATE`)."""
+    from .blazeface import face_found
+
+    return not face_found(image, *CNN_GATE)
 
 
 def detect_face(

@@ -134,7 +134,7 @@ def crop_matrix(landmarks: NDArray[np.floating]) -> NDArray[np.float64]:
     top = y1 - (1 + FOREHEAD) * (y1 - y0)
     side = ROI_SCALE * max(x1 - x0, y1 - top)
     dx, dy = p[45] - p[36]  # outer eye corners, MediaPipe's points 33 and 263
-    return _rect_matrix(np.array([(x0 + x1) / 2, (top + y1) / 2]), side, np.arctan2(dy, dx))
+    return square_matrix(np.array([(x0 + x1) / 2, (top + y1) / 2]), side, np.arctan2(dy, dx))
 
 
 def mesh_matrix(points: NDArray[np.floating]) -> NDArray[np.float64]:
@@ -143,12 +143,12 @@ def mesh_matrix(points: NDArray[np.floating]) -> NDArray[np.float64]:
     p = np.asarray(points, np.float64)[:, :2]
     (x0, y0), (x1, y1) = p.min(axis=0), p.max(axis=0)
     dx, dy = p[263] - p[33]
-    return _rect_matrix(np.array([(x0 + x1) / 2, (y0 + y1) / 2]),
+    return square_matrix(np.array([(x0 + x1) / 2, (y0 + y1) / 2]),
                         ROI_SCALE * max(x1 - x0, y1 - y0), np.arctan2(dy, dx))
 
 
-def _rect_matrix(center: NDArray[np.float64], side: float, angle: float
-                 ) -> NDArray[np.float64]:
+def square_matrix(center: NDArray[np.float64], side: float, angle: float
+                  ) -> NDArray[np.float64]:
     """Photo → crop map of a ``side``-pixel square at ``center``, turned by ``angle``
     radians; pixel centres at integers on both sides, as in OpenCV."""
     c, s = np.cos(angle), np.sin(angle)
@@ -179,6 +179,14 @@ def mesh_at(image: NDArray[np.uint8], matrix: NDArray[np.float64]) -> Mesh:
     points = _to_photo(raw.reshape(478, 3).astype(np.float64), matrix)
     return Mesh(points, _sigmoid(float(presence.item())), float(tongue.item()),
                 blendshapes(points), matrix)
+
+
+def presence_at(image: NDArray[np.uint8], matrix: NDArray[np.float64]) -> float:
+    """The landmark network's 0..1 confidence that the crop ``matrix`` makes of ``image``
+    shows a face (MediaPipe drops a face below 0.5); about 10 ms, no blendshapes."""
+    presence = session("face_mesh.onnx").run(
+        ["presence_logit"], {"input": crop_input(image, matrix)})[0]
+    return _sigmoid(float(presence.item()))
 
 
 def _to_photo(crop_points: NDArray[np.float64], matrix: NDArray[np.float64]
