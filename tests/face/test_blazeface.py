@@ -90,3 +90,17 @@ def test_a_turned_face_that_hog_misses_still_reaches_the_cnn(astronaut: np.ndarr
     assert blazeface.face_found(turned, *detect.CNN_GATE)
     (face,) = detect.detect_faces(turned)
     assert face.method == "cnn"
+
+
+def test_a_degenerate_box_is_no_candidate(monkeypatch: pytest.MonkeyPatch) -> None:
+    class ZeroSizeBoxes:
+        def run(self, names, feeds):
+            logits = np.full((1, 896, 1), 5.0, np.float32)  # sure of a face everywhere
+            outputs = {"regressors": np.zeros((1, 896, 16), np.float32),
+                       "classificators": logits}
+            return [outputs[n] for n in names] if names else list(outputs.values())
+
+    monkeypatch.setattr(blazeface, "session", lambda name: ZeroSizeBoxes())
+    image = np.full((64, 64, 3), 128, np.uint8)
+    assert blazeface.candidates(image) == []
+    assert not blazeface.face_found(image, 0.5, 0.5)

@@ -99,6 +99,8 @@ def candidates(image: RGBImage, min_score: float = 0.5, overlap: float = 0.3,
         raw = regressions[0, index].astype(np.float64)
         centre, half = offsets[index] + raw[:2], raw[2:4] / 2
         box = (np.concatenate([centre - half, centre + half]) - [left, top, left, top]) / scale
+        if min(box[2] - box[0], box[3] - box[1]) < 1:  # a degenerate regression, no face
+            continue
         if all(_iou(box, other.box) <= overlap for other in found):
             points = (raw[4:16].reshape(6, 2) + offsets[index] - [left, top]) / scale
             found.append(Candidate(tuple(float(v) for v in box), points, float(scores[index])))
