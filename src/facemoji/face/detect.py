@@ -60,6 +60,8 @@ CNN_GATE = (0.2, 0.02)
 sees a face in it with at least the second presence: a photo without a face then fails
 about 0.7 s sooner. Chosen by ``benchmarks/detector_gate.py`` on half the people of the
 labelled sets (every face that only the CNN found there kept) and checked on the others."""
+
+
 def max_drift(method: str, score: float) -> float:
     """Landmark stability limit for a detection (see :func:`landmark_drift`).
 

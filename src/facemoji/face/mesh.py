@@ -144,7 +144,7 @@ def mesh_matrix(points: NDArray[np.floating]) -> NDArray[np.float64]:
     (x0, y0), (x1, y1) = p.min(axis=0), p.max(axis=0)
     dx, dy = p[263] - p[33]
     return square_matrix(np.array([(x0 + x1) / 2, (y0 + y1) / 2]),
-                        ROI_SCALE * max(x1 - x0, y1 - y0), np.arctan2(dy, dx))
+                         ROI_SCALE * max(x1 - x0, y1 - y0), np.arctan2(dy, dx))
 
 
 def square_matrix(center: NDArray[np.float64], side: float, angle: float
