@@ -3,7 +3,8 @@
 Builds a batch of ``--people`` people from ``../shared/data/faces`` (each identity's
 photos, symlinked again under new names — person_000, person_001, … — as many times as
 needed; nothing is copied) and runs ``facemoji.batch`` on it for every combination of
-``--configs`` (``analyze``; ``attributes`` and ``greedy``: generate with that method),
+``--configs`` (``analyze``; ``attributes`` and ``greedy``: generate with that method;
+``attributes-no-report`` and ``greedy-no-report``: the same without ``report.html``),
 ``--engines`` (``local``: the process pool; ``ray``: a local Ray cluster started once
 with ``ray.init()``) and ``--workers``. Each run writes into a fresh temporary OUT.
 
@@ -43,7 +44,10 @@ SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 FACES = SHARED / "data" / "faces"
 CONFIGS = {"analyze": {"task": "analyze"},
            "attributes": {"task": "generate", "method": "attributes"},
-           "greedy": {"task": "generate", "method": "greedy"}}
+           "greedy": {"task": "generate", "method": "greedy"},
+           "attributes-no-report": {"task": "generate", "method": "attributes",
+                                    "report": False},
+           "greedy-no-report": {"task": "generate", "method": "greedy", "report": False}}
 CLUSTER = (10, 16)
 """The paper cluster: nodes, cores per node."""
 

@@ -46,6 +46,15 @@ def test_bad_photos_fail_their_person_only(people: Path, tmp_path: Path, read_li
     assert json.loads((out / "summary.json").read_text())["done"] == 2
 
 
+def test_a_batch_without_reports(people: Path, tmp_path: Path, read_lines) -> None:
+    out = tmp_path / "out"
+    facemoji.batch(people, out, method="attributes", workers=0, report=False)
+    alice = next(line for line in read_lines(out) if line["person"] == "alice")
+    assert set(alice["files"]) == {"json", "svg", "png"}
+    assert sorted(p.name for p in (out / "alice").iterdir()) == [
+        "avatar.json", "avatar.png", "avatar.svg"]
+
+
 def test_unreadable_photos_only(tmp_path: Path, read_lines) -> None:
     photos = tmp_path / "photos"
     photos.mkdir()

@@ -58,6 +58,15 @@ def test_summary_json_and_refusal_to_restart(people: Path, tmp_path: Path, capsy
     assert code == 0 and "2 of 4 done, 2 failed" in err and "4 from an earlier run" in err
 
 
+def test_generate_without_reports(people: Path, tmp_path: Path, capsys) -> None:
+    out = tmp_path / "out"
+    code, _, _ = run(capsys, "batch", str(people), "-o", str(out), "--method", "attributes",
+                     "--workers", "0", "--no-report")
+    assert code == 0
+    assert (out / "alice" / "avatar.png").exists()
+    assert not list(out.glob("*/report.html"))
+
+
 def test_translate_task(people: Path, tmp_path: Path, capsys) -> None:
     onnx = pytest.importorskip("onnx")
     from onnx import TensorProto, helper

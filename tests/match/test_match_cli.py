@@ -39,6 +39,22 @@ def test_generate_prints_the_json_contract(tmp_path, fakes):
     assert doc["params"]["values"]["glasses"] != "none"
 
 
+def test_generate_without_a_report(tmp_path, fakes):
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["generate", "me.jpg", "-o", str(out), "--method",
+                                      "attributes", "--no-report"])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == ["avatar.json", "avatar.png", "avatar.svg"]
+    assert "report:" not in result.stdout and "avatar: " in result.stdout
+    # a report left by an earlier run does not stop a run that writes none, nor is touched
+    (out / "report.html").write_text("earlier")
+    doc = json.loads(CliRunner().invoke(app, ["generate", "me.jpg", "-o", str(out), "--method",
+                                              "attributes", "--no-report", "--force",
+                                              "--json"]).stdout)
+    assert sorted(doc["files"]) == ["json", "png", "svg"]
+    assert (out / "report.html").read_text() == "earlier"
+
+
 def test_generate_refuses_to_overwrite_and_bad_methods(tmp_path, fakes):
     out = tmp_path / "out"
     out.mkdir()

@@ -45,6 +45,7 @@ def run_batch(
     count: int | None = None,
     size: int = 128,
     padding: float = 0.5,
+    report: bool = True,
     workers: int | None = None,
     ray: str | None = None,
     resume: bool = False,
@@ -59,8 +60,8 @@ def run_batch(
     :mod:`facemoji.batch.inputs`); ``None`` for ``task="synth"``, which makes ``count``
     random avatars instead (seeds ``seed`` …, chips of ``size`` px, face margin
     ``padding``). ``task``: ``"generate"`` (``style``, ``method``, ``budget``, ``seed`` as
-    in :func:`facemoji.generate`), ``"analyze"``, ``"translate"`` (``model``: an ONNX
-    export) or ``"synth"``.
+    in :func:`facemoji.generate`; ``report=False``: no ``report.html``), ``"analyze"``,
+    ``"translate"`` (``model``: an ONNX export) or ``"synth"``.
 
     ``workers``: processes on this machine (default one per core; 0 runs in this
     process), or Ray actors with ``ray`` (a cluster address: ``"auto"``,
@@ -76,7 +77,7 @@ def run_batch(
     the people in flight. Returns the :class:`~facemoji.batch.results.Summary`.
     """
     chosen = make_task(task, style=style, method=method, budget=budget, seed=seed,
-                       model=model, size=size, padding=padding)
+                       model=model, size=size, padding=padding, report=report)
     if task == "synth":
         if source is not None:
             raise BadArgument("synth makes random avatars: give -n, not INPUT")

@@ -78,11 +78,11 @@ class Task(Protocol):
 
 def make_task(name: str, *, style: str = "facemoji", method: str = "greedy",
               budget: int | None = None, seed: int = 0, model: str | Path | None = None,
-              size: int = 128, padding: float = 0.5) -> Task:
+              size: int = 128, padding: float = 0.5, report: bool = True) -> Task:
     """The task ``name`` with its options (the others are ignored), checked."""
     task: Task
     if name == "generate":
-        task = GenerateTask(style, method, budget, seed)
+        task = GenerateTask(style, method, budget, seed, report)
     elif name == "analyze":
         task = AnalyzeTask()
     elif name == "translate":
@@ -108,12 +108,14 @@ class _PhotoTask:
 @dataclass(frozen=True)
 class GenerateTask(_PhotoTask):
     """``facemoji generate`` for each person: ``OUT/person/avatar.json/.svg/.png`` and
-    ``report.html``, written by :meth:`Result.save <facemoji.Result.save>`."""
+    ``report.html`` (unless not ``report``), written by :meth:`Result.save
+    <facemoji.Result.save>`."""
 
     style: str = "facemoji"
     method: str = "greedy"
     budget: int | None = None
     seed: int = 0
+    report: bool = True
     name: ClassVar[str] = "generate"
     unit: ClassVar[str] = "person"
 
@@ -150,7 +152,8 @@ class GenerateTask(_PhotoTask):
 
     def save(self, product: Any, out: Path, name: str) -> dict[str, Path]:
         """``Result.save`` into ``OUT/name`` (replacing what an interrupted run left)."""
-        return {kind: Path(p) for kind, p in product.save(out / name, force=True).items()}
+        return {kind: Path(p) for kind, p in
+                product.save(out / name, force=True, report=self.report).items()}
 
 
 @dataclass(frozen=True)

@@ -42,6 +42,9 @@ def batch(
                                                "`facemoji gan export`.")] = None,
     n: Annotated[int | None, typer.Option("-n", help="synth: number of avatars.")] = None,
     size: Annotated[int, typer.Option("--size", help="synth: chip side in pixels.")] = 128,
+    report: Annotated[bool, typer.Option(
+        "--report/--no-report", help="generate: write each person's report.html (about a "
+        "second each).")] = True,
     workers: Annotated[int | None, typer.Option(
         "--workers", "-w", show_default=False,
         help="Worker processes (default: one per core; 0: none, run here), or Ray actors "
@@ -90,7 +93,7 @@ def batch(
     try:
         summary = run_batch(source, output, task=task, style=style, method=method,
                             budget=budget, seed=seed, model=model, count=n, size=size,
-                            workers=workers, ray=ray, resume=resume, force=force,
+                            report=report, workers=workers, ray=ray, resume=resume, force=force,
                             on_start=started, on_result=finished)
     except KeyboardInterrupt:
         if bar:

@@ -71,6 +71,9 @@ def generate(
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
     via_gan: Annotated[Path | None, typer.Option("--via-gan", help="Translate the photos "
                                                  "with this GAN model (.onnx) first.")] = None,
+    report: Annotated[bool, typer.Option(
+        "--report/--no-report", help="Write report.html (about a second of small renders).")]
+    = True,
     force: Annotated[bool, typer.Option("--force", "-f", help="Replace existing avatar "
                                         "files.")] = False,
 ) -> None:
@@ -90,16 +93,18 @@ def generate(
     # every option and the output folder are checked before the slow part
     check_seed(seed)
     indices = face_indices(face_index, len(photos))
-    check_folder(output, OUTPUT_NAMES.values(), force=force)
+    check_folder(output, [name for key, name in OUTPUT_NAMES.items()
+                          if report or key != "report"], force=force)
     with StageBar() as bar:
         result = run_generate([str(p) for p in photos], style=style, method=method,
                               budget=budget, seed=seed, via_gan=via_gan, stage=bar,
                               face_index=indices)
-    files = result.save(output, force=force)
+    files = result.save(output, force=force, report=report)
     for warning in result.warnings:
         typer.echo(f"warning: {warning}", err=True)
     if as_json:
         print_json(result.to_dict(files))
     else:
-        typer.echo(f"avatar: {files['png']}\nreport: {files['report']}\n"
-                   f"edit:   facemoji render --params {files['json']} -o avatar.png")
+        typer.echo(f"avatar: {files['png']}\n"
+                   + (f"report: {files['report']}\n" if report else "")
+                   + f"edit:   facemoji render --params {files['json']} -o avatar.png")
