@@ -67,6 +67,15 @@ def test_write_files_replaces_a_set_whole(tmp_path) -> None:
     assert sorted(p.name for p in (tmp_path / "set").iterdir()) == ["a.txt", "b.txt"]
 
 
+def test_write_files_removes_a_file_the_new_set_lacks_only_with_force(tmp_path) -> None:
+    outputs.write_files(tmp_path, {"a.txt": "1", "report.html": "old"})
+    with pytest.raises(BadArgument, match="exists"):
+        outputs.write_files(tmp_path, {"b.txt": "2"}, remove=["report.html"])
+    assert (tmp_path / "report.html").read_text() == "old"
+    outputs.write_files(tmp_path, {"a.txt": "3"}, force=True, remove=["report.html", "x"])
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]
+
+
 def test_an_interrupt_while_renaming_still_leaves_one_whole_set(tmp_path, monkeypatch
                                                                  ) -> None:
     folder = tmp_path / "set"

@@ -79,16 +79,19 @@ def write_file(path: str | os.PathLike[str], content: Content, *, force: bool = 
 
 
 def write_files(folder: str | os.PathLike[str], contents: Mapping[str, Content], *,
-                force: bool = False) -> dict[str, Path]:
+                force: bool = False, remove: Iterable[str] = ()) -> dict[str, Path]:
     """Write ``{file name: content}`` into ``folder`` together (created if its parent
-    exists), after the checks of :func:`check_folder`.
+    exists), after the checks of :func:`check_folder`; ``remove`` names files of an
+    earlier set that this one does not have: checked like the others (only with
+    ``force``) and deleted with the swap.
 
     Each file is written into a temporary folder inside ``folder``, then all are renamed
     into place with SIGINT/SIGTERM held back: a reader sees the previous set or the new
     one. Returns ``{file name: path}``. Raises :class:`BadArgument` for an output
     problem and ``KeyboardInterrupt`` if a Ctrl-C arrived before (nothing is written).
     """
-    out = check_folder(folder, contents, force=force)
+    remove = [name for name in remove if name not in contents]
+    out = check_folder(folder, [*contents, *remove], force=force)
     raise_if_interrupted()
     try:
         out.mkdir(exist_ok=True)
@@ -98,11 +101,14 @@ def write_files(folder: str | os.PathLike[str], contents: Mapping[str, Content],
     try:
         for name, content in contents.items():
             _write_new(staging / name, content)
-        _check_targets(out, contents, force)  # again: the folder may have changed meanwhile
+        # again: the folder may have changed meanwhile
+        _check_targets(out, [*contents, *remove], force)
         raise_if_interrupted()
         with deferred():
             for name in contents:
                 os.replace(staging / name, out / name)
+            for name in remove:
+                (out / name).unlink(missing_ok=True)
     except OSError as exc:
         raise BadArgument(f"cannot write in {out}: {exc.strerror or exc}") from None
     finally:

@@ -48,7 +48,10 @@ def test_bad_photos_fail_their_person_only(people: Path, tmp_path: Path, read_li
 
 def test_a_batch_without_reports(people: Path, tmp_path: Path, read_lines) -> None:
     out = tmp_path / "out"
-    facemoji.batch(people, out, method="attributes", workers=0, report=False)
+    facemoji.batch(people, out, method="attributes", workers=0)
+    assert (out / "alice" / "report.html").exists()
+    # started again without reports: none is left from the first batch
+    facemoji.batch(people, out, method="attributes", workers=0, report=False, force=True)
     alice = next(line for line in read_lines(out) if line["person"] == "alice")
     assert set(alice["files"]) == {"json", "svg", "png"}
     assert sorted(p.name for p in (out / "alice").iterdir()) == [

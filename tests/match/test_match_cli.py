@@ -46,13 +46,16 @@ def test_generate_without_a_report(tmp_path, fakes):
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in out.iterdir()) == ["avatar.json", "avatar.png", "avatar.svg"]
     assert "report:" not in result.stdout and "avatar: " in result.stdout
-    # a report left by an earlier run does not stop a run that writes none, nor is touched
+    # an earlier run's report would describe another avatar: like the other files, it is
+    # replaced (here: removed) only with --force
+    for name in ("avatar.json", "avatar.png", "avatar.svg"):
+        (out / name).unlink()
     (out / "report.html").write_text("earlier")
-    doc = json.loads(CliRunner().invoke(app, ["generate", "me.jpg", "-o", str(out), "--method",
-                                              "attributes", "--no-report", "--force",
-                                              "--json"]).stdout)
+    args = ["generate", "me.jpg", "-o", str(out), "--method", "attributes", "--no-report"]
+    assert main(args) == 2 and (out / "report.html").exists()
+    doc = json.loads(CliRunner().invoke(app, [*args, "--force", "--json"]).stdout)
     assert sorted(doc["files"]) == ["json", "png", "svg"]
-    assert (out / "report.html").read_text() == "earlier"
+    assert sorted(p.name for p in out.iterdir()) == ["avatar.json", "avatar.png", "avatar.svg"]
 
 
 def test_generate_refuses_to_overwrite_and_bad_methods(tmp_path, fakes):

@@ -93,8 +93,7 @@ def generate(
     # every option and the output folder are checked before the slow part
     check_seed(seed)
     indices = face_indices(face_index, len(photos))
-    check_folder(output, [name for key, name in OUTPUT_NAMES.items()
-                          if report or key != "report"], force=force)
+    check_folder(output, OUTPUT_NAMES.values(), force=force)
     with StageBar() as bar:
         result = run_generate([str(p) for p in photos], style=style, method=method,
                               budget=budget, seed=seed, via_gan=via_gan, stage=bar,

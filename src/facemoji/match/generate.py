@@ -112,24 +112,26 @@ class Result:
         """Write ``avatar.json``, ``avatar.svg``, ``avatar.png`` and ``report.html`` into
         ``outdir`` (created if its parent exists) and return ``{"json", "svg", "png",
         "report": path}``; ``report=False`` leaves out the report (about a second of
-        small renders: a batch of thousands may not want it) and its key.
+        small renders: a batch of thousands may not want it) and its key, and removes the
+        report of an earlier set there, which would describe another avatar.
 
         The files are written together (:func:`facemoji.outputs.write_files`): an
         interrupt or an error leaves the previous set whole, and no file is written
-        through a symbolic link. Refuses to replace them unless ``force``
+        through a symbolic link. Refuses to replace or remove them unless ``force``
         (:class:`~facemoji.errors.BadArgument`, raised before anything is written).
         """
         from ..outputs import check_folder, write_files
         from .report_html import report_html
 
-        names = {key: name for key, name in OUTPUT_NAMES.items() if report or key != "report"}
-        check_folder(outdir, names.values(), force=force)
+        check_folder(outdir, OUTPUT_NAMES.values(), force=force)
         contents = {OUTPUT_NAMES["json"]: self.params.to_json() + "\n",
                     OUTPUT_NAMES["svg"]: self.svg, OUTPUT_NAMES["png"]: self.png}
         if report:
             contents[OUTPUT_NAMES["report"]] = report_html(self)
-        written = write_files(outdir, contents, force=force)
-        return {key: str(written[name]) for key, name in names.items()}
+        written = write_files(outdir, contents, force=force,
+                              remove=() if report else [OUTPUT_NAMES["report"]])
+        return {key: str(written[name]) for key, name in OUTPUT_NAMES.items()
+                if name in written}
 
 
 def check_seed(seed: object) -> int:
