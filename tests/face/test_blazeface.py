@@ -104,3 +104,28 @@ def test_a_degenerate_box_is_no_candidate(monkeypatch: pytest.MonkeyPatch) -> No
     image = np.full((64, 64, 3), 128, np.uint8)
     assert blazeface.candidates(image) == []
     assert not blazeface.face_found(image, 0.5, 0.5)
+
+
+def test_gray_and_rgba_photos_are_read_as_rgb(astronaut: np.ndarray) -> None:
+    (plain,) = blazeface.candidates(astronaut)
+    rgba = np.dstack([astronaut, np.full(astronaut.shape[:2], 255, np.uint8)])
+    (with_alpha,) = blazeface.candidates(rgba)
+    assert np.allclose(with_alpha.box, plain.box)
+    gray = cv2.cvtColor(astronaut, cv2.COLOR_RGB2GRAY)
+    (from_gray, *_) = blazeface.candidates(gray)
+    assert np.allclose(from_gray.box, plain.box, atol=0.15 * (plain.box[2] - plain.box[0]))
+
+
+def test_an_explicit_upsample_skips_the_gate(monkeypatch: pytest.MonkeyPatch) -> None:
+    """BlazeFace cannot see the small faces an upsampled CNN is asked for."""
+    passes: list[str] = []
+
+    def never(image):
+        raise AssertionError("the gate ran with an explicit upsample")
+
+    monkeypatch.setattr(detect, "_looks_faceless", never)
+    monkeypatch.setattr(detect, "_detect", lambda image, work, scale, method, upsample:
+                        passes.append(method) or [])
+    noise = np.random.default_rng(0).integers(0, 255, (300, 400, 3), dtype=np.uint8)
+    assert detect.detect_faces(noise, upsample=1) == []
+    assert passes == ["hog", "cnn"]

@@ -11,7 +11,8 @@ landmarks still come from dlib.
 The anchors and the decoding follow MediaPipe's ``face_detection_short_range`` graph:
 896 anchors on 16 × 16 and 8 × 8 grids, each regressing a box centre and size and six key
 points (eyes, nose tip, mouth, ears) in input pixels, with a logit for "face". Its score
-alone does not tell a face from a round object well (a coffee cup scores 0.51), so
+alone does not tell a face from a round object well (the 12 MP photo of a coffee cup
+that ``benchmarks/memory.py`` makes scores 0.51), so
 :func:`face_found` also asks the face mesh network, as MediaPipe's face landmarker does.
 """
 
@@ -69,18 +70,26 @@ def anchors() -> NDArray[np.float64]:
     return np.concatenate(centres)
 
 
-def model_input(image: RGBImage) -> tuple[NDArray[np.float32], float, tuple[int, int]]:
-    """``image`` (RGB uint8) letterboxed into the model's input: ``(1, 128, 128, 3)``
-    float32 in [-1, 1], black bars, and the scale and ``(left, top)`` offset that map input
-    pixels back to the photo's (``photo = (input - offset) / scale``)."""
+def model_input(image: RGBImage
+                ) -> tuple[NDArray[np.float32], NDArray[np.float64], NDArray[np.float64]]:
+    """``image`` (uint8: RGB, RGBA or gray) letterboxed into the model's input:
+    ``(1, 128, 128, 3)`` float32 in [-1, 1] with black bars, and the ``(x, y)`` scales and
+    offsets that map the model's coordinates (0 at the input's left edge) to the photo's
+    pixels, centres at integers: ``photo = (input - offset) / scale - 0.5``."""
+    image = np.asarray(image)
+    if image.ndim == 2:
+        image = np.stack([image] * 3, axis=-1)
+    image = np.ascontiguousarray(image[..., :3])
     height, width = image.shape[:2]
-    scale = SIZE / max(height, width)
-    new_w, new_h = max(1, round(width * scale)), max(1, round(height * scale))
+    fit = SIZE / max(height, width)
+    new_w, new_h = max(1, round(width * fit)), max(1, round(height * fit))
     resized = cv2.resize(image, (new_w, new_h), interpolation=cv2.INTER_AREA)
     left, top = (SIZE - new_w) // 2, (SIZE - new_h) // 2
     canvas = np.zeros((SIZE, SIZE, 3), np.uint8)
-    canvas[top:top + new_h, left:left + new_w] = resized
-    return (canvas.astype(np.float32) / 127.5 - 1.0)[None], scale, (left, top)
+    canvas[top:top + new_h, left:left + new_w] = resized.reshape(new_h, new_w, 3)
+    scale = np.array([new_w / width, new_h / height])
+    return (canvas.astype(np.float32) / 127.5 - 1.0)[None], scale, np.array([left, top],
+                                                                              np.float64)
 
 
 def candidates(image: RGBImage, min_score: float = 0.5, overlap: float = 0.3,
@@ -88,21 +97,25 @@ def candidates(image: RGBImage, min_score: float = 0.5, overlap: float = 0.3,
     """The faces BlazeFace finds in ``image`` (RGB uint8) with at least ``min_score``, best
     first, at most ``limit``; a box overlapping a better one by more than ``overlap``
     (intersection over union) is dropped."""
-    tensor, scale, (left, top) = model_input(image)
+    tensor, scale, offset = model_input(image)
     regressions, logits = session(MODEL).run(None, {"input": tensor})
     scores = _sigmoid(logits[0, :, 0])
-    offsets = anchors() * SIZE
+    anchored = anchors() * SIZE
+
+    def to_photo(points: NDArray[np.float64]) -> NDArray[np.float64]:
+        return (points - offset) / scale - 0.5
+
     found: list[Candidate] = []
     for index in np.argsort(-scores):
         if scores[index] < min_score or (limit is not None and len(found) >= limit):
             break
         raw = regressions[0, index].astype(np.float64)
-        centre, half = offsets[index] + raw[:2], raw[2:4] / 2
-        box = (np.concatenate([centre - half, centre + half]) - [left, top, left, top]) / scale
+        centre, half = anchored[index] + raw[:2], raw[2:4] / 2
+        box = to_photo(np.stack([centre - half, centre + half])).ravel()
         if min(box[2] - box[0], box[3] - box[1]) < 1:  # a degenerate regression, no face
             continue
         if all(_iou(box, other.box) <= overlap for other in found):
-            points = (raw[4:16].reshape(6, 2) + offsets[index] - [left, top]) / scale
+            points = to_photo(raw[4:16].reshape(6, 2) + anchored[index])
             found.append(Candidate(tuple(float(v) for v in box), points, float(scores[index])))
     return found
 

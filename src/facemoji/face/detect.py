@@ -149,7 +149,8 @@ def detect_faces(
     ``method``: ``"hog"`` (fast, frontal faces), ``"cnn"`` (dlib's MMOD detector: slower,
     finds more poses) or ``"auto"`` (HOG, upsampled once more if it found nothing at
     upsample 0 (on a copy of at most :data:`UPSAMPLE_BELOW` px), then the CNN only if HOG
-    still finds nothing and BlazeFace sees something face-like (:data:`CNN_GATE`)).
+    still finds nothing and, unless ``upsample`` is given, BlazeFace sees something
+    face-like: :data:`CNN_GATE`).
     ``upsample``: how many times the image is doubled before detecting (finds smaller
     faces, costs about 4× per step); by default HOG upsamples once for images up to
     :data:`UPSAMPLE_BELOW` pixels and the CNN not at all. Images larger than
@@ -181,11 +182,13 @@ def detect_faces(
         if not found and method == "auto" and hog_upsample == 0 and upsample is None:
             work, scale = _working_copy(image, UPSAMPLE_BELOW)
             found = _detect(image, work, scale, "hog", 1)
-    if method == "auto" and not found and _looks_faceless(image):
-        return []
     if method == "cnn" or (method == "auto" and not found):
         work, scale = _working_copy(image, CNN_MAX_SIDE)
-        if min(work.shape[:2]) * 2 ** (upsample or 0) >= CNN_MIN_FACE:
+        # the gate only with the default upsampling: BlazeFace's 128 px view misses the
+        # small faces an upsampled CNN is asked to find
+        gated = method == "auto" and not upsample
+        if (min(work.shape[:2]) * 2 ** (upsample or 0) >= CNN_MIN_FACE
+                and not (gated and _looks_faceless(image))):
             found = _detect(image, work, scale, "cnn", upsample or 0)
     return sorted(found, key=lambda d: (-d.width * (d.box[3] - d.box[1]), -d.score))
 
