@@ -313,7 +313,7 @@ def hair_named(s: Sample) -> str:
 
 def _hairline(s: Sample, setting: Any = None) -> str:
     """The hairline as shipped, or with bald decided by ``BaldRule(*setting)``."""
-    from facemoji.face.hair import FOREHEAD, RECEDING_FOREHEAD, BaldRule
+    from facemoji.face.hair import FOREHEAD, BaldRule, receding_forehead
 
     a = s.attributes
     if setting is None:
@@ -321,7 +321,9 @@ def _hairline(s: Sample, setting: Any = None) -> str:
     if BaldRule(*setting)(a.features["scalp"], a.age_gender.female >= 0.5, a.age_gender.age,
                           getattr(a, "grayscale", False)):
         return "bald"
-    return "receding" if a.features["hair"][FOREHEAD] > RECEDING_FOREHEAD else "normal"
+    female = a.age_gender.female >= 0.5
+    return ("receding" if receding_forehead(a.features["hair"][FOREHEAD], female,
+                                            a.age_gender.age) else "normal")
 
 
 def _bangs(s: Sample) -> str:

@@ -496,3 +496,13 @@ def test_close_cropped_blonde_on_dark_skin_is_named_black(name: str, monk: float
     from facemoji.face.hair import close_cropped_name
 
     assert close_cropped_name(name, monk, length) == named
+
+
+@pytest.mark.parametrize(("forehead", "feminine", "age", "receding"), [
+    (1.2, False, 30.0, True), (1.1, False, 30.0, False), (1.1, False, 55.0, True),
+    (1.1, True, 55.0, False), (0.95, False, 70.0, False)])
+def test_a_high_forehead_recedes_sooner_on_an_older_man(forehead: float, feminine: bool,
+                                                       age: float, receding: bool) -> None:
+    from facemoji.face.hair import receding_forehead
+
+    assert receding_forehead(forehead, feminine, age) is receding
