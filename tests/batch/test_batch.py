@@ -208,3 +208,20 @@ def test_synth_task_writes_a_training_folder(tmp_path: Path) -> None:
     assert avatars.names == ("facemoji_000005.png", "facemoji_000006.png",
                              "facemoji_000007.png")
     assert avatars.landmarks is not None and avatars.landmarks.shape == (3, 68, 2)
+
+
+def test_a_batch_resumes_only_with_the_options_it_started_with(people: Path, tmp_path: Path,
+                                                               read_lines) -> None:
+    out = tmp_path / "out"
+    facemoji.batch(people, out, method="attributes", workers=0)
+    recorded = json.loads((out / "batch.json").read_text())
+    assert (recorded["task"], recorded["method"], recorded["report"]) == (
+        "generate", "attributes", True)
+    with pytest.raises(BadArgument, match=r"method 'attributes' now 'greedy'.*--force"):
+        facemoji.batch(people, out, method="greedy", workers=0, resume=True)
+    with pytest.raises(BadArgument, match="report True now False"):
+        facemoji.batch(people, out, method="attributes", workers=0, resume=True, report=False)
+    again = facemoji.batch(people, out, method="attributes", workers=0, resume=True)
+    # the same options: nothing left to do (the two failures would fail again), none lost
+    assert (again.processed, again.done, again.failed) == (0, 2, 2)
+    assert len(read_lines(out)) == 4

@@ -23,6 +23,8 @@ from .work import FINAL_REASONS
 
 RESULTS = "results.jsonl"
 SUMMARY = "summary.json"
+OPTIONS = "batch.json"
+"""The task and its options, in OUT: a resumed batch must use the same ones."""
 
 
 def finished(line: dict[str, Any], out: Path) -> bool:
@@ -61,7 +63,7 @@ class ResultsFile:
             raise BadArgument(f"{out} already holds a batch ({RESULTS}): use --resume to "
                               "continue it, or --force to start again")
         if (not self.path.exists() and not (resume or force) and out.is_dir()
-                and any(p.name != SUMMARY for p in out.iterdir())):
+                and any(p.name not in (SUMMARY, OPTIONS) for p in out.iterdir())):
             raise BadArgument(f"OUT {out} is not empty: use a new folder, or --force to "
                               "write into it")
         out.mkdir(parents=True, exist_ok=True)

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Callable
 from contextlib import closing
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
 from ..errors import BadArgument
+from ..outputs import write_file
 from .inputs import read_people, synth_jobs
-from .results import ResultsFile, Summary, summarize
-from .tasks import make_task
+from .results import OPTIONS, ResultsFile, Summary, summarize
+from .tasks import Task, make_task
 
 
 @dataclass(frozen=True)
@@ -71,7 +73,8 @@ def run_batch(
 
     Each person's files go to ``output/<person>/`` and their line to
     ``output/results.jsonl`` as they finish; ``resume`` skips the people already
-    finished there, ``force`` starts again over a previous batch. ``on_start`` gets the
+    finished there (with the task and options recorded in ``output/batch.json``: others
+    are refused), ``force`` starts again over a previous batch. ``on_start`` gets the
     :class:`Plan`, ``on_result`` each person's line. A bad photo or a person without a
     usable face is a failed line, not an error; Ctrl-C (``KeyboardInterrupt``) loses only
     the people in flight. Returns the :class:`~facemoji.batch.results.Summary`.
@@ -91,6 +94,7 @@ def run_batch(
     engine = _engine(ray, workers)
     out = Path(output)
     with ResultsFile(out, resume=resume, force=force) as results:
+        _same_options(out, chosen, resume)
         todo = [job for job in jobs if job.name not in results.lines]
         resumed = len(jobs) - len(todo)
         if on_start:
@@ -109,6 +113,28 @@ def run_batch(
         return summarize(results, [job.name for job in jobs], task=chosen.name,
                          engine=engine.name, workers=engine.workers, resumed=resumed,
                          processed=processed, seconds=seconds, notes=notes)
+
+
+def _same_options(out: Path, task: Task, resume: bool) -> None:
+    """Record ``task`` and its options in ``OUT/``:data:`OPTIONS`; a ``resume`` with other
+    ones is refused (its people would be made unlike the finished ones, e.g. some
+    without a report or by another method). A batch from before the file is resumed as
+    it is."""
+    options = {"task": task.name, **{f.name: getattr(task, f.name) for f in fields(task)
+                                      if f.init}}
+    path = out / OPTIONS
+    if resume and path.is_file():
+        try:
+            earlier = json.loads(path.read_text())
+        except (OSError, ValueError):
+            earlier = None
+        if isinstance(earlier, dict) and earlier != options:
+            changed = ", ".join(f"{key} {earlier.get(key)!r} now {options.get(key)!r}"
+                                for key in sorted({*earlier, *options})
+                                if earlier.get(key) != options.get(key))
+            raise BadArgument(f"this batch was started with other options ({changed}): "
+                              "resume it with the same ones, or start again with --force")
+    write_file(path, json.dumps(options, indent=2) + "\n", force=True)
 
 
 def _engine(ray: str | None, workers: int | None) -> Any:
