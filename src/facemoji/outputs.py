@@ -91,7 +91,8 @@ def write_files(folder: str | os.PathLike[str], contents: Mapping[str, Content],
     problem and ``KeyboardInterrupt`` if a Ctrl-C arrived before (nothing is written).
     """
     remove = [name for name in remove if name not in contents]
-    out = check_folder(folder, [*contents, *remove], force=force)
+    targets = [*contents, *remove]
+    out = check_folder(folder, targets, force=force)
     raise_if_interrupted()
     try:
         out.mkdir(exist_ok=True)
@@ -101,8 +102,7 @@ def write_files(folder: str | os.PathLike[str], contents: Mapping[str, Content],
     try:
         for name, content in contents.items():
             _write_new(staging / name, content)
-        # again: the folder may have changed meanwhile
-        _check_targets(out, [*contents, *remove], force)
+        _check_targets(out, targets, force)  # again: the folder may have changed meanwhile
         raise_if_interrupted()
         with deferred():
             for name in contents:

@@ -65,6 +65,7 @@ def _table(style_name: str) -> dict[str, Any]:
     return table(style_name)
 
 
+@functools.cache
 def avatar_norms(style_name: str) -> dict[str, tuple[float, float]]:
     """``(mean, sd)`` of every landmark ratio over :data:`SAMPLES` random avatars."""
     return {k: (mean, sd) for k, (mean, sd) in _table(style_name)["norms"].items()}
