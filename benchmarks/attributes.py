@@ -370,6 +370,10 @@ def measures() -> list[Measure]:
     def framed(s: Sample) -> bool:  # eyeglasses with a frame color labelled
         return s.label("glasses") == "eyeglasses" and s.label("frame_color") in FRAME_SHADES
 
+    def frame_color(s: Sample) -> str | None:  # the avatar's: measured, or by the frame kind
+        a = s.attributes
+        return a.glasses_color or FRAME_COLORS.get(a.glasses_frame)
+
     def bare_forehead(s: Sample) -> bool:  # bangs labelled, and no hat over them
         return bool(s.label("bangs")) and not covers_head(s)
 
@@ -442,13 +446,12 @@ def measures() -> list[Measure]:
                 lambda s: s.attributes.glasses_frame,
                 lambda s, v: float(v == s.label("glasses_frame")),
                 target="(thick, thin, rimless)", learned="glasses_frame"),
-        Measure("frame color", framed, lambda s: s.attributes.glasses_frame,
-                lambda s, v: float(FRAME_COLORS.get(v) == s.label("frame_color")),
-                target="(the avatar's frame color, by frame kind)", learned="glasses_frame"),
-        Measure("frame dark/light", framed, lambda s: s.attributes.glasses_frame,
-                lambda s, v: float((FRAME_COLORS.get(v) in DARK_FRAMES)
-                                   == (s.label("frame_color") in DARK_FRAMES)),
-                target="(black, tortoise, red, navy vs the rest)", learned="glasses_frame"),
+        Measure("frame color", framed, frame_color,
+                lambda s, v: float(v == s.label("frame_color")),
+                target="(the avatar's frame color)", learned="glasses_color"),
+        Measure("frame dark/light", framed, frame_color,
+                lambda s, v: float((v in DARK_FRAMES) == (s.label("frame_color") in DARK_FRAMES)),
+                target="(black, tortoise, red, navy vs the rest)", learned="glasses_color"),
         Measure("tie", lambda s: s.label("tie") in ("yes", "no"),
                 lambda s: "tie" if s.attributes.tie else "none",
                 lambda s, v: float((v == "tie") == (s.label("tie") == "yes")),

@@ -89,6 +89,10 @@ def frame_features(a: object) -> np.ndarray:
     return glasses_vector(f["glasses"], f["frames"], f["eyewear"])
 
 
+def frame_color_features(a: object) -> np.ndarray:
+    return a.features["frame_color"]  # type: ignore[attr-defined]
+
+
 def beard_features(a: object) -> np.ndarray:
     from facemoji.face.accessories import beard_vector
 
@@ -179,7 +183,7 @@ def age_band_features(a: object) -> np.ndarray:
 def tasks() -> list[Task]:
     """Every classifier fitted here."""
     from attributes import ACCEPT, CURLY, GRAYSCALE_ACCEPT, LONG, covers_head, smooth_past_chin
-    from facemoji.face.accessories import BEARDLESS_FEMALE, white_mustache
+    from facemoji.face.accessories import BEARDLESS_FEMALE, FRAME_COLORS, white_mustache
     from facemoji.face.age_gender import AGE_BANDS
     from facemoji.face.hair import GRAYSCALE_NAMES, learned_name
     from facemoji.face.hair_type import close_cropped_type
@@ -202,6 +206,11 @@ def tasks() -> list[Task]:
         if s.label("glasses") != "eyeglasses":  # type: ignore[attr-defined]
             return None
         return one("glasses_frame", ("thick", "thin", "rimless"))(s)
+
+    def frame_color_target(s: object) -> dict[str, float] | None:
+        if s.label("glasses") != "eyeglasses":  # type: ignore[attr-defined]
+            return None
+        return one("frame_color", FRAME_COLORS)(s)
 
     def any_beard(s: object) -> dict[str, float] | None:
         label = s.label("facial_hair")  # type: ignore[attr-defined]
@@ -291,6 +300,8 @@ def tasks() -> list[Task]:
              lambda s, v: v == s.label("glasses")),
         Task("glasses_frame", ("thick", "thin", "rimless"), frame_target, frame_features,
              lambda s, v: v == s.label("glasses_frame")),
+        Task("glasses_color", FRAME_COLORS, frame_color_target, frame_color_features,
+             lambda s, v: v == s.label("frame_color")),
         Task("facial_hair", ("none", "any"), any_beard, beard_features,
              lambda s, v: (v != "none") == (s.label("facial_hair") != "none")
              or s.label("facial_hair") == "stubble", beardless),

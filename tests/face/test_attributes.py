@@ -227,6 +227,35 @@ def test_thin_frames_are_eyeglasses(astronaut: np.ndarray, astronaut_detection, 
     assert attrs.glasses == "eyeglasses" and attrs.glasses_frame in ("thin", "rimless")
 
 
+@pytest.mark.parametrize(("color", "width", "names"), [
+    ((205, 165, 80), 2, {"gold"}),
+    ((175, 178, 185), 2, {"silver", "clear"}),
+    ((20, 20, 22), 4, {"black"}),
+    ((110, 65, 35), 4, {"tortoise"}),
+], ids=["gold", "silver", "black", "tortoise"])
+def test_the_frame_color_is_measured(astronaut: np.ndarray, astronaut_detection,
+                                     color: tuple[int, int, int], width: int,
+                                     names: set[str]) -> None:
+    """Frames painted in a color are named by it (silver may read as clear plastic, its
+    neighbour in the style's palette)."""
+    image = astronaut.copy()
+    p = astronaut_detection.landmarks
+    iod = float(np.linalg.norm(p[42:48].mean(axis=0) - p[36:42].mean(axis=0)))
+    for eye in (p[36:42], p[42:48]):
+        center = tuple(np.round(eye.mean(axis=0)).astype(int))
+        cv2.ellipse(image, center, (round(0.42 * iod), round(0.3 * iod)), 0, 0, 360, color,
+                    width, cv2.LINE_AA)
+    attrs = _measure(image, astronaut_detection)
+    assert attrs.glasses == "eyeglasses" and attrs.glasses_color in names
+    assert attrs.to_dict()["glasses_color"] == attrs.glasses_color
+    assert attrs.traits()["glasses_color"][0] == attrs.glasses_color
+
+
+def test_no_frame_color_without_eyeglasses(base: Attributes) -> None:
+    assert base.glasses == "none" and base.glasses_color is None
+    assert "glasses_color" not in base.traits()
+
+
 def test_glints_beside_the_eyes_are_lens_glare(astronaut: np.ndarray, astronaut_detection,
                                                 base: Attributes) -> None:
     image = astronaut.copy()

@@ -506,3 +506,33 @@ def test_a_high_forehead_recedes_sooner_on_an_older_man(forehead: float, feminin
     from facemoji.face.hair import receding_forehead
 
     assert receding_forehead(forehead, feminine, age) is receding
+
+
+def test_the_frame_color_is_read_from_what_the_segmenter_sees_worn_around_the_eyes(
+        astronaut: np.ndarray, astronaut_detection: Detection) -> None:
+    """Gold painted where the segmenter sees a frame: the vector holds gold's CIELAB and
+    gold less the skin; a frame the segmenter barely sees is not read at all."""
+    import dataclasses
+
+    from facemoji.avatar.color import hex_to_lab
+    from facemoji.face.accessories import FRAME_MIN_PIXELS, frame_color_vector
+    from facemoji.face.chip import IOD, make_chip
+
+    chip = make_chip(astronaut, np.asarray(astronaut_detection.landmarks, float), np.ones(3))
+    skin = lab_measure(chip.lab[int(chip.landmarks[30, 1]), 100:150], 1.0)
+    eyes = chip.landmarks[36:48]
+    worn = np.zeros(chip.valid.shape, np.float32)
+    y = int(eyes[:, 1].mean() - 0.3 * IOD)
+    worn[y:y + 3, int(eyes[:, 0].min()):int(eyes[:, 0].max())] = 0.9  # the rims' tops
+    worn[:10, :] = 1.0  # something worn far above the eyes: not the frame
+    gold = np.asarray(hex_to_lab("#c9a45c"))
+    lab = chip.lab.copy()
+    lab[worn > 0] = gold
+    vector = frame_color_vector(dataclasses.replace(chip, lab=lab), worn, skin, "thin")
+    assert np.allclose(vector[4:7], gold, atol=0.5)
+    assert np.allclose(vector[:3], gold - np.asarray(skin.lab), atol=0.5)
+    assert vector[8] == 1.0 and list(vector[-3:]) == [0.0, 1.0, 0.0]
+    few = np.zeros_like(worn)
+    few[y, int(eyes[0, 0]):int(eyes[0, 0]) + FRAME_MIN_PIXELS - 1] = 0.9
+    unread = frame_color_vector(chip, few, skin, "thick")
+    assert not unread[:7].any() and unread[8] == 0.0 and list(unread[-3:]) == [1.0, 0.0, 0.0]

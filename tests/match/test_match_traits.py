@@ -180,6 +180,20 @@ def test_glasses_follow_kind_and_frame() -> None:
     assert thin.choice("glasses") == "wire" and thin["glasses_color"] == "#a9adb3"
 
 
+def test_a_measured_frame_color_is_painted_on_eyeglasses_only() -> None:
+    schema = get_style("facemoji").schema
+    gold = initial_params(_measured(glasses="eyeglasses", glasses_frame="thin",
+                                    glasses_color="gold"), schema)
+    tortoise = initial_params(_measured(glasses="eyeglasses", glasses_frame="thick",
+                                        glasses_color="tortoise"), schema)
+    # a color voted from the photos with eyeglasses does not recolor sunglasses
+    shades = initial_params(_measured(glasses="sunglasses", glasses_frame="thick",
+                                      glasses_color="gold"), schema)
+    assert gold.choice("glasses") == "wire" and gold["glasses_color"] == "#c9a45c"
+    assert tortoise["glasses_color"] == "#6b3f22"
+    assert shades["glasses_color"] == "#1d1d1f"
+
+
 def test_every_option_of_the_mapped_features_has_its_traits() -> None:
     from facemoji.match.mapping import avataaars, facemoji
 

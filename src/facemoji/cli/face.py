@@ -76,9 +76,10 @@ def _summary(data: dict[str, Any]) -> str:
     if eyes:
         lines.append(f"eyes: {_hex(eyes.get('rgb'))}")
     if "glasses" in data:
-        frame = data.get("glasses_frame")
+        frame, color = data.get("glasses_frame"), data.get("glasses_color")
         lines.append(f"glasses: {data['glasses']}"
-                     + (f", {frame} frame" if frame and frame != "none" else ""))
+                     + (f", {frame} frame" if frame and frame != "none" else "")
+                     + (f" ({color})" if color else ""))
     if "facial_hair" in data:
         lines.append(f"facial hair: {data['facial_hair']}")
     if "headwear" in data:

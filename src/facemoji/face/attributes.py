@@ -99,7 +99,10 @@ class Attributes:
     (:mod:`.hair_type`, :mod:`.hair_up`).
     ``brow_thickness`` is the brow height over the inter-ocular distance. ``glasses`` is
     ``none | eyeglasses | sunglasses`` and ``glasses_frame`` ``none | thick | thin |
-    rimless``; ``facial_hair`` ``none | stubble | mustache | goatee | beard`` and
+    rimless``, ``glasses_color`` the frame's color for eyeglasses in a color photo (one of
+    :data:`.accessories.FRAME_COLORS`, ``None`` otherwise;
+    :func:`.accessories.decide_frame_color`; ``glasses_color_confidence`` the model's
+    probability); ``facial_hair`` ``none | stubble | mustache | goatee | beard`` and
     ``facial_hair_color`` its rough color (UNKNOWN without facial hair;
     :func:`.accessories.facial_hair_color`); ``headwear`` ``none | hat | headscarf`` and
     ``headwear_color`` its color (UNKNOWN without headwear; with it, the hair's color and
@@ -138,6 +141,8 @@ class Attributes:
     hair_length: HairLength | None = None
     age_gender: AgeGender | None = None
     glasses_frame: str = "none"
+    glasses_color: str | None = None
+    glasses_color_confidence: float = 0.0
     smile: str | None = None
     smile_confidence: float = 0.0
     clothing: ColorMeasure = UNKNOWN
@@ -174,6 +179,8 @@ class Attributes:
             "glasses": self.glasses,
             "glasses_confidence": _r(self.glasses_confidence, 2),
             "glasses_frame": self.glasses_frame,
+            "glasses_color": self.glasses_color,
+            "glasses_color_confidence": _r(self.glasses_color_confidence, 2),
             "facial_hair": self.facial_hair,
             "facial_hair_confidence": _r(self.facial_hair_confidence, 2),
             "facial_hair_color": self.facial_hair_color.to_dict(),
@@ -228,6 +235,8 @@ class Attributes:
             "headwear": (self.headwear, self.headwear_confidence),
             "receding": (self.receding, 0.6),
         }
+        if self.glasses_color is not None:
+            out["glasses_color"] = (self.glasses_color, self.glasses_color_confidence)
         if not self.bald and self.headwear == "none":  # a hat hides the forehead's hair
             out["bangs"] = (self.bangs, self.bangs_confidence)
         if self.hair_length is not None:
@@ -326,6 +335,10 @@ def measure(image: np.ndarray, detection: Detection,
     glare_f = accessories.lens_glare(chip, eye_contours)
     glasses, glasses_conf, frame = accessories.decide_glasses(glasses_f, frames_f, eyewear_f,
                                                                glare_f, embedding)
+    frame_color_f = accessories.frame_color_vector(chip, worn_p, skin, frame)
+    glasses_color, glasses_color_conf = (
+        accessories.decide_frame_color(frame_color_f)
+        if glasses == "eyeglasses" and not grayscale else (None, 0.0))
     eyes = measure_eyes(chip) if glasses != "sunglasses" and not grayscale else UNKNOWN
     brows, thickness = measure_brows(chip, skin)
     facial_hair_f = accessories.facial_hair_features(chip, skin)
@@ -383,6 +396,7 @@ def measure(image: np.ndarray, detection: Detection,
         hair_up=hair_up, hair_up_confidence=hair_up_conf,
         eyes=eyes, brows=brows, brow_thickness=thickness,
         glasses=glasses, glasses_confidence=glasses_conf, glasses_frame=frame,
+        glasses_color=glasses_color, glasses_color_confidence=glasses_color_conf,
         facial_hair=facial_hair, facial_hair_confidence=facial_hair_conf,
         facial_hair_color=beard_color, grayscale=grayscale,
         headwear=headwear, headwear_confidence=headwear_conf, headwear_color=headwear_color,
@@ -392,7 +406,8 @@ def measure(image: np.ndarray, detection: Detection,
         clothing=clothing.color, jacket=clothing.jacket, tie=tie,
         tie_color=clothing.tie_color if tie else UNKNOWN, shirt_color=clothing.shirt,
         features={"tone": tone_f, "embedding": embedding, "glasses": glasses_f, "frames": frames_f,
-                  "glare": glare_f, "eyewear": eyewear_f, "chest": chest_f,
+                  "glare": glare_f, "eyewear": eyewear_f, "frame_color": frame_color_f,
+                  "chest": chest_f,
                   "hair_outline": outline_f,
                   "facial_hair": facial_hair_f, "smile": smile_f, "hair": hair.features,
                   "bangs": bangs_f,

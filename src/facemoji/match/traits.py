@@ -13,6 +13,8 @@ trait               values
 ==================  ==========================================================
 glasses             none, eyeglasses, sunglasses
 glasses_frame       none, thick, thin, rimless
+glasses_color       black, tortoise, gold, silver, clear  (eyeglasses' frame; the
+                    mapping paints it, no avatar reports it, so it costs nothing)
 facial_hair         none, stubble, mustache, goatee, beard
 headwear            none, hat, headscarf
 receding            bool

@@ -110,7 +110,8 @@ MOUTH: dict[str, Traits] = {
 """What each mouth shows: the smile, and how far a toothy one opens (its inner lips'
 gap as the style's landmarks draw it: :data:`..traits.MOUTH_OPEN_CUTS`)."""
 FRAME_COLORS = {"thick": "black", "thin": "silver", "rimless": "clear"}
-"""Glasses colors by frame: thick frames are usually dark plastic, thin ones metal."""
+"""Glasses colors by frame, where analysis measured no frame color (sunglasses, black and
+white photos): thick frames are usually dark plastic, thin ones metal."""
 CLOTHING = {"crew_tee": False, "v_neck": False, "hoodie": False, "collared_shirt": False,
             "blazer": True, "turtleneck": False, "sweater": False, "tank_top": False}
 EYES = {"round": "round", "wide": "round", "almond": "almond", "narrow": "narrow",
@@ -321,8 +322,10 @@ def initial(measured: Measured, schema: Schema) -> Params:
     # photos with a jacket, drew ties on a quarter of the open collars and T-shirts)
     if wanted.get("tie") and _collared(schema, values["clothing"]):
         values["tie"] = "tie"
-    frame = wanted.get("glasses_frame")
-    if frame in FRAME_COLORS:
+    frame, frame_color = wanted.get("glasses_frame"), wanted.get("glasses_color")
+    if wanted.get("glasses") == "eyeglasses" and frame_color is not None:
+        values["glasses_color"] = frame_color
+    elif frame in FRAME_COLORS:
         values["glasses_color"] = FRAME_COLORS[frame]
     values.update(_colors(measured, schema))
     values.update(scalar_values(schema.style, measured, SCALARS))
