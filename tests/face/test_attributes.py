@@ -210,20 +210,26 @@ def test_eyeglasses(astronaut: np.ndarray, astronaut_detection) -> None:
     assert _measure(image, astronaut_detection).glasses == "eyeglasses"
 
 
+def _with_frames(image: np.ndarray, p: np.ndarray, color: tuple[int, int, int],
+                 width: int) -> np.ndarray:
+    """``image`` with an oval frame of ``color``, ``width`` px, drawn around each eye."""
+    image = image.copy()
+    iod = float(np.linalg.norm(p[42:48].mean(axis=0) - p[36:42].mean(axis=0)))
+    for eye in (p[36:42], p[42:48]):
+        center = tuple(np.round(eye.mean(axis=0)).astype(int))
+        cv2.ellipse(image, center, (round(0.42 * iod), round(0.3 * iod)), 0, 0, 360, color,
+                    width, cv2.LINE_AA)
+    return image
+
+
 @pytest.mark.parametrize(("width", "color"), [(1, (30, 30, 30)), (2, (170, 170, 175))],
                          ids=["dark-1px", "silver-2px"])
 def test_thin_frames_are_eyeglasses(astronaut: np.ndarray, astronaut_detection, width: int,
                                     color: tuple[int, int, int]) -> None:
     """Frames as thin as a wire's on a press photo: the hair segmenter's accessories class
     sees them where the edge features barely do (both were missed before it)."""
-    image = astronaut.copy()
-    p = astronaut_detection.landmarks
-    iod = float(np.linalg.norm(p[42:48].mean(axis=0) - p[36:42].mean(axis=0)))
-    for eye in (p[36:42], p[42:48]):
-        center = tuple(np.round(eye.mean(axis=0)).astype(int))
-        cv2.ellipse(image, center, (round(0.42 * iod), round(0.3 * iod)), 0, 0, 360, color,
-                    width, cv2.LINE_AA)
-    attrs = _measure(image, astronaut_detection)
+    attrs = _measure(_with_frames(astronaut, astronaut_detection.landmarks, color, width),
+                     astronaut_detection)
     assert attrs.glasses == "eyeglasses" and attrs.glasses_frame in ("thin", "rimless")
 
 
@@ -238,14 +244,8 @@ def test_the_frame_color_is_measured(astronaut: np.ndarray, astronaut_detection,
                                      names: set[str]) -> None:
     """Frames painted in a color are named by it (silver may read as clear plastic, its
     neighbour in the style's palette)."""
-    image = astronaut.copy()
-    p = astronaut_detection.landmarks
-    iod = float(np.linalg.norm(p[42:48].mean(axis=0) - p[36:42].mean(axis=0)))
-    for eye in (p[36:42], p[42:48]):
-        center = tuple(np.round(eye.mean(axis=0)).astype(int))
-        cv2.ellipse(image, center, (round(0.42 * iod), round(0.3 * iod)), 0, 0, 360, color,
-                    width, cv2.LINE_AA)
-    attrs = _measure(image, astronaut_detection)
+    attrs = _measure(_with_frames(astronaut, astronaut_detection.landmarks, color, width),
+                     astronaut_detection)
     assert attrs.glasses == "eyeglasses" and attrs.glasses_color in names
     assert attrs.to_dict()["glasses_color"] == attrs.glasses_color
     assert attrs.traits()["glasses_color"][0] == attrs.glasses_color
