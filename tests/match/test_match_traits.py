@@ -146,6 +146,22 @@ def test_a_man_with_short_curls_on_light_skin_gets_a_man_s_curly_cut() -> None:
     assert receding.choice("hair") == "receding"  # the hairline shows before the curls
 
 
+@pytest.mark.parametrize("hair_type", ["straight", "wavy"])
+@pytest.mark.parametrize("length", ["chin", "shoulder"])
+def test_a_man_with_smooth_hair_to_the_chin_gets_a_man_s_longer_cut(length: str,
+                                                                    hair_type: str) -> None:
+    # before swept_back, such a man got a woman's cut (lob_wavy) or curly_medium's curls
+    schema = get_style("facemoji").schema
+    for receding in (False, True):
+        man = initial_params(_measured(hair_length=length, hair_type=hair_type,
+                                       receding=receding, gender="male",
+                                       hair_presentation="male"), schema)
+        assert man.choice("hair") == "swept_back"
+    woman = initial_params(_measured(hair_length=length, hair_type=hair_type, hair_up="none",
+                                     gender="female", hair_presentation="female"), schema)
+    assert woman.choice("hair") != "swept_back"
+
+
 @pytest.mark.parametrize("length", ["short", "chin"])
 def test_a_woman_with_short_smooth_hair_gets_a_woman_s_short_cut(length: str) -> None:
     schema = get_style("facemoji").schema

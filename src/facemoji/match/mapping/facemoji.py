@@ -48,6 +48,8 @@ HAIR: dict[str, Traits] = {
     "lob": {"hair_length": "shoulder", "hair_type": "straight"},
     "lob_wavy": {"hair_length": ("chin", "shoulder"), "hair_type": "wavy"},
     "curly_medium": {"hair_length": ("chin", "shoulder"), "hair_type": ("curly", "coily")},
+    "swept_back": {"hair_length": ("chin", "shoulder"), "hair_type": SMOOTH,
+                   "receding": (False, True)},
     "shag": {"hair_length": "shoulder", "hair_type": "wavy", "bangs": True},
     "long_straight": {"hair_length": "long", "hair_type": "straight"},
     "long_wavy": {"hair_length": "long", "hair_type": "wavy"},
@@ -72,7 +74,9 @@ traits default to ``hair_up`` none, no ``bangs``, not ``receding``. ``short_stra
 drawn with a fringe swept across the forehead, so it shows bangs: a man measured without
 them gets ``side_part`` (paired blind review 21–11 and 19–13, docs/benchmarks.md).
 ``receding`` suits curls too: a receding hairline is what a friend sees first, and thin
-white hair read curly drew John Paul II with a full ``curly_crop``."""
+white hair read curly drew John Paul II with a full ``curly_crop``. ``swept_back``, a
+man's chin-length cut swept off a high forehead, suits a hairline either way: men whose
+smooth hair reaches the chin had only women's cuts or ``curly_medium``'s curls."""
 
 GLASSES: dict[str, Traits] = {
     "none": {"glasses": "none", "glasses_frame": "none"},
@@ -166,7 +170,7 @@ SHAPE = ("face_width", "face_length", "eye_size", "eye_spacing", "eye_tilt",
 
 MASCULINE_CUTS = frozenset({"short_straight", "crew_cut", "side_part", "quiff", "pompadour",
                             "slicked_back", "undercut", "mohawk", "curtains", "messy",
-                            "receding", "curly_crop"})
+                            "receding", "curly_crop", "swept_back"})
 FEMININE_STYLES = frozenset({"short_curly", "pixie", "short_layered", "bob", "lob", "lob_wavy",
                              "shag", "long_straight", "long_wavy", "long_curly", "long_bangs",
                              "ponytail", "high_bun", "space_buns", "pigtails", "box_braids",

@@ -135,7 +135,7 @@ HAIR = _options(
     ("space_buns", 0.3, "medium"), ("pigtails", 0.3, "long"), ("box_braids", 0.7, "long"),
     ("cornrows", 0.4, "short"), ("locs", 0.6, "long"), ("afro_puff", 0.4, "medium"),
     ("receding", 0.8, "short receding"), ("balding", 0.6, "bald receding"),
-    ("bald", 0.7, "bald"), ("curly_crop", 0.9, "short"),
+    ("bald", 0.7, "bald"), ("curly_crop", 0.9, "short"), ("swept_back", 0.6, "medium"),
 )
 
 EYES = _options(

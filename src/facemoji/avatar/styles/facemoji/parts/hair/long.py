@@ -200,6 +200,30 @@ def long_bangs(ctx: Ctx) -> tuple[str, str]:
     return _long(ctx, g.chin_y + 140, 1.5, _bangs(g), lock_bottom=g.chin_y + 118, details=fringe)
 
 
+def swept_back(ctx: Ctx) -> tuple[str, str]:
+    """A man's longer cut: hair swept back from a high forehead and behind the ears,
+    falling to the jaw there: the chin-length hair of older men such as Eric Clapton or
+    Nick Nolte, which ``lob_wavy`` drew as a woman's and ``curly_medium`` as a mop of
+    curls. The ears show; the length shows behind them."""
+    g, h = Geo(ctx), ctx.pal.hair
+    bottom = g.chin_y - 8
+    # the hair behind the ears: the back mass, locks from the temples to the jaw in the
+    # front's gradient and their ends flicked out, all drawn behind the ears so that the
+    # ears show
+    ends = [fill(tuft((g.x(s * 1.0), bottom - 40 + 16 * k), (g.x(s * 1.3), bottom - 46 + 16 * k),
+                      (g.x(s * (1.36 + 0.05 * k)), bottom - 8 + 14 * k), s * 5), FILL)
+            for s in (-1, 1) for k in range(3)]
+    back = (fill(closed(back_mass(g, bottom, 1.3, wave=0.6, out=10.0)), BACK)
+            + "".join(_panels(g, bottom, inner=0.96, width=0.32, wave=0.6, curl_in=-0.8))
+            + "".join(ends))
+    line = g.hairline_pts(drop=-10, temple=0.45, sideburn=0.9)
+    outline = cap(g, lambda p: 10 + 16 * crown(p), line)
+    # strands combed from the hairline up and back over the crown
+    combs = [fill(leaf((g.x(u), g.hairline + 2 + 26 * u * u), g.skull(u * 70, 8), 6, -6 * u),
+                  h.light if i % 2 else h.shadow, 0.4)
+             for i, u in enumerate((-0.75, -0.45, -0.15, 0.15, 0.45, 0.75))]
+    return back, front_mass(g, outline, combs)
+
 STYLES = {
     "short_layered": short_layered,
     "bob": bob,
@@ -209,4 +233,5 @@ STYLES = {
     "long_straight": long_straight,
     "long_wavy": long_wavy,
     "long_bangs": long_bangs,
+    "swept_back": swept_back,
 }
