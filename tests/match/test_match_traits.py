@@ -208,6 +208,11 @@ def test_a_measured_frame_color_is_painted_on_eyeglasses_only() -> None:
     assert gold.choice("glasses") == "wire" and gold["glasses_color"] == "#c9a45c"
     assert tortoise["glasses_color"] == "#6b3f22"
     assert shades["glasses_color"] == "#1d1d1f"
+    # and the avatar reports the painted preset, so the report and the objective see it
+    shown = mapping_for("facemoji").traits
+    assert shown(gold)["glasses_color"] == "gold" and shown(tortoise)["glasses_color"] == "tortoise"
+    assert shown(shades)["glasses_color"] is None
+    assert shown(gold.set("glasses_color", "#123456"))["glasses_color"] is None
 
 
 def test_every_option_of_the_mapped_features_has_its_traits() -> None:

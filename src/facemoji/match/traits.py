@@ -13,8 +13,7 @@ trait               values
 ==================  ==========================================================
 glasses             none, eyeglasses, sunglasses
 glasses_frame       none, thick, thin, rimless
-glasses_color       black, tortoise, gold, silver, clear  (eyeglasses' frame; the
-                    mapping paints it, no avatar reports it, so it costs nothing)
+glasses_color       black, tortoise, gold, silver, clear  (eyeglasses' frame)
 facial_hair         none, stubble, mustache, goatee, beard
 headwear            none, hat, headscarf
 receding            bool
@@ -66,7 +65,8 @@ ORDERED = {"hair_length": HAIR_LENGTHS, "smile": SMILES, "age_band": AGE_BANDS,
            "hair_type": HAIR_TYPES, "mouth_open": MOUTH_OPENINGS}
 
 WEIGHTS: dict[str, float] = {
-    "glasses": 1.0, "glasses_frame": 0.3, "facial_hair": 1.0, "headwear": 1.0,
+    "glasses": 1.0, "glasses_frame": 0.3, "glasses_color": 0.3, "facial_hair": 1.0,
+    "headwear": 1.0,
     "receding": 0.5, "hair_length": 0.6, "hair_type": 0.5, "hair_up": 0.5,
     "bangs": 0.4, "smile": 0.5, "mouth_open": 0.3, "age_band": 0.3, "gender": 1.0,
     "jacket": 0.3, "tie": 0.3,

@@ -212,7 +212,19 @@ def traits(params: Params) -> Traits:
         "brow_weight": BROWS[params.choice("eyebrows")],
         "nose_shape": NOSE[params.choice("nose")],
         "lipstick": params["lip_color"] is not None,
+        "glasses_color": _frame_color(params),
     }
+
+
+def _frame_color(params: Params) -> str | None:
+    """The preset eyeglasses' frames are painted in (``None`` without eyeglasses, or in a
+    color of no preset)."""
+    if GLASSES[params.choice("glasses")]["glasses"] != "eyeglasses":
+        return None
+    feature = params.schema.feature("glasses_color")
+    assert isinstance(feature, Color)
+    painted = params.color("glasses_color")
+    return next((p.id for p in feature.presets if p.hex == painted), None)
 
 
 def _collared(schema: Schema, clothing: str) -> bool:
