@@ -183,7 +183,7 @@ def age_band_features(a: object) -> np.ndarray:
 def tasks() -> list[Task]:
     """Every classifier fitted here."""
     from attributes import ACCEPT, CURLY, GRAYSCALE_ACCEPT, LONG, covers_head, smooth_past_chin
-    from facemoji.face.accessories import BEARDLESS_FEMALE, FRAME_COLORS, white_mustache
+    from facemoji.face.accessories import BEARDLESS_FEMALE, FRAME_COLOR_NAMES, white_mustache
     from facemoji.face.age_gender import AGE_BANDS
     from facemoji.face.hair import GRAYSCALE_NAMES, learned_name
     from facemoji.face.hair_type import close_cropped_type
@@ -210,7 +210,7 @@ def tasks() -> list[Task]:
     def frame_color_target(s: object) -> dict[str, float] | None:
         if s.label("glasses") != "eyeglasses":  # type: ignore[attr-defined]
             return None
-        return one("frame_color", FRAME_COLORS)(s)
+        return one("frame_color", FRAME_COLOR_NAMES)(s)
 
     def any_beard(s: object) -> dict[str, float] | None:
         label = s.label("facial_hair")  # type: ignore[attr-defined]
@@ -300,7 +300,7 @@ def tasks() -> list[Task]:
              lambda s, v: v == s.label("glasses")),
         Task("glasses_frame", ("thick", "thin", "rimless"), frame_target, frame_features,
              lambda s, v: v == s.label("glasses_frame")),
-        Task("glasses_color", FRAME_COLORS, frame_color_target, frame_color_features,
+        Task("glasses_color", FRAME_COLOR_NAMES, frame_color_target, frame_color_features,
              lambda s, v: v == s.label("frame_color")),
         Task("facial_hair", ("none", "any"), any_beard, beard_features,
              lambda s, v: (v != "none") == (s.label("facial_hair") != "none")

@@ -341,7 +341,7 @@ def decide_glasses(f: GlassesFeatures, frames: NDArray[np.float64],
     return kind, confidence, frame_model.predict(glasses_vector(f, frames, eyewear))[0]
 
 
-FRAME_COLORS = ("black", "tortoise", "gold", "silver", "clear")
+FRAME_COLOR_NAMES = ("black", "tortoise", "gold", "silver", "clear")
 """The frame colors :func:`decide_frame_color` tells apart: the native style's glasses
 presets that the labelled photos hold at least seven times (red frames: three photos,
 navy: none)."""
@@ -352,6 +352,7 @@ FRAME_MIN_PIXELS = 15
 """Under this many such pixels the frame's color is not read (a thin frame the
 segmenter barely sees)."""
 FRAME_KINDS = ("thick", "thin", "rimless")
+"""The frame kinds (:func:`decide_glasses`) the frame-color model reads, one-hot."""
 
 
 def frame_color_vector(chip: Chip, worn: NDArray[np.float32], skin: ColorMeasure,
@@ -379,7 +380,7 @@ def frame_color_vector(chip: Chip, worn: NDArray[np.float32], skin: ColorMeasure
 
 
 def decide_frame_color(vector: NDArray[np.float64]) -> tuple[str | None, float]:
-    """One of :data:`FRAME_COLORS` and the learned model's probability of it (:mod:`.learned`
+    """One of :data:`FRAME_COLOR_NAMES` and the learned model's probability of it (:mod:`.learned`
     on :func:`frame_color_vector`); ``None`` before the model is fitted."""
     from .learned import model
 

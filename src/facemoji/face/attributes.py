@@ -100,7 +100,7 @@ class Attributes:
     ``brow_thickness`` is the brow height over the inter-ocular distance. ``glasses`` is
     ``none | eyeglasses | sunglasses`` and ``glasses_frame`` ``none | thick | thin |
     rimless``, ``glasses_color`` the frame's color for eyeglasses in a color photo (one of
-    :data:`.accessories.FRAME_COLORS`, ``None`` otherwise;
+    :data:`.accessories.FRAME_COLOR_NAMES`, ``None`` otherwise;
     :func:`.accessories.decide_frame_color`; ``glasses_color_confidence`` the model's
     probability); ``facial_hair`` ``none | stubble | mustache | goatee | beard`` and
     ``facial_hair_color`` its rough color (UNKNOWN without facial hair;
