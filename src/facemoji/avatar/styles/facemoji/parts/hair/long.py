@@ -207,15 +207,11 @@ def swept_back(ctx: Ctx) -> tuple[str, str]:
     curls. The ears show; the length shows behind them."""
     g, h = Geo(ctx), ctx.pal.hair
     bottom = g.chin_y - 8
-    # the hair behind the ears: the back mass, locks from the temples to the jaw in the
-    # front's gradient and their ends flicked out, all drawn behind the ears so that the
-    # ears show
-    ends = [fill(tuft((g.x(s * 1.0), bottom - 40 + 16 * k), (g.x(s * 1.3), bottom - 46 + 16 * k),
-                      (g.x(s * (1.36 + 0.05 * k)), bottom - 8 + 14 * k), s * 5), FILL)
-            for s in (-1, 1) for k in range(3)]
-    back = (fill(closed(back_mass(g, bottom, 1.3, wave=0.6, out=10.0)), BACK)
-            + "".join(_panels(g, bottom, inner=0.96, width=0.32, wave=0.6, curl_in=-0.8))
-            + "".join(ends))
+    # the hair behind the ears, one mass in the front's gradient from the crown to the jaw
+    # (drawn behind the ears, so that they show), its ends turned out a little
+    ends = [fill(tuft((g.x(s * 1.08), bottom - 26), (g.x(s * 1.26), bottom - 18),
+                      (g.x(s * 1.34), bottom + 6), s * 3), FILL) for s in (-1, 1)]
+    back = fill(closed(back_mass(g, bottom, 1.3, wave=0.6, out=10.0)), FILL) + "".join(ends)
     line = g.hairline_pts(drop=-10, temple=0.45, sideburn=0.9)
     outline = cap(g, lambda p: 10 + 16 * crown(p), line)
     # strands combed from the hairline up and back over the crown
