@@ -220,6 +220,7 @@ def swept_back(ctx: Ctx) -> tuple[str, str]:
              for i, u in enumerate((-0.75, -0.45, -0.15, 0.15, 0.45, 0.75))]
     return back, front_mass(g, outline, combs)
 
+
 STYLES = {
     "short_layered": short_layered,
     "bob": bob,
