@@ -362,7 +362,7 @@ def shaded(s: Sample) -> bool:
 def measures() -> list[Measure]:
     """Every reported measure, with its held-out grid."""
     from facemoji.face.hair import BaldRule
-    from facemoji.match.mapping.facemoji import FRAME_COLORS
+    from facemoji.match.mapping.facemoji import frame_paint
 
     def labelled(column: str, *skip: str) -> Callable[[Sample], bool]:
         return lambda s: bool(s.label(column)) and s.label(column) not in skip
@@ -372,7 +372,7 @@ def measures() -> list[Measure]:
 
     def frame_color(s: Sample) -> str | None:  # the avatar's: measured, or by the frame kind
         a = s.attributes
-        return a.glasses_color or FRAME_COLORS.get(a.glasses_frame)
+        return frame_paint(a.glasses, a.glasses_frame, a.glasses_color)
 
     def bare_forehead(s: Sample) -> bool:  # bangs labelled, and no hat over them
         return bool(s.label("bangs")) and not covers_head(s)

@@ -29,7 +29,8 @@ DATA = Path(__file__).parent / "data" / "skin_convention"
 PASSES = ("pass_a.csv", "pass_b.csv")
 MONK_HEX = ("#f6ede4", "#f3e7db", "#f7ead0", "#eadaba", "#d7bd96",
             "#a07e56", "#825c43", "#604134", "#3a312a", "#292420")
-GROUPS = (("Monk 1–4", 0.0, 4.9), ("Monk 5–10", 5.0, 10.0))
+GROUPS = (("Monk 1–4", 0.0, 5.0), ("Monk 5–10", 5.0, 11.0))
+"""Each group's labels from the first bound up to the second, as ``attributes.skin_group``."""
 
 
 def _key() -> list[dict[str, str]]:
@@ -77,7 +78,7 @@ def score() -> None:
     for name in ("shared", "faceset", "portraits"):
         for group, lo, hi in GROUPS:
             mine = [r for r in rows if r["set"] == name
-                    and lo <= float(photos[(name, r["file"])]["skin_tone"]) <= hi]
+                    and lo <= float(photos[(name, r["file"])]["skin_tone"]) < hi]
             if not mine:
                 continue
             label = {r["id"]: float(photos[(name, r["file"])]["skin_tone"]) for r in mine}

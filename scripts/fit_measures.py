@@ -183,7 +183,12 @@ def age_band_features(a: object) -> np.ndarray:
 def tasks() -> list[Task]:
     """Every classifier fitted here."""
     from attributes import ACCEPT, CURLY, GRAYSCALE_ACCEPT, LONG, covers_head, smooth_past_chin
-    from facemoji.face.accessories import BEARDLESS_FEMALE, FRAME_COLOR_NAMES, white_mustache
+    from facemoji.face.accessories import (
+        BEARDLESS_FEMALE,
+        FRAME_COLOR_NAMES,
+        FRAME_READ,
+        white_mustache,
+    )
     from facemoji.face.age_gender import AGE_BANDS
     from facemoji.face.hair import GRAYSCALE_NAMES, learned_name
     from facemoji.face.hair_type import close_cropped_type
@@ -208,7 +213,10 @@ def tasks() -> list[Task]:
         return one("glasses_frame", ("thick", "thin", "rimless"))(s)
 
     def frame_color_target(s: object) -> dict[str, float] | None:
-        if s.label("glasses") != "eyeglasses":  # type: ignore[attr-defined]
+        # as analysis reads it: eyeglasses found in a color photo, their frame's pixels read
+        a = s.attributes  # type: ignore[attr-defined]
+        if (s.label("glasses") != "eyeglasses" or a.glasses != "eyeglasses"  # type: ignore[attr-defined]
+                or a.grayscale or not a.features["frame_color"][FRAME_READ]):
             return None
         return one("frame_color", FRAME_COLOR_NAMES)(s)
 

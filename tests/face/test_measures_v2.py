@@ -511,28 +511,57 @@ def test_a_high_forehead_recedes_sooner_on_an_older_man(forehead: float, feminin
 def test_the_frame_color_is_read_from_what_the_segmenter_sees_worn_around_the_eyes(
         astronaut: np.ndarray, astronaut_detection: Detection) -> None:
     """Gold painted where the segmenter sees a frame: the vector holds gold's CIELAB and
-    gold less the skin; a frame the segmenter barely sees is not read at all."""
+    gold less the skin; what is worn far from the eyes is not read, and a frame the
+    segmenter barely sees is not read at all."""
     import dataclasses
 
     from facemoji.avatar.color import hex_to_lab
-    from facemoji.face.accessories import FRAME_MIN_PIXELS, frame_color_vector
+    from facemoji.face.accessories import (
+        FRAME_MIN_PIXELS,
+        FRAME_READ,
+        decide_frame_color,
+        frame_color_vector,
+    )
     from facemoji.face.chip import IOD, make_chip
 
     chip = make_chip(astronaut, np.asarray(astronaut_detection.landmarks, float), np.ones(3))
     skin = lab_measure(chip.lab[int(chip.landmarks[30, 1]), 100:150], 1.0)
     eyes = chip.landmarks[36:48]
-    worn = np.zeros(chip.valid.shape, np.float32)
-    y = int(eyes[:, 1].mean() - 0.3 * IOD)
-    worn[y:y + 3, int(eyes[:, 0].min()):int(eyes[:, 0].max())] = 0.9  # the rims' tops
-    worn[:10, :] = 1.0  # something worn far above the eyes: not the frame
-    gold = np.asarray(hex_to_lab("#c9a45c"))
+    y, x0 = int(eyes[:, 1].mean() - 0.3 * IOD), int(eyes[:, 0].min())
+    rims = np.zeros(chip.valid.shape, bool)
+    rims[y:y + 3, x0:int(eyes[:, 0].max())] = True  # the rims' tops
+    far = np.zeros_like(rims)
+    far[:10, :] = True  # something worn far above the eyes (a hat's crown): not the frame
     lab = chip.lab.copy()
-    lab[worn > 0] = gold
+    gold = np.asarray(hex_to_lab("#c9a45c"))
+    lab[rims], lab[far] = gold, hex_to_lab("#1f3fbf")
+    worn = np.where(rims | far, 0.9, 0.0).astype(np.float32)
     vector = frame_color_vector(dataclasses.replace(chip, lab=lab), worn, skin, "thin")
     assert np.allclose(vector[4:7], gold, atol=0.5)
     assert np.allclose(vector[:3], gold - np.asarray(skin.lab), atol=0.5)
-    assert vector[8] == 1.0 and list(vector[-3:]) == [0.0, 1.0, 0.0]
-    few = np.zeros_like(worn)
-    few[y, int(eyes[0, 0]):int(eyes[0, 0]) + FRAME_MIN_PIXELS - 1] = 0.9
-    unread = frame_color_vector(chip, few, skin, "thick")
-    assert not unread[:7].any() and unread[8] == 0.0 and list(unread[-3:]) == [1.0, 0.0, 0.0]
+    assert vector[7] == pytest.approx(np.log1p(rims.sum()))
+    assert vector[FRAME_READ] == 1.0 and list(vector[-3:]) == [0.0, 1.0, 0.0]
+
+    def rim(n: int) -> np.ndarray:  # n worn pixels on the rim's top
+        few = np.zeros_like(worn)
+        few[y, x0:x0 + n] = 0.9
+        return few
+
+    read = frame_color_vector(chip, rim(FRAME_MIN_PIXELS), skin, "thin")
+    assert read[FRAME_READ] == 1.0 and read[7] == pytest.approx(np.log1p(FRAME_MIN_PIXELS))
+    unread = frame_color_vector(chip, rim(FRAME_MIN_PIXELS - 1), skin, "thick")
+    assert not unread[:7].any() and unread[FRAME_READ] == 0.0
+    assert unread[7] == pytest.approx(np.log1p(FRAME_MIN_PIXELS - 1))
+    assert list(unread[-3:]) == [1.0, 0.0, 0.0]
+    # a frame too faint to read gets no color of its own (the avatar's follows the kind)
+    assert decide_frame_color(unread) == (None, 0.0)
+
+
+def test_the_frame_color_model_names_the_style_s_glasses_presets() -> None:
+    from facemoji.avatar.style import get_style
+    from facemoji.face.accessories import FRAME_COLOR_NAMES
+
+    presets = {p.id for p in get_style("facemoji").schema.feature("glasses_color").presets}
+    assert set(FRAME_COLOR_NAMES) <= presets
+    shipped = learned_model("glasses_color")
+    assert shipped is not None and shipped.classes == FRAME_COLOR_NAMES

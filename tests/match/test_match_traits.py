@@ -213,6 +213,8 @@ def test_a_measured_frame_color_is_painted_on_eyeglasses_only() -> None:
     assert shown(gold)["glasses_color"] == "gold" and shown(tortoise)["glasses_color"] == "tortoise"
     assert shown(shades)["glasses_color"] is None
     assert shown(gold.set("glasses_color", "#123456"))["glasses_color"] is None
+    # a color the search nudged a little still shows its preset
+    assert shown(gold.set("glasses_color", "#cba65a"))["glasses_color"] == "gold"
 
 
 def test_every_option_of_the_mapped_features_has_its_traits() -> None:

@@ -353,16 +353,20 @@ FRAME_MIN_PIXELS = 15
 segmenter barely sees)."""
 FRAME_KINDS = ("thick", "thin", "rimless")
 """The frame kinds (:func:`decide_glasses`) the frame-color model reads, one-hot."""
+FRAME_READ = 8
+"""Where :func:`frame_color_vector` says whether the frame's pixels were read (1) or
+too few (0)."""
 
 
 def frame_color_vector(chip: Chip, worn: NDArray[np.float32], skin: ColorMeasure,
                        frame: str) -> NDArray[np.float64]:
-    """The frame-color model's input: the median CIELAB of the frame's pixels (those the
-    segmenter sees as worn, :data:`FRAME_SURE`, in a box from 0.55 IOD above the eyes to
-    0.5 below and 0.5 IOD beyond their corners), that color less the skin's, their median
-    chroma, the log of their count and whether there are :data:`FRAME_MIN_PIXELS`
-    (zeros where there are not), and the measured ``frame`` kind as one-hot
-    (:data:`FRAME_KINDS`). Thin metal frames blend with the skin they cross, so the color
+    """The frame-color model's input, 12 numbers: the median CIELAB of the frame's pixels
+    less the skin's (3), their median chroma (1), their median CIELAB (3), the log of their
+    count and whether there are :data:`FRAME_MIN_PIXELS` (:data:`FRAME_READ`), and the
+    measured ``frame`` kind as one-hot (:data:`FRAME_KINDS`; 3); the first seven are zeros
+    where too few pixels were read. The frame's pixels are those the segmenter sees as worn
+    (:data:`FRAME_SURE`) in a box from 0.55 IOD above the eyes to 0.5 below and 0.5 IOD
+    beyond their corners. Thin metal frames blend with the skin they cross, so the color
     is read against the skin's: gold frames measure about 1 b* yellower than the skin,
     silver 1.5 bluer, clear plastic 3.5 (medians over the labelled photos)."""
     eyes = chip.landmarks[36:48]
@@ -380,12 +384,14 @@ def frame_color_vector(chip: Chip, worn: NDArray[np.float32], skin: ColorMeasure
 
 
 def decide_frame_color(vector: NDArray[np.float64]) -> tuple[str | None, float]:
-    """One of :data:`FRAME_COLOR_NAMES` and the learned model's probability of it (:mod:`.learned`
-    on :func:`frame_color_vector`); ``None`` before the model is fitted."""
+    """One of :data:`FRAME_COLOR_NAMES` and the learned model's probability of it
+    (:mod:`.learned` on :func:`frame_color_vector`); ``None`` where the frame's pixels were
+    too few to read (the avatar then takes the color by kind) or before the model is
+    fitted."""
     from .learned import model
 
     colors = model("glasses_color")
-    if colors is None:
+    if colors is None or not vector[FRAME_READ]:
         return None, 0.0
     return colors.predict(vector)
 

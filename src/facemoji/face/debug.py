@@ -42,9 +42,9 @@ def _panel(attrs: Attributes, mesh: Mesh, height: int) -> np.ndarray:
     y = _swatch(panel, y, attrs.hair, f"hair  {hair}")
     y = _swatch(panel, y, attrs.eyes, "eyes (iris)")
     y = _swatch(panel, y, attrs.brows, f"brows  thickness {attrs.brow_thickness:.2f}")
-    frame = (f", {attrs.glasses_frame} {attrs.glasses_color or ''}"
-             if attrs.glasses != "none" else "")
-    y = _text(panel, y, f"glasses: {attrs.glasses} ({attrs.glasses_confidence:.2f}){frame}")
+    frame = ", " + " ".join(v for v in (attrs.glasses_frame, attrs.glasses_color) if v)
+    y = _text(panel, y, f"glasses: {attrs.glasses} ({attrs.glasses_confidence:.2f})"
+                        + (frame if attrs.glasses != "none" else ""))
     y = _text(panel, y, f"facial hair: {attrs.facial_hair} ({attrs.facial_hair_confidence:.2f})")
     y = _text(panel, y, f"headwear: {attrs.headwear} ({attrs.headwear_confidence:.2f})")
     b = mesh.blendshapes

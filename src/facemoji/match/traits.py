@@ -13,7 +13,8 @@ trait               values
 ==================  ==========================================================
 glasses             none, eyeglasses, sunglasses
 glasses_frame       none, thick, thin, rimless
-glasses_color       black, tortoise, gold, silver, clear  (eyeglasses' frame)
+glasses_color       black, tortoise, gold, silver, clear  (eyeglasses' frame; an
+                    avatar may also show red or navy, which analysis does not name)
 facial_hair         none, stubble, mustache, goatee, beard
 headwear            none, hat, headscarf
 receding            bool

@@ -216,15 +216,31 @@ def traits(params: Params) -> Traits:
     }
 
 
+PRESET_NEAR = 10.0
+"""A frame painted within this CIELAB distance of a glasses preset shows that preset (the
+``search`` method nudges colors)."""
+
+
 def _frame_color(params: Params) -> str | None:
-    """The preset eyeglasses' frames are painted in (``None`` without eyeglasses, or in a
-    color of no preset)."""
+    """The preset eyeglasses' frames are painted in, or near (:data:`PRESET_NEAR`);
+    ``None`` without eyeglasses or in a color near no preset."""
     if GLASSES[params.choice("glasses")]["glasses"] != "eyeglasses":
         return None
     feature = params.schema.feature("glasses_color")
     assert isinstance(feature, Color)
-    painted = params.color("glasses_color")
-    return next((p.id for p in feature.presets if p.hex == painted), None)
+    painted = np.asarray(hex_to_lab(params.color("glasses_color")))
+    distance, nearest = min((float(np.linalg.norm(np.asarray(hex_to_lab(p.hex)) - painted)),
+                             p.id) for p in feature.presets)
+    return nearest if distance <= PRESET_NEAR else None
+
+
+def frame_paint(glasses: str | None, frame: str | None, measured: str | None) -> str | None:
+    """The glasses preset a frame is painted in: the ``measured`` frame color on
+    eyeglasses, else the color by ``frame`` kind (:data:`FRAME_COLORS`); ``None`` without
+    a frame."""
+    if glasses == "eyeglasses" and measured is not None:
+        return measured
+    return FRAME_COLORS.get(frame or "none")
 
 
 def _collared(schema: Schema, clothing: str) -> bool:
@@ -338,11 +354,10 @@ def initial(measured: Measured, schema: Schema) -> Params:
     # photos with a jacket, drew ties on a quarter of the open collars and T-shirts)
     if wanted.get("tie") and _collared(schema, values["clothing"]):
         values["tie"] = "tie"
-    frame, frame_color = wanted.get("glasses_frame"), wanted.get("glasses_color")
-    if wanted.get("glasses") == "eyeglasses" and frame_color is not None:
-        values["glasses_color"] = frame_color
-    elif frame in FRAME_COLORS:
-        values["glasses_color"] = FRAME_COLORS[frame]
+    paint = frame_paint(wanted.get("glasses"), wanted.get("glasses_frame"),
+                        wanted.get("glasses_color"))
+    if paint is not None:
+        values["glasses_color"] = paint
     values.update(_colors(measured, schema))
     values.update(scalar_values(schema.style, measured, SCALARS))
     values.update(hair_volume(measured))
