@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 
 from ...avatar.color import hex_to_lab, lab_to_hex
-from ...avatar.schema import Color, Params, Schema
+from ...avatar.schema import Color, Params, Preset, Schema
 from ..measured import Measured
 from ..natural import OWN_BROWS, natural_hair
 from ..traits import Traits
@@ -228,10 +228,18 @@ def _frame_color(params: Params) -> str | None:
         return None
     feature = params.schema.feature("glasses_color")
     assert isinstance(feature, Color)
-    painted = np.asarray(hex_to_lab(params.color("glasses_color")))
-    distance, nearest = min((float(np.linalg.norm(np.asarray(hex_to_lab(p.hex)) - painted)),
-                             p.id) for p in feature.presets)
-    return nearest if distance <= PRESET_NEAR else None
+    nearest, distance = _nearest_preset(feature, hex_to_lab(params.color("glasses_color")))
+    return nearest.id if distance <= PRESET_NEAR else None
+
+
+def _nearest_preset(feature: Color, lab: Any) -> tuple[Preset, float]:
+    """The preset of color ``feature`` nearest CIELAB ``lab`` (the first of equals), and
+    its distance."""
+    lab = np.asarray(lab, np.float64)
+    distances = [float(np.linalg.norm(np.asarray(hex_to_lab(p.hex)) - lab))
+                 for p in feature.presets]
+    best = int(np.argmin(distances))
+    return feature.presets[best], distances[best]
 
 
 def frame_paint(glasses: str | None, frame: str | None, measured: str | None) -> str | None:
@@ -253,9 +261,7 @@ def _colors(measured: Measured, schema: Schema) -> dict[str, Any]:
     if "eyes" in measured.colors:
         eyes = schema.feature("eye_color")
         assert isinstance(eyes, Color)
-        lab = measured.colors["eyes"][0]
-        values["eye_color"] = min((p.hex for p in eyes.presets),
-                                  key=lambda h: float(np.linalg.norm(hex_to_lab(h) - lab)))
+        values["eye_color"] = _nearest_preset(eyes, measured.colors["eyes"][0])[0].hex
     if measured.trait("lipstick") and "lips" in measured.colors:
         lips = schema.feature("lip_color")
         assert isinstance(lips, Color)
