@@ -27,8 +27,6 @@ from labelled import load
 
 DATA = Path(__file__).parent / "data" / "skin_convention"
 PASSES = ("pass_a.csv", "pass_b.csv")
-MONK_HEX = ("#f6ede4", "#f3e7db", "#f7ead0", "#eadaba", "#d7bd96",
-            "#a07e56", "#825c43", "#604134", "#3a312a", "#292420")
 GROUPS = (("Monk 1–4", 0.0, 5.0), ("Monk 5–10", 5.0, 11.0))
 """Each group's labels from the first bound up to the second, as ``attributes.skin_group``."""
 
@@ -99,6 +97,7 @@ def sheets(out: Path) -> None:
 
     from facemoji.face.detect import detect_faces
     from facemoji.face.person import portrait, portrait_matrix
+    from facemoji.face.skin import MONK_HEX
 
     photos, tiles = _photos(), []
     for row in _key():
