@@ -370,11 +370,10 @@ def frame_color_vector(chip: Chip, worn: NDArray[np.float32], skin: ColorMeasure
     is read against the skin's: gold frames measure about 1 b* yellower than the skin,
     silver 1.5 bluer, clear plastic 3.5 (medians over the labelled photos)."""
     eyes = chip.landmarks[36:48]
-    y, (x0, x1) = float(eyes[:, 1].mean()), (eyes[:, 0].min(), eyes[:, 0].max())
-    box = np.zeros(chip.valid.shape, bool)
-    box[max(int(y - 0.55 * IOD), 0):max(int(y + 0.5 * IOD), 0),
-        max(int(x0 - 0.5 * IOD), 0):max(int(x1 + 0.5 * IOD), 0)] = True
-    lab = chip.lab[box & chip.valid & (worn >= FRAME_SURE)]
+    y = float(eyes[:, 1].mean())
+    box = (eyes[:, 0].min() - 0.5 * IOD, eyes[:, 0].max() + 0.5 * IOD,
+           y - 0.55 * IOD, y + 0.5 * IOD)
+    lab = _box(chip.lab, *box)[_box(chip.valid, *box) & (_box(worn, *box) >= FRAME_SURE)]
     kind = [float(frame == k) for k in FRAME_KINDS]
     if len(lab) < FRAME_MIN_PIXELS:
         return np.array([0.0] * 7 + [np.log1p(len(lab)), 0.0] + kind)
