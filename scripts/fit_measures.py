@@ -186,6 +186,7 @@ def tasks() -> list[Task]:
     from facemoji.face.accessories import (
         BEARDLESS_FEMALE,
         FRAME_COLOR_NAMES,
+        FRAME_KINDS,
         FRAME_READ,
         white_mustache,
     )
@@ -210,7 +211,7 @@ def tasks() -> list[Task]:
     def frame_target(s: object) -> dict[str, float] | None:
         if s.label("glasses") != "eyeglasses":  # type: ignore[attr-defined]
             return None
-        return one("glasses_frame", ("thick", "thin", "rimless"))(s)
+        return one("glasses_frame", FRAME_KINDS)(s)
 
     def frame_color_target(s: object) -> dict[str, float] | None:
         # as analysis reads it: eyeglasses found in a color photo, their frame's pixels read
@@ -306,7 +307,7 @@ def tasks() -> list[Task]:
         Task("glasses", ("none", "eyeglasses", "sunglasses"),
              one("glasses", ("none", "eyeglasses", "sunglasses")), glasses_features,
              lambda s, v: v == s.label("glasses")),
-        Task("glasses_frame", ("thick", "thin", "rimless"), frame_target, frame_features,
+        Task("glasses_frame", FRAME_KINDS, frame_target, frame_features,
              lambda s, v: v == s.label("glasses_frame")),
         Task("glasses_color", FRAME_COLOR_NAMES, frame_color_target, frame_color_features,
              lambda s, v: v == s.label("frame_color")),
