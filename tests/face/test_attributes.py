@@ -376,9 +376,11 @@ def test_draw_debug(base: Attributes, astronaut: np.ndarray, astronaut_detection
 
 
 def _skin_forehead(image: np.ndarray, detection, hair_mask: np.ndarray,
-                   height: float | None) -> np.ndarray:
+                   height: float | None, textured: bool = False) -> np.ndarray:
     """Paint the head above the brows with the cheek's skin, up to ``height`` IOD above the
-    brows (``None``: the whole skull, a bald head), shading it slightly darker upwards."""
+    brows (``None``: the whole skull, a bald head), shading it slightly darker upwards;
+    ``textured``: with the cheek's own texture tiled over it (the hair segmenter sees a flat
+    paint as neither skin nor hair)."""
     p = detection.landmarks
     iod = float(np.linalg.norm(p[42:48].mean(axis=0) - p[36:42].mean(axis=0)))
     brow = float(p[17:27, 1].min())
@@ -393,8 +395,14 @@ def _skin_forehead(image: np.ndarray, detection, hair_mask: np.ndarray,
         region &= yy > brow - height * iod
     lab = np.tile(skin, (region.sum(), 1))
     lab[:, 0] -= 2.0 * (brow - yy[region]) / iod
+    paint = np.clip(lab2rgb(lab[None])[0], 0, 1) * 255
+    if textured:
+        patch = image[cy - 8: cy + 8, cx - 8: cx + 8].astype(np.float64)
+        reps = (image.shape[0] // 16 + 1, image.shape[1] // 16 + 1, 1)
+        grain = np.tile(patch - patch.mean(axis=(0, 1)), reps)[: image.shape[0], : image.shape[1]]
+        paint = paint + grain[region]
     out = image.copy()
-    out[region] = (np.clip(lab2rgb(lab[None])[0], 0, 1) * 255).astype(np.uint8)
+    out[region] = np.clip(paint, 0, 255).astype(np.uint8)
     return out
 
 
@@ -603,7 +611,8 @@ def test_hair_down_to_the_brows_is_bangs(base: Attributes, astronaut: np.ndarray
                                          astronaut_detection, monkeypatch) -> None:
     """Her own hair moved down over the forehead to just above the brows is a fringe; the
     same head with a skin forehead up to 0.9 IOD has none. (A flat brown patch there no
-    longer passes for hair: the hair segmenter sees no strands in it.)"""
+    longer passes for hair: the hair segmenter sees no strands in it; nor does a flat skin
+    paint pass for skin, so the forehead gets the cheek's grain.)"""
     _presenting(monkeypatch, female=0.9)
     p = astronaut_detection.landmarks
     iod = float(np.linalg.norm(p[42:48].mean(axis=0) - p[36:42].mean(axis=0)))
@@ -613,5 +622,6 @@ def test_hair_down_to_the_brows_is_bangs(base: Attributes, astronaut: np.ndarray
     top, bottom, shift = int(brow - 1.2 * iod), int(brow - 0.1 * iod), int(0.6 * iod)
     fringe[top:bottom, x0:x1] = astronaut[top - shift: bottom - shift, x0:x1]
     assert _measure(fringe, astronaut_detection).bangs
-    forehead = _skin_forehead(astronaut, astronaut_detection, base.hair_mask, 0.9)
+    forehead = _skin_forehead(astronaut, astronaut_detection, base.hair_mask, 0.9,
+                              textured=True)
     assert not _measure(forehead, astronaut_detection).bangs

@@ -7,7 +7,7 @@ import dataclasses
 import numpy as np
 import pytest
 
-from facemoji.face.bangs import BAND, bangs_vector, decide_bangs
+from facemoji.face.bangs import BAND, FOREHEAD_BANDS, bangs_vector, decide_bangs, forehead_bands
 from facemoji.face.chip import IOD, make_chip
 from facemoji.face.color import lab_measure
 from facemoji.face.detect import Detection
@@ -28,24 +28,28 @@ def _vector(astronaut: np.ndarray, detection: Detection, fringe: bool,
     lab[band] = DARK_HAIR if fringe else skin.lab
     chip = dataclasses.replace(chip, lab=lab)
     person = np.ones(chip.valid.shape, np.float32)
-    hair_p = np.zeros(chip.valid.shape, np.float32)  # the segmenter sees the fringe as hair
-    hair_p[band] = 0.9 if fringe else 0.0
+    # the segmenter sees hair from the hairline (1.2 IOD over the brows) up, and the
+    # fringe down to the band's foot; bare skin between
+    hair_p = np.zeros(chip.valid.shape, np.float32)
+    hair_p[: int(top - (BAND[0] if fringe else 1.2) * IOD)] = 0.9
+    skin_p = np.where(hair_p > 0, 0.0, 1.0).astype(np.float32)
     hair = lab_measure(np.array([DARK_HAIR]), 1.0)
     forehead = 0.2 if fringe else 0.9
     return bangs_vector(chip, hair, skin, skin_likeness(chip, skin), person, forehead, female,
-                        hair_p)
+                        hair_p, skin_p)
 
 
 def test_a_fringe_reads_as_hair_and_a_bare_forehead_as_skin(astronaut, astronaut_detection):
     bare, fringe = (_vector(astronaut, astronaut_detection, f) for f in (False, True))
-    assert bare.shape == fringe.shape == (10,) and np.isfinite(bare).all()
+    assert bare.shape == fringe.shape == (10 + 3 * len(FOREHEAD_BANDS),)
+    assert np.isfinite(bare).all()
     # the skin share falls, the hair-like and dark shares rise, the band darkens
     assert fringe[1] < 0.2 < bare[1]
     assert fringe[2] > 0.8 > bare[2]
     assert fringe[5] > 0.8 > bare[5]
     assert fringe[3] < bare[3] - 20
-    assert fringe[-2] == 0.9
-    assert fringe[-1] == 1.0 and bare[-1] == 0.0  # the segmenter's hair share
+    assert fringe[8] == 0.9
+    assert fringe[9] == 1.0 and bare[9] == 0.0  # the segmenter's hair share
 
 
 def test_the_shipped_model_finds_a_painted_fringe(astronaut, astronaut_detection):
@@ -58,4 +62,21 @@ def test_without_a_model_the_rule_decides(monkeypatch, rule):
     from facemoji.face import bangs
 
     monkeypatch.setattr(bangs, "model", lambda name: None)
-    assert decide_bangs(np.zeros(10), rule) == (rule, 0.5)
+    assert decide_bangs(np.zeros(10 + 3 * len(FOREHEAD_BANDS)), rule) == (rule, 0.5)
+
+
+def test_the_forehead_bands_see_a_short_fringe_up_to_the_hairline(astronaut,
+                                                                  astronaut_detection):
+    """A fringe that stops halfway up the forehead leaves the band just above the brows
+    bare: the bands above it see its hair and no skin, the lowest sees skin."""
+    chip = make_chip(astronaut, np.asarray(astronaut_detection.landmarks, float), np.ones(3))
+    top = chip.landmarks[17:27, 1].min()
+    hair_p = np.zeros(chip.valid.shape, np.float32)
+    skin_p = np.ones(chip.valid.shape, np.float32)
+    fringe = slice(int(top - 1.6 * IOD), int(top - 0.7 * IOD))
+    hair_p[fringe], skin_p[fringe] = 0.95, 0.0
+    bands = forehead_bands(chip, hair_p, skin_p).reshape(len(FOREHEAD_BANDS), 3)
+    low, high = FOREHEAD_BANDS.index((0.15, 0.4)), FOREHEAD_BANDS.index((1.0, 1.3))
+    assert bands[low].tolist() == [0.0, 0.0, 1.0]
+    assert bands[high].tolist() == pytest.approx([1.0, 0.95, 0.0])
+    assert not forehead_bands(chip, None, None).any()  # no segmenter: nothing seen

@@ -325,7 +325,8 @@ def measure(image: np.ndarray, detection: Detection,
                         age=age_gender.age, grayscale=grayscale, hair_p=hair_p,
                         skin_p=skin_p)
     bangs_f = bangs_vector(chip, hair.color, skin, hair.skin_like, person,
-                           float(hair.features[FOREHEAD]), age_gender.female, hair_p)
+                           float(hair.features[FOREHEAD]), age_gender.female, hair_p,
+                           skin_p)
     bangs, bangs_conf = decide_bangs(bangs_f, hair.bangs)
     mesh = face_mesh(image, landmarks)
     in_chip = mesh.points[:, :2] @ chip.matrix[:, :2].T + chip.matrix[:, 2]
