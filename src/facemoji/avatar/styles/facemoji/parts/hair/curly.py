@@ -67,34 +67,6 @@ def _mass(center: Point, rx: float, ry: float, radius: float, n: int = 18) -> st
     return scallop(pts, radius, closed=True)
 
 
-def _long_mass(g: Geo, bottom: float, spread: float, radius: float) -> str:
-    """A lobed mass behind the head down to ``bottom``."""
-    top = g.shell((-100, -60, -25, 0, 25, 60, 100), lambda p: 18 + 10 * crown(p))
-    right = [(g.x(1.25 + 0.2 * spread), g.eye_y + 10), (g.x(1.2 + 0.3 * spread), bottom - 30)]
-    hem = [(g.x(0.9), bottom), (g.cx, bottom + 6), (g.x(-0.9), bottom)]
-    left = [(2 * g.cx - x, y) for x, y in reversed(right)]
-    return scallop([*top, *right, *hem, *left], radius, vary=1.5)
-
-
-def _side_curls(g: Geo, bottom: float, radius: float) -> str:
-    """Curly locks framing the face in front of the ears, with curl highlights."""
-    h, rng = g.ctx.pal.hair, np.random.default_rng(9)
-    out, centers = [], []
-    for s in (-1, 1):
-        # each lock widens as it falls, as curls do, rather than hanging as a tube
-        pts = [g.skull(s * 62, -12), (g.x(s * 0.9), g.eye_y - 20), (g.x(s * 0.94), g.eye_y + 40),
-               (g.x(s * 1.0), bottom - 10), (g.x(s * 1.5), bottom), (g.x(s * 1.42), g.eye_y),
-               g.skull(s * 70, 16)]
-        out.append(fill(scallop(pts if s == -1 else pts[::-1], radius, vary=1.5), FILL))
-        for y in np.linspace(g.eye_y - 20, bottom - 20, 6):
-            reach = 1.08 + 0.3 * (y - g.eye_y + 20) / max(bottom - g.eye_y, 1.0)
-            centers += [(g.x(s * (reach + rng.uniform(-0.06, 0.12))), float(y + rng.uniform(-5, 5)))
-                        for _ in range(2)]
-    out.append(path(curls(centers, radius * 0.6, rng), "none", stroke=h.light,
-                    stroke_width=2.4, stroke_linecap="round", opacity=0.45))
-    return "".join(out)
-
-
 def short_curly(ctx: Ctx) -> tuple[str, str]:
     """Short curls: a lobed cap with curls falling onto the forehead."""
     g = Geo(ctx)
@@ -138,17 +110,6 @@ def afro(ctx: Ctx) -> tuple[str, str]:
     return back, _curly_cap(g, lambda p: 20 + 10 * crown(p), 12, line, tex)
 
 
-def _curly_long(ctx: Ctx, bottom: float, spread: float, lobe: float, seed: int,
-                lock_bottom: float) -> tuple[str, str]:
-    """Medium or long curls: a lobed mass behind, a lobed cap and curly side locks."""
-    g = Geo(ctx)
-    back = fill(_long_mass(g, bottom, spread, lobe), BACK)
-    tex = _texture(g, list(range(-80, 81, 20)), [-8, 14], 7, seed)
-    front = _curly_cap(g, lambda p: 16 + 12 * crown(p), 11, _lobed_hairline(g, 8), tex,
-                       edge_radius=9)
-    return back, front + _side_curls(g, lock_bottom, lobe - 2)
-
-
 def _rounded_side_curls(g: Geo, bottom: float, radius: float) -> str:
     """Curls framing the face that swell out at the cheeks and tuck back in at the jaw,
     as chin-length curls do, with curl highlights."""
@@ -185,10 +146,46 @@ def curly_medium(ctx: Ctx) -> tuple[str, str]:
     return back + _rounded_side_curls(g, bottom, 13), front
 
 
+def _falling_side_curls(g: Geo, bottom: float, radius: float) -> str:
+    """Curls framing the face that fall past the jaw onto the shoulders, widening as
+    they fall and rounding off at their ends, with curl highlights."""
+    h, rng = g.ctx.pal.hair, np.random.default_rng(11)
+    chin = g.ctx.a.chin[1]
+    out, centers = [], []
+    for s in (-1, 1):
+        pts = [g.skull(s * 62, -12), (g.x(s * 0.9), g.eye_y - 20), (g.x(s * 0.96), g.eye_y + 40),
+               (g.x(s * 1.04), chin + 6), (g.x(s * 1.14), bottom - 10),
+               (g.x(s * 1.36), bottom - 4), (g.x(s * 1.5), bottom - 26),
+               (g.x(s * 1.5), chin - 10), (g.x(s * 1.4), g.eye_y - 20), g.skull(s * 70, 16)]
+        out.append(fill(scallop(pts if s == -1 else pts[::-1], radius, vary=1.0), FILL))
+        for y in np.linspace(g.eye_y - 20, bottom - 24, 7):
+            centers += [(g.x(s * (1.12 + rng.uniform(0.0, 0.26))), float(y + rng.uniform(-5, 5)))
+                        for _ in range(2)]
+    out.append(path(curls(centers, radius * 0.6, rng), "none", stroke=h.light,
+                    stroke_width=2.4, stroke_linecap="round", opacity=0.45))
+    return "".join(out)
+
+
 def long_curly(ctx: Ctx) -> tuple[str, str]:
-    """Long curls falling past the shoulders."""
-    bottom = ctx.a.chin[1] + 120
-    return _curly_long(ctx, bottom, 1.2, 18, 5, bottom - 20)
+    """Long curls past the shoulders: one full mass, widest at the shoulders, with the
+    curls framing the face falling into it (drawn as ``curly_medium`` is, longer; two
+    hanging locks read as a wig)."""
+    g = Geo(ctx)
+    chin = ctx.a.chin[1]
+    bottom = chin + 110
+    top = g.shell((-100, -60, -25, 0, 25, 60, 100), lambda p: 22 + 12 * crown(p))
+    right = [(g.x(1.38), g.eye_y - 10), (g.x(1.5), g.eye_y + 45), (g.x(1.58), chin + 20),
+             (g.x(1.52), bottom - 26), (g.x(1.3), bottom - 2)]
+    hem = [(g.x(0.9), bottom + 2), (g.cx, bottom + 6), (g.x(-0.9), bottom + 2)]
+    left = [(2 * g.cx - x, y) for x, y in reversed(right)]
+    mass = scallop([*top, *right, *hem, *left], 16, vary=1.0)
+    back = fill(mass, BACK) + clipped("hair-clip-b", mass, _texture(
+        g, list(range(-110, 111, 20)), [-40, -20], 7, 12))
+    tex = _texture(g, list(range(-80, 81, 20)), [-8, 14], 7, 5)
+    front = _curly_cap(g, lambda p: 18 + 12 * crown(p), 11, _lobed_hairline(g, 8), tex,
+                       edge_radius=9)
+    # the locks framing the face cover the ears, as long curls do
+    return back, front + _falling_side_curls(g, bottom, 14)
 
 
 def afro_puff(ctx: Ctx) -> tuple[str, str]:
