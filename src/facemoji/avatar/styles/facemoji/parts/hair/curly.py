@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 
 from ...context import Ctx
@@ -110,23 +112,33 @@ def afro(ctx: Ctx) -> tuple[str, str]:
     return back, _curly_cap(g, lambda p: 20 + 10 * crown(p), 12, line, tex)
 
 
-def _rounded_side_curls(g: Geo, bottom: float, radius: float) -> str:
-    """Curls framing the face that swell out at the cheeks and tuck back in at the jaw,
-    as chin-length curls do, with curl highlights."""
-    h, rng = g.ctx.pal.hair, np.random.default_rng(9)
+def _framing_curls(g: Geo, outline: Callable[[int], list[Point]], bottom: float,
+                   radius: float, rows: int, spread: float, seed: int) -> str:
+    """Curls framing the face on both sides (side ``s`` -1 or 1 drawn along
+    ``outline(s)``, clockwise for the left), with two curl highlights per row over
+    ``rows`` rows from the eyes to ``bottom``, reaching 1.12 to ``1.12 + spread`` half
+    face widths out."""
+    h, rng = g.ctx.pal.hair, np.random.default_rng(seed)
     out, centers = [], []
     for s in (-1, 1):
-        pts = [g.skull(s * 62, -12), (g.x(s * 0.9), g.eye_y - 20), (g.x(s * 0.96), g.eye_y + 40),
-               (g.x(s * 1.08), bottom - 6), (g.x(s * 1.34), bottom - 14),
-               (g.x(s * 1.46), g.eye_y + 40), (g.x(s * 1.36), g.eye_y - 20),
-               g.skull(s * 70, 16)]
+        pts = outline(s)
         out.append(fill(scallop(pts if s == -1 else pts[::-1], radius, vary=1.0), FILL))
-        for y in np.linspace(g.eye_y - 20, bottom - 24, 5):
-            centers += [(g.x(s * (1.12 + rng.uniform(0.0, 0.22))), float(y + rng.uniform(-5, 5)))
+        for y in np.linspace(g.eye_y - 20, bottom - 24, rows):
+            centers += [(g.x(s * (1.12 + rng.uniform(0.0, spread))), float(y + rng.uniform(-5, 5)))
                         for _ in range(2)]
     out.append(path(curls(centers, radius * 0.6, rng), "none", stroke=h.light,
                     stroke_width=2.4, stroke_linecap="round", opacity=0.45))
     return "".join(out)
+
+
+def _rounded_side_curls(g: Geo, bottom: float, radius: float) -> str:
+    """Curls framing the face that swell out at the cheeks and tuck back in at the jaw,
+    as chin-length curls do, with curl highlights."""
+    return _framing_curls(g, lambda s: [
+        g.skull(s * 62, -12), (g.x(s * 0.9), g.eye_y - 20), (g.x(s * 0.96), g.eye_y + 40),
+        (g.x(s * 1.08), bottom - 6), (g.x(s * 1.34), bottom - 14),
+        (g.x(s * 1.46), g.eye_y + 40), (g.x(s * 1.36), g.eye_y - 20), g.skull(s * 70, 16)],
+        bottom, radius, rows=5, spread=0.22, seed=9)
 
 
 def curly_medium(ctx: Ctx) -> tuple[str, str]:
@@ -149,21 +161,13 @@ def curly_medium(ctx: Ctx) -> tuple[str, str]:
 def _falling_side_curls(g: Geo, bottom: float, radius: float) -> str:
     """Curls framing the face that fall past the jaw onto the shoulders, widening as
     they fall and rounding off at their ends, with curl highlights."""
-    h, rng = g.ctx.pal.hair, np.random.default_rng(11)
     chin = g.ctx.a.chin[1]
-    out, centers = [], []
-    for s in (-1, 1):
-        pts = [g.skull(s * 62, -12), (g.x(s * 0.9), g.eye_y - 20), (g.x(s * 0.96), g.eye_y + 40),
-               (g.x(s * 1.04), chin + 6), (g.x(s * 1.14), bottom - 10),
-               (g.x(s * 1.36), bottom - 4), (g.x(s * 1.5), bottom - 26),
-               (g.x(s * 1.5), chin - 10), (g.x(s * 1.4), g.eye_y - 20), g.skull(s * 70, 16)]
-        out.append(fill(scallop(pts if s == -1 else pts[::-1], radius, vary=1.0), FILL))
-        for y in np.linspace(g.eye_y - 20, bottom - 24, 7):
-            centers += [(g.x(s * (1.12 + rng.uniform(0.0, 0.26))), float(y + rng.uniform(-5, 5)))
-                        for _ in range(2)]
-    out.append(path(curls(centers, radius * 0.6, rng), "none", stroke=h.light,
-                    stroke_width=2.4, stroke_linecap="round", opacity=0.45))
-    return "".join(out)
+    return _framing_curls(g, lambda s: [
+        g.skull(s * 62, -12), (g.x(s * 0.9), g.eye_y - 20), (g.x(s * 0.96), g.eye_y + 40),
+        (g.x(s * 1.04), chin + 6), (g.x(s * 1.14), bottom - 10), (g.x(s * 1.36), bottom - 4),
+        (g.x(s * 1.5), bottom - 26), (g.x(s * 1.5), chin - 10), (g.x(s * 1.4), g.eye_y - 20),
+        g.skull(s * 70, 16)],
+        bottom, radius, rows=7, spread=0.26, seed=11)
 
 
 def long_curly(ctx: Ctx) -> tuple[str, str]:
