@@ -1,8 +1,10 @@
-"""Contact sheets for labelling one column by eye: glasses frame colors, ties, beard colors.
+"""Contact sheets for labelling one column by eye: glasses frame colors, ties, beard colors,
+fringes.
 
     python scripts/label_sheets.py frames --out DIR [--per-sheet 12]
     python scripts/label_sheets.py ties --out DIR [--per-sheet 12]
     python scripts/label_sheets.py beards --out DIR [--per-sheet 6]
+    python scripts/label_sheets.py fringes --out DIR [--per-sheet 9]
 
 Reads the labelled sets that are here (``benchmarks/labelled.py``: ``../shared``,
 ``$FACEMOJI_FACESET``, ``$FACEMOJI_PORTRAITS``) and tiles, ``--per-sheet`` to a sheet and
@@ -15,11 +17,12 @@ each captioned ``set:file``, into ``DIR/NAME_NN.png``, with ``DIR/NAME_labels.cs
 - ``ties`` (column ``tie``): every photo labelled with a jacket, and every man's portrait,
   whole, 360 px wide;
 - ``beards`` (column ``beard_color``): every photo labelled with facial hair, cropped to
-  the face detector's box doubled in width (so the hair above shows too), 360 px wide.
+  the face detector's box doubled in width (so the hair above shows too), 360 px wide;
+- ``fringes`` (column ``fringe``): every photo labelled with bangs, cropped as ``beards``.
 
 Every labeller gets the same sheets; ``benchmarks/data/frame_color_labels.csv``,
-``benchmarks/data/tie_labels.csv`` and ``benchmarks/data/beard_color_labels.csv`` hold the
-merged labels.
+``benchmarks/data/tie_labels.csv``, ``benchmarks/data/beard_color_labels.csv`` and
+``benchmarks/data/fringe_labels.csv`` hold the merged labels.
 """
 
 from __future__ import annotations
@@ -101,6 +104,10 @@ def _bearded(set_name: str, photo: Photo) -> bool:
     return photo["facial_hair"] not in ("", "none")
 
 
+def _fringed(set_name: str, photo: Photo) -> bool:
+    return photo["bangs"] == "yes"
+
+
 def _suited(set_name: str, photo: Photo) -> bool:
     return photo["jacket"] == "yes" or (set_name == "portraits" and photo["gender"] == "male")
 
@@ -109,6 +116,7 @@ KINDS: dict[str, tuple[str, Callable[[str, Photo], bool], Callable[[Path], np.nd
     "frames": ("frame_color", _glasses, eye_area),
     "ties": ("tie", _suited, whole),
     "beards": ("beard_color", _bearded, face_area),
+    "fringes": ("fringe", _fringed, face_area),
 }
 """Per kind of sheet: the column labelled, which photos, and how each is shown."""
 
