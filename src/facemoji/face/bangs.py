@@ -31,6 +31,19 @@ _HAIR_LIKE_WEIGHT = np.array([0.5, 1.0, 1.0])
 """CIELAB weights of the hair-or-skin likeness: lightness counts half (shading moves it)."""
 
 
+def _above_brows(chip: Chip, low: float, high: float) -> slice:
+    """The chip rows from ``high`` to ``low`` IOD above the brows' top."""
+    brow = float(chip.landmarks[17:27, 1].min())
+    return slice(int(max(0.0, brow - high * IOD)), int(max(0.0, brow - low * IOD)))
+
+
+def _between_brows(chip: Chip, inner: int, outer: int) -> slice:
+    """The chip columns from brow landmark ``inner`` of the image-left brow to its mirror
+    (19, 24: the brows' inner thirds; 18, 25: their middles)."""
+    p = chip.landmarks
+    return slice(int(p[inner, 0]), int(p[outer, 0]))
+
+
 def forehead_bands(chip: Chip, hair_p: NDArray[np.float32] | None,
                    skin_p: NDArray[np.float32] | None) -> NDArray[np.float64]:
     """Per band of :data:`FOREHEAD_BANDS`, what the hair segmenter sees there (its chip-frame
@@ -44,11 +57,9 @@ def forehead_bands(chip: Chip, hair_p: NDArray[np.float32] | None,
     out = np.zeros(3 * len(FOREHEAD_BANDS))
     if hair_p is None or skin_p is None:
         return out
-    p = chip.landmarks
-    brow = float(p[17:27, 1].min())
-    inner, wide = slice(int(p[19, 0]), int(p[24, 0])), slice(int(p[18, 0]), int(p[25, 0]))
+    inner, wide = _between_brows(chip, 19, 24), _between_brows(chip, 18, 25)
     for k, (low, high) in enumerate(FOREHEAD_BANDS):
-        rows = slice(int(max(0.0, brow - high * IOD)), int(max(0.0, brow - low * IOD)))
+        rows = _above_brows(chip, low, high)
         if hair_p[rows, inner].size and hair_p[rows, wide].size:
             out[3 * k: 3 * k + 3] = ((hair_p[rows, inner] > SURE).mean(),
                                      hair_p[rows, wide].mean(), skin_p[rows, inner].mean())
@@ -67,10 +78,7 @@ def bangs_vector(chip: Chip, hair: ColorMeasure, skin: ColorMeasure,
     probability, :mod:`.parts`; 0 without it); then :func:`forehead_bands` (``skin_p``:
     the segmenter's bare-skin probability)."""
     bands = forehead_bands(chip, hair_p, skin_p)
-    p = chip.landmarks
-    brow = float(p[17:27, 1].min())
-    rows = slice(int(max(0.0, brow - BAND[1] * IOD)), int(brow - BAND[0] * IOD))
-    cols = slice(int(p[19, 0]), int(p[24, 0]))
+    rows, cols = _above_brows(chip, *BAND), _between_brows(chip, 19, 24)
     lab = chip.lab[rows, cols].reshape(-1, 3)
     if len(lab) == 0:
         return np.array([forehead, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0, female, 0.0, *bands])
