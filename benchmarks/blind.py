@@ -37,6 +37,24 @@ of each version and gives a two-sided sign test.
     python benchmarks/blind.py pair --a old.key.json --b new.key.json \\
         --out /tmp/ab --key /tmp/ab.key.json
     python benchmarks/blind.py score-pair /tmp/ab/answers.csv --key /tmp/ab.key.json
+
+A change to how one option is drawn, or to which option a measure leads to, touches few
+people of a set's review seed. ``swap`` looks at every person of the three labelled sets
+(the portrait set too): each person's first fit from their measured photos
+(``initial_params``; ``benchmarks/attributes.py``'s cached measurements), and for every
+avatar that takes an option NEW of ``--swap NEW=OLD`` (``--feature``, default ``hair``),
+a row of one of their photos beside that avatar (version b) and the same avatar with OLD
+(version a). The photo is one the avatar was measured on: the rows compare two drawings of
+one measurement. ``score-pair`` scores it as above.
+
+    python benchmarks/blind.py swap --swap bob_swept=bob --swap long_swept=long_bangs \\
+        --out /tmp/sw --key /tmp/sw.key.json
+
+``swap --unmeasured TRAIT`` asks what measuring a trait does: version a is each person's
+first fit with TRAIT left out of their measurements, version b the fit with it, one row for
+every person whose ``--feature`` the trait changes.
+
+    python benchmarks/blind.py swap --unmeasured hair_top --out /tmp/top --key /tmp/top.json
 """
 
 from __future__ import annotations
@@ -49,6 +67,7 @@ import random
 import string
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -241,10 +260,44 @@ def looks_same(a_png: bytes, b_png: bytes, within: int = SAME_WITHIN) -> bool:
     return a.shape == b.shape and int(np.abs(a - b).max()) <= within
 
 
-def pair(args: argparse.Namespace) -> int:
-    """Write side-by-side sheets of two versions' avatars of the same people."""
+def _write_pairs(rows: list[tuple[str, Path, bytes, bytes]], out: Path, key: Path,
+                 seed: int, versions: dict[str, str]) -> int:
+    """Write the pair sheets, instructions, answer form and key for ``rows`` of ``(person,
+    photo, version a's avatar PNG, version b's)``, shuffled by ``seed``, each version left
+    or right at random; ``versions`` names a and b in the key. Returns the rows written."""
     from facemoji.report import contact_sheet, save_image
 
+    rows = list(rows)
+    rng = random.Random(seed)
+    rng.shuffle(rows)
+    out.mkdir(parents=True, exist_ok=True)
+    tiles, labels, answers, key_rows = [], [], [], []
+    for n, (person, photo, a_png, b_png) in enumerate(rows):
+        group, row = n // PAIR_ROWS + 1, n % PAIR_ROWS + 1
+        a_left = rng.random() < 0.5
+        sides = ("a", "b") if a_left else ("b", "a")
+        avatars = {"a": _avatar_tile(a_png), "b": _avatar_tile(b_png)}
+        tiles += [_photo_tile(photo), avatars[sides[0]], avatars[sides[1]]]
+        labels += [f"{row}: photo", f"{row}: L", f"{row}: R"]
+        answers.append({"group": group, "row": row, "choice": "", "note": ""})
+        key_rows.append({"group": group, "row": row, "person": person, "left": sides[0]})
+        if row == PAIR_ROWS or n == len(rows) - 1:
+            save_image(contact_sheet(tiles, labels, cell=CELL, columns=3,
+                                     title=f"group {group}: photo, then avatars L and R"),
+                       str(out / f"group{group}.png"))
+            tiles, labels = [], []
+    (out / "INSTRUCTIONS.md").write_text(PAIR_INSTRUCTIONS, encoding="utf-8")
+    with open(out / "answers.csv", "w", newline="", encoding="utf-8") as fh:
+        writer = csv.DictWriter(fh, fieldnames=["group", "row", "choice", "note"])
+        writer.writeheader()
+        writer.writerows(answers)
+    key.write_text(json.dumps({**versions, "rows": key_rows}, indent=1) + "\n",
+                   encoding="utf-8")
+    return len(rows)
+
+
+def pair(args: argparse.Namespace) -> int:
+    """Write side-by-side sheets of two versions' avatars of the same people."""
     keys = [json.loads(Path(k).read_text(encoding="utf-8")) for k in (args.a, args.b)]
     if (keys[0]["set"], keys[0]["seed"]) != (keys[1]["set"], keys[1]["seed"]):
         print("the two keys must come from the same --set and --seed", file=sys.stderr)
@@ -258,42 +311,81 @@ def pair(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 2
     folders = [_avatar_folder(Path(k)) for k in (args.a, args.b)]
+    pngs = {p: tuple((f / f"{p}.png").read_bytes() for f in folders) for p in shared}
     # a row whose two avatars look the same asks the reviewer nothing
-    same = {p for p in shared if looks_same((folders[0] / f"{p}.png").read_bytes(),
-                                            (folders[1] / f"{p}.png").read_bytes(),
-                                            args.same_within)}
-    shared = [p for p in shared if p not in same]
-    rng = random.Random(args.seed)
-    rng.shuffle(shared)
-    out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
-    tiles, labels, rows, key_rows = [], [], [], []
-    for n, person in enumerate(shared):
-        group, row = n // PAIR_ROWS + 1, n % PAIR_ROWS + 1
-        a_left = rng.random() < 0.5
-        sides = ("a", "b") if a_left else ("b", "a")
-        avatars = {v: _avatar_tile((folders[i] / f"{person}.png").read_bytes())
-                   for i, v in enumerate(("a", "b"))}
-        tiles += [_photo_tile(photos[people[0][person]["held_out"]]),
-                  avatars[sides[0]], avatars[sides[1]]]
-        labels += [f"{row}: photo", f"{row}: L", f"{row}: R"]
-        rows.append({"group": group, "row": row, "choice": "", "note": ""})
-        key_rows.append({"group": group, "row": row, "person": person, "left": sides[0]})
-        if row == PAIR_ROWS or n == len(shared) - 1:
-            save_image(contact_sheet(tiles, labels, cell=CELL, columns=3,
-                                     title=f"group {group}: photo, then avatars L and R"),
-                       str(out / f"group{group}.png"))
-            tiles, labels = [], []
-    (out / "INSTRUCTIONS.md").write_text(PAIR_INSTRUCTIONS, encoding="utf-8")
-    with open(out / "answers.csv", "w", newline="", encoding="utf-8") as fh:
-        writer = csv.DictWriter(fh, fieldnames=["group", "row", "choice", "note"])
-        writer.writeheader()
-        writer.writerows(rows)
-    Path(args.key).write_text(json.dumps({"a": args.a, "b": args.b, "rows": key_rows},
-                                         indent=1) + "\n", encoding="utf-8")
-    print(f"{len(shared)} people in {rows[-1]['group'] if rows else 0} sheets in {out} "
+    same = {p for p in shared if looks_same(*pngs[p], args.same_within)}
+    rows = [(p, photos[people[0][p]["held_out"]], *pngs[p]) for p in shared if p not in same]
+    written = _write_pairs(rows, Path(args.out), Path(args.key), args.seed,
+                           {"a": args.a, "b": args.b})
+    print(f"{written} people in {-(-written // PAIR_ROWS)} sheets in {args.out} "
           f"({len(same)} left out: both versions' avatars within {args.same_within} levels "
           f"of each other), key in {args.key}")
+    return 0
+
+
+def _option(text: str) -> tuple[str, str]:
+    """``NEW=OLD`` (two options of one feature) as a pair; an argparse type."""
+    new, sep, old = text.partition("=")
+    if not sep or not new or not old:
+        raise argparse.ArgumentTypeError(f"expected NEW=OLD, e.g. bob_swept=bob, got {text!r}")
+    return new, old
+
+
+def swap(args: argparse.Namespace) -> int:
+    """Write side-by-side sheets of one option swapped (see the module docstring)."""
+    from collections import defaultdict
+    from types import SimpleNamespace
+
+    from attributes import measure_set
+    from facemoji.avatar import get_style
+    from facemoji.avatar.render import render_png
+    from facemoji.avatar.schema import Choice
+    from facemoji.errors import InvalidParams
+    from facemoji.match.mapping import initial_params
+    from facemoji.match.measured import fuse
+
+    schema = get_style("facemoji").schema
+    try:
+        feature = schema.feature(args.feature)
+        if not isinstance(feature, Choice):
+            raise InvalidParams(f"{args.feature} is not a choice feature")
+        for option in (o for pair in args.swap or () for o in pair):
+            feature.option(option)
+    except InvalidParams as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    swaps = dict(args.swap or ())
+    rows = []
+    for name in SETS:
+        people: dict[str, list] = defaultdict(list)
+        for sample in measure_set(name) or []:
+            if sample.attributes is not None:
+                people[sample.person].append(sample)
+        for person, shots in sorted(people.items()):
+            measured = fuse([SimpleNamespace(attributes=s.attributes) for s in shots])
+            params = initial_params(measured, schema)
+            shown = params.choice(args.feature)
+            if args.unmeasured:
+                traits = {k: v for k, v in measured.traits.items() if k != args.unmeasured}
+                before = initial_params(replace(measured, traits=traits), schema)
+            elif shown in swaps:
+                before = params.set(args.feature, swaps[shown])
+            else:
+                continue
+            if before.choice(args.feature) != shown:
+                rows.append((person, shots[-1].photo.path, render_png(before, CELL),
+                             render_png(params, CELL)))
+    if not rows:
+        print(f"no one's {args.feature} changes (or no labelled set is here)")
+        return 0
+    if args.unmeasured:
+        versions = {"a": f"{args.unmeasured} unmeasured", "b": f"{args.unmeasured} measured"}
+    else:
+        versions = {"a": ", ".join(f"{args.feature}={o}" for o in swaps.values()),
+                    "b": ", ".join(f"{args.feature}={n}" for n in swaps)}
+    written = _write_pairs(rows, Path(args.out), Path(args.key), args.seed, versions)
+    print(f"{written} people in {-(-written // PAIR_ROWS)} sheets in {args.out}, "
+          f"key in {args.key}")
     return 0
 
 
@@ -386,11 +478,24 @@ def main() -> int:
     p.add_argument("--same-within", type=int, default=SAME_WITHIN, metavar="LEVELS",
                    help="leave out people whose two avatars differ nowhere by more than "
                         f"LEVELS of 255 (default {SAME_WITHIN}; 0: only identical pictures)")
+    w = sub.add_parser("swap", help="side-by-side sheets of one option swapped (every set)")
+    what = w.add_mutually_exclusive_group(required=True)
+    what.add_argument("--swap", type=_option, action="append", metavar="NEW=OLD",
+                      help="show each avatar that takes option NEW beside it with OLD "
+                           "(repeatable)")
+    what.add_argument("--unmeasured", metavar="TRAIT",
+                      help="show each avatar beside the one fitted without TRAIT "
+                           "(where the feature differs)")
+    w.add_argument("--feature", default="hair", help="the options' feature (default: hair)")
+    w.add_argument("--out", required=True, help="folder for the reviewer")
+    w.add_argument("--key", required=True, help="the pair key (keep it outside --out)")
+    w.add_argument("--seed", type=int, default=0, help="row order and sides")
     sp = sub.add_parser("score-pair", help="score a filled-in pair answers.csv")
     sp.add_argument("answers")
     sp.add_argument("--key", required=True)
     args = parser.parse_args()
-    commands = {"make": make, "score": score, "pair": pair, "score-pair": score_pair}
+    commands = {"make": make, "score": score, "pair": pair, "swap": swap,
+                "score-pair": score_pair}
     return commands[args.command](args)
 
 
