@@ -1,10 +1,11 @@
 """Contact sheets for labelling one column by eye: glasses frame colors, ties, beard colors,
-fringes.
+fringes, how full short hair is on top.
 
     python scripts/label_sheets.py frames --out DIR [--per-sheet 12]
     python scripts/label_sheets.py ties --out DIR [--per-sheet 12]
     python scripts/label_sheets.py beards --out DIR [--per-sheet 6]
     python scripts/label_sheets.py fringes --out DIR [--per-sheet 9]
+    python scripts/label_sheets.py tops --out DIR [--per-sheet 9]
 
 Reads the labelled sets that are here (``benchmarks/labelled.py``: ``../shared``,
 ``$FACEMOJI_FACESET``, ``$FACEMOJI_PORTRAITS``) and tiles, ``--per-sheet`` to a sheet and
@@ -18,11 +19,14 @@ each captioned ``set:file``, into ``DIR/NAME_NN.png``, with ``DIR/NAME_labels.cs
   whole, 360 px wide;
 - ``beards`` (column ``beard_color``): every photo labelled with facial hair, cropped to
   the face detector's box doubled in width (so the hair above shows too), 360 px wide;
-- ``fringes`` (column ``fringe``): every photo labelled with bangs, cropped as ``beards``.
+- ``fringes`` (column ``fringe``): every photo labelled with bangs, cropped as ``beards``;
+- ``tops`` (column ``hair_top``): every man's photo labelled with short or buzzed hair and a
+  bare head (no headwear, not bald), cropped as ``beards``.
 
 Every labeller gets the same sheets; ``benchmarks/data/frame_color_labels.csv``,
-``benchmarks/data/tie_labels.csv``, ``benchmarks/data/beard_color_labels.csv`` and
-``benchmarks/data/fringe_labels.csv`` hold the merged labels.
+``benchmarks/data/tie_labels.csv``, ``benchmarks/data/beard_color_labels.csv``,
+``benchmarks/data/fringe_labels.csv`` and ``benchmarks/data/hair_top_labels.csv`` hold
+the merged labels.
 """
 
 from __future__ import annotations
@@ -108,6 +112,11 @@ def _fringed(set_name: str, photo: Photo) -> bool:
     return photo["bangs"] == "yes"
 
 
+def _short_haired_man(set_name: str, photo: Photo) -> bool:
+    return (photo["gender"] == "male" and photo["hair_length"] in ("short", "buzz")
+            and photo["headwear"] in ("", "none") and photo["hairline"] != "bald")
+
+
 def _suited(set_name: str, photo: Photo) -> bool:
     return photo["jacket"] == "yes" or (set_name == "portraits" and photo["gender"] == "male")
 
@@ -117,6 +126,7 @@ KINDS: dict[str, tuple[str, Callable[[str, Photo], bool], Callable[[Path], np.nd
     "ties": ("tie", _suited, whole),
     "beards": ("beard_color", _bearded, face_area),
     "fringes": ("fringe", _fringed, face_area),
+    "tops": ("hair_top", _short_haired_man, face_area),
 }
 """Per kind of sheet: the column labelled, which photos, and how each is shown."""
 
