@@ -361,6 +361,7 @@ def shaded(s: Sample) -> bool:
 
 def measures() -> list[Measure]:
     """Every reported measure, with its held-out grid."""
+    from facemoji.face import bangs, hair_top
     from facemoji.face.hair import BaldRule
     from facemoji.match.mapping.facemoji import frame_paint
 
@@ -392,6 +393,27 @@ def measures() -> list[Measure]:
     def wave_right(s: Sample, found: Any) -> float:
         return float((found == "wavy") == (s.label("hair_type") == "wavy"))
 
+    def fringe_shape(s: Sample) -> bool:  # a fringe labelled blunt or swept, and measured
+        return s.label("fringe") in ("blunt", "swept") and "fringe" in s.attributes.features
+
+    def fringe_at(s: Sample, setting: tuple[float, float]) -> str:
+        return bangs.decide_fringe(s.attributes.features["fringe"], *setting)
+
+    def topped(s: Sample) -> bool:  # short hair labelled close, medium or full, and measured
+        return s.label("hair_top") in hair_top.TOPS and "hair_top" in s.attributes.features
+
+    def top_at(s: Sample, setting: tuple[float, float]) -> str | None:
+        return hair_top.decide_top(s.attributes.features["hair_top"], *setting)
+
+    def top_right(s: Sample, found: Any) -> float:
+        return float(found == s.label("hair_top"))
+
+    top_grid = list(itertools.product((0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6),
+                                      (0.75, 0.8, 0.85, 0.9, 0.95, 1.0, 1.1, 1.2)))
+    assert (hair_top.CLOSE_BELOW, hair_top.FULL_ABOVE) in top_grid
+    fringe_grid = list(itertools.product((0.06, 0.08, 0.1, 0.12, 0.15, 0.2),
+                                         (0.5, 0.55, 0.6, 0.65, 0.7, 0.75)))
+    assert (bangs.BLUNT_ASYMMETRY, bangs.BLUNT_COVER) in fringe_grid
     bald_grid = list(itertools.product((0.5, 0.6, 0.7, 0.8, 0.9), (0.02, 0.04, 0.08),
                                        (0.1, 0.2, 0.3, 1.0), (0.0, 45.0, 55.0, 65.0),
                                        (0.4, 0.6, 0.8), (0.3, 1.0), (0.5, 1.0)))
@@ -491,6 +513,26 @@ def measures() -> list[Measure]:
         Measure("bangs found", bare_forehead, _bangs, bangs_right,
                 target="(of those with bangs)", counted=lambda s: s.label("bangs") == "yes",
                 learned="bangs"),
+        Measure("fringe shape", fringe_shape,
+                lambda s: bangs.decide_fringe(s.attributes.features["fringe"]),
+                lambda s, v: float(v == s.label("fringe")), fringe_grid, fringe_at,
+                "(blunt vs swept, of the labelled fringes)"),
+        Measure("blunt found", fringe_shape,
+                lambda s: bangs.decide_fringe(s.attributes.features["fringe"]),
+                lambda s, v: float(v == s.label("fringe")), fringe_grid, fringe_at,
+                "(of the blunt)", counted=lambda s: s.label("fringe") == "blunt"),
+        Measure("hair top", topped, lambda s: top_at(s, (hair_top.CLOSE_BELOW,
+                                                          hair_top.FULL_ABOVE)),
+                top_right, top_grid, top_at,
+                "(close, medium, full: short-haired men; unmeasured counts as wrong)"),
+        Measure("full top found", topped, lambda s: top_at(s, (hair_top.CLOSE_BELOW,
+                                                                hair_top.FULL_ABOVE)),
+                top_right, top_grid, top_at, "(of the full)",
+                counted=lambda s: s.label("hair_top") == "full"),
+        Measure("close top found", topped, lambda s: top_at(s, (hair_top.CLOSE_BELOW,
+                                                                 hair_top.FULL_ABOVE)),
+                top_right, top_grid, top_at, "(of the close)",
+                counted=lambda s: s.label("hair_top") == "close"),
         Measure("headwear", labelled("headwear"), lambda s: s.attributes.headwear,
                 lambda s, v: float((v != "none") == covers_head(s)),
                 target="(covering the head or not)", learned="headwear"),

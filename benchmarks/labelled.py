@@ -13,7 +13,10 @@
 Every set also gets a ``jacket`` column from ``benchmarks/data/jacket_labels.csv`` and,
 for photos with glasses, a ``frame_color`` column from
 ``benchmarks/data/frame_color_labels.csv``, and for photos with a jacket and men's
-portraits a ``tie`` column from ``benchmarks/data/tie_labels.csv``.
+portraits a ``tie`` column from ``benchmarks/data/tie_labels.csv``, and for photos with
+bangs a ``fringe`` column (its kind) from ``benchmarks/data/fringe_labels.csv``, and for
+short-haired men a ``hair_top`` column (how full the hair is on top) from
+``benchmarks/data/hair_top_labels.csv``.
 
 :func:`load` returns the rows of a set, or ``None`` where its photos are absent, so every
 benchmark can skip cleanly.
@@ -40,8 +43,10 @@ JACKETS = ROOT / "benchmarks" / "data" / "jacket_labels.csv"
 FRAME_COLORS = ROOT / "benchmarks" / "data" / "frame_color_labels.csv"
 TIES = ROOT / "benchmarks" / "data" / "tie_labels.csv"
 BEARD_COLORS = ROOT / "benchmarks" / "data" / "beard_color_labels.csv"
+FRINGES = ROOT / "benchmarks" / "data" / "fringe_labels.csv"
+HAIR_TOPS = ROOT / "benchmarks" / "data" / "hair_top_labels.csv"
 EXTRA_COLUMNS = {"jacket": JACKETS, "frame_color": FRAME_COLORS, "tie": TIES,
-                 "beard_color": BEARD_COLORS}
+                 "beard_color": BEARD_COLORS, "fringe": FRINGES, "hair_top": HAIR_TOPS}
 """Columns labelled apart for every set (``set,file,COLUMN,pass1,pass2``)."""
 SETS = ("shared", "faceset", "portraits")
 FOLDER_VARIABLES = {"faceset": "FACEMOJI_FACESET", "portraits": "FACEMOJI_PORTRAITS"}

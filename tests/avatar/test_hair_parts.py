@@ -191,8 +191,24 @@ def test_hair_volume_keeps_the_cap_over_the_skull():
     layer = "<path d='M0 0'/>"
     for volume, back, front in ((0.0, False, False), (-1.0, True, False), (1.0, True, True)):
         ctx = _ctx(_params("long_straight").set("hair_volume", volume))
-        assert (hair.with_volume(ctx, layer, front=False) != layer) == back
-        assert (hair.with_volume(ctx, layer, front=True) != layer) == front
+        assert (hair.placed(ctx, layer, front=False) != layer) == back
+        assert (hair.placed(ctx, layer, front=True) != layer) == front
+
+
+def test_mirrored_hair_sweeps_its_fringe_to_the_other_side():
+    """``hair_flip`` mirrors the hair about the face's middle: the swept fringe that covers
+    the image-right brow as drawn covers the left one mirrored, and the hair's extent
+    stays the same."""
+    drawn, mirrored = (render(_params("long_swept").set("hair_flip", flip), 128)
+                       for flip in ("none", "mirrored"))
+    assert _hair_share(drawn) == pytest.approx(_hair_share(mirrored), abs=0.01)
+    brow_band = slice(44, 54)  # just above the brows at 128 px
+
+    def right_minus_left(image: np.ndarray) -> float:
+        band = image[brow_band, :, :3].astype(float).mean(axis=2)  # dark hair over skin
+        return float(band[:, 40:64].mean() - band[:, 64:88].mean())
+
+    assert right_minus_left(drawn) > 5 and right_minus_left(mirrored) < -5
 
 
 @pytest.mark.parametrize("hair_id", ["side_part", "long_straight", "curly_medium"])

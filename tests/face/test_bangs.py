@@ -7,7 +7,17 @@ import dataclasses
 import numpy as np
 import pytest
 
-from facemoji.face.bangs import BAND, FOREHEAD_BANDS, bangs_vector, decide_bangs, forehead_bands
+from facemoji.face.bangs import (
+    BAND,
+    FOREHEAD_BANDS,
+    FRINGE_BAND,
+    bangs_vector,
+    decide_bangs,
+    decide_fringe,
+    forehead_bands,
+    fringe_shape,
+    fringe_side,
+)
 from facemoji.face.chip import IOD, make_chip
 from facemoji.face.color import lab_measure
 from facemoji.face.detect import Detection
@@ -80,3 +90,37 @@ def test_the_forehead_bands_see_a_short_fringe_up_to_the_hairline(astronaut,
     assert bands[low].tolist() == [0.0, 0.0, 1.0]
     assert bands[high].tolist() == pytest.approx([1.0, 0.95, 0.0])
     assert not forehead_bands(chip, None, None).any()  # no segmenter: nothing seen
+
+
+def _fringe_chip(astronaut, detection, drop: tuple[float, float]):
+    """The astronaut's chip and a hair probability of a fringe that falls to ``drop`` IOD
+    above the brows over the image-left brow and the image-right one (0: to the brow)."""
+    chip = make_chip(astronaut, np.asarray(detection.landmarks, float), np.ones(3))
+    top, p = chip.landmarks[17:27, 1].min(), chip.landmarks
+    hair_p = np.zeros(chip.valid.shape, np.float32)
+    hair_p[: int(top - FRINGE_BAND[1] * IOD)] = 0.95  # the crown
+    middle = int((p[21, 0] + p[22, 0]) / 2)
+    for cols, height in ((slice(0, middle), drop[0]), (slice(middle, None), drop[1])):
+        hair_p[: int(top - height * IOD), cols] = 0.95
+    return chip, hair_p
+
+
+def test_a_blunt_fringe_is_even_and_a_swept_one_falls_to_one_side(astronaut,
+                                                                   astronaut_detection):
+    blunt = fringe_shape(*_fringe_chip(astronaut, astronaut_detection, (0.0, 0.0)))
+    swept = fringe_shape(*_fringe_chip(astronaut, astronaut_detection, (0.8, 0.0)))
+    assert blunt[0] == pytest.approx(0.0, abs=1e-6) and blunt[1] > 0.9
+    assert swept[0] > 0.3 and swept[1] < blunt[1]
+    assert decide_fringe(blunt) == "blunt"
+    assert decide_fringe(swept) == "swept"
+    # it falls to the brow on the image right and leaves the left bare; mirrored, the left
+    assert fringe_side(swept) == "right"
+    mirrored = fringe_shape(*_fringe_chip(astronaut, astronaut_detection, (0.0, 0.8)))
+    assert fringe_side(mirrored) == "left" and mirrored[0] == pytest.approx(swept[0], abs=0.1)
+
+
+def test_an_unmeasured_fringe_is_swept_the_commoner(astronaut, astronaut_detection):
+    chip, _ = _fringe_chip(astronaut, astronaut_detection, (0.0, 0.0))
+    shape = fringe_shape(chip, None)
+    assert np.isnan(shape).all()
+    assert decide_fringe(shape) == "swept" and fringe_side(shape) is None

@@ -80,6 +80,9 @@ def test_the_summary_names_the_hair_cues() -> None:
                      "bangs": True, "receding": False, "up": True}}
     hair = next(line for line in _summary(data).splitlines() if line.startswith("hair:"))
     assert hair == "hair: brown  #5a3c28, long, curly, bangs, worn up"
+    data["hair"]["fringe"] = "swept"
+    hair = next(line for line in _summary(data).splitlines() if line.startswith("hair:"))
+    assert hair == "hair: brown  #5a3c28, long, curly, swept bangs, worn up"
 
 
 def test_the_summary_names_the_jacket_the_top_under_it_and_the_tie() -> None:

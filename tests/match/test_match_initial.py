@@ -211,6 +211,48 @@ def test_measured_bangs_choose_a_cut_with_bangs(style, target, make_analysis, ha
     assert mapping_for("facemoji").traits(params)["bangs"] is bangs
 
 
+@pytest.mark.parametrize(("hair", "fringe"), [("long_bangs", "blunt"), ("long_swept", "swept"),
+                                              ("bob", "blunt"), ("bob_swept", "swept")])
+def test_the_measured_fringe_chooses_a_blunt_or_a_swept_one(style, target, make_analysis,
+                                                            hair, fringe):
+    measured = fuse([make_analysis(target.set("hair", hair), None)])
+    assert measured.trait("fringe") == fringe
+    params = initial_params(measured, style.schema)
+    assert params.choice("hair") == hair
+
+
+@pytest.mark.parametrize(("hair", "flip"), [("long_swept", "none"), ("long_swept", "mirrored"),
+                                            ("pixie", "mirrored")])
+def test_a_swept_fringe_falls_to_the_side_measured(style, target, make_analysis, hair, flip):
+    person = target.update({"hair": hair, "hair_flip": flip, "lashes": "natural"})
+    measured = fuse([make_analysis(person, None)])
+    side = mapping_for("facemoji").traits(person)["fringe_side"]
+    assert measured.trait("fringe_side") == side
+    params = initial_params(measured, style.schema)
+    assert (params.choice("hair"), params.choice("hair_flip")) == (hair, flip)
+
+
+@pytest.mark.parametrize(("hair", "top"), [("side_part", "medium"), ("quiff", "full"),
+                                           ("crew_cut", "close")])
+def test_how_full_short_hair_is_on_top_chooses_the_cut(style, target, make_analysis, hair, top):
+    measured = fuse([make_analysis(target.set("hair", hair), None)])
+    assert measured.trait("hair_top") == top
+    assert initial_params(measured, style.schema).choice("hair") == hair
+    if top == "full":  # without it, the likelier side part
+        measured.traits.pop("hair_top")
+        assert initial_params(measured, style.schema).choice("hair") == "side_part"
+
+
+def test_only_a_swept_fringe_on_the_other_side_is_mirrored():
+    from facemoji.match.mapping.facemoji import hair_flip
+
+    assert hair_flip("long_swept", {"fringe_side": "left"}) == "mirrored"
+    assert hair_flip("long_swept", {"fringe_side": "right"}) == "none"
+    assert hair_flip("pixie", {"fringe_side": "left"}) == "none"  # drawn to the left
+    assert hair_flip("side_part", {"fringe_side": "left"}) == "none"  # no fringe to sweep
+    assert hair_flip("long_swept", {}) == "none"  # not measured
+
+
 def _with_spreads(target, make_analysis, length, spreads):
     """One analysis per spread: hair of ``length`` whose lateral person share is
     ``spread`` in every band beside the face."""

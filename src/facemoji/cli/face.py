@@ -67,7 +67,10 @@ def _summary(data: dict[str, Any]) -> str:
     hair = data.get("hair") or {}
     if hair:
         cues = [hair[k] for k in ("length", "type") if hair.get(k)]
-        cues += [k for k in ("receding", "bangs") if hair.get(k)]
+        if hair.get("receding"):
+            cues.append("receding")
+        if hair.get("bangs"):
+            cues.append(f"{hair['fringe']} bangs" if hair.get("fringe") else "bangs")
         if hair.get("up"):
             cues.append("worn up")
         lines.append(f"hair: {hair.get('name')}  {_hex(hair.get('rgb'))}"

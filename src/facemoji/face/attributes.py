@@ -19,7 +19,14 @@ import numpy as np
 from ..errors import BadImage
 from . import accessories, geometry
 from .age_gender import AgeGender, estimate, with_band
-from .bangs import bangs_vector, decide_bangs
+from .bangs import (
+    FRINGE_CONFIDENCE,
+    bangs_vector,
+    decide_bangs,
+    decide_fringe,
+    fringe_shape,
+    fringe_side,
+)
 from .chip import CHIP_H, CHIP_W, make_chip, mask_to_image
 from .clothing import measure_clothing
 from .color import UNKNOWN, ColorMeasure, lab_measure
@@ -34,6 +41,7 @@ from .hair import (
     measure_hair,
 )
 from .hair_length import HairLength, length_vector, measure_length, segmented_profile
+from .hair_top import TOP_CONFIDENCE, decide_top, top_thickness
 from .hair_type import (
     TYPE_GROUPS,
     close_cropped_type,
@@ -91,7 +99,11 @@ class Attributes:
     ``hair`` color are the fringe's); ``hair_length`` how far the hair falls
     (:mod:`.hair_length`);
     ``bangs`` whether hair covers the forehead (:mod:`.bangs`; ``bangs_confidence`` how
-    sure);
+    sure) and ``fringe`` how it falls: ``blunt`` or ``swept`` (``None`` without bangs;
+    :func:`.bangs.decide_fringe`), ``fringe_side`` the side of the image a swept one falls
+    to (``left``, ``right``; :func:`.bangs.fringe_side`); ``hair_top`` how full the hair
+    is on top, ``close``, ``medium`` or ``full`` (:mod:`.hair_top`; ``None`` on a bald or
+    covered head, a face presenting as a woman's, or where it was not seen);
     ``hair_type`` ``straight``, ``wavy`` (hair past the chin only) or ``curly`` (or
     coily) with ``hair_type_confidence`` the model's probability of it (for ``wavy``, the
     probability of not curly times that of wavy) and ``hair_up`` whether
@@ -153,6 +165,9 @@ class Attributes:
     headwear_color: ColorMeasure = UNKNOWN
     bangs: bool = False
     bangs_confidence: float = 0.5
+    fringe: str | None = None
+    fringe_side: str | None = None
+    hair_top: str | None = None
     hair_type: str | None = None
     hair_type_confidence: float = 0.0
     hair_name_confidence: float = 0.0
@@ -173,7 +188,11 @@ class Attributes:
             "skin": {**self.skin.to_dict(), "monk": self.monk},
             "hair": {**self.hair.to_dict(), "name": self.hair_name,
                      "name_confidence": _r(self.hair_name_confidence, 2), "bald": self.bald,
-                     "receding": self.receding, "bangs": self.bangs, **self._hair_cues()},
+                     "receding": self.receding, "bangs": self.bangs,
+                     **({"fringe": self.fringe} if self.fringe else {}),
+                     **({"fringe_side": self.fringe_side} if self.fringe_side else {}),
+                     **({"top": self.hair_top} if self.hair_top else {}),
+                     **self._hair_cues()},
             "eyes": self.eyes.to_dict(),
             "brows": {**self.brows.to_dict(), "thickness": _r(self.brow_thickness)},
             "glasses": self.glasses,
@@ -239,6 +258,12 @@ class Attributes:
             out["glasses_color"] = (self.glasses_color, self.glasses_color_confidence)
         if not self.bald and self.headwear == "none":  # a hat hides the forehead's hair
             out["bangs"] = (self.bangs, self.bangs_confidence)
+            if self.fringe is not None:
+                out["fringe"] = (self.fringe, FRINGE_CONFIDENCE)
+            if self.fringe_side is not None:
+                out["fringe_side"] = (self.fringe_side, FRINGE_CONFIDENCE)
+            if self.hair_top is not None:
+                out["hair_top"] = (self.hair_top, TOP_CONFIDENCE)
         if self.hair_length is not None:
             out["hair_length"] = (self.hair_length.name, self.hair_length.confidence)
         if self.hair_type is not None:  # surer the further the model is from 0.5
@@ -328,6 +353,8 @@ def measure(image: np.ndarray, detection: Detection,
                            float(hair.features[FOREHEAD]), age_gender.female, hair_p,
                            skin_p)
     bangs, bangs_conf = decide_bangs(bangs_f, hair.bangs)
+    fringe_f = fringe_shape(chip, hair_p)
+    top_f = top_thickness(chip, hair_p)
     mesh = face_mesh(image, landmarks)
     in_chip = mesh.points[:, :2] @ chip.matrix[:, :2].T + chip.matrix[:, 2]
     glasses_f = accessories.glasses_features(chip, skin)
@@ -388,11 +415,17 @@ def measure(image: np.ndarray, detection: Detection,
     # as for facial hair: no tie on a face that presents as a woman's (the tie model drew
     # ties on 10 of the 30 labelled women in jackets, none of whom wore one)
     tie = clothing.tie and age_gender.female < accessories.BEARDLESS_FEMALE
+    shows_bangs = bangs and not bald and headwear == "none"
+    fringe = decide_fringe(fringe_f) if shows_bangs else None
     return Attributes(
         skin=tone, monk=round(monk), monk_score=monk,
         hair=hair_color, hair_name=hair_name, hair_name_confidence=hair_name_conf,
         bald=bald, receding=hair.receding,
-        bangs=bangs and not bald and headwear == "none", bangs_confidence=bangs_conf,
+        bangs=shows_bangs, bangs_confidence=bangs_conf,
+        fringe=fringe, fringe_side=fringe_side(fringe_f) if fringe == "swept" else None,
+        # the labels that chose its thresholds are men's; on women it moved pixies to layers
+        hair_top=None if bald or headwear != "none" or age_gender.female >= 0.5
+        else decide_top(top_f),
         hair_type=hair_type, hair_type_confidence=hair_type_conf,
         hair_up=hair_up, hair_up_confidence=hair_up_conf,
         eyes=eyes, brows=brows, brow_thickness=thickness,
@@ -411,7 +444,7 @@ def measure(image: np.ndarray, detection: Detection,
                   "chest": chest_f,
                   "hair_outline": outline_f,
                   "facial_hair": facial_hair_f, "smile": smile_f, "hair": hair.features,
-                  "bangs": bangs_f,
+                  "bangs": bangs_f, "fringe": fringe_f, "hair_top": top_f,
                   "hair_color": color_f,
                   "scalp": hair.scalp, "headwear": headwear_f,
                   "length": length.profile, "silhouette": length.silhouette,

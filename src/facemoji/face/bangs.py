@@ -66,6 +66,59 @@ def forehead_bands(chip: Chip, hair_p: NDArray[np.float32] | None,
     return out
 
 
+FRINGE_BAND = (0.1, 1.0)
+"""The rows :func:`fringe_shape` reads, in IOD above the brows' top."""
+BLUNT_ASYMMETRY = 0.12
+BLUNT_COVER = 0.65
+"""A fringe is blunt (cut straight across) where :func:`fringe_shape` finds its two sides
+covered alike (asymmetry under the first) and the forehead mostly under hair (cover over
+the second); otherwise it is swept to one side. Chosen on the fringes of ``../shared``
+and the faceset labelled blunt or swept (``benchmarks/data/fringe_labels.csv``): the
+best there (14 of 17), in the middle of the asymmetries that tie. Held out by person
+(``benchmarks/attributes.py``, "fringe shape") it names 48.7 of the 56 labelled
+fringes (the mean over settings that tie), 35.6 of the portraits' 39, a set that chose
+nothing; calling every fringe swept names 42."""
+FRINGE_CONFIDENCE = 0.8
+"""How sure :func:`decide_fringe` is: about its held-out accuracy on the labelled
+fringes."""
+
+
+def fringe_shape(chip: Chip, hair_p: NDArray[np.float32] | None) -> NDArray[np.float64]:
+    """The shape of a fringe in the hair segmenter's chip-frame hair probability
+    ``hair_p``, over the :data:`FRINGE_BAND`: how unevenly it covers the forehead above
+    the two brows (``|left − right| / (left + right)``, 0 for an even cover), its mean
+    hair probability from the outer end of one brow to the other, and the side it covers
+    more (+1 the image right, −1 the left); NaNs without the segmenter or where the band
+    leaves the chip. A blunt fringe covers the forehead evenly and thickly, a swept one
+    falls to the brow on one side and leaves skin on the other."""
+    if hair_p is None:
+        return np.full(3, np.nan)
+    rows = _above_brows(chip, *FRINGE_BAND)
+    left, right = (hair_p[rows, _between_brows(chip, a, b)] for a, b in ((17, 21), (22, 26)))
+    across = hair_p[rows, _between_brows(chip, 17, 26)]
+    if not (left.size and right.size):
+        return np.full(3, np.nan)
+    on_left, on_right = float(left.mean()), float(right.mean())
+    return np.array([abs(on_left - on_right) / max(on_left + on_right, 1e-3),
+                     float(across.mean()), float(np.sign(on_right - on_left))])
+
+
+def decide_fringe(shape: NDArray[np.float64], asymmetry: float = BLUNT_ASYMMETRY,
+                  cover: float = BLUNT_COVER) -> str:
+    """``blunt`` or ``swept`` for a :func:`fringe_shape`, by the thresholds
+    (:data:`BLUNT_ASYMMETRY`, :data:`BLUNT_COVER`); ``swept``, the commoner, where it was
+    not measured."""
+    return "blunt" if shape[0] < asymmetry and shape[1] > cover else "swept"
+
+
+def fringe_side(shape: NDArray[np.float64]) -> str | None:
+    """The side of the image a swept fringe falls to (the side :func:`fringe_shape` finds
+    more hair on): ``left`` or ``right``, ``None`` where it was not measured. A mirrored
+    selfie shows it on the other side."""
+    side = shape[2] if len(shape) > 2 else np.nan
+    return None if not np.isfinite(side) or side == 0 else "right" if side > 0 else "left"
+
+
 def bangs_vector(chip: Chip, hair: ColorMeasure, skin: ColorMeasure,
                  skin_like: NDArray[np.bool_], person: NDArray[np.float32], forehead: float,
                  female: float, hair_p: NDArray[np.float32] | None = None,

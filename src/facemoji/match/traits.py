@@ -25,6 +25,10 @@ hair_up             none, bun, ponytail, braids  (analysis asks for none, or for
 coily               bool  (a cut of coily hair: close-cropped coils, an afro, cornrows,
                     box braids, locs; a person on light skin asks for none)
 bangs               bool
+fringe              blunt, swept  (how bangs fall: cut straight across, or swept to
+                    one side)
+fringe_side         left, right  (the side of the image a swept fringe falls to)
+hair_top            close, medium, full  (ordered; how full short hair is on top)
 smile               none, closed, teeth  (ordered)
 mouth_open          parted, open, wide  (ordered; how far a smile showing teeth opens)
 age_band            18-29, 30-44, 45-59, 60+  (ordered)
@@ -62,14 +66,16 @@ opening. Over the labelled photos whose smile shows teeth, the gap's median is 0
 its 10th and 90th percentiles 0.11 and 0.28."""
 AGE_BANDS = ("18-29", "30-44", "45-59", "60+")
 HAIR_TYPES = ("straight", "wavy", "curly", "coily")
+HAIR_TOPS = ("close", "medium", "full")
 ORDERED = {"hair_length": HAIR_LENGTHS, "smile": SMILES, "age_band": AGE_BANDS,
-           "hair_type": HAIR_TYPES, "mouth_open": MOUTH_OPENINGS}
+           "hair_type": HAIR_TYPES, "mouth_open": MOUTH_OPENINGS, "hair_top": HAIR_TOPS}
 
 WEIGHTS: dict[str, float] = {
     "glasses": 1.0, "glasses_frame": 0.3, "glasses_color": 0.3, "facial_hair": 1.0,
     "headwear": 1.0,
     "receding": 0.5, "hair_length": 0.6, "hair_type": 0.5, "hair_up": 0.5,
-    "bangs": 0.4, "smile": 0.5, "mouth_open": 0.3, "age_band": 0.3, "gender": 1.0,
+    "bangs": 0.4, "fringe": 0.3, "fringe_side": 0.2, "hair_top": 0.3,
+    "smile": 0.5, "mouth_open": 0.3, "age_band": 0.3, "gender": 1.0,
     "jacket": 0.3, "tie": 0.3,
     "lipstick": 0.5, "hair_presentation": 0.4,
     "eye_shape": 0.2, "brow_weight": 0.2, "nose_shape": 0.2,

@@ -26,25 +26,32 @@ SMOOTH = ("straight", "wavy")
 (``afro_puff``, braids, locs)."""
 
 HAIR: dict[str, Traits] = {
-    "short_straight": {"hair_length": "short", "hair_type": "straight", "bangs": True},
+    "short_straight": {"hair_length": "short", "hair_type": "straight", "bangs": True,
+                       "fringe": "swept", "hair_top": "medium"},
     "short_wavy": {"hair_length": "short", "hair_type": "wavy"},
     "short_curly": {"hair_length": "short", "hair_type": "curly"},
-    "crew_cut": {"hair_length": ("buzz", "short"), "hair_type": "straight"},
-    "buzz": {"hair_length": "buzz", "hair_type": ("straight", "wavy", "curly", "coily")},
-    "side_part": {"hair_length": "short", "hair_type": "straight"},
-    "quiff": {"hair_length": "short", "hair_type": ("straight", "wavy")},
-    "pompadour": {"hair_length": "short", "hair_type": ("straight", "wavy")},
-    "slicked_back": {"hair_length": "short", "hair_type": "straight"},
-    "undercut": {"hair_length": "short", "hair_type": "straight"},
-    "mohawk": {"hair_length": "short", "hair_type": "straight"},
-    "curtains": {"hair_length": "short", "hair_type": "straight", "bangs": True},
-    "messy": {"hair_length": "short", "hair_type": "wavy"},
+    "crew_cut": {"hair_length": ("buzz", "short"), "hair_type": "straight", "hair_top": "close"},
+    "buzz": {"hair_length": "buzz", "hair_type": ("straight", "wavy", "curly", "coily"),
+             "hair_top": "close"},
+    "side_part": {"hair_length": "short", "hair_type": "straight", "hair_top": "medium"},
+    "quiff": {"hair_length": "short", "hair_type": ("straight", "wavy"), "hair_top": "full"},
+    "pompadour": {"hair_length": "short", "hair_type": ("straight", "wavy"),
+                  "hair_top": "full"},
+    "slicked_back": {"hair_length": "short", "hair_type": "straight", "hair_top": "medium"},
+    "undercut": {"hair_length": "short", "hair_type": "straight", "hair_top": "medium"},
+    "mohawk": {"hair_length": "short", "hair_type": "straight", "hair_top": "full"},
+    "curtains": {"hair_length": "short", "hair_type": "straight", "bangs": True,
+                 "hair_top": "medium"},
+    "messy": {"hair_length": "short", "hair_type": "wavy", "hair_top": "full"},
     "short_coily": {"hair_length": ("buzz", "short"), "hair_type": "coily"},
     "curly_crop": {"hair_length": "short", "hair_type": "curly"},
     "afro": {"hair_length": "chin", "hair_type": "coily"},
-    "pixie": {"hair_length": "short", "hair_type": "straight", "bangs": True},
+    "pixie": {"hair_length": "short", "hair_type": "straight", "bangs": True,
+              "fringe": "swept", "hair_top": "medium"},
     "short_layered": {"hair_length": ("short", "chin"), "hair_type": SMOOTH},
-    "bob": {"hair_length": "chin", "hair_type": "straight", "bangs": True},
+    "bob": {"hair_length": "chin", "hair_type": "straight", "bangs": True, "fringe": "blunt"},
+    "bob_swept": {"hair_length": "chin", "hair_type": "straight", "bangs": True,
+                  "fringe": "swept"},
     "lob": {"hair_length": "shoulder", "hair_type": "straight"},
     "lob_wavy": {"hair_length": ("chin", "shoulder"), "hair_type": "wavy"},
     "curly_medium": {"hair_length": ("chin", "shoulder"), "hair_type": ("curly", "coily")},
@@ -54,7 +61,10 @@ HAIR: dict[str, Traits] = {
     "long_straight": {"hair_length": "long", "hair_type": "straight"},
     "long_wavy": {"hair_length": "long", "hair_type": "wavy"},
     "long_curly": {"hair_length": "long", "hair_type": ("curly", "coily")},
-    "long_bangs": {"hair_length": "long", "hair_type": "straight", "bangs": True},
+    "long_bangs": {"hair_length": "long", "hair_type": "straight", "bangs": True,
+                   "fringe": "blunt"},
+    "long_swept": {"hair_length": "long", "hair_type": "straight", "bangs": True,
+                   "fringe": "swept"},
     "ponytail": {"hair_length": ("short", "chin"), "hair_type": SMOOTH, "hair_up": "ponytail"},
     "high_bun": {"hair_length": "short", "hair_type": SMOOTH, "hair_up": "bun"},
     "top_knot": {"hair_length": "short", "hair_type": SMOOTH, "hair_up": "bun"},
@@ -70,13 +80,40 @@ HAIR: dict[str, Traits] = {
     "bald": {"hair_length": "bald", "hair_type": None},
 }
 """What each hair option shows; a tuple: any of these (the option suits each). Unlisted
-traits default to ``hair_up`` none, no ``bangs``, not ``receding``. ``short_straight`` is
+traits default to ``hair_up`` none, no ``bangs``, not ``receding``; a cut with bangs shows
+its ``fringe`` where it is drawn blunt or swept, and a man's short cut how full it is on
+top (``hair_top``: a crew cut close, a side part medium, a quiff full; the curly and coily
+cuts say nothing of it: measured on close coils, it drew them taller, and paired reviewers
+chose them without it). ``short_straight`` is
 drawn with a fringe swept across the forehead, so it shows bangs: a man measured without
 them gets ``side_part`` (paired blind review 21–11 and 19–13, docs/benchmarks.md).
 ``receding`` suits curls too: a receding hairline is what a friend sees first, and thin
 white hair read curly drew John Paul II with a full ``curly_crop``. ``swept_back``, a
 man's chin-length cut swept off a high forehead, suits a hairline either way: men whose
 smooth hair reaches the chin had only women's cuts or ``curly_medium``'s curls."""
+
+SWEEP_SIDE = {"short_straight": "right", "pixie": "left", "short_layered": "right",
+              "bob_swept": "right", "long_swept": "right"}
+"""The side of the image each cut's swept fringe falls to as drawn; ``hair_flip``
+mirrors it to the side measured (:func:`hair_flip`)."""
+
+
+def fringe_side(hair: str, flip: str) -> str | None:
+    """The side of the image cut ``hair``'s fringe falls to, drawn with ``hair_flip``
+    ``flip`` (``None``: the cut sweeps no fringe to a side)."""
+    drawn = SWEEP_SIDE.get(hair)
+    if drawn is None or flip == "none":
+        return drawn
+    return "left" if drawn == "right" else "right"
+
+
+def hair_flip(hair: str, wanted: Traits) -> str:
+    """``mirrored`` where cut ``hair`` sweeps its fringe to the other side than the
+    measured one, else ``none``."""
+    side = wanted.get("fringe_side")
+    return "mirrored" if side is not None and fringe_side(hair, "none") not in (None, side) \
+        else "none"
+
 
 GLASSES: dict[str, Traits] = {
     "none": {"glasses": "none", "glasses_frame": "none"},
@@ -171,10 +208,10 @@ SHAPE = ("face_width", "face_length", "eye_size", "eye_spacing", "eye_tilt",
 MASCULINE_CUTS = frozenset({"short_straight", "crew_cut", "side_part", "quiff", "pompadour",
                             "slicked_back", "undercut", "mohawk", "curtains", "messy",
                             "receding", "curly_crop", "swept_back"})
-FEMININE_STYLES = frozenset({"short_curly", "pixie", "short_layered", "bob", "lob", "lob_wavy",
-                             "shag", "long_straight", "long_wavy", "long_curly", "long_bangs",
-                             "ponytail", "high_bun", "space_buns", "pigtails", "box_braids",
-                             "afro_puff"})
+FEMININE_STYLES = frozenset({"short_curly", "pixie", "short_layered", "bob", "bob_swept", "lob",
+                             "lob_wavy", "shag", "long_straight", "long_wavy", "long_curly",
+                             "long_bangs", "long_swept", "ponytail", "high_bun", "space_buns",
+                             "pigtails", "box_braids", "afro_puff"})
 """Cuts that read as a man's or a woman's (the rest read as either): a woman whose hair
 is pulled back shows little of it, and a men's crew cut is not what a friend sees. The
 native ``short_curly`` is a full, rounded set of curls: on a man's face it reads as a
@@ -202,6 +239,7 @@ def traits(params: Params) -> Traits:
         "facial_hair": FACIAL_HAIR[params.choice("facial_hair")],
         "headwear": HEADWEAR[headwear],
         **hair_traits(params.choice("hair")),
+        "fringe_side": fringe_side(params.choice("hair"), params.choice("hair_flip")),
         **MOUTH[params.choice("mouth")],
         "age_band": age if len(age) > 1 else age[0],
         "gender": LASHES[params.choice("lashes")],
@@ -356,6 +394,7 @@ def initial(measured: Measured, schema: Schema) -> Params:
         "nose": best_option(NOSE, wanted, measured, schema, "nose", "nose_shape"),
         "eyebrows": _brows(wanted, measured, schema),
     }
+    values["hair_flip"] = hair_flip(values["hair"], wanted)
     # a tie only where the clothing has a collar to tie it under (the tie model, fitted on
     # photos with a jacket, drew ties on a quarter of the open collars and T-shirts)
     if wanted.get("tie") and _collared(schema, values["clothing"]):

@@ -18,7 +18,7 @@ def svg_document(params: Params) -> str:
     covered = headwear.covers_hair(ctx)
     layers = [
         f"<defs>{hair.defs(ctx)}</defs>",
-        "" if covered else hair.with_volume(ctx, hair_back(ctx), front=False),
+        "" if covered else hair.placed(ctx, hair_back(ctx), front=False),
         body.neck(ctx),
         body.clothing(ctx),
         head.ears(ctx),
@@ -29,7 +29,7 @@ def svg_document(params: Params) -> str:
         nose.nose(ctx),
         mouth.mouth(ctx),
         facial_hair.facial_hair(ctx),
-        "" if covered else hair.with_volume(ctx, hair_front(ctx), front=True),
+        "" if covered else hair.placed(ctx, hair_front(ctx), front=True),
         glasses.glasses(ctx),
         headwear.front(ctx),
     ]

@@ -136,7 +136,12 @@ HAIR = _options(
     ("cornrows", 0.4, "short"), ("locs", 0.6, "long"), ("afro_puff", 0.4, "medium"),
     ("receding", 0.8, "short receding"), ("balding", 0.6, "bald receding"),
     ("bald", 0.7, "bald"), ("curly_crop", 0.9, "short"), ("swept_back", 0.6, "medium"),
+    ("long_swept", 1.0, "long"), ("bob_swept", 1.0, "medium"),
 )
+
+HAIR_FLIPS = _options(("none", 1.0), ("mirrored", 1.0))
+"""The hair as drawn, or mirrored left to right: which side a part or a swept fringe falls
+to (``long_swept`` sweeps to the image right as drawn, ``pixie`` to the left)."""
 
 EYES = _options(
     ("round", 1.0), ("almond", 1.5), ("narrow", 0.8), ("hooded", 0.8), ("monolid", 0.8),
@@ -296,5 +301,6 @@ def build_schema() -> Schema:
         Scalar("hair_volume", -1.0, 1.0, 0.0, group="hair"),
         Scalar("forehead", -1.0, 1.0, 0.0, group="head"),
         Scalar("mouth_height", -1.0, 1.0, 0.0, group="mouth"),
+        Choice("hair_flip", HAIR_FLIPS, "none", group="hair"),
     ]
     return Schema("facemoji", VERSION, features, constraints=(_plausible,))

@@ -44,14 +44,18 @@ tucked behind the ears); the front keeps its width there, since a cap narrower t
 skull would bare it."""
 
 
-def with_volume(ctx: Ctx, layer: str, front: bool) -> str:
+def placed(ctx: Ctx, layer: str, front: bool) -> str:
     """``layer`` (a style's back or front part) widened or narrowed about the face's
-    middle by the ``hair_volume`` scalar: 0 draws the style as designed."""
+    middle by the ``hair_volume`` scalar (0 draws the style as designed), and mirrored
+    left to right where ``hair_flip`` asks: a part or a swept fringe falls to the side
+    the person's does."""
     volume = ctx.scalar("hair_volume")
     if volume > 0:
         scale = 1.0 + volume * FULLER[1 if front else 0]
     else:
         scale = 1.0 if front else 1.0 + volume * FLATTER
+    if ctx.choice("hair_flip") == "mirrored":
+        scale = -scale
     if not layer or scale == 1.0:
         return layer
     shift = ctx.a.cx * (1.0 - scale)
@@ -77,4 +81,4 @@ PARTS: dict[str, tuple[Callable[[Ctx], str], Callable[[Ctx], str]]] = {
     name: _parts(style) for name, style in STYLES.items()
 }
 
-__all__ = ["PARTS", "STYLES", "Geo", "defs", "with_volume"]
+__all__ = ["PARTS", "STYLES", "Geo", "defs", "placed"]
