@@ -25,10 +25,10 @@ from attributes import measure_set
 from labelled import SETS
 
 ALIKE = {"glasses", "headwear", "headwear_color", "facial_hair", "freckles", "lip_color",
-         "ears"}
+         "ears", "hair_flip"}
 """Features where most people really do share one option (no glasses, no hat and so no
 hat color of its own, no beard, no freckles, natural lips; ears are hidden or alike in
-photos)."""
+photos; a cut is mirrored only where its swept fringe falls the other way)."""
 
 
 def main() -> int:
