@@ -1,11 +1,12 @@
 """Contact sheets for labelling one column by eye: glasses frame colors, ties, beard colors,
-fringes, how full short hair is on top.
+fringes, how full short hair is on top, where long hair is parted.
 
     python scripts/label_sheets.py frames --out DIR [--per-sheet 12]
     python scripts/label_sheets.py ties --out DIR [--per-sheet 12]
     python scripts/label_sheets.py beards --out DIR [--per-sheet 6]
     python scripts/label_sheets.py fringes --out DIR [--per-sheet 9]
     python scripts/label_sheets.py tops --out DIR [--per-sheet 9]
+    python scripts/label_sheets.py parts --out DIR [--per-sheet 9]
 
 Reads the labelled sets that are here (``benchmarks/labelled.py``: ``../shared``,
 ``$FACEMOJI_FACESET``, ``$FACEMOJI_PORTRAITS``) and tiles, ``--per-sheet`` to a sheet and
@@ -21,12 +22,14 @@ each captioned ``set:file``, into ``DIR/NAME_NN.png``, with ``DIR/NAME_labels.cs
   the face detector's box doubled in width (so the hair above shows too), 360 px wide;
 - ``fringes`` (column ``fringe``): every photo labelled with bangs, cropped as ``beards``;
 - ``tops`` (column ``hair_top``): every man's photo labelled with short or buzzed hair and a
-  bare head (no headwear, not bald), cropped as ``beards``.
+  bare head (no headwear, not bald), cropped as ``beards``;
+- ``parts`` (column ``hair_part``): every photo labelled with hair to the chin or longer,
+  no bangs and a bare head, cropped as ``beards``.
 
 Every labeller gets the same sheets; ``benchmarks/data/frame_color_labels.csv``,
 ``benchmarks/data/tie_labels.csv``, ``benchmarks/data/beard_color_labels.csv``,
-``benchmarks/data/fringe_labels.csv`` and ``benchmarks/data/hair_top_labels.csv`` hold
-the merged labels.
+``benchmarks/data/fringe_labels.csv``, ``benchmarks/data/hair_top_labels.csv`` and
+``benchmarks/data/hair_part_labels.csv`` hold the merged labels.
 """
 
 from __future__ import annotations
@@ -117,6 +120,11 @@ def _short_haired_man(set_name: str, photo: Photo) -> bool:
             and photo["headwear"] in ("", "none") and photo["hairline"] != "bald")
 
 
+def _parted(set_name: str, photo: Photo) -> bool:
+    return (photo["hair_length"] in ("chin", "shoulder", "long") and photo["bangs"] != "yes"
+            and photo["headwear"] in ("", "none"))
+
+
 def _suited(set_name: str, photo: Photo) -> bool:
     return photo["jacket"] == "yes" or (set_name == "portraits" and photo["gender"] == "male")
 
@@ -127,6 +135,7 @@ KINDS: dict[str, tuple[str, Callable[[str, Photo], bool], Callable[[Path], np.nd
     "beards": ("beard_color", _bearded, face_area),
     "fringes": ("fringe", _fringed, face_area),
     "tops": ("hair_top", _short_haired_man, face_area),
+    "parts": ("hair_part", _parted, face_area),
 }
 """Per kind of sheet: the column labelled, which photos, and how each is shown."""
 
