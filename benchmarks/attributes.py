@@ -361,7 +361,7 @@ def shaded(s: Sample) -> bool:
 
 def measures() -> list[Measure]:
     """Every reported measure, with its held-out grid."""
-    from facemoji.face import bangs, hair_top
+    from facemoji.face import bangs, hair_part, hair_top
     from facemoji.face.hair import BaldRule
     from facemoji.match.mapping.facemoji import frame_paint
 
@@ -408,6 +408,24 @@ def measures() -> list[Measure]:
     def top_right(s: Sample, found: Any) -> float:
         return float(found == s.label("hair_top"))
 
+    def parted(s: Sample) -> bool:  # long hair labelled with a part, and measured
+        return s.label("hair_part") in hair_part.PARTS and "hair_part" in s.attributes.features
+
+    def part_at(s: Sample, setting: tuple[float, float]) -> str | None:  # None: not read
+        if s.attributes.hair_part is None:  # short, bangs, a hat: analysis reads no part
+            return None
+        return hair_part.decide_part(s.attributes.features["hair_part"], *setting)
+
+    def part_right(s: Sample, found: Any) -> float:
+        return float(found == s.label("hair_part"))
+
+    def side_right(s: Sample, found: Any) -> float:  # center against either side
+        centered = s.label("hair_part") == "center"
+        return float(found is not None and (found == "center") == centered)
+
+    part_grid = list(itertools.product((0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5),
+                                       (0.1, 0.15, 0.2, 0.3, 9.0)))
+    assert (hair_part.PEAK_OFF, hair_part.SLANT) in part_grid
     top_grid = list(itertools.product((0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6),
                                       (0.75, 0.8, 0.85, 0.9, 0.95, 1.0, 1.1, 1.2)))
     assert (hair_top.CLOSE_BELOW, hair_top.FULL_ABOVE) in top_grid
@@ -533,6 +551,13 @@ def measures() -> list[Measure]:
                                                                  hair_top.FULL_ABOVE)),
                 top_right, top_grid, top_at, "(of the close)",
                 counted=lambda s: s.label("hair_top") == "close"),
+        Measure("hair part", parted, lambda s: part_at(s, (hair_part.PEAK_OFF,
+                                                            hair_part.SLANT)),
+                part_right, part_grid, part_at,
+                "(center, image left or right: hair past the chin without bangs)"),
+        Measure("side part or not", parted, lambda s: part_at(s, (hair_part.PEAK_OFF,
+                                                                   hair_part.SLANT)),
+                side_right, part_grid, part_at, "(center against either side)"),
         Measure("headwear", labelled("headwear"), lambda s: s.attributes.headwear,
                 lambda s, v: float((v != "none") == covers_head(s)),
                 target="(covering the head or not)", learned="headwear"),

@@ -50,9 +50,9 @@ one measurement. ``score-pair`` scores it as above.
     python benchmarks/blind.py swap --swap bob_swept=bob --swap long_swept=long_bangs \\
         --out /tmp/sw --key /tmp/sw.key.json
 
-``swap --unmeasured TRAIT`` asks what measuring a trait does: version a is each person's
-first fit with TRAIT left out of their measurements, version b the fit with it, one row for
-every person whose ``--feature`` the trait changes.
+``swap --unmeasured TRAIT`` (repeatable) asks what measuring a trait does: version a is
+each person's first fit with TRAIT left out of their measurements, version b the fit with
+it, one row for every person whose first fit the trait changes.
 
     python benchmarks/blind.py swap --unmeasured hair_top --out /tmp/top --key /tmp/top.json
 """
@@ -366,20 +366,22 @@ def swap(args: argparse.Namespace) -> int:
             params = initial_params(measured, schema)
             shown = params.choice(args.feature)
             if args.unmeasured:
-                traits = {k: v for k, v in measured.traits.items() if k != args.unmeasured}
+                traits = {k: v for k, v in measured.traits.items() if k not in args.unmeasured}
                 before = initial_params(replace(measured, traits=traits), schema)
             elif shown in swaps:
                 before = params.set(args.feature, swaps[shown])
             else:
                 continue
-            if before.choice(args.feature) != shown:
+            # measuring a trait may change more than the feature (a part's side: the flip)
+            if before.choice(args.feature) != shown or (args.unmeasured and before != params):
                 rows.append((person, shots[-1].photo.path, render_png(before, CELL),
                              render_png(params, CELL)))
     if not rows:
         print(f"no one's {args.feature} changes (or no labelled set is here)")
         return 0
     if args.unmeasured:
-        versions = {"a": f"{args.unmeasured} unmeasured", "b": f"{args.unmeasured} measured"}
+        left_out = ", ".join(args.unmeasured)
+        versions = {"a": f"{left_out} unmeasured", "b": f"{left_out} measured"}
     else:
         versions = {"a": ", ".join(f"{args.feature}={o}" for o in swaps.values()),
                     "b": ", ".join(f"{args.feature}={n}" for n in swaps)}
@@ -483,9 +485,9 @@ def main() -> int:
     what.add_argument("--swap", type=_option, action="append", metavar="NEW=OLD",
                       help="show each avatar that takes option NEW beside it with OLD "
                            "(repeatable)")
-    what.add_argument("--unmeasured", metavar="TRAIT",
+    what.add_argument("--unmeasured", action="append", metavar="TRAIT",
                       help="show each avatar beside the one fitted without TRAIT "
-                           "(where the feature differs)")
+                           "(where the feature differs; repeatable)")
     w.add_argument("--feature", default="hair", help="the options' feature (default: hair)")
     w.add_argument("--out", required=True, help="folder for the reviewer")
     w.add_argument("--key", required=True, help="the pair key (keep it outside --out)")

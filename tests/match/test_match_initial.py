@@ -232,6 +232,27 @@ def test_a_swept_fringe_falls_to_the_side_measured(style, target, make_analysis,
     assert (params.choice("hair"), params.choice("hair_flip")) == (hair, flip)
 
 
+@pytest.mark.parametrize(("hair", "flip"), [("long_straight", "none"), ("long_side", "none"),
+                                            ("long_side", "mirrored"), ("lob", "mirrored")])
+def test_long_hair_is_parted_where_measured(style, target, make_analysis, hair, flip):
+    person = target.update({"hair": hair, "hair_flip": flip, "lashes": "natural"})
+    measured = fuse([make_analysis(person, None)])
+    shown = mapping_for("facemoji").traits(person)
+    assert measured.trait("hair_part") == shown["hair_part"]
+    assert measured.trait("part_side") == shown["part_side"]
+    params = initial_params(measured, style.schema)
+    assert (params.choice("hair"), params.choice("hair_flip")) == (hair, flip)
+
+
+def test_a_cut_parted_on_the_other_side_is_mirrored():
+    from facemoji.match.mapping.facemoji import hair_flip
+
+    assert hair_flip("long_side", {"part_side": "right"}) == "mirrored"
+    assert hair_flip("long_side", {"part_side": "left"}) == "none"  # drawn parted on the left
+    assert hair_flip("long_straight", {"part_side": "right"}) == "none"  # parted in the middle
+    assert hair_flip("long_side", {}) == "none"  # not measured
+
+
 @pytest.mark.parametrize(("hair", "top"), [("side_part", "medium"), ("quiff", "full"),
                                            ("crew_cut", "close")])
 def test_how_full_short_hair_is_on_top_chooses_the_cut(style, target, make_analysis, hair, top):

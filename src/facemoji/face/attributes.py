@@ -41,6 +41,7 @@ from .hair import (
     measure_hair,
 )
 from .hair_length import HairLength, length_vector, measure_length, segmented_profile
+from .hair_part import PART_CONFIDENCE, decide_part, part_shape
 from .hair_top import TOP_CONFIDENCE, decide_top, top_thickness
 from .hair_type import (
     TYPE_GROUPS,
@@ -103,7 +104,9 @@ class Attributes:
     :func:`.bangs.decide_fringe`), ``fringe_side`` the side of the image a swept one falls
     to (``left``, ``right``; :func:`.bangs.fringe_side`); ``hair_top`` how full the hair
     is on top, ``close``, ``medium`` or ``full`` (:mod:`.hair_top`; ``None`` on a bald or
-    covered head, a face presenting as a woman's, or where it was not seen);
+    covered head, a face presenting as a woman's, or where it was not seen); ``hair_part``
+    where hair to the chin or longer without bangs is parted, ``center`` or off center on
+    the image's ``left`` or ``right`` (:mod:`.hair_part`);
     ``hair_type`` ``straight``, ``wavy`` (hair past the chin only) or ``curly`` (or
     coily) with ``hair_type_confidence`` the model's probability of it (for ``wavy``, the
     probability of not curly times that of wavy) and ``hair_up`` whether
@@ -168,6 +171,7 @@ class Attributes:
     fringe: str | None = None
     fringe_side: str | None = None
     hair_top: str | None = None
+    hair_part: str | None = None
     hair_type: str | None = None
     hair_type_confidence: float = 0.0
     hair_name_confidence: float = 0.0
@@ -192,6 +196,7 @@ class Attributes:
                      **({"fringe": self.fringe} if self.fringe else {}),
                      **({"fringe_side": self.fringe_side} if self.fringe_side else {}),
                      **({"top": self.hair_top} if self.hair_top else {}),
+                     **({"part": self.hair_part} if self.hair_part else {}),
                      **self._hair_cues()},
             "eyes": self.eyes.to_dict(),
             "brows": {**self.brows.to_dict(), "thickness": _r(self.brow_thickness)},
@@ -264,6 +269,11 @@ class Attributes:
                 out["fringe_side"] = (self.fringe_side, FRINGE_CONFIDENCE)
             if self.hair_top is not None:
                 out["hair_top"] = (self.hair_top, TOP_CONFIDENCE)
+            if self.hair_part is not None:
+                out["hair_part"] = ("center" if self.hair_part == "center" else "side",
+                                    PART_CONFIDENCE)
+                if self.hair_part != "center":
+                    out["part_side"] = (self.hair_part, PART_CONFIDENCE)
         if self.hair_length is not None:
             out["hair_length"] = (self.hair_length.name, self.hair_length.confidence)
         if self.hair_type is not None:  # surer the further the model is from 0.5
@@ -355,6 +365,7 @@ def measure(image: np.ndarray, detection: Detection,
     bangs, bangs_conf = decide_bangs(bangs_f, hair.bangs)
     fringe_f = fringe_shape(chip, hair_p)
     top_f = top_thickness(chip, hair_p)
+    part_f = part_shape(chip, hair_p)
     mesh = face_mesh(image, landmarks)
     in_chip = mesh.points[:, :2] @ chip.matrix[:, :2].T + chip.matrix[:, 2]
     glasses_f = accessories.glasses_features(chip, skin)
@@ -417,6 +428,7 @@ def measure(image: np.ndarray, detection: Detection,
     tie = clothing.tie and age_gender.female < accessories.BEARDLESS_FEMALE
     shows_bangs = bangs and not bald and headwear == "none"
     fringe = decide_fringe(fringe_f) if shows_bangs else None
+    parted = length.long and not (bald or shows_bangs) and headwear == "none"
     return Attributes(
         skin=tone, monk=round(monk), monk_score=monk,
         hair=hair_color, hair_name=hair_name, hair_name_confidence=hair_name_conf,
@@ -426,6 +438,7 @@ def measure(image: np.ndarray, detection: Detection,
         # the labels that chose its thresholds are men's; on women it moved pixies to layers
         hair_top=None if bald or headwear != "none" or age_gender.female >= 0.5
         else decide_top(top_f),
+        hair_part=decide_part(part_f) if parted else None,
         hair_type=hair_type, hair_type_confidence=hair_type_conf,
         hair_up=hair_up, hair_up_confidence=hair_up_conf,
         eyes=eyes, brows=brows, brow_thickness=thickness,
@@ -445,6 +458,7 @@ def measure(image: np.ndarray, detection: Detection,
                   "hair_outline": outline_f,
                   "facial_hair": facial_hair_f, "smile": smile_f, "hair": hair.features,
                   "bangs": bangs_f, "fringe": fringe_f, "hair_top": top_f,
+                  "hair_part": part_f,
                   "hair_color": color_f,
                   "scalp": hair.scalp, "headwear": headwear_f,
                   "length": length.profile, "silhouette": length.silhouette,

@@ -29,6 +29,9 @@ fringe              blunt, swept  (how bangs fall: cut straight across, or swept
                     one side)
 fringe_side         left, right  (the side of the image a swept fringe falls to)
 hair_top            close, medium, full  (ordered; how full short hair is on top)
+hair_part           center, side  (where hair to the chin or longer, without bangs, is
+                    parted)
+part_side           left, right  (the side of the image a side part is on)
 smile               none, closed, teeth  (ordered)
 mouth_open          parted, open, wide  (ordered; how far a smile showing teeth opens)
 age_band            18-29, 30-44, 45-59, 60+  (ordered)
@@ -75,6 +78,7 @@ WEIGHTS: dict[str, float] = {
     "headwear": 1.0,
     "receding": 0.5, "hair_length": 0.6, "hair_type": 0.5, "hair_up": 0.5,
     "bangs": 0.4, "fringe": 0.3, "fringe_side": 0.2, "hair_top": 0.3,
+    "hair_part": 0.3, "part_side": 0.2,
     "smile": 0.5, "mouth_open": 0.3, "age_band": 0.3, "gender": 1.0,
     "jacket": 0.3, "tie": 0.3,
     "lipstick": 0.5, "hair_presentation": 0.4,

@@ -52,14 +52,16 @@ HAIR: dict[str, Traits] = {
     "bob": {"hair_length": "chin", "hair_type": "straight", "bangs": True, "fringe": "blunt"},
     "bob_swept": {"hair_length": "chin", "hair_type": "straight", "bangs": True,
                   "fringe": "swept"},
-    "lob": {"hair_length": "shoulder", "hair_type": "straight"},
-    "lob_wavy": {"hair_length": ("chin", "shoulder"), "hair_type": "wavy"},
+    "lob": {"hair_length": "shoulder", "hair_type": "straight", "hair_part": "side"},
+    "lob_wavy": {"hair_length": ("chin", "shoulder"), "hair_type": "wavy",
+                 "hair_part": "center"},
     "curly_medium": {"hair_length": ("chin", "shoulder"), "hair_type": ("curly", "coily")},
     "swept_back": {"hair_length": ("chin", "shoulder"), "hair_type": SMOOTH,
                    "receding": (False, True)},
     "shag": {"hair_length": "shoulder", "hair_type": "wavy", "bangs": True},
-    "long_straight": {"hair_length": "long", "hair_type": "straight"},
-    "long_wavy": {"hair_length": "long", "hair_type": "wavy"},
+    "long_straight": {"hair_length": "long", "hair_type": "straight", "hair_part": "center"},
+    "long_side": {"hair_length": "long", "hair_type": "straight", "hair_part": "side"},
+    "long_wavy": {"hair_length": "long", "hair_type": "wavy", "hair_part": "side"},
     "long_curly": {"hair_length": "long", "hair_type": ("curly", "coily")},
     "long_bangs": {"hair_length": "long", "hair_type": "straight", "bangs": True,
                    "fringe": "blunt"},
@@ -96,23 +98,37 @@ SWEEP_SIDE = {"short_straight": "right", "pixie": "left", "short_layered": "righ
               "bob_swept": "right", "long_swept": "right"}
 """The side of the image each cut's swept fringe falls to as drawn; ``hair_flip``
 mirrors it to the side measured (:func:`hair_flip`)."""
+PART_SIDE = {"lob": "left", "long_side": "left", "long_wavy": "left"}
+"""The side of the image each side-parted cut without bangs is parted on as drawn."""
+
+
+def _as_drawn(side: str | None, flip: str) -> str | None:
+    """``side`` of the image, or the other one where the hair is drawn mirrored."""
+    if side is None or flip == "none":
+        return side
+    return "left" if side == "right" else "right"
 
 
 def fringe_side(hair: str, flip: str) -> str | None:
     """The side of the image cut ``hair``'s fringe falls to, drawn with ``hair_flip``
     ``flip`` (``None``: the cut sweeps no fringe to a side)."""
-    drawn = SWEEP_SIDE.get(hair)
-    if drawn is None or flip == "none":
-        return drawn
-    return "left" if drawn == "right" else "right"
+    return _as_drawn(SWEEP_SIDE.get(hair), flip)
+
+
+def part_side(hair: str, flip: str) -> str | None:
+    """The side of the image cut ``hair`` is parted on, drawn with ``hair_flip`` ``flip``
+    (``None``: no side part without bangs)."""
+    return _as_drawn(PART_SIDE.get(hair), flip)
 
 
 def hair_flip(hair: str, wanted: Traits) -> str:
-    """``mirrored`` where cut ``hair`` sweeps its fringe to the other side than the
-    measured one, else ``none``."""
-    side = wanted.get("fringe_side")
-    return "mirrored" if side is not None and fringe_side(hair, "none") not in (None, side) \
-        else "none"
+    """``mirrored`` where cut ``hair`` sweeps its fringe, or is parted, on the other side
+    than the measured one, else ``none``."""
+    for drawn, measured in ((fringe_side(hair, "none"), wanted.get("fringe_side")),
+                            (part_side(hair, "none"), wanted.get("part_side"))):
+        if drawn is not None and measured is not None and drawn != measured:
+            return "mirrored"
+    return "none"
 
 
 GLASSES: dict[str, Traits] = {
@@ -209,9 +225,9 @@ MASCULINE_CUTS = frozenset({"short_straight", "crew_cut", "side_part", "quiff", 
                             "slicked_back", "undercut", "mohawk", "curtains", "messy",
                             "receding", "curly_crop", "swept_back"})
 FEMININE_STYLES = frozenset({"short_curly", "pixie", "short_layered", "bob", "bob_swept", "lob",
-                             "lob_wavy", "shag", "long_straight", "long_wavy", "long_curly",
-                             "long_bangs", "long_swept", "ponytail", "high_bun", "space_buns",
-                             "pigtails", "box_braids", "afro_puff"})
+                             "lob_wavy", "shag", "long_straight", "long_side", "long_wavy",
+                             "long_curly", "long_bangs", "long_swept", "ponytail", "high_bun",
+                             "space_buns", "pigtails", "box_braids", "afro_puff"})
 """Cuts that read as a man's or a woman's (the rest read as either): a woman whose hair
 is pulled back shows little of it, and a men's crew cut is not what a friend sees. The
 native ``short_curly`` is a full, rounded set of curls: on a man's face it reads as a
@@ -240,6 +256,7 @@ def traits(params: Params) -> Traits:
         "headwear": HEADWEAR[headwear],
         **hair_traits(params.choice("hair")),
         "fringe_side": fringe_side(params.choice("hair"), params.choice("hair_flip")),
+        "part_side": part_side(params.choice("hair"), params.choice("hair_flip")),
         **MOUTH[params.choice("mouth")],
         "age_band": age if len(age) > 1 else age[0],
         "gender": LASHES[params.choice("lashes")],

@@ -136,7 +136,7 @@ HAIR = _options(
     ("cornrows", 0.4, "short"), ("locs", 0.6, "long"), ("afro_puff", 0.4, "medium"),
     ("receding", 0.8, "short receding"), ("balding", 0.6, "bald receding"),
     ("bald", 0.7, "bald"), ("curly_crop", 0.9, "short"), ("swept_back", 0.6, "medium"),
-    ("long_swept", 1.0, "long"), ("bob_swept", 1.0, "medium"),
+    ("long_swept", 1.0, "long"), ("bob_swept", 1.0, "medium"), ("long_side", 1.2, "long"),
 )
 
 HAIR_FLIPS = _options(("none", 1.0), ("mirrored", 1.0))

@@ -212,6 +212,14 @@ def long_straight(ctx: Ctx) -> tuple[str, str]:
                  details=_part_strands(g, h.shadow))
 
 
+def long_side(ctx: Ctx) -> tuple[str, str]:
+    """Long straight hair parted on the side, swept over the forehead's top from the part:
+    ``long_straight`` parted in the middle drew every long-haired woman alike."""
+    g = Geo(ctx)
+    return _long(ctx, g.chin_y + 140, 1.5, _side_part_line(g), lock_bottom=g.chin_y + 118,
+                 details=_side_sweep(g, ctx.pal.hair))
+
+
 def long_wavy(ctx: Ctx) -> tuple[str, str]:
     """Long wavy hair parted on the side."""
     g = Geo(ctx)
@@ -265,6 +273,7 @@ STYLES = {
     "lob_wavy": lob_wavy,
     "shag": shag,
     "long_straight": long_straight,
+    "long_side": long_side,
     "long_wavy": long_wavy,
     "long_bangs": long_bangs,
     "long_swept": long_swept,
