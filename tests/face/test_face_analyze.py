@@ -83,6 +83,12 @@ def test_the_summary_names_the_hair_cues() -> None:
     data["hair"]["fringe"] = "swept"
     hair = next(line for line in _summary(data).splitlines() if line.startswith("hair:"))
     assert hair == "hair: brown  #5a3c28, long, curly, swept bangs, worn up"
+    data["hair"].update(bangs=False, up=False, part="left")
+    hair = next(line for line in _summary(data).splitlines() if line.startswith("hair:"))
+    assert hair == "hair: brown  #5a3c28, long, curly, parted on the image's left"
+    data["hair"].update(length="short", part=None, top="full")
+    hair = next(line for line in _summary(data).splitlines() if line.startswith("hair:"))
+    assert hair == "hair: brown  #5a3c28, short, curly, full on top"
 
 
 def test_the_summary_names_the_jacket_the_top_under_it_and_the_tie() -> None:

@@ -71,6 +71,11 @@ def _summary(data: dict[str, Any]) -> str:
             cues.append("receding")
         if hair.get("bangs"):
             cues.append(f"{hair['fringe']} bangs" if hair.get("fringe") else "bangs")
+        if hair.get("part"):
+            cues.append("parted in the middle" if hair["part"] == "center"
+                        else f"parted on the image's {hair['part']}")
+        if hair.get("top"):
+            cues.append(f"{hair['top']} on top")
         if hair.get("up"):
             cues.append("worn up")
         lines.append(f"hair: {hair.get('name')}  {_hex(hair.get('rgb'))}"
