@@ -405,6 +405,9 @@ def measures() -> list[Measure]:
     def top_at(s: Sample, setting: tuple[float, float]) -> str | None:
         return hair_top.decide_top(s.attributes.features["hair_top"], *setting)
 
+    def top_shipped(s: Sample) -> str | None:
+        return top_at(s, (hair_top.CLOSE_BELOW, hair_top.FULL_ABOVE))
+
     def top_right(s: Sample, found: Any) -> float:
         return float(found == s.label("hair_top"))
 
@@ -415,6 +418,9 @@ def measures() -> list[Measure]:
         if s.attributes.hair_part is None:  # short, bangs, a hat: analysis reads no part
             return None
         return hair_part.decide_part(s.attributes.features["hair_part"], *setting)
+
+    def part_shipped(s: Sample) -> str | None:
+        return part_at(s, (hair_part.PEAK_OFF, hair_part.SLANT))
 
     def part_right(s: Sample, found: Any) -> float:
         return float(found == s.label("hair_part"))
@@ -539,25 +545,16 @@ def measures() -> list[Measure]:
                 lambda s: bangs.decide_fringe(s.attributes.features["fringe"]),
                 lambda s, v: float(v == s.label("fringe")), fringe_grid, fringe_at,
                 "(of the blunt)", counted=lambda s: s.label("fringe") == "blunt"),
-        Measure("hair top", topped, lambda s: top_at(s, (hair_top.CLOSE_BELOW,
-                                                          hair_top.FULL_ABOVE)),
-                top_right, top_grid, top_at,
+        Measure("hair top", topped, top_shipped, top_right, top_grid, top_at,
                 "(close, medium, full: short-haired men; unmeasured counts as wrong)"),
-        Measure("full top found", topped, lambda s: top_at(s, (hair_top.CLOSE_BELOW,
-                                                                hair_top.FULL_ABOVE)),
-                top_right, top_grid, top_at, "(of the full)",
-                counted=lambda s: s.label("hair_top") == "full"),
-        Measure("close top found", topped, lambda s: top_at(s, (hair_top.CLOSE_BELOW,
-                                                                 hair_top.FULL_ABOVE)),
-                top_right, top_grid, top_at, "(of the close)",
-                counted=lambda s: s.label("hair_top") == "close"),
-        Measure("hair part", parted, lambda s: part_at(s, (hair_part.PEAK_OFF,
-                                                            hair_part.SLANT)),
-                part_right, part_grid, part_at,
+        Measure("full top found", topped, top_shipped, top_right, top_grid, top_at,
+                "(of the full)", counted=lambda s: s.label("hair_top") == "full"),
+        Measure("close top found", topped, top_shipped, top_right, top_grid, top_at,
+                "(of the close)", counted=lambda s: s.label("hair_top") == "close"),
+        Measure("hair part", parted, part_shipped, part_right, part_grid, part_at,
                 "(center, image left or right: hair past the chin without bangs)"),
-        Measure("side part or not", parted, lambda s: part_at(s, (hair_part.PEAK_OFF,
-                                                                   hair_part.SLANT)),
-                side_right, part_grid, part_at, "(center against either side)"),
+        Measure("side part or not", parted, part_shipped, side_right, part_grid, part_at,
+                "(center against either side)"),
         Measure("headwear", labelled("headwear"), lambda s: s.attributes.headwear,
                 lambda s, v: float((v != "none") == covers_head(s)),
                 target="(covering the head or not)", learned="headwear"),
