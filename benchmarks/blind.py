@@ -373,7 +373,7 @@ def swap(args: argparse.Namespace) -> int:
             else:
                 continue
             # measuring a trait may change more than the feature (a part's side: the flip)
-            if before.choice(args.feature) != shown or (args.unmeasured and before != params):
+            if before != params:
                 rows.append((person, shots[-1].photo.path, render_png(before, CELL),
                              render_png(params, CELL)))
     if not rows:
@@ -487,7 +487,7 @@ def main() -> int:
                            "(repeatable)")
     what.add_argument("--unmeasured", action="append", metavar="TRAIT",
                       help="show each avatar beside the one fitted without TRAIT "
-                           "(where the feature differs; repeatable)")
+                           "(where the fit differs; repeatable)")
     w.add_argument("--feature", default="hair", help="the options' feature (default: hair)")
     w.add_argument("--out", required=True, help="folder for the reviewer")
     w.add_argument("--key", required=True, help="the pair key (keep it outside --out)")

@@ -356,7 +356,8 @@ def measure(image: np.ndarray, detection: Detection,
     chest_f = chest_features(crop_parts, crop_inside, in_crop)
     outline_f = hair_outline_features(crop_hair)
     age_gender = with_band(estimate(image, landmarks), embedding)
-    hair = measure_hair(chip, skin, person, feminine=age_gender.female >= 0.5,
+    feminine = age_gender.female >= 0.5
+    hair = measure_hair(chip, skin, person, feminine=feminine,
                         age=age_gender.age, grayscale=grayscale, hair_p=hair_p,
                         skin_p=skin_p)
     bangs_f = bangs_vector(chip, hair.color, skin, hair.skin_like, person,
@@ -436,8 +437,7 @@ def measure(image: np.ndarray, detection: Detection,
         bangs=shows_bangs, bangs_confidence=bangs_conf,
         fringe=fringe, fringe_side=fringe_side(fringe_f) if fringe == "swept" else None,
         # the labels that chose its thresholds are men's; on women it moved pixies to layers
-        hair_top=None if bald or headwear != "none" or age_gender.female >= 0.5
-        else decide_top(top_f),
+        hair_top=None if bald or headwear != "none" or feminine else decide_top(top_f),
         hair_part=decide_part(part_f) if parted else None,
         hair_type=hair_type, hair_type_confidence=hair_type_conf,
         hair_up=hair_up, hair_up_confidence=hair_up_conf,
