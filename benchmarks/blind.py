@@ -55,6 +55,12 @@ each person's first fit with TRAIT left out of their measurements, version b the
 it, one row for every person whose first fit the trait changes.
 
     python benchmarks/blind.py swap --unmeasured hair_top --out /tmp/top --key /tmp/top.json
+
+``swap --without CUT`` (repeatable) asks what a new hair option does: version a is each
+person's first fit without CUT among the hair options, version b the fit with it, one row
+for every person who takes CUT.
+
+    python benchmarks/blind.py swap --without long_wavy_center --out /tmp/w --key /tmp/w.json
 """
 
 from __future__ import annotations
@@ -69,6 +75,7 @@ import sys
 import time
 from dataclasses import replace
 from pathlib import Path
+from unittest.mock import patch
 
 import numpy as np
 from PIL import Image
@@ -341,6 +348,7 @@ def swap(args: argparse.Namespace) -> int:
     from facemoji.avatar.render import render_png
     from facemoji.avatar.schema import Choice
     from facemoji.errors import InvalidParams
+    from facemoji.match.mapping import facemoji as native
     from facemoji.match.mapping import initial_params
     from facemoji.match.measured import fuse
 
@@ -351,6 +359,8 @@ def swap(args: argparse.Namespace) -> int:
             raise InvalidParams(f"{args.feature} is not a choice feature")
         for option in (o for pair in args.swap or () for o in pair):
             feature.option(option)
+        for option in args.without or ():
+            schema.feature("hair").option(option)
     except InvalidParams as exc:
         print(exc, file=sys.stderr)
         return 2
@@ -368,6 +378,12 @@ def swap(args: argparse.Namespace) -> int:
             if args.unmeasured:
                 traits = {k: v for k, v in measured.traits.items() if k not in args.unmeasured}
                 before = initial_params(replace(measured, traits=traits), schema)
+            elif args.without:
+                if params.choice("hair") not in args.without:
+                    continue
+                kept = {k: v for k, v in native.HAIR.items() if k not in args.without}
+                with patch.dict(native.HAIR, kept, clear=True):
+                    before = initial_params(measured, schema)
             elif shown in swaps:
                 before = params.set(args.feature, swaps[shown])
             else:
@@ -382,6 +398,9 @@ def swap(args: argparse.Namespace) -> int:
     if args.unmeasured:
         left_out = ", ".join(args.unmeasured)
         versions = {"a": f"{left_out} unmeasured", "b": f"{left_out} measured"}
+    elif args.without:
+        cuts = ", ".join(args.without)
+        versions = {"a": f"without {cuts}", "b": f"with {cuts}"}
     else:
         versions = {"a": ", ".join(f"{args.feature}={o}" for o in swaps.values()),
                     "b": ", ".join(f"{args.feature}={n}" for n in swaps)}
@@ -488,6 +507,9 @@ def main() -> int:
     what.add_argument("--unmeasured", action="append", metavar="TRAIT",
                       help="show each avatar beside the one fitted without TRAIT "
                            "(where the fit differs; repeatable)")
+    what.add_argument("--without", action="append", metavar="CUT",
+                      help="show each avatar with hair CUT beside the one fitted without "
+                           "that option (repeatable)")
     w.add_argument("--feature", default="hair", help="the options' feature (default: hair)")
     w.add_argument("--out", required=True, help="folder for the reviewer")
     w.add_argument("--key", required=True, help="the pair key (keep it outside --out)")

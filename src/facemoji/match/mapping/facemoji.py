@@ -55,6 +55,8 @@ HAIR: dict[str, Traits] = {
     "lob": {"hair_length": "shoulder", "hair_type": "straight", "hair_part": "side"},
     "lob_wavy": {"hair_length": ("chin", "shoulder"), "hair_type": "wavy",
                  "hair_part": "center"},
+    "lob_wavy_side": {"hair_length": ("chin", "shoulder"), "hair_type": "wavy",
+                      "hair_part": "side"},
     "curly_medium": {"hair_length": ("chin", "shoulder"), "hair_type": ("curly", "coily")},
     "swept_back": {"hair_length": ("chin", "shoulder"), "hair_type": SMOOTH,
                    "receding": (False, True)},
@@ -62,6 +64,7 @@ HAIR: dict[str, Traits] = {
     "long_straight": {"hair_length": "long", "hair_type": "straight", "hair_part": "center"},
     "long_side": {"hair_length": "long", "hair_type": "straight", "hair_part": "side"},
     "long_wavy": {"hair_length": "long", "hair_type": "wavy", "hair_part": "side"},
+    "long_wavy_center": {"hair_length": "long", "hair_type": "wavy", "hair_part": "center"},
     "long_curly": {"hair_length": "long", "hair_type": ("curly", "coily")},
     "long_bangs": {"hair_length": "long", "hair_type": "straight", "bangs": True,
                    "fringe": "blunt"},
@@ -98,7 +101,7 @@ SWEEP_SIDE = {"short_straight": "right", "pixie": "left", "short_layered": "righ
               "bob_swept": "right", "long_swept": "right"}
 """The side of the image each cut's swept fringe falls to as drawn; ``hair_flip``
 mirrors it to the side measured (:func:`hair_flip`)."""
-PART_SIDE = {"lob": "left", "long_side": "left", "long_wavy": "left"}
+PART_SIDE = {"lob": "left", "long_side": "left", "long_wavy": "left", "lob_wavy_side": "left"}
 """The side of the image each side-parted cut without bangs is parted on as drawn."""
 
 
@@ -225,9 +228,10 @@ MASCULINE_CUTS = frozenset({"short_straight", "crew_cut", "side_part", "quiff", 
                             "slicked_back", "undercut", "mohawk", "curtains", "messy",
                             "receding", "curly_crop", "swept_back"})
 FEMININE_STYLES = frozenset({"short_curly", "pixie", "short_layered", "bob", "bob_swept", "lob",
-                             "lob_wavy", "shag", "long_straight", "long_side", "long_wavy",
-                             "long_curly", "long_bangs", "long_swept", "ponytail", "high_bun",
-                             "space_buns", "pigtails", "box_braids", "afro_puff"})
+                             "lob_wavy", "lob_wavy_side", "shag", "long_straight", "long_side",
+                             "long_wavy", "long_wavy_center", "long_curly", "long_bangs",
+                             "long_swept", "ponytail", "high_bun", "space_buns", "pigtails",
+                             "box_braids", "afro_puff"})
 """Cuts that read as a man's or a woman's (the rest read as either): a woman whose hair
 is pulled back shows little of it, and a men's crew cut is not what a friend sees. The
 native ``short_curly`` is a full, rounded set of curls: on a man's face it reads as a

@@ -137,6 +137,7 @@ HAIR = _options(
     ("receding", 0.8, "short receding"), ("balding", 0.6, "bald receding"),
     ("bald", 0.7, "bald"), ("curly_crop", 0.9, "short"), ("swept_back", 0.6, "medium"),
     ("long_swept", 1.0, "long"), ("bob_swept", 1.0, "medium"), ("long_side", 1.2, "long"),
+    ("long_wavy_center", 1.0, "long"), ("lob_wavy_side", 0.8, "medium"),
 )
 
 HAIR_FLIPS = _options(("none", 1.0), ("mirrored", 1.0))

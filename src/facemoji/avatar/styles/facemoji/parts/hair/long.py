@@ -186,6 +186,15 @@ def lob_wavy(ctx: Ctx) -> tuple[str, str]:
                  details=_part_strands(g, h.shadow))
 
 
+def lob_wavy_side(ctx: Ctx) -> tuple[str, str]:
+    """A wavy shoulder-length lob parted on the side and swept over the forehead's top:
+    a wavy lob measured side-parted had only the straight ``lob`` or ``lob_wavy`` parted
+    in the middle."""
+    g = Geo(ctx)
+    return _long(ctx, g.chin_y + 46, 1.5, _side_part_line(g), wave=1.0, curl_in=0.5,
+                 details=_side_sweep(g, ctx.pal.hair))
+
+
 def shag(ctx: Ctx) -> tuple[str, str]:
     """A layered shag: wispy curtain bangs and pointed ends at the shoulders."""
     g, h = Geo(ctx), ctx.pal.hair
@@ -225,6 +234,14 @@ def long_wavy(ctx: Ctx) -> tuple[str, str]:
     g = Geo(ctx)
     return _long(ctx, g.chin_y + 140, 1.6, _side_part_line(g), wave=1.4,
                  lock_bottom=g.chin_y + 112, details=_side_sweep(g, ctx.pal.hair))
+
+
+def long_wavy_center(ctx: Ctx) -> tuple[str, str]:
+    """Long wavy hair parted in the middle: long waves measured parted in the middle had
+    only ``long_straight`` or ``long_wavy`` parted on the side."""
+    g, h = Geo(ctx), ctx.pal.hair
+    return _long(ctx, g.chin_y + 140, 1.6, middle_part(g), wave=1.4,
+                 lock_bottom=g.chin_y + 112, details=_part_strands(g, h.shadow))
 
 
 def long_bangs(ctx: Ctx) -> tuple[str, str]:
@@ -271,10 +288,12 @@ STYLES = {
     "bob_swept": bob_swept,
     "lob": lob,
     "lob_wavy": lob_wavy,
+    "lob_wavy_side": lob_wavy_side,
     "shag": shag,
     "long_straight": long_straight,
     "long_side": long_side,
     "long_wavy": long_wavy,
+    "long_wavy_center": long_wavy_center,
     "long_bangs": long_bangs,
     "long_swept": long_swept,
     "swept_back": swept_back,
