@@ -68,6 +68,8 @@ COVERING = {"hat", "cap", "other"}
 FRAME_SHADES = {"black", "tortoise", "gold", "silver", "clear", "red", "navy"}
 """The frame colors a label may name (the native style's glasses presets)."""
 DARK_FRAMES = {"black", "tortoise", "red", "navy"}
+LIGHT_EYES = {"blue", "green"}
+"""Eye colors a friend calls light (hazel counts with brown)."""
 
 
 def smooth_past_chin(s: Sample) -> bool:
@@ -361,9 +363,10 @@ def shaded(s: Sample) -> bool:
 
 def measures() -> list[Measure]:
     """Every reported measure, with its held-out grid."""
-    from facemoji.face import bangs, hair_part, hair_top
+    from facemoji import get_style
+    from facemoji.face import bangs, hair_part, hair_top, iris
     from facemoji.face.hair import BaldRule
-    from facemoji.match.mapping.facemoji import frame_paint
+    from facemoji.match.mapping.facemoji import EYE_FAMILIES, eye_paint, frame_paint
 
     def labelled(column: str, *skip: str) -> Callable[[Sample], bool]:
         return lambda s: bool(s.label(column)) and s.label(column) not in skip
@@ -410,6 +413,18 @@ def measures() -> list[Measure]:
 
     def top_right(s: Sample, found: Any) -> float:
         return float(found == s.label("hair_top"))
+
+    def eyes_labelled(s: Sample) -> bool:  # an eye color labelled (both passes agree)
+        return s.label("eye_color") in iris.EYE_NAMES
+
+    eye_feature = get_style("facemoji").schema.feature("eye_color")
+
+    def unnamed_eyes(s: Sample) -> str:  # the avatar's eye color without the name
+        eyes = s.attributes.eyes
+        if eyes.confidence <= 0:
+            return "brown"  # the style's default
+        painted = eye_paint(eye_feature, eyes.lab, None).id
+        return next(name for name, ids in EYE_FAMILIES.items() if painted in ids)
 
     def parted(s: Sample) -> bool:  # long hair labelled with a part, and measured
         return s.label("hair_part") in hair_part.PARTS and "hair_part" in s.attributes.features
@@ -555,6 +570,22 @@ def measures() -> list[Measure]:
                 "(center, image left or right: hair past the chin without bangs)"),
         Measure("side part or not", parted, part_shipped, side_right, part_grid, part_at,
                 "(center against either side)"),
+        Measure("eye color", eyes_labelled, lambda s: s.attributes.eye_color,
+                lambda s, v: float(v == s.label("eye_color")),
+                target="(brown, hazel, green, blue; irises not seen count as wrong)",
+                learned="eye_color"),
+        Measure("eyes light/dark", eyes_labelled, lambda s: s.attributes.eye_color,
+                lambda s, v: float((v in LIGHT_EYES) == (s.label("eye_color") in LIGHT_EYES)),
+                target="(blue or green vs brown or hazel)", learned="eye_color"),
+        Measure("light eyes found", eyes_labelled, lambda s: s.attributes.eye_color,
+                lambda s, v: float(v in LIGHT_EYES), target="(of the blue or green)",
+                learned="eye_color", counted=lambda s: s.label("eye_color") in LIGHT_EYES),
+        Measure("eyes unnamed", eyes_labelled, unnamed_eyes,
+                lambda s, v: float((v in LIGHT_EYES) == (s.label("eye_color") in LIGHT_EYES)),
+                target="(light or dark, the nearest preset to the irises' color: no name)"),
+        Measure("unnamed light found", eyes_labelled, unnamed_eyes,
+                lambda s, v: float(v in LIGHT_EYES), target="(of the blue or green, no name)",
+                counted=lambda s: s.label("eye_color") in LIGHT_EYES),
         Measure("headwear", labelled("headwear"), lambda s: s.attributes.headwear,
                 lambda s, v: float((v != "none") == covers_head(s)),
                 target="(covering the head or not)", learned="headwear"),

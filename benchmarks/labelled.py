@@ -17,7 +17,9 @@ portraits a ``tie`` column from ``benchmarks/data/tie_labels.csv``, and for phot
 bangs a ``fringe`` column (its kind) from ``benchmarks/data/fringe_labels.csv``, and for
 short-haired men a ``hair_top`` column (how full the hair is on top) from
 ``benchmarks/data/hair_top_labels.csv``, and for hair to the chin or longer without bangs a
-``hair_part`` column (where it is parted) from ``benchmarks/data/hair_part_labels.csv``.
+``hair_part`` column (where it is parted) from ``benchmarks/data/hair_part_labels.csv``,
+and for photos without sunglasses an ``eye_color`` column from
+``benchmarks/data/eye_color_labels.csv``.
 
 :func:`load` returns the rows of a set, or ``None`` where its photos are absent, so every
 benchmark can skip cleanly.
@@ -47,9 +49,10 @@ BEARD_COLORS = ROOT / "benchmarks" / "data" / "beard_color_labels.csv"
 FRINGES = ROOT / "benchmarks" / "data" / "fringe_labels.csv"
 HAIR_TOPS = ROOT / "benchmarks" / "data" / "hair_top_labels.csv"
 HAIR_PARTS = ROOT / "benchmarks" / "data" / "hair_part_labels.csv"
+EYE_COLORS = ROOT / "benchmarks" / "data" / "eye_color_labels.csv"
 EXTRA_COLUMNS = {"jacket": JACKETS, "frame_color": FRAME_COLORS, "tie": TIES,
                  "beard_color": BEARD_COLORS, "fringe": FRINGES, "hair_top": HAIR_TOPS,
-                 "hair_part": HAIR_PARTS}
+                 "hair_part": HAIR_PARTS, "eye_color": EYE_COLORS}
 """Columns labelled apart for every set (``set,file,COLUMN,pass1,pass2``)."""
 SETS = ("shared", "faceset", "portraits")
 FOLDER_VARIABLES = {"faceset": "FACEMOJI_FACESET", "portraits": "FACEMOJI_PORTRAITS"}

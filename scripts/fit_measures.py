@@ -174,6 +174,10 @@ set (``benchmarks/grayscale_models.py``). The hair color has its own black-and-w
 (``hair_color_bw``), whose names differ."""
 
 
+def iris_features(a: object) -> np.ndarray:
+    return a.features["iris"]  # type: ignore[attr-defined]
+
+
 def age_band_features(a: object) -> np.ndarray:
     from facemoji.face.age_gender import band_vector
 
@@ -193,6 +197,7 @@ def tasks() -> list[Task]:
     from facemoji.face.age_gender import AGE_BANDS
     from facemoji.face.hair import GRAYSCALE_NAMES, learned_name
     from facemoji.face.hair_type import close_cropped_type
+    from facemoji.face.iris import EYE_NAMES
 
     BANDS = tuple(name for _, name in AGE_BANDS)
 
@@ -207,6 +212,11 @@ def tasks() -> list[Task]:
             label = s.label(column)  # type: ignore[attr-defined]
             return {label: 1.0} if label in classes else None
         return target
+
+    def eye_target(s: object) -> dict[str, float] | None:  # a labelled color, irises seen
+        if s.attributes.features.get("iris") is None:  # type: ignore[attr-defined]
+            return None
+        return one("eye_color", EYE_NAMES)(s)
 
     def frame_target(s: object) -> dict[str, float] | None:
         if s.label("glasses") != "eyeglasses":  # type: ignore[attr-defined]
@@ -332,6 +342,8 @@ def tasks() -> list[Task]:
              lambda s, v: (v == "bangs") == (s.label("bangs") == "yes")),
         Task("age_band", BANDS, one("age_band", BANDS), age_band_features,
              lambda s, v: v == s.label("age_band")),
+        Task("eye_color", EYE_NAMES, eye_target, iris_features,
+             lambda s, v: v == s.label("eye_color")),
     ]
     return color + [dataclasses.replace(t, name=f"{t.name}_bw", grayscale=True)
                     for t in color if t.name in GRAYSCALE_VARIANTS]

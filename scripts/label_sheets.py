@@ -1,5 +1,5 @@
 """Contact sheets for labelling one column by eye: glasses frame colors, ties, beard colors,
-fringes, how full short hair is on top, where long hair is parted.
+fringes, how full short hair is on top, where long hair is parted, eye colors.
 
     python scripts/label_sheets.py frames --out DIR [--per-sheet 12]
     python scripts/label_sheets.py ties --out DIR [--per-sheet 12]
@@ -7,6 +7,7 @@ fringes, how full short hair is on top, where long hair is parted.
     python scripts/label_sheets.py fringes --out DIR [--per-sheet 9]
     python scripts/label_sheets.py tops --out DIR [--per-sheet 9]
     python scripts/label_sheets.py parts --out DIR [--per-sheet 9]
+    python scripts/label_sheets.py irises --out DIR [--per-sheet 12]
 
 Reads the labelled sets that are here (``benchmarks/labelled.py``: ``../shared``,
 ``$FACEMOJI_FACESET``, ``$FACEMOJI_PORTRAITS``) and tiles, ``--per-sheet`` to a sheet and
@@ -24,12 +25,16 @@ each captioned ``set:file``, into ``DIR/NAME_NN.png``, with ``DIR/NAME_labels.cs
 - ``tops`` (column ``hair_top``): every man's photo labelled with short or buzzed hair and a
   bare head (no headwear, not bald), cropped as ``beards``;
 - ``parts`` (column ``hair_part``): every photo labelled with hair to the chin or longer,
-  no bangs and a bare head, cropped as ``beards``.
+  no bangs and a bare head, cropped as ``beards``;
+- ``irises`` (column ``eye_color``): every photo not labelled with sunglasses, shown as
+  the band across both eyes at 360 px wide above each eye alone at 180 px (dlib's
+  landmarks), so an iris of a few pixels is big enough to see its color.
 
 Every labeller gets the same sheets; ``benchmarks/data/frame_color_labels.csv``,
 ``benchmarks/data/tie_labels.csv``, ``benchmarks/data/beard_color_labels.csv``,
-``benchmarks/data/fringe_labels.csv``, ``benchmarks/data/hair_top_labels.csv`` and
-``benchmarks/data/hair_part_labels.csv`` hold the merged labels.
+``benchmarks/data/fringe_labels.csv``, ``benchmarks/data/hair_top_labels.csv``,
+``benchmarks/data/hair_part_labels.csv`` and ``benchmarks/data/eye_color_labels.csv`` hold
+the merged labels.
 """
 
 from __future__ import annotations
@@ -92,6 +97,45 @@ def eye_area(path: Path) -> np.ndarray | None:
     return _cropped(path, _eyes)
 
 
+def _eye_box(detection: Detection, points: slice, margin: float
+             ) -> tuple[float, float, float, float]:
+    """The box around ``points`` of dlib's landmarks, ``margin`` interocular distances on
+    every side."""
+    p = detection.landmarks
+    iod = float(np.linalg.norm(p[36:42].mean(0) - p[42:48].mean(0)))
+    x0, y0 = p[points].min(0) - margin * iod
+    x1, y1 = p[points].max(0) + margin * iod
+    return x0, y0, x1, y1
+
+
+def irises(path: Path) -> np.ndarray | None:
+    """Both eyes, ``WIDTH`` px square: the band across them above, each eye alone and
+    enlarged below (``None``: no face)."""
+    image = load_image(path)
+    try:
+        detection, _ = detect_face(image)
+    except FacemojiError:
+        return None
+    h, w = image.shape[:2]
+
+    def crop(box: tuple[float, float, float, float], size: tuple[int, int]) -> Image.Image:
+        x0, y0, x1, y1 = (round(v) for v in box)
+        part = image[max(0, y0):min(h, y1), max(0, x0):min(w, x1)]
+        return Image.fromarray(part).resize(size, Image.Resampling.LANCZOS)
+
+    band = _eye_box(detection, slice(36, 48), 0.25)
+    band_height = round(WIDTH * (band[3] - band[1]) / max(1.0, band[2] - band[0]))
+    band_height = min(WIDTH // 2, max(1, band_height))
+    tile = Image.new("RGB", (WIDTH, band_height + WIDTH // 2), (246, 246, 248))
+    tile.paste(crop(band, (WIDTH, band_height)), (0, 0))
+    for k, points in enumerate((slice(36, 42), slice(42, 48))):
+        x0, y0, x1, y1 = _eye_box(detection, points, 0.12)
+        cx, cy, half = (x0 + x1) / 2, (y0 + y1) / 2, (x1 - x0) / 2
+        square = (cx - half, cy - half, cx + half, cy + half)
+        tile.paste(crop(square, (WIDTH // 2, WIDTH // 2)), (k * WIDTH // 2, band_height))
+    return np.asarray(tile)
+
+
 def face_area(path: Path) -> np.ndarray | None:
     """The face and the hair around it: the detector's box, widened to twice its width and
     2.2 times its width tall about its center, ``WIDTH`` px wide (``None``: no face)."""
@@ -125,6 +169,10 @@ def _parted(set_name: str, photo: Photo) -> bool:
             and photo["headwear"] in ("", "none"))
 
 
+def _eyes_visible(set_name: str, photo: Photo) -> bool:
+    return photo["glasses"] != "sunglasses"
+
+
 def _suited(set_name: str, photo: Photo) -> bool:
     return photo["jacket"] == "yes" or (set_name == "portraits" and photo["gender"] == "male")
 
@@ -136,6 +184,7 @@ KINDS: dict[str, tuple[str, Callable[[str, Photo], bool], Callable[[Path], np.nd
     "fringes": ("fringe", _fringed, face_area),
     "tops": ("hair_top", _short_haired_man, face_area),
     "parts": ("hair_part", _parted, face_area),
+    "irises": ("eye_color", _eyes_visible, irises),
 }
 """Per kind of sheet: the column labelled, which photos, and how each is shown."""
 

@@ -91,6 +91,16 @@ def test_the_summary_names_the_hair_cues() -> None:
     assert hair == "hair: brown  #5a3c28, short, curly, full on top"
 
 
+def test_the_summary_names_the_eye_color() -> None:
+    from facemoji.cli.face import _summary
+
+    data = {"faces": 1, "face_index": 0, "box": [0, 0, 10, 10],
+            "eyes": {"rgb": [74, 100, 140], "name": "blue"}}
+    assert "eyes: blue  #4a648c" in _summary(data).splitlines()
+    del data["eyes"]["name"]  # not named: behind sunglasses, or no model
+    assert "eyes: #4a648c" in _summary(data).splitlines()
+
+
 def test_the_summary_names_the_jacket_the_top_under_it_and_the_tie() -> None:
     from facemoji.cli.face import _summary
 

@@ -365,3 +365,24 @@ def test_no_coily_cut_on_light_skin(style, target, make_analysis, monk):
 def test_age_lines_follow_the_age_band(style, target, make_analysis, found, lines):
     measured = fuse(_with_trait(target, make_analysis, "age_band", found))
     assert initial_params(measured, style.schema)["age_lines"] == lines
+
+
+def test_the_eye_color_name_chooses_the_preset_family(style):
+    from facemoji.match.mapping.facemoji import EYE_FAMILIES, eye_family, eye_paint
+
+    feature = style.schema.feature("eye_color")
+    dull = hex_to_lab("#4a4038")  # a blue iris's few shaded pixels measure dark and dull
+    assert eye_paint(feature, dull, None).id in EYE_FAMILIES["brown"]
+    for name, ids in EYE_FAMILIES.items():
+        painted = eye_paint(feature, dull, name)
+        assert painted.id in ids
+        assert eye_family(feature, painted.hex) == name
+
+
+def test_a_measured_eye_color_name_is_painted(style, target, make_analysis):
+    analysis = make_analysis(target.set("eye_color", "#3b2416"), None)
+    traits = {**analysis.attributes.traits(), "eye_color": ("blue", 0.9)}
+    analysis.attributes.traits = lambda: traits
+    params = initial_params(fuse([analysis]), style.schema)
+    assert params.color("eye_color") in ("#4a7ab8", "#7b8a96")  # blue or gray
+    assert mapping_for("facemoji").traits(params)["eye_color"] == "blue"

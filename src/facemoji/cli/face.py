@@ -82,7 +82,8 @@ def _summary(data: dict[str, Any]) -> str:
                      + "".join(f", {c}" for c in cues))
     eyes = data.get("eyes") or {}
     if eyes:
-        lines.append(f"eyes: {_hex(eyes.get('rgb'))}")
+        lines.append(f"eyes: {eyes['name'] + '  ' if eyes.get('name') else ''}"
+                     f"{_hex(eyes.get('rgb'))}")
     if "glasses" in data:
         frame, color = data.get("glasses_frame"), data.get("glasses_color")
         lines.append(f"glasses: {data['glasses']}"

@@ -4,9 +4,9 @@ headwear and face proportions.
 :func:`measure` is the entry point. It warps the face into one aligned, white-balanced
 frame (:mod:`.chip`) and runs small, explainable measurements there: :mod:`.skin` (color
 and Monk tone), :mod:`.hair` (the person segmenter's pixels around the head, color name,
-bald, receding), :mod:`.features` (iris, brows), :mod:`.accessories` (glasses, facial
-hair, headwear) and :mod:`.geometry` (ratios of the landmarks and the face mesh). Accuracy
-on labelled photos is in ``docs/benchmarks.md``.
+bald, receding), :mod:`.iris` (eye color), :mod:`.features` (brows),
+:mod:`.accessories` (glasses, facial hair, headwear) and :mod:`.geometry` (ratios of the
+landmarks and the face mesh). Accuracy on labelled photos is in ``docs/benchmarks.md``.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from .chip import CHIP_H, CHIP_W, make_chip, mask_to_image
 from .clothing import measure_clothing
 from .color import UNKNOWN, ColorMeasure, lab_measure
 from .expression import decide_smile, lipstick, smile_features
-from .features import measure_brows, measure_eyes
+from .features import measure_brows
 from .hair import (
     FOREHEAD,
     close_cropped_name,
@@ -54,7 +54,8 @@ from .hair_type import (
 from .hair_up import UP_DOS, decide_hair_up
 from .headwear import decide_headwear, hat, headwear_features
 from .image import is_grayscale
-from .mesh import LEFT_EYE, RIGHT_EYE, face_mesh
+from .iris import decide_eye_color, iris_color, iris_features, iris_pixels
+from .mesh import LEFT_EYE, LEFT_IRIS, RIGHT_EYE, RIGHT_IRIS, face_mesh
 from .parts import (
     chest_features,
     eyewear_features,
@@ -112,7 +113,11 @@ class Attributes:
     probability of not curly times that of wavy) and ``hair_up`` whether
     it is worn up (a bun, ponytail or braids), ``None`` where no hair was read
     (:mod:`.hair_type`, :mod:`.hair_up`).
-    ``brow_thickness`` is the brow height over the inter-ocular distance. ``glasses`` is
+    ``eyes`` is the irises' color and ``eye_color`` its name, ``brown``, ``hazel``,
+    ``green`` or ``blue``, with ``eye_color_confidence`` the model's probability of it
+    (:mod:`.iris`; ``None`` behind sunglasses, in a black-and-white photo, or where too
+    little iris shows). ``brow_thickness`` is the brow height over the inter-ocular
+    distance. ``glasses`` is
     ``none | eyeglasses | sunglasses`` and ``glasses_frame`` ``none | thick | thin |
     rimless``, ``glasses_color`` the frame's color for eyeglasses in a color photo (one of
     :data:`.accessories.FRAME_COLOR_NAMES`, ``None`` otherwise;
@@ -178,6 +183,8 @@ class Attributes:
     hair_up: bool | None = None
     hair_up_confidence: float = 0.0
     facial_hair_color: ColorMeasure = UNKNOWN
+    eye_color: str | None = None
+    eye_color_confidence: float = 0.0
     grayscale: bool = False
     features: dict[str, Any] = field(default_factory=dict, repr=False)
     """The raw features behind the decisions (not serialized), so that
@@ -198,7 +205,10 @@ class Attributes:
                      **({"top": self.hair_top} if self.hair_top else {}),
                      **({"part": self.hair_part} if self.hair_part else {}),
                      **self._hair_cues()},
-            "eyes": self.eyes.to_dict(),
+            "eyes": {**self.eyes.to_dict(),
+                     **({"name": self.eye_color,
+                         "name_confidence": _r(self.eye_color_confidence, 2)}
+                        if self.eye_color else {})},
             "brows": {**self.brows.to_dict(), "thickness": _r(self.brow_thickness)},
             "glasses": self.glasses,
             "glasses_confidence": _r(self.glasses_confidence, 2),
@@ -284,6 +294,8 @@ class Attributes:
                               abs(2 * self.hair_up_confidence - 1))
         if self.smile is not None:
             out["smile"] = (self.smile, self.smile_confidence)
+        if self.eye_color is not None:
+            out["eye_color"] = (self.eye_color, self.eye_color_confidence)
         smile_f, tone_f = self.features.get("smile"), self.features.get("tone")
         if smile_f is not None and tone_f is not None:
             colored, sure = lipstick(smile_f, skin_a(tone_f))
@@ -379,7 +391,13 @@ def measure(image: np.ndarray, detection: Detection,
     glasses_color, glasses_color_conf = (
         accessories.decide_frame_color(frame_color_f)
         if glasses == "eyeglasses" and not grayscale else (None, 0.0))
-    eyes = measure_eyes(chip) if glasses != "sunglasses" and not grayscale else UNKNOWN
+    eyes_seen = glasses != "sunglasses" and not grayscale
+    iris_px = (iris_pixels(chip.lab, chip.valid,
+                           (in_chip[list(RIGHT_IRIS)], in_chip[list(LEFT_IRIS)]), eye_contours)
+               if eyes_seen else np.empty((0, 3)))
+    iris_f = iris_features(iris_px, skin.lab)
+    eye_name, eye_name_conf = decide_eye_color(iris_f)
+    eyes = iris_color(iris_px)
     brows, thickness = measure_brows(chip, skin)
     facial_hair_f = accessories.facial_hair_features(chip, skin)
     facial_hair, facial_hair_conf = accessories.decide_facial_hair(facial_hair_f, monk,
@@ -441,7 +459,8 @@ def measure(image: np.ndarray, detection: Detection,
         hair_part=decide_part(part_f) if parted else None,
         hair_type=hair_type, hair_type_confidence=hair_type_conf,
         hair_up=hair_up, hair_up_confidence=hair_up_conf,
-        eyes=eyes, brows=brows, brow_thickness=thickness,
+        eyes=eyes, eye_color=eye_name, eye_color_confidence=eye_name_conf,
+        brows=brows, brow_thickness=thickness,
         glasses=glasses, glasses_confidence=glasses_conf, glasses_frame=frame,
         glasses_color=glasses_color, glasses_color_confidence=glasses_color_conf,
         facial_hair=facial_hair, facial_hair_confidence=facial_hair_conf,
@@ -458,7 +477,7 @@ def measure(image: np.ndarray, detection: Detection,
                   "hair_outline": outline_f,
                   "facial_hair": facial_hair_f, "smile": smile_f, "hair": hair.features,
                   "bangs": bangs_f, "fringe": fringe_f, "hair_top": top_f,
-                  "hair_part": part_f,
+                  "hair_part": part_f, "iris": iris_f,
                   "hair_color": color_f,
                   "scalp": hair.scalp, "headwear": headwear_f,
                   "length": length.profile, "silhouette": length.silhouette,

@@ -1,4 +1,4 @@
-"""Iris and eyebrow color, and eyebrow thickness."""
+"""Eyebrow color and thickness (the irises' color: :mod:`.iris`)."""
 
 from __future__ import annotations
 
@@ -7,19 +7,6 @@ from numpy.typing import NDArray
 
 from .chip import IOD, Chip
 from .color import UNKNOWN, ColorMeasure, lab_measure, polygon_mask
-
-
-def measure_eyes(chip: Chip) -> ColorMeasure:
-    """Iris color: the eye pixels between the dark pupil and lashes and the bright sclera."""
-    shape = chip.valid.shape
-    p = chip.landmarks
-    region = polygon_mask(shape, p[36:42]) | polygon_mask(shape, p[42:48])
-    lab = chip.lab[region & chip.valid]
-    if len(lab) < 20:
-        return UNKNOWN
-    lo, hi = np.percentile(lab[:, 0], [15, 55])
-    iris = lab[(lab[:, 0] >= lo) & (lab[:, 0] <= hi)]
-    return lab_measure(iris, min(1.0, len(lab) / 400.0))
 
 
 def brow_mask(chip: Chip, skin: ColorMeasure) -> NDArray[np.bool_]:

@@ -43,6 +43,7 @@ hair_presentation   female, male  (whose cut it reads as; for a person: their ge
 eye_shape           round, narrow, upturned, downturned, almond
 brow_weight         thin, medium, thick
 nose_shape          wide, narrow, long, short, average
+eye_color           brown, hazel, green, blue  (the irises' color)
 ==================  ==========================================================
 """
 
@@ -82,7 +83,7 @@ WEIGHTS: dict[str, float] = {
     "smile": 0.5, "mouth_open": 0.3, "age_band": 0.3, "gender": 1.0,
     "jacket": 0.3, "tie": 0.3,
     "lipstick": 0.5, "hair_presentation": 0.4,
-    "eye_shape": 0.2, "brow_weight": 0.2, "nose_shape": 0.2,
+    "eye_shape": 0.2, "brow_weight": 0.2, "nose_shape": 0.2, "eye_color": 0.2,
 }
 """What a full mismatch of each trait costs, in units of the objective's *attributes*
 term; ordered traits cost this per step, and hair across the short/long line (see

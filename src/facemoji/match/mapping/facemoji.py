@@ -272,7 +272,14 @@ def traits(params: Params) -> Traits:
         "nose_shape": NOSE[params.choice("nose")],
         "lipstick": params["lip_color"] is not None,
         "glasses_color": _frame_color(params),
+        "eye_color": _eye_color(params),
     }
+
+
+def _eye_color(params: Params) -> str | None:
+    feature = params.schema.feature("eye_color")
+    assert isinstance(feature, Color)
+    return eye_family(feature, params.color("eye_color"))
 
 
 PRESET_NEAR = 10.0
@@ -301,6 +308,28 @@ def _nearest_preset(feature: Color, lab: Any) -> tuple[Preset, float]:
     return feature.presets[best], distances[best]
 
 
+EYE_FAMILIES = {"brown": ("dark_brown", "brown"), "hazel": ("hazel", "amber"),
+                "green": ("green",), "blue": ("blue", "gray")}
+"""The eye-color presets of each measured eye color's name (:mod:`facemoji.face.iris`)."""
+
+
+def eye_paint(feature: Color, lab: Any, name: str | None) -> Preset:
+    """The eye-color preset for irises measured ``lab`` and named ``name``: the nearest
+    preset of the name's family (:data:`EYE_FAMILIES`), or of all where it is unnamed. The
+    name decides the hue because an iris's few, shaded pixels measure darker and duller
+    than the eye looks: nearly every measured color lay nearest a brown."""
+    family = EYE_FAMILIES.get(name or "")
+    presets = [p for p in feature.presets if family is None or p.id in family]
+    lab = np.asarray(lab, np.float64)
+    return min(presets, key=lambda p: float(np.linalg.norm(np.asarray(hex_to_lab(p.hex)) - lab)))
+
+
+def eye_family(feature: Color, hex_color: str) -> str | None:
+    """The name (:data:`EYE_FAMILIES`) of the eye color painted ``hex_color``."""
+    preset = _nearest_preset(feature, hex_to_lab(hex_color))[0]
+    return next((name for name, ids in EYE_FAMILIES.items() if preset.id in ids), None)
+
+
 def frame_paint(glasses: str | None, frame: str | None, measured: str | None) -> str | None:
     """The glasses preset a frame is painted in: the ``measured`` frame color on
     eyeglasses, else the color by ``frame`` kind (:data:`FRAME_COLORS`); ``None`` without
@@ -320,7 +349,8 @@ def _colors(measured: Measured, schema: Schema) -> dict[str, Any]:
     if "eyes" in measured.colors:
         eyes = schema.feature("eye_color")
         assert isinstance(eyes, Color)
-        values["eye_color"] = _nearest_preset(eyes, measured.colors["eyes"][0])[0].hex
+        values["eye_color"] = eye_paint(eyes, measured.colors["eyes"][0],
+                                        measured.trait("eye_color")).hex
     if measured.trait("lipstick") and "lips" in measured.colors:
         lips = schema.feature("lip_color")
         assert isinstance(lips, Color)
