@@ -42,8 +42,8 @@ A change to how one option is drawn, or to which option a measure leads to, touc
 people of a set's review seed. ``swap`` looks at every person of the three labelled sets
 (the portrait set too): each person's first fit from their measured photos
 (``initial_params``; ``benchmarks/attributes.py``'s cached measurements), and for every
-avatar that takes an option NEW of ``--swap NEW=OLD`` (``--feature``, default ``hair``),
-a row of one of their photos beside that avatar (version b) and the same avatar with OLD
+avatar that takes an option NEW of ``--swap NEW=OLD`` (``--feature``, default ``hair``;
+for a color feature, its presets by id), a row of one of their photos beside that avatar (version b) and the same avatar with OLD
 (version a). The photo is one the avatar was measured on: the rows compare two drawings of
 one measurement. ``score-pair`` scores it as above.
 
@@ -346,7 +346,7 @@ def swap(args: argparse.Namespace) -> int:
     from attributes import measure_set
     from facemoji.avatar import get_style
     from facemoji.avatar.render import render_png
-    from facemoji.avatar.schema import Choice
+    from facemoji.avatar.schema import Choice, Color
     from facemoji.errors import InvalidParams
     from facemoji.match.mapping import facemoji as native
     from facemoji.match.mapping import initial_params
@@ -355,10 +355,16 @@ def swap(args: argparse.Namespace) -> int:
     schema = get_style("facemoji").schema
     try:
         feature = schema.feature(args.feature)
-        if not isinstance(feature, Choice):
-            raise InvalidParams(f"{args.feature} is not a choice feature")
-        for option in (o for pair in args.swap or () for o in pair):
-            feature.option(option)
+        if isinstance(feature, Color):  # options are its presets, by id
+            presets = {p.id: p.hex for p in feature.presets}
+            for option in (o for pair in args.swap or () for o in pair):
+                feature.preset_hex(option)
+        elif isinstance(feature, Choice):
+            presets = {}
+            for option in (o for pair in args.swap or () for o in pair):
+                feature.option(option)
+        else:
+            raise InvalidParams(f"{args.feature} is neither a choice nor a color")
         for option in args.without or ():
             schema.feature("hair").option(option)
     except InvalidParams as exc:
@@ -374,7 +380,9 @@ def swap(args: argparse.Namespace) -> int:
         for person, shots in sorted(people.items()):
             measured = fuse([SimpleNamespace(attributes=s.attributes) for s in shots])
             params = initial_params(measured, schema)
-            shown = params.choice(args.feature)
+            shown = (params.choice(args.feature) if not presets else
+                     next((k for k, v in presets.items() if v == params.color(args.feature)),
+                          None))
             if args.unmeasured:
                 traits = {k: v for k, v in measured.traits.items() if k not in args.unmeasured}
                 before = initial_params(replace(measured, traits=traits), schema)
@@ -385,7 +393,7 @@ def swap(args: argparse.Namespace) -> int:
                 with patch.dict(native.HAIR, kept, clear=True):
                     before = initial_params(measured, schema)
             elif shown in swaps:
-                before = params.set(args.feature, swaps[shown])
+                before = params.set(args.feature, presets.get(swaps[shown], swaps[shown]))
             else:
                 continue
             # measuring a trait may change more than the feature (a part's side: the flip)
@@ -503,14 +511,15 @@ def main() -> int:
     what = w.add_mutually_exclusive_group(required=True)
     what.add_argument("--swap", type=_option, action="append", metavar="NEW=OLD",
                       help="show each avatar that takes option NEW beside it with OLD "
-                           "(repeatable)")
+                           "(a color feature's presets by id; repeatable)")
     what.add_argument("--unmeasured", action="append", metavar="TRAIT",
                       help="show each avatar beside the one fitted without TRAIT "
                            "(where the fit differs; repeatable)")
     what.add_argument("--without", action="append", metavar="CUT",
                       help="show each avatar with hair CUT beside the one fitted without "
                            "that option (repeatable)")
-    w.add_argument("--feature", default="hair", help="the options' feature (default: hair)")
+    w.add_argument("--feature", default="hair",
+                   help="the options' feature, a choice or a color (default: hair)")
     w.add_argument("--out", required=True, help="folder for the reviewer")
     w.add_argument("--key", required=True, help="the pair key (keep it outside --out)")
     w.add_argument("--seed", type=int, default=0, help="row order and sides")
