@@ -43,9 +43,9 @@ people of a set's review seed. ``swap`` looks at every person of the three label
 (the portrait set too): each person's first fit from their measured photos
 (``initial_params``; ``benchmarks/attributes.py``'s cached measurements), and for every
 avatar that takes an option NEW of ``--swap NEW=OLD`` (``--feature``, default ``hair``;
-for a color feature, its presets by id), a row of one of their photos beside that avatar (version b) and the same avatar with OLD
-(version a). The photo is one the avatar was measured on: the rows compare two drawings of
-one measurement. ``score-pair`` scores it as above.
+for a color feature, its presets by id), a row of one of their photos beside that avatar
+(version b) and the same avatar with OLD (version a). The photo is one the avatar was
+measured on: the rows compare two drawings of one measurement. ``score-pair`` scores it as above.
 
     python benchmarks/blind.py swap --swap bob_swept=bob --swap long_swept=long_bangs \\
         --out /tmp/sw --key /tmp/sw.key.json
