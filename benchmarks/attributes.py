@@ -366,7 +366,7 @@ def measures() -> list[Measure]:
     from facemoji import get_style
     from facemoji.face import bangs, hair_part, hair_top, iris
     from facemoji.face.hair import BaldRule
-    from facemoji.match.mapping.facemoji import EYE_FAMILIES, eye_paint, frame_paint
+    from facemoji.match.mapping.facemoji import EYE_FAMILY_OF, eye_paint, frame_paint
 
     def labelled(column: str, *skip: str) -> Callable[[Sample], bool]:
         return lambda s: bool(s.label(column)) and s.label(column) not in skip
@@ -423,8 +423,7 @@ def measures() -> list[Measure]:
         eyes = s.attributes.eyes
         if eyes.confidence <= 0:
             return "brown"  # the style's default
-        painted = eye_paint(eye_feature, eyes.lab, None).id
-        return next(name for name, ids in EYE_FAMILIES.items() if painted in ids)
+        return EYE_FAMILY_OF[eye_paint(eye_feature, eyes.lab, None).id]
 
     def parted(s: Sample) -> bool:  # long hair labelled with a part, and measured
         return s.label("hair_part") in hair_part.PARTS and "hair_part" in s.attributes.features

@@ -66,18 +66,32 @@ def _at_width(pixels: np.ndarray) -> np.ndarray:
     return np.asarray(image.resize((WIDTH, height), Image.Resampling.LANCZOS))
 
 
-def _cropped(path: Path, box: Callable[[Detection], tuple[float, float, float, float]]
-             ) -> np.ndarray | None:
-    """The photo's largest face's ``box(detection)`` (x0, y0, x1, y1, clipped to the
-    photo), ``WIDTH`` px wide (``None``: no face)."""
+def _detected(path: Path) -> tuple[np.ndarray, Detection] | None:
+    """The photo and its largest face (``None``: no face)."""
     image = load_image(path)
     try:
         detection, _ = detect_face(image)
     except FacemojiError:
         return None
-    x0, y0, x1, y1 = box(detection)
+    return image, detection
+
+
+def _region(image: np.ndarray, box: tuple[float, float, float, float]) -> np.ndarray:
+    """The pixels of ``image`` in ``box`` (x0, y0, x1, y1), clipped to the photo."""
+    x0, y0, x1, y1 = box
     h, w = image.shape[:2]
-    return _at_width(image[max(0, int(y0)):min(h, int(y1)), max(0, int(x0)):min(w, int(x1))])
+    return image[max(0, int(y0)):min(h, int(y1)), max(0, int(x0)):min(w, int(x1))]
+
+
+def _cropped(path: Path, box: Callable[[Detection], tuple[float, float, float, float]]
+             ) -> np.ndarray | None:
+    """The photo's largest face's ``box(detection)`` (x0, y0, x1, y1, clipped to the
+    photo), ``WIDTH`` px wide (``None``: no face)."""
+    found = _detected(path)
+    if found is None:
+        return None
+    image, detection = found
+    return _at_width(_region(image, box(detection)))
 
 
 def _eyes(detection: Detection) -> tuple[float, float, float, float]:
@@ -111,16 +125,13 @@ def _eye_box(detection: Detection, points: slice, margin: float
 def irises(path: Path) -> np.ndarray | None:
     """Both eyes, ``WIDTH`` px square: the band across them above, each eye alone and
     enlarged below (``None``: no face)."""
-    image = load_image(path)
-    try:
-        detection, _ = detect_face(image)
-    except FacemojiError:
+    found = _detected(path)
+    if found is None:
         return None
-    h, w = image.shape[:2]
+    image, detection = found
 
     def crop(box: tuple[float, float, float, float], size: tuple[int, int]) -> Image.Image:
-        x0, y0, x1, y1 = (round(v) for v in box)
-        part = image[max(0, y0):min(h, y1), max(0, x0):min(w, x1)]
+        part = _region(image, tuple(float(round(v)) for v in box))
         return Image.fromarray(part).resize(size, Image.Resampling.LANCZOS)
 
     band = _eye_box(detection, slice(36, 48), 0.25)

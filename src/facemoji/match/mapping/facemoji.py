@@ -8,6 +8,7 @@ photos and every feature varies with the person.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
 import numpy as np
@@ -298,19 +299,22 @@ def _frame_color(params: Params) -> str | None:
     return nearest.id if distance <= PRESET_NEAR else None
 
 
-def _nearest_preset(feature: Color, lab: Any) -> tuple[Preset, float]:
+def _nearest_preset(feature: Color, lab: Any, among: Collection[str] | None = None
+                    ) -> tuple[Preset, float]:
     """The preset of color ``feature`` nearest CIELAB ``lab`` (the first of equals), and
-    its distance."""
+    its distance; only the presets whose ids are ``among``, where given."""
+    presets = [p for p in feature.presets if among is None or p.id in among]
     lab = np.asarray(lab, np.float64)
-    distances = [float(np.linalg.norm(np.asarray(hex_to_lab(p.hex)) - lab))
-                 for p in feature.presets]
+    distances = [float(np.linalg.norm(np.asarray(hex_to_lab(p.hex)) - lab)) for p in presets]
     best = int(np.argmin(distances))
-    return feature.presets[best], distances[best]
+    return presets[best], distances[best]
 
 
 EYE_FAMILIES = {"brown": ("dark_brown", "brown"), "hazel": ("hazel", "amber"),
                 "green": ("green",), "blue": ("blue", "gray")}
 """The eye-color presets of each measured eye color's name (:mod:`facemoji.face.iris`)."""
+EYE_FAMILY_OF = {preset: name for name, ids in EYE_FAMILIES.items() for preset in ids}
+"""Each eye-color preset's name (:data:`EYE_FAMILIES`)."""
 
 
 def eye_paint(feature: Color, lab: Any, name: str | None) -> Preset:
@@ -318,16 +322,12 @@ def eye_paint(feature: Color, lab: Any, name: str | None) -> Preset:
     preset of the name's family (:data:`EYE_FAMILIES`), or of all where it is unnamed. The
     name decides the hue because an iris's few, shaded pixels measure darker and duller
     than the eye looks: nearly every measured color lay nearest a brown."""
-    family = EYE_FAMILIES.get(name or "")
-    presets = [p for p in feature.presets if family is None or p.id in family]
-    lab = np.asarray(lab, np.float64)
-    return min(presets, key=lambda p: float(np.linalg.norm(np.asarray(hex_to_lab(p.hex)) - lab)))
+    return _nearest_preset(feature, lab, EYE_FAMILIES.get(name or ""))[0]
 
 
 def eye_family(feature: Color, hex_color: str) -> str | None:
     """The name (:data:`EYE_FAMILIES`) of the eye color painted ``hex_color``."""
-    preset = _nearest_preset(feature, hex_to_lab(hex_color))[0]
-    return next((name for name, ids in EYE_FAMILIES.items() if preset.id in ids), None)
+    return EYE_FAMILY_OF.get(_nearest_preset(feature, hex_to_lab(hex_color))[0].id)
 
 
 def frame_paint(glasses: str | None, frame: str | None, measured: str | None) -> str | None:
