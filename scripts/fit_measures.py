@@ -174,8 +174,10 @@ set (``benchmarks/grayscale_models.py``). The hair color has its own black-and-w
 (``hair_color_bw``), whose names differ."""
 
 
-def iris_features(a: object) -> np.ndarray:
-    return a.features["iris"]  # type: ignore[attr-defined]
+def eye_features(a: object) -> np.ndarray:
+    from facemoji.face.iris import eye_vector
+
+    return eye_vector(a.features["iris"], a.monk_score)  # type: ignore[attr-defined]
 
 
 def age_band_features(a: object) -> np.ndarray:
@@ -342,7 +344,7 @@ def tasks() -> list[Task]:
              lambda s, v: (v == "bangs") == (s.label("bangs") == "yes")),
         Task("age_band", BANDS, one("age_band", BANDS), age_band_features,
              lambda s, v: v == s.label("age_band")),
-        Task("eye_color", EYE_NAMES, eye_target, iris_features,
+        Task("eye_color", EYE_NAMES, eye_target, eye_features,
              lambda s, v: v == s.label("eye_color")),
     ]
     return color + [dataclasses.replace(t, name=f"{t.name}_bw", grayscale=True)

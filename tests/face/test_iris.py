@@ -73,12 +73,12 @@ def test_closed_eyes_measure_nothing() -> None:
     assert len(pixels) < MIN_PIXELS
     assert iris_features(pixels, np.zeros(3)) is None
     assert iris_color(pixels).confidence == 0
-    assert decide_eye_color(None) == (None, 0.0)
+    assert decide_eye_color(None, 2.0) == (None, 0.0)
 
 
 @pytest.mark.skipif(model("eye_color") is None, reason="no eye-color model shipped")
 def test_the_shipped_model_names_blue_and_brown_irises() -> None:
-    assert decide_eye_color(_features((0.3, 0.45, 0.75)))[0] == "blue"
-    assert decide_eye_color(_features((0.3, 0.17, 0.08)))[0] == "brown"
-    name, probability = decide_eye_color(_features((0.5, 0.55, 0.3)))
+    assert decide_eye_color(_features((0.3, 0.45, 0.75)), 2.0)[0] == "blue"
+    assert decide_eye_color(_features((0.3, 0.17, 0.08)), 2.0)[0] == "brown"
+    name, probability = decide_eye_color(_features((0.5, 0.55, 0.3)), 2.0)
     assert name in EYE_NAMES and 0 < probability <= 1

@@ -396,7 +396,7 @@ def measure(image: np.ndarray, detection: Detection,
                            (in_chip[list(RIGHT_IRIS)], in_chip[list(LEFT_IRIS)]), eye_contours)
                if eyes_seen else np.empty((0, 3)))
     iris_f = iris_features(iris_px, skin.lab)
-    eye_name, eye_name_conf = decide_eye_color(iris_f)
+    eye_name, eye_name_conf = decide_eye_color(iris_f, monk)
     eyes = iris_color(iris_px)
     brows, thickness = measure_brows(chip, skin)
     facial_hair_f = accessories.facial_hair_features(chip, skin)

@@ -83,10 +83,20 @@ def iris_features(pixels: NDArray[np.float64], skin_lab: NDArray[np.floating]
                      float(np.mean(pixels[:, 2] < 0))])
 
 
-def decide_eye_color(features: NDArray[np.float64] | None) -> tuple[str | None, float]:
-    """The eye color's name and its probability (``None, 0``: not measured, or no model
-    shipped)."""
+def eye_vector(iris: NDArray[np.float64] | None, monk: float) -> NDArray[np.float64] | None:
+    """The eye-color model's input: the :func:`iris_features` and the Monk skin tone
+    (``None`` where no iris was seen). Dark skin mostly comes with brown eyes; without the
+    tone the model called 6 of 121 brown eyes on Monk 5–10 light, held out by person (0
+    with it)."""
+    return None if iris is None else np.append(iris, monk)
+
+
+def decide_eye_color(iris: NDArray[np.float64] | None, monk: float
+                     ) -> tuple[str | None, float]:
+    """The eye color's name and its probability from the :func:`iris_features` and the
+    Monk skin tone (``None, 0``: no iris seen, or no model shipped)."""
     learned = model("eye_color")
+    features = eye_vector(iris, monk)
     if features is None or learned is None:
         return None, 0.0
     return learned.predict(features)
