@@ -7,10 +7,10 @@ that were screened by the model itself (as the red heads of 2026-12-04 were) say
         --measures old_measures.npz      # as fitted before the photos were added
 
 Each photo is predicted by the model refitted without its person
-(``scripts/fit_measures.py``), at the strength in ``--measures`` (default: the shipped
-``measures.npz``); ``--without-added`` leaves the added photos out of the fits and the
-report. Reads the measurements ``benchmarks/attributes.py`` cached; skips a set it cannot
-find.
+(:func:`attributes.held_out_predictions`), at the strength in ``--measures`` (default:
+the shipped ``measures.npz``); ``--without-added`` leaves the added photos out of the fits
+and the report. Reads the measurements ``benchmarks/attributes.py`` cached; skips a set it
+cannot find.
 """
 
 from __future__ import annotations
@@ -24,7 +24,6 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
-sys.path.insert(0, str(ROOT / "benchmarks"))
 
 
 def main() -> int:
@@ -38,29 +37,26 @@ def main() -> int:
     args = parser.parse_args()
     import fit_measures
 
-    from attributes import measure_set
+    from attributes import held_out_predictions, measure_set
 
-    with open(ROOT / "benchmarks" / "data" / "faces" / "manifest.csv", newline="") as fh:
-        rows = list(csv.DictReader(fh))
-    added = {r["file"] for r in rows[len(rows) - args.added:]}
     tasks = {t.name: t for t in fit_measures.tasks()}
     if args.model not in tasks:
         parser.error(f"no model named {args.model}")
-    task = tasks[args.model]
+    with open(ROOT / "benchmarks" / "data" / "faces" / "manifest.csv", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    added = {("faceset", r["file"]) for r in rows[len(rows) - args.added:]}
     samples = [s for name in ("shared", "faceset", "portraits")
                for s in measure_set(name, latest=True) or []
-               if not (args.without_added and s.set == "faceset" and s.photo.file in added)]
+               if not (args.without_added and (s.set, s.photo.file) in added)]
     with np.load(args.measures) as saved:
-        strength = float(saved[f"{task.name}.strength"])
-    chosen, *_ = fit_measures._data(task, samples)
-    predicted = fit_measures.held_out(task, samples, strength)
+        strength = float(saved[f"{args.model}.strength"])
+    by_photo = {(s.set, s.photo.file): s for s in samples}
     tally: dict[tuple[str, str], list[int]] = {}
-    for sample, value in zip(chosen, predicted, strict=True):
-        part = "added" if sample.set == "faceset" and sample.photo.file in added else "before"
-        counts = tally.setdefault((sample.set, part), [0, 0])
-        counts[0] += bool(task.right(sample, value))
+    for photo, value in held_out_predictions(args.model, samples, strength).items():
+        counts = tally.setdefault((photo[0], "added" if photo in added else "before"), [0, 0])
+        counts[0] += bool(tasks[args.model].right(by_photo[photo], value))
         counts[1] += 1
-    print(f"{task.name}, strength {strength:g}, held out by person")
+    print(f"{args.model}, strength {strength:g}, held out by person")
     for (name, part), (right, total) in sorted(tally.items()):
         print(f"  {name} ({part}): {right}/{total} = {100 * right / total:.1f}%")
     return 0

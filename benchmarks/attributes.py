@@ -272,17 +272,19 @@ def skin_group(s: Sample) -> str | None:
     return None if not tone else "Monk 1–4" if float(tone) < 5 else "Monk 5–10"
 
 
-def held_out_predictions(model: str, samples: list[Sample]) -> dict[tuple[str, str], str]:
+def held_out_predictions(model: str, samples: list[Sample], strength: float | None = None
+                         ) -> dict[tuple[str, str], str]:
     """Per ``(set, file)`` of the samples learned model ``model`` learns from, its class
-    when refitted without that photo's person (``scripts/fit_measures.py``, with the
-    strength chosen for the shipped model)."""
+    when refitted without that photo's person (``scripts/fit_measures.py``), at
+    ``strength`` (default: the one chosen for the shipped model)."""
     sys.path.insert(0, str(ROOT / "scripts"))
     from fit_measures import _data, held_out, tasks
 
     from facemoji.face.learned import _models
 
     task = next(t for t in tasks() if t.name == model)
-    strength = float(_models()[f"{task.name}.strength"])
+    if strength is None:
+        strength = float(_models()[f"{task.name}.strength"])
     fitted, _, _, _ = _data(task, samples)
     return dict(zip(((s.set, s.photo.file) for s in fitted),
                     held_out(task, samples, strength), strict=True))
