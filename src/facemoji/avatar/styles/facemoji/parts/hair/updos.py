@@ -39,12 +39,13 @@ def ponytail(ctx: Ctx) -> tuple[str, str]:
     beside the neck to a point."""
     g, h = Geo(ctx), ctx.pal.hair
     ey, cy = g.eye_y, g.chin_y
-    tail = [g.skull(26, 10), (g.x(1.02), g.top + 22), (g.x(1.36), ey - 40), (g.x(1.46), ey + 30),
-            (g.x(1.34), cy + 20), (g.x(1.2), cy + 78), (g.x(1.14), cy + 10),
-            (g.x(1.14), ey + 40), (g.x(1.04), ey - 30), g.skull(62, -14)]
-    tie = ellipse(*g.skull(32, 6), 10, 7, h.deep)
-    strands = (fill(leaf((g.x(1.2), ey - 50), (g.x(1.28), cy + 40), 8, -10), h.shadow, 0.5)
-               + fill(leaf((g.x(1.22), g.top + 40), (g.x(1.4), ey + 20), 6, -6), h.light, 0.4))
+    tail = [g.skull(24, 12), (g.x(1.12), g.top + 14), (g.x(1.52), ey - 50), (g.x(1.7), ey + 20),
+            (g.x(1.62), cy - 10), (g.x(1.42), cy + 56), (g.x(1.24), cy + 92),
+            (g.x(1.18), cy + 30), (g.x(1.1), ey + 40), (g.x(1.04), ey - 30), g.skull(62, -14)]
+    tie = ellipse(*g.skull(30, 8), 12, 8, h.deep)
+    strands = (fill(leaf((g.x(1.2), ey - 56), (g.x(1.36), cy + 60), 10, -14), h.shadow, 0.5)
+               + fill(leaf((g.x(1.36), ey - 40), (g.x(1.52), cy), 8, -10), h.shadow, 0.35)
+               + fill(leaf((g.x(1.24), g.top + 36), (g.x(1.56), ey + 10), 7, -8), h.light, 0.4))
     back = short_back(g, 3, 40) + fill(closed(tail), FILL) + strands + tie
     return back, sleek(g, toward=30)
 
@@ -88,12 +89,14 @@ def pigtails(ctx: Ctx) -> tuple[str, str]:
     tails = []
     for s in (-1, 1):
         tie = (g.x(s * 1.1), ey - 46)
-        pts = [tie, (g.x(s * 1.4), ey - 30), (g.x(s * 1.58), ey + 30),
-               (g.x(s * 1.42), g.chin_y + 20), (g.x(s * 1.26), g.chin_y + 66),
-               (g.x(s * 1.2), g.chin_y), (g.x(s * 1.12), ey + 30)]
+        pts = [tie, (g.x(s * 1.46), ey - 34), (g.x(s * 1.7), ey + 30),
+               (g.x(s * 1.6), g.chin_y + 10), (g.x(s * 1.36), g.chin_y + 76),
+               (g.x(s * 1.22), g.chin_y + 10), (g.x(s * 1.12), ey + 30)]
         tails.append(fill(closed(pts), FILL))
-        tails.append(fill(leaf((g.x(s * 1.28), ey - 20), (g.x(s * 1.3), g.chin_y + 40), 8,
-                               s * 8), h.shadow, 0.5))
+        tails.append(fill(leaf((g.x(s * 1.3), ey - 20), (g.x(s * 1.4), g.chin_y + 50), 10,
+                               s * 10), h.shadow, 0.5))
+        tails.append(fill(leaf((g.x(s * 1.4), ey - 10), (g.x(s * 1.56), g.chin_y), 6,
+                               s * 6), h.light, 0.35))
         tails.append(ellipse(*tie, 8, 10, h.deep))
     return short_back(g, 3, 40) + "".join(tails), sleek(g, middle_part(g, 14))
 
