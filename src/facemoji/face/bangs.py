@@ -33,7 +33,7 @@ _HAIR_LIKE_WEIGHT = np.array([0.5, 1.0, 1.0])
 
 def _above_brows(chip: Chip, low: float, high: float) -> slice:
     """The chip rows from ``high`` to ``low`` IOD above the brows' top."""
-    brow = float(chip.landmarks[17:27, 1].min())
+    brow = chip.brow_top
     return slice(int(max(0.0, brow - high * IOD)), int(max(0.0, brow - low * IOD)))
 
 

@@ -37,6 +37,16 @@ class Chip:
     landmarks: NDArray[np.float64]
     matrix: NDArray[np.float64]
 
+    @property
+    def brow_top(self) -> float:
+        """The row of the brows' highest landmark: where the forehead starts."""
+        return float(self.landmarks[17:27, 1].min())
+
+    @property
+    def midline(self) -> float:
+        """The column of the nose bridge's top landmark: the face's middle."""
+        return float(self.landmarks[27, 0])
+
     def gray(self) -> NDArray[np.uint8]:
         """8-bit grayscale of the chip, for gradient features."""
         return cv2.cvtColor((self.rgb * 255).astype(np.uint8), cv2.COLOR_RGB2GRAY)

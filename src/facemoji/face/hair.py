@@ -183,14 +183,10 @@ def _ellipse(shape: tuple[int, ...], center: tuple[float, float], axes: tuple[fl
     return ((xx - center[0]) / axes[0]) ** 2 + ((yy - center[1]) / axes[1]) ** 2 <= 1.0
 
 
-def _brow_top(chip: Chip) -> float:
-    return float(chip.landmarks[17:27, 1].min())
-
-
 def head_region(chip: Chip) -> NDArray[np.bool_]:
     """Chip mask where hair may be: an ellipse around the head, down to the jaw."""
-    cx = float(chip.landmarks[27, 0])
-    return _ellipse(chip.valid.shape, (cx, _brow_top(chip) - 0.2 * IOD), (1.6 * IOD, 1.8 * IOD))
+    cx = chip.midline
+    return _ellipse(chip.valid.shape, (cx, chip.brow_top - 0.2 * IOD), (1.6 * IOD, 1.8 * IOD))
 
 
 def skin_likeness(chip: Chip, skin: ColorMeasure) -> NDArray[np.bool_]:
@@ -201,7 +197,7 @@ def skin_likeness(chip: Chip, skin: ColorMeasure) -> NDArray[np.bool_]:
     """
     refs = [np.asarray(skin.lab)]
     p = chip.landmarks
-    top = int(_brow_top(chip))
+    top = int(chip.brow_top)
     patch = chip.lab[max(0, top - int(0.3 * IOD)): max(1, top - int(0.08 * IOD)),
                      int(p[20, 0]): int(p[23, 0])].reshape(-1, 3)
     if len(patch):
@@ -226,8 +222,8 @@ def hairline(chip: Chip, skin_like: NDArray[np.bool_]) -> NDArray[np.int64]:
     Scans up from just above the brows until a run of 3 pixels that do not look like skin:
     the hairline, the top of a bald head, or (right at the start) bangs.
     """
-    cx = float(chip.landmarks[27, 0])
-    top = int(_brow_top(chip) - 0.2 * IOD)
+    cx = chip.midline
+    top = int(chip.brow_top - 0.2 * IOD)
     cols = np.arange(int(cx - 0.5 * IOD), int(cx + 0.5 * IOD))
     not_skin = ~skin_like[: top + 1, cols][::-1]  # rows upwards from `top`
     run = not_skin[:-2] & not_skin[1:-1] & not_skin[2:]
@@ -278,8 +274,8 @@ def scalp(chip: Chip, skin: ColorMeasure, skin_like: NDArray[np.bool_],
     :data:`RIM`) above the brows (less 0.2 IOD) within :data:`_CROWN_HALF` IOD of the
     nose, and the band :data:`_TOP_BAND` IOD deep under the head's top edge in each of
     those columns; and in how many of those columns that edge is the photo's own."""
-    cx = float(chip.landmarks[27, 0])
-    top = int(_brow_top(chip) - 0.2 * IOD)
+    cx = chip.midline
+    top = int(chip.brow_top - 0.2 * IOD)
     cols = np.arange(int(cx - _CROWN_HALF * IOD), int(cx + _CROWN_HALF * IOD))
     crown = np.zeros(chip.valid.shape, bool)
     crown[:top, cols] = True
@@ -472,7 +468,7 @@ def measure_hair(chip: Chip, skin: ColorMeasure, person: NDArray[np.float32],
     bald = BaldRule()(crown, feminine, age, grayscale)
     fringe = bald and age >= FRINGE_AGE
     line = hairline(chip, skin_like)
-    forehead = float(_brow_top(chip) - np.median(line)) / IOD
+    forehead = float(chip.brow_top - np.median(line)) / IOD
     receding = fringe or (not bald and receding_forehead(forehead, feminine, age))
     bangs = feminine and not bald and forehead <= BANGS_FOREHEAD
     region = hair_region(chip, skin_like, person)
@@ -481,7 +477,7 @@ def measure_hair(chip: Chip, skin: ColorMeasure, person: NDArray[np.float32],
     if not bald:
         hair, color_features = colored, hair_features(chip, colored, forehead, skin)
     elif fringe:
-        beside = np.abs(np.arange(chip.valid.shape[1]) - chip.landmarks[27, 0]) > _CROWN_HALF * IOD
+        beside = np.abs(np.arange(chip.valid.shape[1]) - chip.midline) > _CROWN_HALF * IOD
         hair = colored & beside[None, :]
         color_features = hair_features(chip, hair, forehead, skin)
     else:

@@ -47,7 +47,7 @@ def part_shape(chip: Chip, hair_p: NDArray[np.float32] | None) -> NDArray[np.flo
     if hair_p is None:
         return np.full(2, np.nan)
     p = chip.landmarks
-    brow = int(p[17:27, 1].min())
+    brow = int(chip.brow_top)
     middle = float(p[27:31, 0].mean())
     top = max(0, int(brow - HIGHEST * IOD))
     offsets, heights = [], []

@@ -41,7 +41,7 @@ def top_thickness(chip: Chip, hair_p: NDArray[np.float32] | None) -> NDArray[np.
     if hair_p is None:
         return np.full(2, np.nan)
     p = chip.landmarks
-    brow = int(p[17:27, 1].min())
+    brow = int(chip.brow_top)
     middle = float(p[27:31, 0].mean())
     runs, cut = [], 0
     for column in range(int(middle - MIDDLE * IOD), int(middle + MIDDLE * IOD)):

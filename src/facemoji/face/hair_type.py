@@ -57,7 +57,7 @@ def side_hair(chip: Chip, person: NDArray[np.float32], hair: ColorMeasure,
     cv2.fillPoly(face, [np.round(p[0:17]).astype(np.int32)], 1)
     rows = np.arange(chip.valid.shape[0])[:, None]
     band = (rows >= p[36:48, 1].mean()) & (rows <= p[8, 1])
-    neck = np.abs(np.arange(chip.valid.shape[1]) - p[27, 0]) < NECK * IOD
+    neck = np.abs(np.arange(chip.valid.shape[1]) - chip.midline) < NECK * IOD
     weight = np.array([0.5, 1.0, 1.0])
     to_hair = np.linalg.norm((chip.lab - np.asarray(hair.lab)) * weight, axis=2)
     to_skin = np.linalg.norm((chip.lab - np.asarray(skin.lab)) * weight, axis=2)
@@ -80,7 +80,7 @@ def _outline(region: NDArray[np.bool_], chip: Chip) -> list[float]:
     """How far the hair reaches above the brows and how wide it is just above them (IOD),
     and how full its outline is (area over its convex hull's)."""
     ys, xs = np.nonzero(region)
-    brow = float(chip.landmarks[17:27, 1].min())
+    brow = chip.brow_top
     level = np.abs(ys - (brow - 0.3 * IOD)) < 0.1 * IOD
     width = float(np.ptp(xs[level])) / IOD if level.any() else 0.0
     hull = cv2.contourArea(cv2.convexHull(np.stack([xs, ys], axis=1).astype(np.int32)))

@@ -97,8 +97,7 @@ def _sides(chip: Chip) -> NDArray[np.bool_]:
 
 def _crown(chip: Chip, person: NDArray[np.float32]) -> NDArray[np.bool_]:
     """The person's pixels from 0.25 to 1.6 IOD above the brows, within 0.9 IOD of the nose."""
-    p = chip.landmarks
-    cx, brow = float(p[27, 0]), float(p[17:27, 1].min())
+    cx, brow = chip.midline, chip.brow_top
     crown = np.zeros(chip.valid.shape, bool)
     crown[int(max(0, brow - 1.6 * IOD)): int(max(0, brow - 0.25 * IOD)),
           int(max(0, cx - 0.9 * IOD)): int(max(0, cx + 0.9 * IOD))] = True
@@ -140,9 +139,7 @@ def headwear_features(chip: Chip, skin: ColorMeasure, brows: ColorMeasure,
     (:func:`.hair.skin_likeness`), ``person`` is the chip-frame person probability, and
     ``hair_p`` and ``worn_p`` the hair segmenter's probabilities of hair, and of clothes or
     accessories, there (:mod:`.parts`)."""
-    p = chip.landmarks
-    cx = float(p[27, 0])
-    brow = float(p[17:27, 1].min())
+    cx, brow = chip.midline, chip.brow_top
     head = (person > PERSON) & chip.valid
     crown = _crown(chip, person)
     cover = crown & ~skin_like

@@ -92,7 +92,7 @@ def skin_patches(chip: Chip) -> NDArray[np.bool_]:
         bottom = p[wing, 1] + 0.05 * u
         masks.append(polygon_mask(chip.valid.shape, np.array(
             [[cx_in, eye_bottom], [cx_out, eye_bottom], [cx_out, bottom], [cx_in, bottom]])))
-    brow_top = p[17:27, 1].min()
+    brow_top = chip.brow_top
     x0, x1 = p[20, 0], p[23, 0]
     masks.append(polygon_mask(chip.valid.shape, np.array(
         [[x0, brow_top - 0.4 * u], [x1, brow_top - 0.4 * u], [x1, brow_top - 0.08 * u],
