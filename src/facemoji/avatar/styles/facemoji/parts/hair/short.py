@@ -272,11 +272,14 @@ def receding(ctx: Ctx) -> tuple[str, str]:
     g, h, skin = Geo(ctx), ctx.pal.hair, ctx.pal.skin
     hl, ey = g.hairline, g.eye_y
     # an M-shaped hairline: the temples pushed up and back, a peak left in the middle
-    right = [(g.x(0.96), ey + 4), (g.x(0.9), ey - 30), (g.x(0.84), hl + 2), (g.x(0.66), hl - 48),
-             (g.x(0.32), hl - 40), (g.cx, hl - 20)]
+    right = [(g.x(0.96), ey + 4), (g.x(0.9), ey - 30), (g.x(0.84), hl + 2), (g.x(0.66), hl - 42),
+             (g.x(0.32), hl - 34), (g.cx, hl - 16)]
     line = [*right, *[(2 * g.cx - x, y) for x, y in reversed(right[:-1])]]
-    outline = cap(g, lambda p: 3 + 6 * crown(p), line)
-    details = [fill(leaf(g.skull(-40, -8), g.skull(30, -8), 6, 6), h.shadow, 0.35)]
+    # a full crown above the receded temples: drawn as thin as a balding head's, gray
+    # receding hair read as bald (Alan Lowenthal in docs/likeness.png)
+    outline = cap(g, lambda p: 5 + 11 * crown(p), line)
+    details = [fill(leaf(g.skull(-40, -12), g.skull(30, -12), 7, 7), h.shadow, 0.35),
+               fill(leaf(g.skull(-20, -4), g.skull(40, -2), 5, 5), h.light, 0.3)]
     sheen = ellipse(g.cx - g.W * 0.12, hl - 14, g.W * 0.34, 10, skin.light, opacity=0.35)
     return short_back(g, 4, 44), sheen + front_mass(g, outline, details, tension=0.8)
 
