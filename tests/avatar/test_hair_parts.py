@@ -97,6 +97,21 @@ def test_bald_shows_skin_at_the_top(style):
     assert not _is_hair(img[r, c], ctx)
 
 
+@pytest.mark.parametrize(("style", "face"), list(itertools.product(
+    ["bald", "balding", "receding"], FACES)))
+def test_a_scalp_sheen_stays_on_the_head(style, face, monkeypatch):
+    """A bare scalp's sheen shows nothing outside the avatar drawn without it (it once
+    stood out past the skull as a pale blob on the background)."""
+    from facemoji.avatar.styles.facemoji.parts.hair import short
+
+    params = _params(style, face).set("hair_flip", "mirrored")
+    with_sheen = render(params, SIZE, background=None)[..., 3]
+    monkeypatch.setattr(short, "_scalp_shine", lambda g: "")
+    monkeypatch.setattr(short, "ellipse", lambda *a, **k: "")  # the receding cut's sheen
+    without = render(params, SIZE, background=None)[..., 3]
+    assert ((with_sheen > 8) & (without == 0)).sum() == 0
+
+
 @pytest.mark.parametrize("face", list(FACES))
 def test_balding_keeps_hair_above_the_ears(face):
     params = _params("balding", face)

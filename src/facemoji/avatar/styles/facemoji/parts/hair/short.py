@@ -6,6 +6,7 @@ import math
 
 from ...context import Ctx
 from ...svgkit import Point, ellipse, group, path, smooth
+from ..head import FACE_CLIP
 from .kit import (
     BACK,
     FILL,
@@ -280,17 +281,20 @@ def receding(ctx: Ctx) -> tuple[str, str]:
     outline = cap(g, lambda p: 5 + 11 * crown(p), line)
     details = [fill(leaf(g.skull(-40, -12), g.skull(30, -12), 7, 7), h.shadow, 0.35),
                fill(leaf(g.skull(-20, -4), g.skull(40, -2), 5, 5), h.light, 0.3)]
-    sheen = ellipse(g.cx - g.W * 0.12, hl - 14, g.W * 0.34, 10, skin.light, opacity=0.35)
+    sheen = group([ellipse(g.cx - g.W * 0.12, hl - 14, g.W * 0.34, 10, skin.light, opacity=0.35)],
+                  clip_path=f"url(#{FACE_CLIP})")
     return short_back(g, 4, 44), sheen + front_mass(g, outline, details, tension=0.8)
 
 
 def _scalp_shine(g: Geo) -> str:
-    """The sheen of a bare scalp: a soft glow and a brighter highlight at the upper left."""
+    """The sheen of a bare scalp: a soft glow and a brighter highlight at the upper left,
+    clipped to the head (unclipped, the glow stood out past the skull's outline)."""
     x, y = g.skull(-28, -24)
     light = g.ctx.pal.skin.light
     shine = path(smooth([(x - 26, y + 6), (x, y - 8), (x + 30, y - 2), (x + 4, y + 8)]),
                  light, opacity=0.7)
-    return ellipse(x + 6, y + 4, g.W * 0.42, 18, light, opacity=0.35) + shine
+    glow = ellipse(x + 6, y + 4, g.W * 0.42, 18, light, opacity=0.35)
+    return group([glow, shine], clip_path=f"url(#{FACE_CLIP})")
 
 
 def bald(ctx: Ctx) -> tuple[str, str]:
