@@ -114,8 +114,8 @@ def neck(ctx: Ctx) -> str:
     grad = linear_gradient("body-neck", [(0, skin.shadow, 1), (0.3, skin.base, 1),
                                          (0.7, skin.base, 1), (1, skin.shadow, 1)], x2=1, y2=0)
     clip = f'<clipPath id="body-neck-clip"><path d="{d}"/></clipPath>'
-    chin_shadow = ellipse(a.cx + 4, a.chin[1] + 6, a.jaw_half * 0.75, 30, skin.deep,
-                          opacity=0.42, clip_path="url(#body-neck-clip)")
+    chin_shadow = ellipse(a.cx + 4, a.chin[1] + 8, a.jaw_half * 0.8, 36, skin.deep,
+                          opacity=0.6, clip_path="url(#body-neck-clip)")
     # where the neck meets the chest: a faint shadow at the notch and along the collarbones
     notch = smooth([(a.cx - n * 1.6, y0 + 22), (a.cx - n * 0.4, y0 + 14), (a.cx, y0 + 20),
                     (a.cx + n * 0.4, y0 + 14), (a.cx + n * 1.6, y0 + 22)], closed=False)

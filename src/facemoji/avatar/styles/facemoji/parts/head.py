@@ -121,7 +121,7 @@ def face(ctx: Ctx) -> str:
                 (a.eye_y - a.hairline) * 0.42, hl),
         ellipse(left.center[0] - ew * 0.05, cheek_y, ew * 0.55, ew * 0.3, hl, opacity=0.8),
         ellipse(right.center[0] + ew * 0.05, cheek_y, ew * 0.45, ew * 0.24, hl, opacity=0.4),
-        ellipse(a.cx - 4, a.chin[1] - 14, a.mouth_width * 0.28, 8, hl, opacity=0.6),
+        ellipse(a.cx - 4, a.chin[1] - 16, a.mouth_width * 0.24, 7, hl, opacity=0.3),
     ]
     return _defs(ctx, d) + path(d, ctx.pal.skin.base) + group(
         shading, clip_path=f"url(#{FACE_CLIP})")
