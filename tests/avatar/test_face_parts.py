@@ -159,6 +159,23 @@ def test_cheek_shows_the_skin_color(base, skin):
     assert deltaE_ciede2000(patch, _skin_lab(skin)[0, 0]) < 5
 
 
+@pytest.mark.parametrize(("beard", "jaw"), list(itertools.product(
+    ["circle_beard", "short_beard", "full_beard", "long_beard", "chin_strap", "goatee"],
+    [-1.0, 0.0, 1.0])))
+def test_beard_strands_stay_inside_the_beard(base, beard, jaw, monkeypatch):
+    """Nothing of a beard's strands shows outside the avatar drawn without them (on a
+    narrow jaw they once stood out past the beard as stray ticks on the background)."""
+    from facemoji.avatar.styles.facemoji.parts import facial_hair
+
+    params = base.update({"facial_hair": beard, "jaw_width": jaw, "face_width": jaw})
+    with_strands = render(params, 512, background=None)[..., 3]
+    mass = facial_hair._mass
+    monkeypatch.setattr(facial_hair, "_mass", lambda ctx, points, amp=1.6, strands=None:
+                        mass(ctx, points, amp))
+    without = render(params, 512, background=None)[..., 3]
+    assert ((with_strands > 8) & (without == 0)).sum() == 0
+
+
 @pytest.mark.parametrize("beard", ["circle_beard", "short_beard", "full_beard", "long_beard"])
 def test_beards_cover_the_chin_but_not_the_lips(base, beard):
     bare = render(base, 512).astype(np.int16)
