@@ -175,6 +175,19 @@ def test_a_woman_with_short_smooth_hair_gets_a_woman_s_short_cut(length: str) ->
     assert length == shown["hair_length"] or length in shown["hair_length"]
 
 
+@pytest.mark.parametrize("length", ["short", "chin", "shoulder"])
+def test_a_woman_s_hair_pulled_back_is_one_tail_or_bun_not_two(length: str) -> None:
+    """Analysis reads hair up, not how many tails: pigtails drew women whose hair was
+    pulled back into a bun or ponytail (Sonia Gandhi, Chanda Rubin)."""
+    from facemoji.face.hair_up import UP_DOS
+
+    schema = get_style("facemoji").schema
+    params = initial_params(_measured(hair_length=length, hair_type="straight",
+                                      hair_up=UP_DOS, gender="female",
+                                      hair_presentation="female"), schema)
+    assert params.choice("hair") in ("ponytail", "high_bun", "top_knot")
+
+
 def test_the_native_style_shows_presentation_smile_and_age() -> None:
     schema = get_style("facemoji").schema
     woman = initial_params(_measured(gender="female", smile="teeth", age_band="60+"), schema)

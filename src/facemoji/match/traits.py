@@ -21,7 +21,10 @@ receding            bool
 hair_length         bald, buzz, short, chin, shoulder, long  (ordered; bald is a length)
 hair_type           straight, wavy, curly, coily  (ordered; analysis asks for straight,
                     or for curly or coily)
-hair_up             none, bun, ponytail, braids  (analysis asks for none, or for any up-do)
+hair_up             none, bun, ponytail, braids, twin  (twin: two buns or tails; analysis
+                    asks for none, or for any of bun, ponytail or braids: it cannot
+                    tell two tails from one, and an adult's hair pulled back is seldom
+                    in two)
 coily               bool  (a cut of coily hair: close-cropped coils, an afro, cornrows,
                     box braids, locs; a person on light skin asks for none)
 bangs               bool

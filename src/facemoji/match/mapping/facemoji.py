@@ -26,6 +26,12 @@ SMOOTH = ("straight", "wavy")
 """The type of hair drawn smooth and pulled back: a curly head's up-do is its own option
 (``afro_puff``, braids, locs)."""
 
+PULLED_BACK = ("short", "chin", "shoulder")
+"""The lengths a ponytail suits: hair pulled back measures as short as the hair left
+beside the face, or to the shoulder where the tail shows beside the neck. Not ``long``:
+hair measured long in most photos and up in a few is more often worn down (with ``long``
+a paired review sheet drew Salma Hayek's loose hair as a ponytail)."""
+
 HAIR: dict[str, Traits] = {
     "short_straight": {"hair_length": "short", "hair_type": "straight", "bangs": True,
                        "fringe": "swept", "hair_top": "medium"},
@@ -71,11 +77,11 @@ HAIR: dict[str, Traits] = {
                    "fringe": "blunt"},
     "long_swept": {"hair_length": "long", "hair_type": "straight", "bangs": True,
                    "fringe": "swept"},
-    "ponytail": {"hair_length": ("short", "chin"), "hair_type": SMOOTH, "hair_up": "ponytail"},
+    "ponytail": {"hair_length": PULLED_BACK, "hair_type": SMOOTH, "hair_up": "ponytail"},
     "high_bun": {"hair_length": "short", "hair_type": SMOOTH, "hair_up": "bun"},
     "top_knot": {"hair_length": "short", "hair_type": SMOOTH, "hair_up": "bun"},
-    "space_buns": {"hair_length": "short", "hair_type": SMOOTH, "hair_up": "bun"},
-    "pigtails": {"hair_length": "shoulder", "hair_type": SMOOTH, "hair_up": "ponytail"},
+    "space_buns": {"hair_length": "short", "hair_type": SMOOTH, "hair_up": "twin"},
+    "pigtails": {"hair_length": "shoulder", "hair_type": SMOOTH, "hair_up": "twin"},
     "box_braids": {"hair_length": "long", "hair_type": "coily", "hair_up": "braids"},
     "cornrows": {"hair_length": "buzz", "hair_type": "coily", "hair_up": "braids"},
     "locs": {"hair_length": "long", "hair_type": "coily", "hair_up": "braids"},
@@ -96,7 +102,10 @@ them gets ``side_part`` (paired blind review 21–11 and 19–13, docs/benchmark
 ``receding`` suits curls too: a receding hairline is what a friend sees first, and thin
 white hair read curly drew John Paul II with a full ``curly_crop``. ``swept_back``, a
 man's chin-length cut swept off a high forehead, suits a hairline either way: men whose
-smooth hair reaches the chin had only women's cuts or ``curly_medium``'s curls."""
+smooth hair reaches the chin had only women's cuts or ``curly_medium``'s curls.
+``pigtails`` and ``space_buns`` show ``hair_up`` ``twin``, which analysis never asks for:
+it finds hair up, not how many tails, and ``pigtails`` drew 4 of the 6 labelled people
+whose hair was measured up (women with a bun or ponytail; blind reviewers named it)."""
 
 SWEEP_SIDE = {"short_straight": "right", "pixie": "left", "short_layered": "right",
               "bob_swept": "right", "long_swept": "right"}
