@@ -30,16 +30,19 @@ def back_mass(g: Geo, bottom: float, spread: float, wave: float = 0.0,
 
 
 def side_lock(g: Geo, s: int, bottom: float, inner: float = 0.9, width: float = 0.32,
-              wave: float = 0.0, curl_in: float = 0.0) -> list[Point]:
+              wave: float = 0.0, curl_in: float = 0.0, drape: float = 0.0) -> list[Point]:
     """A lock on side ``s`` (+1 image right) from the temple down past the ear to
-    ``bottom``, in front of the ear; ``curl_in`` turns its end toward the neck."""
+    ``bottom``, in front of the ear; ``curl_in`` turns its end toward the neck and
+    ``drape`` (head half-widths) spreads its lower half out over the shoulder."""
     ey = g.eye_y
     ys = [ey - 30 + (bottom - ey + 30) * t for t in (0.0, 0.33, 0.66, 1.0)]
-    inner_pts = [(g.x(s * (inner + (0.07 if k % 2 else -0.04) * wave)), y)
-                 for k, y in enumerate(ys)]
+    spread = (0.0, 0.0, 0.45, 1.0)  # how much of the drape each row takes
+    inner_pts = [(g.x(s * (inner + (0.07 if k % 2 else -0.04) * wave + 0.5 * drape * d)), y)
+                 for k, (y, d) in enumerate(zip(ys, spread, strict=True))]
     inner_pts[-1] = (inner_pts[-1][0] - s * curl_in * g.W * 0.12, inner_pts[-1][1])
-    outer = [(g.x(s * (inner + width + (0.08 if k % 2 else -0.04) * wave + 0.04 * k)), y)
-             for k, y in enumerate(ys)]
+    outer = [(g.x(s * (inner + width + (0.08 if k % 2 else -0.04) * wave + 0.04 * k
+                       + drape * d)), y)
+             for k, (y, d) in enumerate(zip(ys, spread, strict=True))]
     start = [g.skull(s * 70, -18), g.skull(s * 62, 6)]
     # a rounded end, turned toward the neck by ``curl_in``
     end = [(outer[-1][0] - s * g.W * 0.06 * (1 + curl_in), bottom + 2),
@@ -122,16 +125,22 @@ def _side_sweep(g: Geo, h: Tones) -> list[str]:
             fill(leaf(g.skull(-30, -6), (g.x(0.4), hl + 10), 6, -8), h.light, 0.35)]
 
 
+LONG_DRAPE = 0.16
+"""How far (head half-widths) hair past the shoulders spreads out over them at the bottom
+of its side locks: drawn straight down, they read as flat planks (a fresh looks review)."""
+
+
 def _long(ctx: Ctx, bottom: float, spread: float, line: list[Point], wave: float = 0.0,
           lock_bottom: float | None = None, curl_in: float = 0.0, tuck: float = 0.0,
-          details: list[str] | None = None, locks: list[str] | None = None) -> tuple[str, str]:
+          details: list[str] | None = None, locks: list[str] | None = None,
+          drape: float = 0.0) -> tuple[str, str]:
     """A long style: the back mass, the cap with ``line`` as its hairline, and side locks
-    framing the face down to ``lock_bottom``."""
+    framing the face down to ``lock_bottom``, spread ``drape`` over the shoulders."""
     g = Geo(ctx)
     lb = lock_bottom if lock_bottom is not None else bottom
-    back = fill(closed(back_mass(g, bottom, spread, wave, tuck=tuck)), BACK)
+    back = fill(closed(back_mass(g, bottom, spread + drape, wave, tuck=tuck)), BACK)
     outline = cap(g, lambda p: 8 + 12 * crown(p), line)
-    side = [*_panels(g, lb, wave=wave, curl_in=curl_in), *_lock_strands(g, lb)]
+    side = [*_panels(g, lb, wave=wave, curl_in=curl_in, drape=drape), *_lock_strands(g, lb)]
     return back, front_mass(g, outline, details or [], locks=[*side, *(locks or [])])
 
 
@@ -218,7 +227,7 @@ def long_straight(ctx: Ctx) -> tuple[str, str]:
     """Long straight hair parted in the middle."""
     g, h = Geo(ctx), ctx.pal.hair
     return _long(ctx, g.chin_y + 140, 1.5, middle_part(g), lock_bottom=g.chin_y + 118,
-                 details=_part_strands(g, h.shadow))
+                 details=_part_strands(g, h.shadow), drape=LONG_DRAPE)
 
 
 def long_side(ctx: Ctx) -> tuple[str, str]:
@@ -226,14 +235,15 @@ def long_side(ctx: Ctx) -> tuple[str, str]:
     ``long_straight`` parted in the middle drew every long-haired woman alike."""
     g = Geo(ctx)
     return _long(ctx, g.chin_y + 140, 1.5, _side_part_line(g), lock_bottom=g.chin_y + 118,
-                 details=_side_sweep(g, ctx.pal.hair))
+                 details=_side_sweep(g, ctx.pal.hair), drape=LONG_DRAPE)
 
 
 def long_wavy(ctx: Ctx) -> tuple[str, str]:
     """Long wavy hair parted on the side."""
     g = Geo(ctx)
     return _long(ctx, g.chin_y + 140, 1.6, _side_part_line(g), wave=1.4,
-                 lock_bottom=g.chin_y + 112, details=_side_sweep(g, ctx.pal.hair))
+                 lock_bottom=g.chin_y + 112, details=_side_sweep(g, ctx.pal.hair),
+                 drape=LONG_DRAPE)
 
 
 def long_wavy_center(ctx: Ctx) -> tuple[str, str]:
@@ -241,7 +251,8 @@ def long_wavy_center(ctx: Ctx) -> tuple[str, str]:
     only ``long_straight`` or ``long_wavy`` parted on the side."""
     g, h = Geo(ctx), ctx.pal.hair
     return _long(ctx, g.chin_y + 140, 1.6, middle_part(g), wave=1.4,
-                 lock_bottom=g.chin_y + 112, details=_part_strands(g, h.shadow))
+                 lock_bottom=g.chin_y + 112, details=_part_strands(g, h.shadow),
+                 drape=LONG_DRAPE)
 
 
 def long_bangs(ctx: Ctx) -> tuple[str, str]:
@@ -249,7 +260,8 @@ def long_bangs(ctx: Ctx) -> tuple[str, str]:
     g, h = Geo(ctx), ctx.pal.hair
     fringe = [fill(leaf((g.x(u), g.hairline), (g.x(u * 1.1), g.fringe_y - 4), 5), h.shadow, 0.4)
               for u in (-0.45, 0.0, 0.45)]
-    return _long(ctx, g.chin_y + 140, 1.5, _bangs(g), lock_bottom=g.chin_y + 118, details=fringe)
+    return _long(ctx, g.chin_y + 140, 1.5, _bangs(g), lock_bottom=g.chin_y + 118, details=fringe,
+                 drape=LONG_DRAPE)
 
 
 def long_swept(ctx: Ctx) -> tuple[str, str]:
@@ -258,7 +270,7 @@ def long_swept(ctx: Ctx) -> tuple[str, str]:
     ``benchmarks/data/fringe_labels.md``), which ``long_bangs`` drew straight across."""
     g = Geo(ctx)
     return _long(ctx, g.chin_y + 140, 1.5, _swept_fringe(g), lock_bottom=g.chin_y + 118,
-                 details=_sweep_strands(g, ctx.pal.hair))
+                 details=_sweep_strands(g, ctx.pal.hair), drape=LONG_DRAPE)
 
 
 def swept_back(ctx: Ctx) -> tuple[str, str]:
