@@ -113,6 +113,19 @@ def test_a_scalp_sheen_stays_on_the_head(style, face, monkeypatch):
 
 
 @pytest.mark.parametrize("face", list(FACES))
+def test_a_balding_fringe_shows_nothing_below_the_ears(face, monkeypatch):
+    """The horseshoe's band behind the head stays hidden under the earlobes (its dark end
+    once showed there as a speck on each side)."""
+    params = _params("balding", face)
+    ctx = _ctx(params)
+    drawn = render(params, SIZE, background=None)[..., 3].astype(int)
+    monkeypatch.setitem(hair.PARTS, "balding", (lambda c: "", hair.PARTS["balding"][1]))
+    front_only = render(params, SIZE, background=None)[..., 3].astype(int)
+    below = max(_px(bottom)[0] for _, bottom in ctx.a.ears) + 1
+    assert np.abs(drawn[below:] - front_only[below:]).max() <= 8
+
+
+@pytest.mark.parametrize("face", list(FACES))
 def test_balding_keeps_hair_above_the_ears(face):
     params = _params("balding", face)
     ctx, img = _ctx(params), render(params, SIZE)

@@ -318,9 +318,10 @@ def balding(ctx: Ctx) -> tuple[str, str]:
     back, sides = [], []
     for sign in (1.0, -1.0):
         phis = [sign * (FRINGE_TOP + span * i / 8) for i in range(9)]
-        # behind the head: a band beside it, down behind the ear
-        behind = g.shell([sign * (FRINGE_TOP + 8), sign * 84, sign * 114], 7)
-        inside = g.shell([sign * 114, sign * 84, sign * (FRINGE_TOP + 8)], -6)
+        # behind the head: a band beside it, down behind the ear (and no further: past
+        # the fringe's bottom its dark end showed under the earlobe as a speck)
+        behind = g.shell([sign * (FRINGE_TOP + 8), sign * 80, sign * FRINGE_BOTTOM], 7)
+        inside = g.shell([sign * FRINGE_BOTTOM, sign * 80, sign * (FRINGE_TOP + 8)], -6)
         back.append(fill(closed([*behind, *inside], tension=0.8), BACK))
         # in front: a crescent with some volume beyond the skull, fullest above the ear
         outer = g.shell(phis, lambda p: 1.0 + 8.0 * math.sin(math.pi * along(p)) ** 0.7)
