@@ -277,3 +277,23 @@ def test_opacity_moves_onto_the_only_paint_and_looks_the_same():
                                 f'<rect width="64" height="64" fill="#fff"/>{e}</svg>', 64)
                   for e in (element, reference)]
         assert np.abs(images[0].astype(int) - images[1]).max() <= 1
+
+
+@pytest.mark.parametrize("hair", ["#ece1c8", "#e0c48a", "#d5b27a", "#c9c7c4"])
+@pytest.mark.parametrize("skin", ["#eadaba", "#c49a6c", "#a07e56"])
+def test_darkened_brows_stay_brown_not_green(base, hair, skin):
+    """Light brows darkened to stand out from the skin take a warm brown hue (darkened in
+    their own hue, platinum and blonde brows turned olive green)."""
+    from facemoji.avatar.color import hex_to_lab
+    from facemoji.avatar.styles.facemoji.context import Ctx
+    from facemoji.avatar.styles.facemoji.parts.brows import MIN_CONTRAST, brow_color
+
+    params = base.update({"hair_color": hair, "skin": skin})
+    ctx = Ctx(params=params, a=compute(params), pal=Palette.of(params))
+    light, a, b = hex_to_lab(brow_color(ctx))
+    assert light <= hex_to_lab(skin)[0] - MIN_CONTRAST + 1.0  # dark enough to read
+    if np.hypot(*hex_to_lab(hair)[1:]) < 4:  # gray hair's brows darken gray
+        assert np.hypot(a, b) < 4
+    elif np.hypot(a, b) > 4:  # a colored brow is warm: red-yellow, never green
+        assert a > 0 and 20 < np.degrees(np.arctan2(b, a)) < 80
+

@@ -5,23 +5,38 @@ from __future__ import annotations
 
 import math
 
+from ....color import hex_to_lab
 from ..context import Ctx
 from ..palette import lightness, shift
 from ..svgkit import Point, f, group, path, smooth
 
 # the brows stay at least this much darker (CIELAB L*) than light skin, so that they read
 MIN_CONTRAST = 28.0
+DARK_BROW = "#3f2a1f"
+"""The hue light colored brows take as they are darkened: the dark brown of the natural
+hair scale. Darkened in their own hue, platinum and blonde brows turned olive green."""
+HUE_BY = 40.0
+"""Darkened by this much L* or more, a brow takes :data:`DARK_BROW`'s hue entirely."""
+COLORED = 12.0
+"""From this chroma (C*) a brow's hue moves fully toward :data:`DARK_BROW`'s; grayer
+brows (gray and white hair's) move less and darken gray."""
 
 
 def brow_color(ctx: Ctx) -> str:
     """The brow color: the brow parameter, darkened where it would vanish into the skin
-    (light brows on dark skin already stand out, and stay light)."""
+    (light brows on dark skin already stand out, and stay light), a colored one's hue
+    moving toward :data:`DARK_BROW`'s the more it is darkened."""
     color = ctx.pal.brows
     skin_l, brow_l = lightness(ctx.pal.skin.base), lightness(color)
     if skin_l <= 45 and brow_l >= skin_l + MIN_CONTRAST:
         return color
     target = skin_l - MIN_CONTRAST if skin_l > 45 else skin_l * 0.4
-    return shift(color, target - brow_l) if brow_l > target else color
+    if brow_l <= target:
+        return color
+    _, a, b = hex_to_lab(color)
+    t = min(1.0, (brow_l - target) / HUE_BY) * min(1.0, math.hypot(a, b) / COLORED)
+    _, warm_a, warm_b = hex_to_lab(DARK_BROW)
+    return shift(color, target - brow_l, da=t * (warm_a - a), db=t * (warm_b - b))
 
 
 def _edges(points: tuple[Point, ...], thickness: float) -> tuple[list[Point], list[Point]]:
