@@ -112,6 +112,21 @@ def test_a_scalp_sheen_stays_on_the_head(style, face, monkeypatch):
     assert ((with_sheen > 8) & (without == 0)).sum() == 0
 
 
+@pytest.mark.parametrize("style", sorted(hair.COVERS_EARS))
+def test_hair_over_the_ears_hides_them_whatever_their_size(style):
+    """Under hair that falls over them the ears are not drawn (larger ones poked out past
+    the locks); under headwear that hides the hair, and beside short hair, they are."""
+    params = _params(style).set("ears", "small")
+    protruding = params.set("ears", "protruding")
+    assert np.array_equal(render(params, SIZE), render(protruding, SIZE))
+    hatted = params.set("headwear", "turban")
+    assert not np.array_equal(render(hatted, SIZE), render(hatted.set("ears", "protruding"),
+                                                             SIZE))
+    short = params.set("hair", "buzz")
+    assert not np.array_equal(render(short, SIZE), render(short.set("ears", "protruding"),
+                                                            SIZE))
+
+
 @pytest.mark.parametrize("face", list(FACES))
 def test_a_balding_fringe_shows_nothing_below_the_ears(face, monkeypatch):
     """The horseshoe's band behind the head stays hidden under the earlobes (its dark end

@@ -1,6 +1,7 @@
 """Layer order, back to front (ART.md): background → back hair → neck, shoulders,
-clothing → ears → face → face shading → freckles, age lines, blush → eyebrows → eyes →
-nose → mouth → facial hair → front hair (fringe) → glasses → headwear."""
+clothing → ears (unless the hair covers them) → face → face shading → freckles, age
+lines, blush → eyebrows → eyes → nose → mouth → facial hair → front hair (fringe) →
+glasses → headwear."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ def svg_document(params: Params) -> str:
         "" if covered else hair.placed(ctx, hair_back(ctx), front=False),
         body.neck(ctx),
         body.clothing(ctx),
-        head.ears(ctx),
+        "" if not covered and ctx.choice("hair") in hair.COVERS_EARS else head.ears(ctx),
         head.face(ctx),
         head.skin_details(ctx),
         brows.brows(ctx),

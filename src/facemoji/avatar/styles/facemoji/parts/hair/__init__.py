@@ -18,6 +18,15 @@ STYLES: dict[str, Style] = {
     **short.STYLES, **long.STYLES, **curly.STYLES, **updos.STYLES, **braids.STYLES,
 }
 
+COVERS_EARS = frozenset({
+    "bob", "bob_swept", "lob", "lob_wavy", "lob_wavy_side", "shag", "curly_medium",
+    "long_straight", "long_side", "long_wavy", "long_wavy_center", "long_bangs", "long_swept",
+    "long_curly",
+})
+"""Styles whose locks fall over the ears, which are then not drawn: drawn behind the
+locks, larger ears poked out past them as if through the hair (a looks reviewer named
+six of 24 avatars)."""
+
 
 def defs(ctx: Ctx) -> str:
     """The gradients every hair part fills with (emitted once per document).
@@ -81,4 +90,4 @@ PARTS: dict[str, tuple[Callable[[Ctx], str], Callable[[Ctx], str]]] = {
     name: _parts(style) for name, style in STYLES.items()
 }
 
-__all__ = ["PARTS", "STYLES", "Geo", "defs", "placed"]
+__all__ = ["COVERS_EARS", "PARTS", "STYLES", "Geo", "defs", "placed"]
