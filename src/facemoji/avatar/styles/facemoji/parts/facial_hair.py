@@ -134,7 +134,10 @@ def _beard(ctx: Ctx, length: float, reach: float = 0.62, strap: bool = False,
     # the beard hangs below the jaw, most at the chin
     lower = [(x + (x - a.cx) * 0.03, y + length * max(0.0, 1 - abs(x - a.cx) / W) ** 1.5 + 2)
              for x, y in jaw[1:16]]
-    top_l, top_r = (jaw[0][0] + 2, jaw[0][1] - 6), (jaw[16][0] - 2, jaw[16][1] - 6)
+    # the sideburns' lower half: from eye level (the jaw line's top) the beard read as a
+    # fur mask up to the eyes, as a looks reviewer put it
+    top_l = ((jaw[0][0] + jaw[1][0]) / 2 + 2, (jaw[0][1] + jaw[1][1]) / 2 + 2)
+    top_r = ((jaw[16][0] + jaw[15][0]) / 2 - 2, (jaw[16][1] + jaw[15][1]) / 2 + 2)
     if strap:
         inner = [(x + (a.cx - x) * 0.1, y - 13) for x, y in jaw[14:1:-1]]
         return _mass(ctx, [top_l, *lower, top_r, (top_r[0] - 14, top_r[1]), *inner,
