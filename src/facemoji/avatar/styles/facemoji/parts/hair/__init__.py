@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ...context import Ctx
+from ...palette import mix
 from ...svgkit import f, linear_gradient
 from . import braids, curly, long, short, updos
 from .kit import Geo
@@ -40,7 +41,12 @@ def defs(ctx: Ctx) -> str:
     front = (f'<linearGradient id="hair-g" gradientUnits="userSpaceOnUse" x1="{f(g.x(-0.9))}" '
              f'y1="{f(g.top - 30)}" x2="{f(g.x(0.9))}" y2="{f(g.chin_y + 140)}">{stops}'
              "</linearGradient>")
-    return front + linear_gradient("hair-b", [(0, h.shadow, 1), (1, h.deep, 1)], x2=0.3)
+    # the hair behind the head is a shade darker than the front, not black: shaded from
+    # the shadow to the deep tone it read "like a hole", reddish-black on dark hair,
+    # beside the neck (looks reviews; paired, this one won 34-9 for looks, 20-20 and 7-6
+    # for likeness, where the shadow-to-base one lost likeness 35-45)
+    back = [(0, h.shadow, 1), (1, mix(h.shadow, h.deep, 0.3), 1)]
+    return front + linear_gradient("hair-b", back, x2=0.3)
 
 
 FULLER = (0.4, 0.2)
