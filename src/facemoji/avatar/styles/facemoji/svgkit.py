@@ -110,6 +110,12 @@ def _attr(v: str | float) -> str:
     return f(v) if isinstance(v, (int, float)) else v
 
 
+def clipped(cid: str, d: str, content: str) -> str:
+    """``content`` clipped to the path ``d`` (``cid`` must be unique in the document)."""
+    return (f'<clipPath id="{cid}"><path d="{d}"/></clipPath>'
+            f'<g clip-path="url(#{cid})">{content}</g>')
+
+
 def group(children: Iterable[str], **attrs: str | float) -> str:
     """A ``<g>`` around ``children``."""
     extra = "".join(f' {k.replace("_", "-")}="{_attr(v)}"' for k, v in attrs.items())

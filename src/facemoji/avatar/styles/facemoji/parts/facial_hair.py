@@ -16,7 +16,17 @@ from collections.abc import Callable
 import numpy as np
 
 from ..context import Ctx
-from ..svgkit import Point, f, group, linear_gradient, path, polyline, sample_smooth, smooth
+from ..svgkit import (
+    Point,
+    clipped,
+    f,
+    group,
+    linear_gradient,
+    path,
+    polyline,
+    sample_smooth,
+    smooth,
+)
 from .head import FACE_CLIP
 
 GRADIENT = "facial-hair-g"
@@ -49,15 +59,13 @@ def _mass(ctx: Ctx, points: list[Point], amp: float = 1.6, strands: list[str] | 
     if strands:
         # the strands stay inside the mass: on a narrow jaw the outer ones stood out past
         # it as stray ticks on the background
-        clip = f"facial-hair-clip-{zlib.crc32(body.encode()):08x}"
         d = "".join(strands)
-        out.append(f'<defs><clipPath id="{clip}"><path d="{body}"/></clipPath></defs>')
-        out.append(group([
+        out.append(clipped(
+            f"facial-hair-clip-{zlib.crc32(body.encode()):08x}", body,
             path(d, "none", stroke=tones.shadow, stroke_width=1.6, stroke_linecap="round",
-                 stroke_opacity=0.7),
-            path(d, "none", stroke=tones.light, stroke_width=0.9, stroke_linecap="round",
-                 stroke_opacity=0.5, transform="translate(-1.2 -0.6)")],
-            clip_path=f"url(#{clip})"))
+                 stroke_opacity=0.7)
+            + path(d, "none", stroke=tones.light, stroke_width=0.9, stroke_linecap="round",
+                   stroke_opacity=0.5, transform="translate(-1.2 -0.6)")))
     return group(out)
 
 

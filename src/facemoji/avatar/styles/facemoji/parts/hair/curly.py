@@ -7,13 +7,12 @@ from collections.abc import Callable
 import numpy as np
 
 from ...context import Ctx
-from ...svgkit import Point, ellipse, path
+from ...svgkit import Point, clipped, ellipse, path
 from .kit import (
     BACK,
     FILL,
     Geo,
     Offset,
-    clipped,
     contact_shadow,
     curls,
     fill,

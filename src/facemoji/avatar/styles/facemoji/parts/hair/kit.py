@@ -18,7 +18,7 @@ import numpy as np
 
 from ...context import Ctx
 from ...palette import lightness
-from ...svgkit import Point, f, path, pt, sample_smooth, smooth
+from ...svgkit import Point, clipped, f, path, pt, sample_smooth, smooth
 
 FILL = "url(#hair-g)"  # the front mass: light at the upper left, shadow at the lower right
 BACK = "url(#hair-b)"  # hair behind the head: a shade darker, for depth
@@ -270,12 +270,6 @@ def front_mass(geo: Geo, outline: Sequence[Point], details: Sequence[str] = (),
         inside.append(sheen(geo, geo.ctx.pal.hair.light))
     return (contact_shadow(d, geo.ctx.pal.skin.deep) + fill(d, FILL)
             + clipped("hair-clip", d, "".join(inside)) + "".join(locks))
-
-
-def clipped(cid: str, d: str, content: str) -> str:
-    """``content`` clipped to the path ``d`` (``cid`` must be unique in the document)."""
-    return (f'<clipPath id="{cid}"><path d="{d}"/></clipPath>'
-            f'<g clip-path="url(#{cid})">{content}</g>')
 
 
 def contact_shadow(d: str, color: str, dy: float = 5.0, opacity: float = 0.28) -> str:
