@@ -9,10 +9,11 @@ import pytest
 from skimage.color import deltaE_ciede2000, rgb2lab
 
 import facemoji
+from facemoji.avatar.color import hex_to_lab, lab_to_hex
 from facemoji.avatar.schema import hex_to_rgb
 from facemoji.avatar.styles.facemoji.context import Ctx
 from facemoji.avatar.styles.facemoji.geometry import compute
-from facemoji.avatar.styles.facemoji.palette import Palette
+from facemoji.avatar.styles.facemoji.palette import TOP_APART, Palette, apart_from_skin
 from facemoji.avatar.styles.facemoji.parts import headwear
 from facemoji.avatar.styles.facemoji.schema import CLOTHING, COLLARED, GLASSES, HEADWEAR
 
@@ -160,3 +161,24 @@ def test_sampled_avatars_wear_ties_only_with_collars() -> None:
     samples = [STYLE.schema.random(rng=rng) for _ in range(300)]
     tied = [p for p in samples if p["tie"] == "tie"]
     assert tied and all(p["clothing"] in COLLARED for p in tied)
+
+
+@pytest.mark.parametrize("skin", ["#f3d9c9", "#e8c2ae", "#a9835f", "#8a5a3c", "#4a3022"])
+@pytest.mark.parametrize("near", [(0, 0, 0), (-4, 2, 3), (5, -2, -3)])
+def test_a_top_in_the_skins_color_is_drawn_apart_from_it(skin: str, near: tuple) -> None:
+    """A top measured in (about) the skin's color is drawn at least ``TOP_APART`` from it:
+    in the skin's own color it read as a bare chest."""
+    L, a, b = hex_to_lab(skin)
+    top = lab_to_hex((L + near[0], a + near[1], b + near[2]))
+    drawn = hex_to_lab(apart_from_skin(top, skin))
+    assert np.linalg.norm(np.subtract(drawn, (L, a, b))) >= TOP_APART - 0.5
+    image = _render(skin=skin, clothing_color=top)
+    patch = image[-6:, int(SIZE * 0.32):int(SIZE * 0.44)].reshape(-1, 3)
+    seen = rgb2lab(np.median(patch, axis=0)[None, None] / 255.0)
+    assert deltaE_ciede2000(seen, rgb2lab(np.array(hex_to_rgb(skin))[None, None] / 255.0)
+                            ).item() > 8
+
+
+def test_a_top_far_from_the_skin_keeps_its_color() -> None:
+    assert apart_from_skin("#2b3a67", "#e8c2ae") == "#2b3a67"
+    assert apart_from_skin("#e8c2ae", "#4a3022") == "#e8c2ae"

@@ -185,6 +185,10 @@ def _mutton_chops(ctx: Ctx) -> str:
     return group([*out, _mustache(ctx, droop=4, spread=1.08)])
 
 
+DOTS = 700
+"""The short hairs speckling stubble."""
+
+
 def _stubble(ctx: Ctx) -> str:
     """A faint shadow over the beard area, speckled with short hairs."""
     a = ctx.a
@@ -198,11 +202,13 @@ def _stubble(ctx: Ctx) -> str:
     core = [*jaw[3:14], (a.cx + W * 0.62, cheek_y), (a.cx + W * 0.28, nose_y + 9),
             (a.cx, nose_y + 8), (a.cx - W * 0.28, nose_y + 9), (a.cx - W * 0.62, cheek_y)]
     rng = np.random.default_rng(11)  # fixed pattern: same params, same SVG
-    u = rng.uniform(-1, 1, 260)
+    # many fine hairs, not a few coarse ones: 260 dots 1.3 px wide read as speckles of dirt
+    # (a looks review)
+    u = rng.uniform(-1, 1, DOTS)
     x = a.cx + u * a.half_width * 0.95
     y_top = a.nose_base[2][1] + 6 + np.abs(u) * 4
     y_bot = jaw[8][1] - (1 - np.sqrt(1 - u * u)) * (jaw[8][1] - jaw[3][1])
-    y = y_top + rng.uniform(0, 1, 260) * np.maximum(0.0, y_bot - y_top)
+    y = y_top + rng.uniform(0, 1, DOTS) * np.maximum(0.0, y_bot - y_top)
     # keep the lips clear
     keep = ~((np.abs(x - a.cx) < a.mouth_width * 0.55) & (y > o[2][1] - 2) & (y < o[9][1] + 2))
     dots = "".join("M%.1f %.1fh0.6" % p  # noqa: UP031
@@ -215,10 +221,10 @@ def _stubble(ctx: Ctx) -> str:
     # where hairs speckled past the jaw read as dirt on the backdrop)
     return group([path(smooth(pts, closed=True, tension=0.8) + lips, tones.base, opacity=0.12,
                        fill_rule="evenodd"),
-                  path(smooth(core, closed=True, tension=0.8) + lips, tones.base, opacity=0.14,
+                  path(smooth(core, closed=True, tension=0.8) + lips, tones.base, opacity=0.16,
                        fill_rule="evenodd"),
-                  path(dots, "none", stroke=tones.shadow, stroke_width=1.3,
-                       stroke_linecap="round", stroke_opacity=0.6)],
+                  path(dots, "none", stroke=tones.shadow, stroke_width=0.8,
+                       stroke_linecap="round", stroke_opacity=0.4)],
                  clip_path=f"url(#{FACE_CLIP})")
 
 

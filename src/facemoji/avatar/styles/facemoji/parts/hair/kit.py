@@ -175,6 +175,33 @@ def resample(points: Sequence[Point], spacing: float, closed: bool = False) -> l
                     strict=True))
 
 
+def spaced(points: Sequence[Point], n: int) -> list[Point]:
+    """``n`` points evenly spaced along the smooth open curve through ``points``, ends
+    included."""
+    dense = np.asarray(sample_smooth(points, closed=False, steps=12))
+    s = np.concatenate([[0.0], np.cumsum(np.hypot(*np.diff(dense, axis=0).T))])
+    t = np.linspace(0.0, s[-1], n)
+    return list(zip(np.interp(t, s, dense[:, 0]).tolist(), np.interp(t, s, dense[:, 1]).tolist(),
+                    strict=True))
+
+
+def combed(roots: Sequence[Point], tips: Sequence[Point], n: int, tones: Sequence[str],
+           width: float = 3.0, bend: float = 0.0, opacity: float = 0.3) -> list[str]:
+    """Thin strand groups combed from the curve through ``roots`` to the curve through
+    ``tips`` (``n`` of each, evenly spaced, the first root to the first tip): the texture
+    of a short cut, which following its flow reads as hair rather than a smooth helmet
+    (a looks review). The strands take ``tones`` in turn and vary in width and in where
+    they start, in a fixed pattern."""
+    out = []
+    for i, (p0, p1) in enumerate(zip(spaced(roots, n), spaced(tips, n), strict=True)):
+        golden = (i * 0.618) % 1.0
+        start = 0.25 * golden
+        q0 = (p0[0] + (p1[0] - p0[0]) * start, p0[1] + (p1[1] - p0[1]) * start)
+        out.append(fill(leaf(q0, p1, width * (0.7 + 0.6 * golden), bend),
+                        tones[i % len(tones)], opacity))
+    return out
+
+
 def scallop(points: Sequence[Point], radius: float, closed: bool = True,
             vary: float = 0.0) -> str:
     """Path data of the curve through ``points`` as a chain of round lobes (curly and

@@ -13,6 +13,7 @@ from .kit import (
     Geo,
     cap,
     closed,
+    combed,
     fill,
     front_mass,
     leaf,
@@ -60,10 +61,14 @@ def _fringe_tips(g: Geo, low: float, n: int = 3, lean: float = 6.0) -> list[str]
 def short_straight(ctx: Ctx) -> tuple[str, str]:
     """A short straight cut with a fringe swept to the side."""
     g, h = Geo(ctx), ctx.pal.hair
-    low = g.fringe_y - g.hairline - 6
+    hl, low = g.hairline, g.fringe_y - g.hairline - 6
     outline = cap(g, lambda p: 5 + 13 * crown(p), _side_fringe(g, low))
     top = g.skull(-30, -6)
+    swept = combed([g.skull(-62, -10), g.skull(-30, -16), g.skull(10, -16)],
+                   [(g.x(-0.5), hl + low * 0.4), (g.x(0.1), hl + low * 0.9),
+                    (g.x(0.8), g.hairline + 16)], 10, (h.shadow, h.light), 5.0, -6, 0.45)
     details = [
+        *swept,
         *_fringe_tips(g, low),
         fill(leaf(top, (g.x(0.3), g.fringe_y - 10), 9, -8), h.shadow, 0.5),
         fill(leaf(g.skull(-6, -4), (g.x(0.66), g.hairline + 12), 7, -10), h.shadow, 0.45),
@@ -115,7 +120,15 @@ def side_part(ctx: Ctx) -> tuple[str, str]:
             (part, hl - 10), (g.x(-0.62), hl + 2), *nat[6:]]
     outline = cap(g, lambda p: 5 + 14 * crown(p) + (5 if p > -25 else 0) * crown(p), line)
     part_line = leaf((part, hl - 8), g.skull(-24, -10), 3, 2)
+    # strands combed over from the part to the far side, and a few down the near one
+    over = combed([(part + 6, hl - 4), g.skull(-34, -12), g.skull(-20, -18)],
+                  [(g.x(0.2), hl + 14), (g.x(0.86), g.eye_y - 60), g.skull(40, -10)],
+                  12, (h.shadow, h.light), 5.0, 6, 0.5)
+    near = combed([(part - 4, hl - 8), g.skull(-30, -12)],
+                  [(g.x(-0.7), hl + 4), (g.x(-0.92), g.eye_y - 44)], 3, (h.shadow, h.light),
+                  3.5, 3, 0.5)
     details = [
+        *over, *near,
         fill(part_line, h.deep, 0.8),
         fill(leaf((part + 10, hl - 6), (g.x(0.9), g.eye_y - 60), 12, -14), h.shadow, 0.45),
         fill(leaf(g.skull(-18, -12), (g.x(0.8), hl + 2), 8, -8), h.light, 0.4),
