@@ -87,7 +87,11 @@ def short_wavy(ctx: Ctx) -> tuple[str, str]:
     line = [*nat[:3], (g.x(0.6), hl + low * 0.7), (g.x(0.42), hl + low * 0.35),
             (g.x(0.22), hl + low), (g.x(0.02), hl + low * 0.4), (g.x(-0.2), hl + low * 0.85),
             (g.x(-0.45), hl + low * 0.2), (g.x(-0.66), hl + 6), *nat[6:]]
+    waves = combed([g.skull(-64, -10), g.skull(-20, -18), g.skull(30, -14)],
+                   [(g.x(-0.55), hl + low * 0.5), (g.x(0.1), hl + low * 0.8),
+                    (g.x(0.7), hl + low * 0.5)], 10, (h.shadow, h.light), 5.0, 7, 0.4)
     details = [
+        *waves,
         fill(leaf(g.skull(-40, -8), (g.x(0.2), hl + low - 8), 10, -12), h.shadow, 0.5),
         fill(leaf(g.skull(10, -6), (g.x(0.6), hl + low * 0.6), 8, 10), h.shadow, 0.45),
         fill(leaf(g.skull(-70, -6), (g.x(-0.2), hl + low * 0.6), 7, 10), h.light, 0.35),
@@ -149,7 +153,11 @@ def quiff(ctx: Ctx) -> tuple[str, str]:
     outer = g.shell(phis, _rise(g, 30 * g.lift, 24))
     line = g.hairline_pts(drop=-4, sideburn=0.8)
     tip = g.skull(-8, 28 * g.lift)
+    rising = combed([(g.x(-0.6), hl + 6), (g.x(0.0), hl + 2), (g.x(0.6), hl + 6)],
+                    [g.skull(-50, 4), g.skull(-6, 20 * g.lift), g.skull(50, 4)], 9,
+                    (h.shadow, h.light), 4.5, -4, 0.4)
     details = [
+        *rising,
         fill(leaf((g.x(0.45), hl + 6), g.skull(20, 14), 14, 6), h.shadow, 0.35),
         fill(leaf((g.x(-0.35), hl + 4), tip, 14, -10), h.light, 0.3),
     ]
@@ -232,6 +240,9 @@ def curtains(ctx: Ctx) -> tuple[str, str]:
     outline = cap(g, lambda p: 7 + 14 * crown(p), line)
     details = []
     for s in (-1, 1):
+        details += combed([(g.x(s * 0.04), hl - 2), g.skull(s * 20, -16), g.skull(s * 50, -12)],
+                          [(g.x(s * 0.45), hl + 16), (g.x(s * 0.78), g.fringe_y - 8),
+                           (g.x(s * 0.92), ey - 40)], 7, (h.shadow, h.light), 4.5, s * 5, 0.4)
         details.append(fill(leaf((g.x(s * 0.06), hl - 4), (g.x(s * 0.8), g.fringe_y - 4), 9,
                                  s * 8), h.shadow, 0.45))
         details.append(fill(leaf(g.skull(s * 12, -8), (g.x(s * 0.5), hl + 6), 6, s * 6), h.light,
@@ -292,7 +303,10 @@ def receding(ctx: Ctx) -> tuple[str, str]:
     # a full crown above the receded temples: drawn as thin as a balding head's, gray
     # receding hair read as bald (Alan Lowenthal in docs/likeness.png)
     outline = cap(g, lambda p: 5 + 11 * crown(p), line)
-    details = [fill(leaf(g.skull(-40, -12), g.skull(30, -12), 7, 7), h.shadow, 0.35),
+    back = combed([(g.x(-0.5), hl - 30), (g.cx, hl - 12), (g.x(0.5), hl - 30)],
+                  [g.skull(-60, -6), g.skull(0, -8), g.skull(60, -6)], 7, (h.shadow, h.light),
+                  4.0, 0, 0.35)
+    details = [*back, fill(leaf(g.skull(-40, -12), g.skull(30, -12), 7, 7), h.shadow, 0.35),
                fill(leaf(g.skull(-20, -4), g.skull(40, -2), 5, 5), h.light, 0.3)]
     sheen = group([ellipse(g.cx - g.W * 0.12, hl - 14, g.W * 0.34, 10, skin.light, opacity=0.35)],
                   clip_path=f"url(#{FACE_CLIP})")
