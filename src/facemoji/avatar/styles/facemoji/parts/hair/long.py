@@ -6,7 +6,7 @@ from __future__ import annotations
 from ...context import Ctx
 from ...palette import Tones
 from ...svgkit import Point
-from .kit import BACK, FILL, Geo, cap, closed, fill, front_mass, leaf, tuft
+from .kit import BACK, FILL, Geo, cap, closed, combed, fill, front_mass, leaf, tuft
 from .short import crown
 
 
@@ -102,26 +102,56 @@ def _swept_fringe(g: Geo) -> list[Point]:
             (g.x(-0.62), hl + 12), (g.x(-0.8), ey - 56), (g.x(-0.92), ey - 30)]
 
 
+def _combed_from_side_part(g: Geo, h: Tones, tips_y: float) -> list[str]:
+    """Thin strands combed from a side part on the image left over the top to the right,
+    reaching ``tips_y`` at the middle, and a few down the near side (``kit.combed``)."""
+    hl, ey = g.hairline, g.eye_y
+    over = combed([(g.x(-0.3), hl - 4), g.skull(-30, -14), g.skull(-10, -18)],
+                  [(g.x(0.15), tips_y), (g.x(0.7), tips_y + 10), (g.x(0.9), ey - 44)], 10,
+                  (h.shadow, h.light), 5.0, 6, 0.4)
+    near = combed([(g.x(-0.42), hl - 6), g.skull(-30, -12)],
+                  [(g.x(-0.7), hl + 8), (g.x(-0.9), ey - 44)], 3, (h.shadow, h.light), 3.5, 3,
+                  0.4)
+    return [*over, *near]
+
+
 def _sweep_strands(g: Geo, h: Tones) -> list[str]:
     """Strands that follow a swept fringe (:func:`_swept_fringe`) from the part down to
     the brow, and one back from the part toward the temple."""
     hl, fy = g.hairline, g.fringe_y
-    return [fill(leaf((g.x(-0.42), hl + 2), (g.x(0.7), fy - 2), 9, -10), h.shadow, 0.45),
+    return [*_combed_from_side_part(g, h, fy - 14),
+            fill(leaf((g.x(-0.42), hl + 2), (g.x(0.7), fy - 2), 9, -10), h.shadow, 0.45),
             fill(leaf((g.x(-0.3), hl + 12), (g.x(0.35), fy - 10), 6, -8), h.light, 0.35),
             fill(leaf((g.x(-0.5), hl), (g.x(-0.82), g.eye_y - 50), 6, 6), h.shadow, 0.35)]
 
 
-def _part_strands(g: Geo, tone: str) -> list[str]:
-    hl = g.hairline
-    return [fill(leaf((g.x(s * 0.04), hl - 4), (g.x(s * 0.86), g.eye_y - 50), 9, s * 10),
-                 tone, 0.45) for s in (-1, 1)]
+def _part_strands(g: Geo, h: Tones) -> list[str]:
+    """Strands combed from a middle part down each side (``kit.combed``), and a shaded
+    lock on each."""
+    hl, ey = g.hairline, g.eye_y
+    out = []
+    for s in (-1, 1):
+        out += combed([(g.x(s * 0.04), hl - 4), g.skull(s * 20, -16), g.skull(s * 45, -14)],
+                      [(g.x(s * 0.35), hl + 10), (g.x(s * 0.72), hl + 24), (g.x(s * 0.9), ey - 44)],
+                      7, (h.shadow, h.light), 4.5, s * 5, 0.4)
+        out.append(fill(leaf((g.x(s * 0.04), hl - 4), (g.x(s * 0.86), ey - 50), 9, s * 10),
+                        h.shadow, 0.45))
+    return out
+
+
+def _fringe_strands(g: Geo, h: Tones) -> list[str]:
+    """Strands combed from the crown down to a blunt fringe (``kit.combed``)."""
+    return combed([g.skull(-55, -14), g.skull(0, -20), g.skull(55, -14)],
+                  [(g.x(-0.75), g.fringe_y - 6), (g.cx, g.fringe_y - 6),
+                   (g.x(0.75), g.fringe_y - 6)], 11, (h.shadow, h.light), 4.5, 0, 0.35)
 
 
 def _side_sweep(g: Geo, h: Tones) -> list[str]:
     """The hair swept from a side part across the top of the forehead: a shaded lock and
     a lit one."""
     hl = g.hairline
-    return [fill(leaf((g.x(-0.3), hl - 4), (g.x(0.86), g.eye_y - 62), 10, -6), h.shadow, 0.45),
+    return [*_combed_from_side_part(g, h, hl + 14),
+            fill(leaf((g.x(-0.3), hl - 4), (g.x(0.86), g.eye_y - 62), 10, -6), h.shadow, 0.45),
             fill(leaf(g.skull(-30, -6), (g.x(0.4), hl + 10), 6, -8), h.light, 0.35)]
 
 
@@ -149,7 +179,8 @@ def bob(ctx: Ctx) -> tuple[str, str]:
     g = Geo(ctx)
     bottom = g.chin_y - 6
     back, front = _long(ctx, bottom, 1.3, _bangs(g), lock_bottom=bottom - 4, curl_in=1.0, tuck=1.0,
-                        details=[fill(leaf((g.x(-0.5), g.fringe_y - 4), (g.x(0.5), g.fringe_y - 4),
+                        details=[*_fringe_strands(g, ctx.pal.hair),
+                                 fill(leaf((g.x(-0.5), g.fringe_y - 4), (g.x(0.5), g.fringe_y - 4),
                                            5, -4), ctx.pal.hair.shadow, 0.4)])
     return back, front
 
@@ -192,7 +223,7 @@ def lob_wavy(ctx: Ctx) -> tuple[str, str]:
     g, h = Geo(ctx), ctx.pal.hair
     bottom = g.chin_y + 46
     return _long(ctx, bottom, 1.5, middle_part(g), wave=1.0, curl_in=0.5,
-                 details=_part_strands(g, h.shadow))
+                 details=_part_strands(g, h))
 
 
 def lob_wavy_side(ctx: Ctx) -> tuple[str, str]:
@@ -219,7 +250,7 @@ def shag(ctx: Ctx) -> tuple[str, str]:
             y = g.chin_y - 20 + 24 * k
             ends.append(fill(tuft((x - 10, y - 30), (x + 10, y - 30), (x + s * 6, y + 18)), FILL))
     back, front = _long(ctx, bottom, 1.45, middle_part(g, 30), wave=0.6,
-                        details=_part_strands(g, h.shadow), locks=[*wisps, *ends])
+                        details=_part_strands(g, h), locks=[*wisps, *ends])
     return back, front
 
 
@@ -227,7 +258,7 @@ def long_straight(ctx: Ctx) -> tuple[str, str]:
     """Long straight hair parted in the middle."""
     g, h = Geo(ctx), ctx.pal.hair
     return _long(ctx, g.chin_y + 140, 1.5, middle_part(g), lock_bottom=g.chin_y + 118,
-                 details=_part_strands(g, h.shadow), drape=LONG_DRAPE)
+                 details=_part_strands(g, h), drape=LONG_DRAPE)
 
 
 def long_side(ctx: Ctx) -> tuple[str, str]:
@@ -251,7 +282,7 @@ def long_wavy_center(ctx: Ctx) -> tuple[str, str]:
     only ``long_straight`` or ``long_wavy`` parted on the side."""
     g, h = Geo(ctx), ctx.pal.hair
     return _long(ctx, g.chin_y + 140, 1.6, middle_part(g), wave=1.4,
-                 lock_bottom=g.chin_y + 112, details=_part_strands(g, h.shadow),
+                 lock_bottom=g.chin_y + 112, details=_part_strands(g, h),
                  drape=LONG_DRAPE)
 
 
@@ -260,8 +291,8 @@ def long_bangs(ctx: Ctx) -> tuple[str, str]:
     g, h = Geo(ctx), ctx.pal.hair
     fringe = [fill(leaf((g.x(u), g.hairline), (g.x(u * 1.1), g.fringe_y - 4), 5), h.shadow, 0.4)
               for u in (-0.45, 0.0, 0.45)]
-    return _long(ctx, g.chin_y + 140, 1.5, _bangs(g), lock_bottom=g.chin_y + 118, details=fringe,
-                 drape=LONG_DRAPE)
+    return _long(ctx, g.chin_y + 140, 1.5, _bangs(g), lock_bottom=g.chin_y + 118,
+                 details=[*_fringe_strands(g, h), *fringe], drape=LONG_DRAPE)
 
 
 def long_swept(ctx: Ctx) -> tuple[str, str]:
