@@ -201,7 +201,8 @@ def short_layered(ctx: Ctx) -> tuple[str, str]:
     g, h = Geo(ctx), ctx.pal.hair
     bottom = g.eye_y + (g.chin_y - g.eye_y) * 0.55
     hl, fy = g.hairline, g.fringe_y
-    sweep = [fill(leaf((g.x(-0.35), hl - 2), (g.x(0.8), fy - 14), 10, -8), h.shadow, 0.45),
+    sweep = [*_combed_from_side_part(g, h, fy - 14),
+             fill(leaf((g.x(-0.35), hl - 2), (g.x(0.8), fy - 14), 10, -8), h.shadow, 0.45),
              fill(leaf(g.skull(-40, -6), (g.x(0.3), hl + 8), 7, -8), h.light, 0.35),
              fill(leaf(g.skull(20, -10), g.skull(70, -12), 6, 6), h.shadow, 0.3)]
     back = fill(closed(back_mass(g, bottom, 1.3, 0.4, out=18.0, tuck=1.0)), BACK)

@@ -170,7 +170,12 @@ def pompadour(ctx: Ctx) -> tuple[str, str]:
     phis = (-100, -84, -64, -44, -24, -6, 12, 32, 62, 84, 100)
     outer = g.shell(phis, _rise(g, 40 * g.lift, 38, 0))
     line = g.hairline_pts(drop=-6, sideburn=0.9)
+    hl = g.hairline
+    rolled = combed([(g.x(-0.66), hl + 4), (g.cx, hl - 2), (g.x(0.66), hl + 4)],
+                    [g.skull(-46, 10), g.skull(0, 30 * g.lift), g.skull(46, 10)], 10,
+                    (h.shadow, h.light), 4.5, -5, 0.4)
     details = [
+        *rolled,
         fill(leaf(g.skull(-60, 6), g.skull(40, 14), 12, 16), h.shadow, 0.4),
         sheen(g, h.light, -52, 22, -22 * g.lift, 10, 0.55),
         fill(leaf(g.skull(-80, -2), g.skull(-40, 10), 5, 4), h.light, 0.35),
@@ -201,7 +206,11 @@ def undercut(ctx: Ctx) -> tuple[str, str]:
     outer = g.shell(phis, lambda p: 4 + 14 * crown(p))
     line = [g.skull(72, -10), (g.x(0.62), hl + 14), (g.x(0.2), hl + 4), (g.x(-0.3), hl - 4),
             (g.x(-0.58), hl - 4), g.skull(-72, -10)]
+    swept = combed([(g.x(-0.5), hl - 2), g.skull(-40, -10), g.skull(-16, -14)],
+                   [(g.x(0.2), hl + 8), (g.x(0.58), hl + 14), g.skull(55, -8)], 9,
+                   (h.shadow, h.light), 4.5, 6, 0.4)
     details = [
+        *swept,
         fill(leaf(g.skull(-40, -6), (g.x(0.45), hl + 12), 10, -8), h.shadow, 0.5),
         fill(leaf(g.skull(-10, -4), g.skull(55, -4), 6, 6), h.light, 0.35),
     ]
@@ -282,7 +291,11 @@ def pixie(ctx: Ctx) -> tuple[str, str]:
             (g.x(-0.3), hl + (fy - hl) * 0.6), (g.x(-0.55), fy), (g.x(-0.7), fy - 8),
             (g.x(-0.86), ey - 44), (g.x(-0.9), ey + 24), (g.x(-0.97), ey + 10)]
     outline = cap(g, lambda p: 5 + 12 * crown(p) + 4 * crown(p - 30), line)
+    swept = combed([g.skull(50, -12), g.skull(10, -18), (g.x(0.3), hl - 2)],
+                   [(g.x(0.75), hl + 10), (g.x(0.0), hl + (fy - hl) * 0.5), (g.x(-0.6), fy - 6)],
+                   10, (h.shadow, h.light), 4.5, 5, 0.4)
     details = [
+        *swept,
         fill(tuft((g.x(-0.2), hl + 8), (g.x(0.05), hl), (g.x(-0.62), fy + 4), -6), FILL),
         fill(leaf(g.skull(30, -6), (g.x(-0.45), fy - 10), 10, 10), h.shadow, 0.45),
         fill(leaf(g.skull(60, -6), (g.x(-0.05), hl + 6), 6, 6), h.shadow, 0.35),
