@@ -189,9 +189,10 @@ def combed(roots: Sequence[Point], tips: Sequence[Point], n: int, tones: Sequenc
            width: float = 3.0, bend: float = 0.0, opacity: float = 0.3) -> list[str]:
     """Thin strand groups combed from the curve through ``roots`` to the curve through
     ``tips`` (``n`` of each, evenly spaced, the first root to the first tip): the texture
-    of a short cut, which following its flow reads as hair rather than a smooth helmet
-    (a looks review). The strands take ``tones`` in turn and vary in width and in where
-    they start, in a fixed pattern."""
+    of a cut's top, which following its flow reads as hair rather than a smooth helmet
+    (a looks review; paired reviews preferred it on short and long cuts alike). The
+    strands take ``tones`` in turn and vary in width and in where they start, in a fixed
+    pattern."""
     out = []
     for i, (p0, p1) in enumerate(zip(spaced(roots, n), spaced(tips, n), strict=True)):
         golden = (i * 0.618) % 1.0
