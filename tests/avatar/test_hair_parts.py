@@ -302,3 +302,16 @@ def test_hair_shows_strands_combed_along_its_flow(style, color, monkeypatch):
     for module in (short, long):
         monkeypatch.setattr(module, "combed", lambda *a, **k: [])
     assert combed > 1.05 * _texture(render(params, SIZE), bald)
+
+
+@pytest.mark.parametrize("hair_id", ["lob", "long_wavy", "long_straight", "short_layered"])
+def test_strands_stay_inside_the_hair(hair_id, monkeypatch):
+    """The strands combed down the side locks are clipped to them: drawn or not, the
+    hair's outline is the same (a stray strand would stand out on the background)."""
+    from facemoji.avatar.styles.facemoji.parts.hair import long
+
+    params = _params(hair_id).set("hair_volume", 1.0)
+    with_strands = render(params, SIZE, background=None)[..., 3]
+    monkeypatch.setattr(long, "combed", lambda *a, **k: [])
+    without = render(params, SIZE, background=None)[..., 3]
+    assert ((with_strands > 8) & (without == 0)).sum() == 0

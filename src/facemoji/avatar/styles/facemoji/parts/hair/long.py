@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ...context import Ctx
 from ...palette import Tones
-from ...svgkit import Point
+from ...svgkit import Point, clipped
 from .kit import BACK, FILL, Geo, cap, closed, combed, fill, front_mass, leaf, tuft
 from .short import crown
 
@@ -53,8 +53,18 @@ def side_lock(g: Geo, s: int, bottom: float, inner: float = 0.9, width: float = 
 
 
 def _panels(g: Geo, bottom: float, **kw: float) -> list[str]:
-    """Both side locks, drawn in the hair gradient."""
-    return [fill(closed(side_lock(g, s, bottom, **kw), 0.9), FILL) for s in (-1, 1)]
+    """Both side locks, drawn in the hair gradient, with thin strands combed down each
+    from its top edge to its end (``kit.combed``), clipped to it."""
+    h, out = g.ctx.pal.hair, []
+    top, end = g.eye_y - 30, bottom
+    for s in (-1, 1):
+        pts = side_lock(g, s, bottom, **kw)
+        d = closed(pts, 0.9)
+        roots = sorted((p for p in pts if p[1] == top), key=lambda p: s * p[0])
+        tips = sorted((p for p in pts if p[1] == end), key=lambda p: s * p[0])
+        strands = combed(roots, tips, 6, (h.shadow, h.light), 3.5, s * 2, 0.35)
+        out.append(fill(d, FILL) + clipped(f"hair-lock-{'lr'[s > 0]}", d, "".join(strands)))
+    return out
 
 
 def _lock_strands(g: Geo, bottom: float, inner: float = 0.9) -> list[str]:
