@@ -60,8 +60,9 @@ def _panels(g: Geo, bottom: float, **kw: float) -> list[str]:
     for s in (-1, 1):
         pts = side_lock(g, s, bottom, **kw)
         d = closed(pts, 0.9)
-        roots = sorted((p for p in pts if p[1] == top), key=lambda p: s * p[0])
-        tips = sorted((p for p in pts if p[1] == end), key=lambda p: s * p[0])
+        # the lock's inner and outer points at its top edge and at its end
+        roots = sorted((p for p in pts if abs(p[1] - top) < 1e-6), key=lambda p: s * p[0])
+        tips = sorted((p for p in pts if abs(p[1] - end) < 1e-6), key=lambda p: s * p[0])
         strands = combed(roots, tips, 6, (h.shadow, h.light), 3.5, s * 2, 0.35)
         out.append(fill(d, FILL) + clipped(f"hair-lock-{'lr'[s > 0]}", d, "".join(strands)))
     return out
