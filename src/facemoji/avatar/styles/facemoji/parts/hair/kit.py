@@ -164,25 +164,30 @@ def tuft(b0: Point, b1: Point, tip: Point, bend: float = 0.0) -> str:
     return f"M{pt(b0)}Q{pt(m0)} {pt(tip)}Q{pt(m1)} {pt(b1)}Z"
 
 
+def _arc(points: Sequence[Point], closed: bool) -> tuple[np.ndarray, np.ndarray]:
+    """The smooth curve through ``points`` densely sampled, and the arc length at each
+    sample."""
+    dense = np.asarray(sample_smooth(points, closed=closed, steps=12))
+    return dense, np.concatenate([[0.0], np.cumsum(np.hypot(*np.diff(dense, axis=0).T))])
+
+
+def _evenly(dense: np.ndarray, lengths: np.ndarray, n: int) -> list[Point]:
+    """``n`` points at even arc lengths along a curve sampled by :func:`_arc`."""
+    t = np.linspace(0.0, lengths[-1], n)
+    return list(zip(np.interp(t, lengths, dense[:, 0]).tolist(),
+                    np.interp(t, lengths, dense[:, 1]).tolist(), strict=True))
+
+
 def resample(points: Sequence[Point], spacing: float, closed: bool = False) -> list[Point]:
     """Points about ``spacing`` apart along the smooth curve through ``points``."""
-    dense = np.asarray(sample_smooth(points, closed=closed, steps=12))
-    seg = np.hypot(*np.diff(dense, axis=0).T)
-    s = np.concatenate([[0.0], np.cumsum(seg)])
-    n = max(2, round(s[-1] / spacing) + 1)
-    t = np.linspace(0.0, s[-1], n)
-    return list(zip(np.interp(t, s, dense[:, 0]).tolist(), np.interp(t, s, dense[:, 1]).tolist(),
-                    strict=True))
+    dense, lengths = _arc(points, closed)
+    return _evenly(dense, lengths, max(2, round(lengths[-1] / spacing) + 1))
 
 
 def spaced(points: Sequence[Point], n: int) -> list[Point]:
     """``n`` points evenly spaced along the smooth open curve through ``points``, ends
     included."""
-    dense = np.asarray(sample_smooth(points, closed=False, steps=12))
-    s = np.concatenate([[0.0], np.cumsum(np.hypot(*np.diff(dense, axis=0).T))])
-    t = np.linspace(0.0, s[-1], n)
-    return list(zip(np.interp(t, s, dense[:, 0]).tolist(), np.interp(t, s, dense[:, 1]).tolist(),
-                    strict=True))
+    return _evenly(*_arc(points, False), n)
 
 
 def combed(roots: Sequence[Point], tips: Sequence[Point], n: int, tones: Sequence[str],
