@@ -198,6 +198,7 @@ def tasks() -> list[Task]:
     )
     from facemoji.face.age_gender import AGE_BANDS
     from facemoji.face.hair import GRAYSCALE_NAMES, learned_name
+    from facemoji.face.hair_length import LONG_LENGTHS
     from facemoji.face.hair_type import close_cropped_type
     from facemoji.face.iris import EYE_NAMES
 
@@ -315,7 +316,8 @@ def tasks() -> list[Task]:
              lambda s, v: v in GRAYSCALE_ACCEPT.get(s.label("hair_color"), ()), named_by_rule,
              grayscale=True),
         Task("hair_length", LENGTH_CLASSES, length_target, length_features,
-             lambda s, v: (v in LONG) == (s.label("hair_length") in LONG)),
+             lambda s, v: (v in LONG) == (s.label("hair_length") in LONG),
+             decide=lambda m, s, x: m.predict_family(x, LONG_LENGTHS)[0]),
         Task("glasses", ("none", "eyeglasses", "sunglasses"),
              one("glasses", ("none", "eyeglasses", "sunglasses")), glasses_features,
              lambda s, v: v == s.label("glasses")),

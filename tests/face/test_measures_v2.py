@@ -484,6 +484,26 @@ def test_red_and_auburn_compete_with_brown_as_one_color() -> None:
     assert named([0.02, 0.6, 0.03, 0.2, 0.15, 0.0, 0.0]) == ("brown", pytest.approx(0.6))
 
 
+def test_the_lengths_past_the_jaw_compete_with_short_hair_as_one() -> None:
+    """Hair the length model splits between chin (0.25), shoulder (0.2) and long (0.15)
+    is long hair (the likeliest of the three, chin), not short (0.4), as analysis names
+    it; short hair that outweighs the three together stays short."""
+    from facemoji.face.hair_length import LONG_LENGTHS
+    from facemoji.face.learned import LinearModel
+
+    classes = ("short", "chin", "shoulder", "long")
+
+    def named(p: list[float]) -> tuple[str, float]:
+        bias = np.log(np.array(p))
+        split = LinearModel(classes, np.zeros(1), np.ones(1), np.zeros((1, 4)), bias)
+        assert split.predict(np.zeros(1))[0] == classes[int(np.argmax(p))]
+        return split.predict_family(np.zeros(1), LONG_LENGTHS)
+
+    name, sure = named([0.4, 0.25, 0.2, 0.15])
+    assert name == "chin" and sure == pytest.approx(0.6)
+    assert named([0.55, 0.25, 0.1, 0.1]) == ("short", pytest.approx(0.55))
+
+
 @pytest.mark.parametrize(("name", "monk", "length", "named"), [
     ("blonde", 7.0, "buzz", "black"),      # a shaved dark head's shine
     ("blonde", 6.0, "bald", "black"),      # a bald head's fringe, as measured

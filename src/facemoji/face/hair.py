@@ -39,7 +39,7 @@ from numpy.typing import NDArray
 
 from .chip import IOD, Chip
 from .color import ColorMeasure, chroma, hue_deg, lab_measure
-from .learned import LinearModel, model
+from .learned import LinearModel, family_choice, model
 from .parts import SURE
 
 # a pixel counts as skin when its a*b* are within _SKIN_AB of a skin reference and it is
@@ -539,13 +539,7 @@ def learned_name(learned: LinearModel, vector: NDArray[np.float64],
     p = learned.probabilities(vector)
     if float(chroma(np.asarray(lab, np.float64))) < COLORLESS_CHROMA:
         p = np.where(np.isin(learned.classes, COLORLESS), p, 0.0)
-    p = p / p.sum()
-    reds = np.isin(learned.classes, REDS)
-    if reds.any() and p[reds].sum() > p[~reds].max():
-        best = int(np.argmax(np.where(reds, p, -1.0)))
-        return learned.classes[best], float(p[reds].sum())
-    best = int(np.argmax(p))
-    return learned.classes[best], float(p[best])
+    return family_choice(learned.classes, p / p.sum(), REDS)
 
 
 SCALP_SHOWS_MONK = 6.0
