@@ -34,6 +34,7 @@ import hashlib
 import itertools
 import os
 import pickle
+import re
 import statistics
 import sys
 import time
@@ -784,6 +785,50 @@ def held_back_hair(samples: list[Sample]) -> list[str]:
     return lines
 
 
+GRAYING_NOTE = re.compile(r"salt|graying|greying|gr[ae]y at|with gr[ae]y|some gr[ae]y|"
+                          r"gray streak|dark gray|brownish gray|brown-gray|gray-blonde")
+"""What a photo's notes say of hair that is graying but labelled by its color ("salt-and-pepper",
+"gray at temples", "brown with gray"; not "beard with gray" nor a gray-haired bystander)."""
+
+
+def graying_lines(samples: list[Sample]) -> list[str]:
+    """Per set, how many people ``generate`` draws gray or graying (the mean of their
+    photos' gray share at ``GRAYING_FROM`` or more; each photo's share from the hair-color
+    model refitted without its person): of the people with gray or white hair in most
+    photos, of those with it in some photo or in the notes (:data:`GRAYING_NOTE`), and of
+    the rest."""
+    import numpy as np
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from fit_measures import held_out_probabilities, tasks
+
+    from facemoji.face.hair import GRAYS
+    from facemoji.face.learned import _models
+    from facemoji.match.mapping.facemoji import GRAYING_FROM
+
+    task = next(t for t in tasks() if t.name == "hair_color")
+    chosen, p = held_out_probabilities(task, samples, float(_models()["hair_color.strength"]))
+    share = p[:, np.isin(task.classes, GRAYS)].sum(axis=1)
+    people: dict[tuple[str, str], list[tuple[Sample, float]]] = defaultdict(list)
+    for s, v in zip(chosen, share, strict=True):
+        people[(s.set, s.photo.person)].append((s, float(v)))
+    counts: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
+    for (set_name, _), photos in people.items():
+        grays = sum(s.label("hair_color") in GRAYS for s, _ in photos)
+        noted = any(GRAYING_NOTE.search(s.label("notes").lower()) for s, _ in photos)
+        group = ("gray" if grays > len(photos) / 2 else "graying" if grays or noted
+                 else "other")
+        tally = counts[set_name][group]
+        tally[0] += np.mean([v for _, v in photos]) >= GRAYING_FROM
+        tally[1] += 1
+    words = {"gray": "people with gray hair in most photos",
+             "graying": "people with gray in some photo or in the notes", "other": "others"}
+    return [f"{name}: drawn gray or graying (gray share ≥ {GRAYING_FROM:g}, held out by "
+            "person): " + "; ".join(f"{c[g][0]} of {c[g][1]} {words[g]}"
+                                    for g in ("gray", "graying", "other") if c[g][1])
+            for name, c in sorted(counts.items())]
+
+
 def shirt_lines(samples: list[Sample]) -> list[str]:
     """Per set, for how many photos in a jacket (as measured) the top under it got a color,
     and for how many of those it is the jacket's own (``clothing.SAME_TOP``)."""
@@ -828,6 +873,7 @@ def report(samples: list[Sample], stone: dict[str, int | None] | None,
     print("\n".join(per_person(samples)))
     print("\n".join(held_back_smile(samples)))
     print("\n".join(held_back_hair(samples)))
+    print("\n".join(graying_lines(samples)))
     print("\n".join(shirt_lines(samples)))
     print()
     print("\n".join(brow_table(samples)))

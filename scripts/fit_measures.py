@@ -419,6 +419,20 @@ def held_out(task: Task, samples: list, strength: float) -> list[str]:
     return out
 
 
+def held_out_probabilities(task: Task, samples: list, strength: float
+                           ) -> tuple[list, np.ndarray]:
+    """The photos ``task`` learns from and each one's class probabilities ``(N, C)`` by a
+    model fitted without its person."""
+    chosen, x, y, w = _data(task, samples)
+    people = np.array([s.person for s in chosen])
+    out = np.zeros((len(chosen), len(task.classes)))
+    for person in sorted(set(people)):
+        mine = people == person
+        out[mine] = fit(x[~mine], y[~mine], w[~mine], strength,
+                        task.classes).probabilities(x[mine])  # type: ignore[attr-defined]
+    return chosen, out
+
+
 def _decide(task: Task, model: object, sample: object, x: np.ndarray) -> str:
     """What analysis decides for ``sample``: the rule that overrules the model, or the
     ``model``'s class for its features ``x``."""

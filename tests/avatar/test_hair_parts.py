@@ -315,3 +315,23 @@ def test_strands_stay_inside_the_hair(hair_id, monkeypatch):
     monkeypatch.setattr(long, "combed", lambda *a, **k: [])
     without = render(params, SIZE, background=None)[..., 3]
     assert ((with_strands > 8) & (without == 0)).sum() == 0
+
+
+@pytest.mark.parametrize("hair_id", ["side_part", "short_straight", "receding", "balding",
+                                     "curly_crop"])
+def test_graying_hair_turns_silver_at_the_temples_and_only_in_the_hair(hair_id: str) -> None:
+    """``hair_gray`` paints dark hair's temples and light strands silver: lighter, less
+    colorful pixels where the hair is, nothing changed elsewhere; at 0 the avatar is as it
+    was (the golden SVGs hold that)."""
+    from skimage.color import rgb2lab
+
+    base = _params(hair_id).set("hair_color", "#2a2018")
+    dark, gray = (rgb2lab(render(base.set("hair_gray", v), 256)) for v in (0.0, 1.0))
+    changed = np.linalg.norm(gray - dark, axis=2) > 4.0
+    assert changed.mean() > 0.004  # visible at a glance
+    # in the dark hair only (or its anti-aliased edge): not the skin (L* 80+) nor backdrop
+    assert (dark[..., 0][changed] < 60).mean() > 0.97
+    lighter = gray[..., 0][changed] > dark[..., 0][changed]
+    duller = np.hypot(gray[..., 1], gray[..., 2])[changed] <= np.hypot(dark[..., 1],
+                                                                       dark[..., 2])[changed] + 1
+    assert lighter.mean() > 0.9 and duller.mean() > 0.9

@@ -625,3 +625,15 @@ def test_hair_down_to_the_brows_is_bangs(base: Attributes, astronaut: np.ndarray
     forehead = _skin_forehead(astronaut, astronaut_detection, base.hair_mask, 0.9,
                               textured=True)
     assert not _measure(forehead, astronaut_detection).bangs
+
+
+def test_the_gray_share_rises_with_gray_hair(base: Attributes, astronaut: np.ndarray,
+                                             astronaut_detection) -> None:
+    """``hair_gray`` (the color model's probability of gray or white) is low for her own
+    brown hair and for the same hair painted black, high painted gray; it is in the JSON."""
+    assert 0.0 <= base.hair_gray < 0.2
+    assert base.to_dict()["hair"]["gray"] == round(base.hair_gray, 2)
+    shares = {name: _measure(_recolor(astronaut, base.hair_mask, lab),
+                             astronaut_detection).hair_gray
+              for name, lab in (("black", (14.0, 1.0, 2.0)), ("gray", (62.0, 0.0, 1.0)))}
+    assert shares["black"] < 0.2 < 0.5 < shares["gray"] <= 1.0

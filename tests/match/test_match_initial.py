@@ -386,3 +386,28 @@ def test_a_measured_eye_color_name_is_painted(style, target, make_analysis):
     params = initial_params(fuse([analysis]), style.schema)
     assert params.color("eye_color") in ("#4a7ab8", "#7b8a96")  # blue or gray
     assert mapping_for("facemoji").traits(params)["eye_color"] == "blue"
+
+
+@pytest.mark.parametrize(("name", "grays", "drawn"), [
+    ("black", [0.4, 0.3, 0.2], 0.6),  # salt and pepper: the mean 0.3 of 0.5
+    ("brown", [0.7, 0.5], 1.0),       # named brown, as gray as gray hair
+    ("black", [0.05, 0.3, 0.0], 0.0),  # one photo's doubt: not graying
+    ("gray", [0.6, 0.7], 0.0),        # gray hair is drawn gray, not graying
+])
+def test_graying_hair_named_by_its_color_is_drawn_graying(style, target, make_analysis,
+                                                          name, grays, drawn):
+    """``hair_gray`` from the photos' mean gray share, for hair named by a color."""
+    analyses = [make_analysis(target, None) for _ in grays]
+    for analysis, share in zip(analyses, grays, strict=True):
+        analysis.attributes.hair_name, analysis.attributes.hair_gray = name, share
+    measured = fuse(analyses)
+    assert measured.hair_gray == pytest.approx(np.mean(grays))
+    assert initial_params(measured, style.schema).scalar("hair_gray") == pytest.approx(drawn)
+
+
+def test_bald_photos_do_not_dilute_the_gray_share(target, make_analysis):
+    analyses = [make_analysis(target, None) for _ in range(3)]
+    for analysis, (name, share) in zip(analyses, [("bald", 0.0), ("black", 0.4),
+                                                  ("other", 0.0)], strict=True):
+        analysis.attributes.hair_name, analysis.attributes.hair_gray = name, share
+    assert fuse(analyses).hair_gray == pytest.approx(0.4)

@@ -37,6 +37,7 @@ from .hair import (
     close_cropped_name,
     color_vector,
     decide_hair_name,
+    gray_share,
     hair_beside,
     measure_hair,
 )
@@ -97,7 +98,8 @@ class Attributes:
     ``monk`` the same rounded. ``hair_name`` is one of ``black brown blonde red auburn
     gray white bald other`` (:func:`.hair.decide_hair_name`, then
     :func:`.hair.close_cropped_name`; ``hair_name_confidence`` the model's probability of
-    it; a bald head that keeps a fringe is ``bald`` and ``receding``, and its name and
+    it; ``hair_gray`` how gray the hair is, 0 to 1, :func:`.hair.gray_share`); a bald head
+    that keeps a fringe is ``bald`` and ``receding``, and its name and
     ``hair`` color are the fringe's); ``hair_length`` how far the hair falls
     (:mod:`.hair_length`);
     ``bangs`` whether hair covers the forehead (:mod:`.bangs`; ``bangs_confidence`` how
@@ -180,6 +182,7 @@ class Attributes:
     hair_type: str | None = None
     hair_type_confidence: float = 0.0
     hair_name_confidence: float = 0.0
+    hair_gray: float = 0.0
     hair_up: bool | None = None
     hair_up_confidence: float = 0.0
     facial_hair_color: ColorMeasure = UNKNOWN
@@ -198,7 +201,8 @@ class Attributes:
         return {
             "skin": {**self.skin.to_dict(), "monk": self.monk},
             "hair": {**self.hair.to_dict(), "name": self.hair_name,
-                     "name_confidence": _r(self.hair_name_confidence, 2), "bald": self.bald,
+                     "name_confidence": _r(self.hair_name_confidence, 2),
+                     "gray": _r(self.hair_gray, 2), "bald": self.bald,
                      "receding": self.receding, "bangs": self.bangs,
                      **({"fringe": self.fringe} if self.fringe else {}),
                      **({"fringe_side": self.fringe_side} if self.fringe_side else {}),
@@ -417,6 +421,7 @@ def measure(image: np.ndarray, detection: Detection,
     # a bald head's fringe is named by its color; a bare one is named bald
     hair_name, hair_name_conf = (("bald", 1.0) if bald and not hair.fringe
                                  else decide_hair_name(hair_color, color_f, grayscale))
+    hair_gray = 0.0 if hair_name == "bald" else gray_share(hair_color, color_f, grayscale)
     type_f = None if bald else type_features(
         chip, top_hair, side_hair(chip, person, hair_color, skin),
         geometry.inter_ocular(landmarks))
@@ -451,6 +456,7 @@ def measure(image: np.ndarray, detection: Detection,
     return Attributes(
         skin=tone, monk=round(monk), monk_score=monk,
         hair=hair_color, hair_name=hair_name, hair_name_confidence=hair_name_conf,
+        hair_gray=hair_gray,
         bald=bald, receding=hair.receding,
         bangs=shows_bangs, bangs_confidence=bangs_conf,
         fringe=fringe, fringe_side=fringe_side(fringe_f) if fringe == "swept" else None,

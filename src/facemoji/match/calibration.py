@@ -50,7 +50,8 @@ def table(style_name: str) -> dict[str, Any]:
     norms = {k: [float(np.mean([v[k] for v in values])), float(np.std([v[k] for v in values]))]
              for k in values[0]}
     base = schema.defaults()
-    responses = {f.name: [_ratios(style_name, base.set(f.name, float(s))) for s in GRID]
+    # a scalar of a narrower range (``hair_gray``, 0 to 1) at the grid's values clipped to it
+    responses = {f.name: [_ratios(style_name, base.set(f.name, f.clip(float(s)))) for s in GRID]
                  for f in schema.features if isinstance(f, Scalar)}
     return {"style": style_name, "norms": norms, "responses": responses}
 

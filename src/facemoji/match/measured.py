@@ -33,7 +33,9 @@ class Measured:
     name; ``monk`` the Monk skin tone (fractional: the mean over photos); ``age`` in years
     and ``female`` the probability of a feminine presentation (``None`` when not
     measured); ``geometry_z`` z-scores keyed like the native style's scalars;
-    ``grayscale``: every photo is black and white, so the colors are grays.
+    ``grayscale``: every photo is black and white, so the colors are grays;
+    ``hair_gray`` how gray the hair is, 0 to 1 (the mean of the photos that saw hair,
+    ``facemoji.face.hair.gray_share``; ``None`` where none did).
     """
 
     colors: Mapping[str, tuple[np.ndarray, float]] = field(default_factory=dict)
@@ -45,6 +47,7 @@ class Measured:
     female: float | None = None
     geometry_z: Mapping[str, float] = field(default_factory=dict)
     grayscale: bool = False
+    hair_gray: float | None = None
 
     def hex(self, name: str) -> str | None:
         """The measured color ``name`` as ``#rrggbb`` (``None`` if not measured)."""
@@ -364,9 +367,12 @@ def fuse(analyses: Sequence[Any]) -> Measured:
                    * float(getattr(at, "hair_name_confidence", 1.0)))
                   for at in in_color]
     hair_names = [h for h in hair_names if h[0] is not None]
+    grays = [float(getattr(at, "hair_gray", 0.0)) for at in in_color
+             if getattr(at, "hair_name", None) not in (None, "bald", "other")]
     return Measured(
         colors=colors, traits=traits, confidence=confidence,
         hair_name=_central_name(hair_names) if hair_names else None,
         monk=monk, age=mean("age"), female=mean("female"), geometry_z=geometry,
         grayscale=all_black_and_white(attrs),
+        hair_gray=float(np.mean(grays)) if grays else None,
     )

@@ -362,6 +362,18 @@ def test_best_match_only_over_a_clear_lead(page: Any) -> None:
     assert got == [None, "a", None, None]
 
 
+def test_scalars_that_start_at_none_are_described_by_amount(page: Any) -> None:
+    got = page.evaluate("""async () => {
+        const { scalarWords } = await import('/static/editor.js');
+        const gray = { name: 'hair_gray', range: [0, 1], default: 0 };
+        const width = { name: 'face_width', range: [-1, 1], default: 0 };
+        return [scalarWords(gray, 0), scalarWords(gray, 0.3), scalarWords(gray, 1),
+                scalarWords(width, 0), scalarWords(width, 1)];
+    }""")
+    assert got == ["not graying", "a little graying", "much graying", "average",
+                   "much wider than average"]
+
+
 def test_a_slider_drag_sends_a_few_renders_not_one_per_step(page: Any) -> None:
     box = show_feature(page, "face_width")
     renders: list[str] = []

@@ -15,6 +15,7 @@ import numpy as np
 
 from ...avatar.color import hex_to_lab, lab_to_hex
 from ...avatar.schema import Color, Params, Preset, Schema
+from ...face.hair import GRAYS
 from ..measured import Measured
 from ..natural import OWN_BROWS, natural_hair
 from ..traits import Traits
@@ -427,6 +428,27 @@ def hair_volume(measured: Measured) -> dict[str, float]:
     return {} if spread is None else {"hair_volume": volume_for(spread)}
 
 
+GRAYING_FROM = 0.25
+"""From this :attr:`.Measured.hair_gray` hair named by a color (not gray or white) is
+drawn graying. Chosen on the faceset and ``../shared`` (held out by person, it flagged 8
+of their 14 people with gray named in some photo or in the notes, and 4 of the 137 with
+none; 0.2 flagged 8 and 5), reported on the portraits (docs/benchmarks.md, "Graying
+hair")."""
+GRAYING_FULL = 0.5
+"""The :attr:`.Measured.hair_gray` drawn as fully graying (``hair_gray`` 1): from about
+there the hair is named gray."""
+
+
+def graying(measured: Measured) -> dict[str, float]:
+    """``hair_gray`` for hair that :attr:`.Measured.hair_gray` finds graying but whose name
+    is a color: silver strands and temples on dark, brown or blonde hair (none where it
+    is named gray or white, or is not graying)."""
+    share = measured.hair_gray
+    if share is None or share < GRAYING_FROM or measured.hair_name in (*GRAYS, "other"):
+        return {}
+    return {"hair_gray": round(min(1.0, share / GRAYING_FULL), 2)}
+
+
 def forehead(measured: Measured) -> dict[str, float]:
     """``forehead`` for the measured forehead height (none where the hairline did not show
     it), as face proportions measured from pixels are drawn
@@ -466,6 +488,7 @@ def initial(measured: Measured, schema: Schema) -> Params:
     values.update(_colors(measured, schema))
     values.update(scalar_values(schema.style, measured, SCALARS))
     values.update(hair_volume(measured))
+    values.update(graying(measured))
     values.update(forehead(measured))
     return schema.params(values)
 

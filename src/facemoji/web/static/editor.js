@@ -206,9 +206,19 @@ const SCALAR_WORDS = {
   mouth_height: ["nearer the nose", "nearer the chin"],
 };
 
-/** "a little wider than average" for a scalar's value. */
+/** Words for scalars that start at none (their default is their low end), by amount. */
+const AMOUNT_WORDS = {
+  hair_gray: ["not graying", "a little graying", "graying", "much graying"],
+};
+
+/** "a little wider than average" (or "a little graying") for a scalar's value. */
 export function scalarWords(f, value) {
   const [lo, hi] = f.range;
+  const amounts = AMOUNT_WORDS[f.name];
+  if (amounts) {
+    const share = (value - lo) / (hi - lo);
+    return amounts[share < 0.05 ? 0 : share < 0.4 ? 1 : share < 0.75 ? 2 : 3];
+  }
   const t = (2 * (value - lo)) / (hi - lo) - 1;  // -1 … 1
   const [less, more] = SCALAR_WORDS[f.name] || ["less", "more"];
   const size = Math.abs(t);

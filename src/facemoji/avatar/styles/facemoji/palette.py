@@ -93,6 +93,18 @@ class Tones:
         )
 
 
+GRAY_GAIN = 1.25
+"""How strongly ``hair_gray`` grays the temples (fully from 0.8;
+:func:`.parts.hair.kit.temples`)."""
+SILVER_LIFT = 28.0
+"""How much lighter than the hair (CIELAB L*, at least L* 68) its gray strands are."""
+
+
+def silver(color: str) -> str:
+    """The neutral gray that strands of ``color`` hair turn as they gray."""
+    return from_lab(round(min(92.0, max(68.0, lightness(color) + SILVER_LIFT)), 1), 0.0, 0.0)
+
+
 @dataclass(frozen=True)
 class Palette:
     """Every color the native style paints with, derived from one set of params."""

@@ -303,5 +303,6 @@ def build_schema() -> Schema:
         Scalar("forehead", -1.0, 1.0, 0.0, group="head"),
         Scalar("mouth_height", -1.0, 1.0, 0.0, group="mouth"),
         Choice("hair_flip", HAIR_FLIPS, "none", group="hair"),
+        Scalar("hair_gray", 0.0, 1.0, 0.0, group="hair"),
     ]
     return Schema("facemoji", VERSION, features, constraints=(_plausible,))

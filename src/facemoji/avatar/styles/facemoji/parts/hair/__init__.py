@@ -8,10 +8,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ...context import Ctx
-from ...palette import mix
+from ...palette import mix, silver
 from ...svgkit import f, linear_gradient
 from . import braids, curly, long, short, updos
-from .kit import Geo
+from .kit import TEMPLE_GRADIENT, Geo
 
 Style = Callable[[Ctx], tuple[str, str]]
 
@@ -46,7 +46,12 @@ def defs(ctx: Ctx) -> str:
     # beside the neck (looks reviews; paired, this one won 34-9 for looks, 20-20 and 7-6
     # for likeness, where the shadow-to-base one lost likeness 35-45)
     back = [(0, h.shadow, 1), (1, mix(h.shadow, h.deep, 0.3), 1)]
-    return front + linear_gradient("hair-b", back, x2=0.3)
+    temples = ""
+    if ctx.scalar("hair_gray") > 0:  # graying temples (kit.temples): silver fading out
+        temples = (f'<radialGradient id="{TEMPLE_GRADIENT}"><stop offset="0" '
+                   f'stop-color="{silver(h.base)}"/><stop offset="1" '
+                   f'stop-color="{silver(h.base)}" stop-opacity="0"/></radialGradient>')
+    return front + linear_gradient("hair-b", back, x2=0.3) + temples
 
 
 FULLER = (0.4, 0.2)

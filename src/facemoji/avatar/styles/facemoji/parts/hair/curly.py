@@ -21,6 +21,7 @@ from .kit import (
     scallop,
     scatter,
     sheen,
+    temples,
 )
 from .kit import cap as cap_outline
 from .short import crown
@@ -50,7 +51,7 @@ def _curly_cap(g: Geo, out: Offset, radius: float, line: list[Point], texture: s
     else:
         d = joined(scallop(outer, radius, closed=False), line)
     return (contact_shadow(d, g.ctx.pal.skin.deep) + fill(d, FILL)
-            + clipped("hair-clip", d, texture))
+            + clipped("hair-clip", d, texture + temples(g)))
 
 
 def _lobed_hairline(g: Geo, low: float) -> list[Point]:

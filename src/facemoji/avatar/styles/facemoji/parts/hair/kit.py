@@ -17,9 +17,11 @@ from functools import cached_property, lru_cache
 import numpy as np
 
 from ...context import Ctx
-from ...palette import lightness
+from ...palette import GRAY_GAIN, lightness, shift, silver
 from ...svgkit import Point, clipped, f, path, pt, sample_smooth, smooth
 
+TEMPLE_GRADIENT = "hair-temple"
+"""The radial gradient graying temples are painted with (``hair_gray``; see :func:`temples`)."""
 FILL = "url(#hair-g)"  # the front mass: light at the upper left, shadow at the lower right
 BACK = "url(#hair-b)"  # hair behind the head: a shade darker, for depth
 
@@ -301,8 +303,28 @@ def front_mass(geo: Geo, outline: Sequence[Point], details: Sequence[str] = (),
     inside = [*details]
     if crown:
         inside.append(sheen(geo, geo.ctx.pal.hair.light))
+    inside.append(temples(geo))
     return (contact_shadow(d, geo.ctx.pal.skin.deep) + fill(d, FILL)
             + clipped("hair-clip", d, "".join(inside)) + "".join(locks))
+
+
+def temples(geo: Geo) -> str:
+    """Graying temples, as strong as ``hair_gray`` (nothing at 0): a faint silver over the
+    hair beside the eyes and above the ears, and silver strands combed down it (the soft
+    tint alone read as a smudge to a looks reviewer); clip it to the hair."""
+    share = geo.ctx.scalar("hair_gray")
+    if share <= 0.0:
+        return ""
+    opacity = min(1.0, GRAY_GAIN * share)
+    gray = silver(geo.ctx.pal.hair.base)
+    out = [f'<ellipse cx="{f(geo.x(s * 0.98))}" cy="{f(geo.eye_y - 22)}" '
+           f'rx="{f(geo.W * 0.42)}" ry="{f((geo.eye_y - geo.top) * 0.55)}" '
+           f'fill="url(#{TEMPLE_GRADIENT})" opacity="{0.6 * opacity:.2f}"/>' for s in (-1, 1)]
+    for s in (-1, 1):
+        out += combed([geo.skull(s * 48, 8), geo.skull(s * 60, 0)],
+                      [geo.skull(s * 96, 10), geo.skull(s * 104, 0)], 7,
+                      (gray, shift(gray, 10)), 3.2, s * 1.5, opacity)
+    return "".join(out)
 
 
 def contact_shadow(d: str, color: str, dy: float = 5.0, opacity: float = 0.28) -> str:

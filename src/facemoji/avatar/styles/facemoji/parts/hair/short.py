@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 from ...context import Ctx
-from ...svgkit import Point, ellipse, group, path, smooth
+from ...svgkit import Point, clipped, ellipse, group, path, smooth
 from ..head import FACE_CLIP
 from .kit import (
     BACK,
@@ -18,6 +18,7 @@ from .kit import (
     front_mass,
     leaf,
     sheen,
+    temples,
     tuft,
 )
 
@@ -355,7 +356,7 @@ def balding(ctx: Ctx) -> tuple[str, str]:
     def along(p: float) -> float:  # 0 at the fringe's top, 1 at its bottom
         return (abs(p) - FRINGE_TOP) / span
 
-    back, sides = [], []
+    back, sides, crescents = [], [], []
     for sign in (1.0, -1.0):
         phis = [sign * (FRINGE_TOP + span * i / 8) for i in range(9)]
         # behind the head: a band beside it, down behind the ear (and no further: past
@@ -367,12 +368,16 @@ def balding(ctx: Ctx) -> tuple[str, str]:
         outer = g.shell(phis, lambda p: 1.0 + 8.0 * math.sin(math.pi * along(p)) ** 0.7)
         inner = g.shell(phis[::-1], lambda p: -1.0 - 15.0 * math.sin(
             math.pi * min(1.0, 0.15 + 0.85 * along(p))) ** 0.8)
-        sides.append(fill(closed([*outer, *inner]), FILL))
+        crescents.append(closed([*outer, *inner]))
+        sides.append(fill(crescents[-1], FILL))
         for k, (a, b) in enumerate(((0.25, 0.75), (0.45, 0.95))):
             p0 = g.skull(sign * (FRINGE_TOP + span * a), 2 - 5 * k)
             p1 = g.skull(sign * (FRINGE_TOP + span * b), -3 - 5 * k)
             sides.append(fill(leaf(p0, p1, 2.2, sign * 1.5), h.shadow if k else h.light,
                               0.45 if k else 0.35))
+    gray = temples(g)
+    if gray:
+        sides.append(clipped("hair-clip", "".join(crescents), gray))
     return "".join(back), _scalp_shine(g) + "".join(sides)
 
 
