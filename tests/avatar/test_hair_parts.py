@@ -18,6 +18,8 @@ from facemoji.avatar.styles.facemoji.parts.hair.kit import Geo
 from facemoji.avatar.styles.facemoji.schema import HAIR
 from facemoji.avatar.styles.facemoji.svgkit import sample_smooth
 
+from .support import drawn_outside
+
 HAIR_IDS = [o.id for o in HAIR]
 LONG_IDS = [o.id for o in HAIR if "long" in o.tags]
 HAIR_COLOR = "#3164c4"  # a blue far from every skin tone, the background and the clothing
@@ -104,12 +106,12 @@ def test_a_scalp_sheen_stays_on_the_head(style, face, monkeypatch):
     stood out past the skull as a pale blob on the background)."""
     from facemoji.avatar.styles.facemoji.parts.hair import short
 
+    def no_sheen() -> None:
+        monkeypatch.setattr(short, "_scalp_shine", lambda g: "")
+        monkeypatch.setattr(short, "ellipse", lambda *a, **k: "")  # the receding cut's sheen
+
     params = _params(style, face).set("hair_flip", "mirrored")
-    with_sheen = render(params, SIZE, background=None)[..., 3]
-    monkeypatch.setattr(short, "_scalp_shine", lambda g: "")
-    monkeypatch.setattr(short, "ellipse", lambda *a, **k: "")  # the receding cut's sheen
-    without = render(params, SIZE, background=None)[..., 3]
-    assert ((with_sheen > 8) & (without == 0)).sum() == 0
+    assert drawn_outside(params, SIZE, no_sheen) == 0
 
 
 @pytest.mark.parametrize("style", sorted(hair.COVERS_EARS))
@@ -311,10 +313,8 @@ def test_strands_stay_inside_the_hair(hair_id, monkeypatch):
     from facemoji.avatar.styles.facemoji.parts.hair import long
 
     params = _params(hair_id).set("hair_volume", 1.0)
-    with_strands = render(params, SIZE, background=None)[..., 3]
-    monkeypatch.setattr(long, "combed", lambda *a, **k: [])
-    without = render(params, SIZE, background=None)[..., 3]
-    assert ((with_strands > 8) & (without == 0)).sum() == 0
+    assert drawn_outside(params, SIZE,
+                         lambda: monkeypatch.setattr(long, "combed", lambda *a, **k: [])) == 0
 
 
 @pytest.mark.parametrize("hair_id", ["side_part", "short_straight", "receding", "balding",
@@ -335,3 +335,18 @@ def test_graying_hair_turns_silver_at_the_temples_and_only_in_the_hair(hair_id: 
     duller = np.hypot(gray[..., 1], gray[..., 2])[changed] <= np.hypot(dark[..., 1],
                                                                        dark[..., 2])[changed] + 1
     assert lighter.mean() > 0.9 and duller.mean() > 0.9
+
+
+@pytest.mark.parametrize("hair_id", ["side_part", "quiff", "receding", "balding", "curly_crop",
+                                     "short_coily", "bob", "long_straight"])
+def test_graying_temples_stay_inside_the_hair(hair_id, monkeypatch):
+    """The silver temples are clipped to the hair they gray: nothing of them shows where
+    the same avatar without them draws nothing."""
+    from facemoji.avatar.styles.facemoji.parts.hair import curly, kit, short
+
+    def no_temples() -> None:
+        for module in (kit, short, curly):
+            monkeypatch.setattr(module, "temples", lambda geo: "")
+
+    params = _params(hair_id).update({"hair_gray": 1.0, "hair_volume": 1.0})
+    assert drawn_outside(params, SIZE, no_temples) == 0
