@@ -802,9 +802,8 @@ def graying_lines(samples: list[Sample]) -> list[str]:
     sys.path.insert(0, str(ROOT / "scripts"))
     from fit_measures import held_out_probabilities, tasks
 
-    from facemoji.face.hair import GRAYS
+    from facemoji.face.hair import GRAYING_FROM, GRAYS
     from facemoji.face.learned import _models
-    from facemoji.match.mapping.facemoji import GRAYING_FROM
 
     task = next(t for t in tasks() if t.name == "hair_color")
     chosen, p = held_out_probabilities(task, samples, float(_models()["hair_color.strength"]))

@@ -83,7 +83,12 @@ def test_the_summary_names_the_hair_cues() -> None:
     data["hair"]["fringe"] = "swept"
     hair = next(line for line in _summary(data).splitlines() if line.startswith("hair:"))
     assert hair == "hair: brown  #5a3c28, long, curly, swept bangs, worn up"
-    data["hair"].update(bangs=False, up=False, part="left")
+    data["hair"].update(gray=0.3)  # a color's name and a gray share: graying
+    hair = next(line for line in _summary(data).splitlines() if line.startswith("hair:"))
+    assert hair == "hair: brown  #5a3c28, long, curly, graying, swept bangs, worn up"
+    data["hair"].update(name="gray", gray=0.9)  # gray hair is gray, not graying
+    assert "graying" not in _summary(data)
+    data["hair"].update(name="brown", gray=0.1, bangs=False, up=False, part="left")
     hair = next(line for line in _summary(data).splitlines() if line.startswith("hair:"))
     assert hair == "hair: brown  #5a3c28, long, curly, parted on the image's left"
     data["hair"].update(length="short", part=None, top="full")

@@ -56,6 +56,8 @@ def analyze(
 
 def _summary(data: dict[str, Any]) -> str:
     """A few human-readable lines from the ``--json`` document."""
+    from ..face.hair import graying_hair
+
     x0, y0, x1, y1 = data["box"]
     lines = [
         f"faces: {data['faces']} (showing #{data['face_index']}, largest first)",
@@ -67,6 +69,8 @@ def _summary(data: dict[str, Any]) -> str:
     hair = data.get("hair") or {}
     if hair:
         cues = [hair[k] for k in ("length", "type") if hair.get(k)]
+        if hair.get("gray") is not None and graying_hair(hair.get("name"), hair["gray"]):
+            cues.append("graying")
         if hair.get("receding"):
             cues.append("receding")
         if hair.get("bangs"):

@@ -584,6 +584,20 @@ def gray_share(color: ColorMeasure, vector: NDArray[np.float64], grayscale: bool
     return float(p[np.isin(learned.classes, GRAYS)].sum())
 
 
+GRAYING_FROM = 0.25
+"""From this gray share (:func:`gray_share`, a person's mean over their photos in
+``generate``) hair named by a color is graying. Chosen on the faceset and ``../shared``:
+held out by person, it flagged 8 of their 14 people with gray named in some photo or in
+the notes and 4 of the 137 with none (0.2: 8 and 5; 0.3: 6 and 4); reported on the
+portraits (docs/benchmarks.md, "Graying hair")."""
+
+
+def graying_hair(name: str | None, share: float) -> bool:
+    """Whether hair named ``name`` with gray share ``share`` is graying: a color's name
+    (not gray, white or dyed) and a share of :data:`GRAYING_FROM` or more."""
+    return share >= GRAYING_FROM and name not in (*GRAYS, "other")
+
+
 GRAYSCALE_NAMES = ("black", "brown", "blonde", "gray", "white")
 """The names a black-and-white photo's hair may get: red shows there as brown or blonde."""
 

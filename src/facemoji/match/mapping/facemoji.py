@@ -15,7 +15,7 @@ import numpy as np
 
 from ...avatar.color import hex_to_lab, lab_to_hex
 from ...avatar.schema import Color, Params, Preset, Schema
-from ...face.hair import GRAYS
+from ...face.hair import graying_hair
 from ..measured import Measured
 from ..natural import OWN_BROWS, natural_hair
 from ..traits import Traits
@@ -428,23 +428,17 @@ def hair_volume(measured: Measured) -> dict[str, float]:
     return {} if spread is None else {"hair_volume": volume_for(spread)}
 
 
-GRAYING_FROM = 0.25
-"""From this :attr:`.Measured.hair_gray` hair named by a color (not gray or white) is
-drawn graying. Chosen on the faceset and ``../shared`` (held out by person, it flagged 8
-of their 14 people with gray named in some photo or in the notes, and 4 of the 137 with
-none; 0.2 flagged 8 and 5), reported on the portraits (docs/benchmarks.md, "Graying
-hair")."""
 GRAYING_FULL = 0.5
 """The :attr:`.Measured.hair_gray` drawn as fully graying (``hair_gray`` 1): from about
 there the hair is named gray."""
 
 
 def graying(measured: Measured) -> dict[str, float]:
-    """``hair_gray`` for hair that :attr:`.Measured.hair_gray` finds graying but whose name
-    is a color: silver strands and temples on dark, brown or blonde hair (none where it
-    is named gray or white, or is not graying)."""
+    """``hair_gray`` for graying hair (:func:`facemoji.face.hair.graying_hair`): silver
+    temples on dark, brown or blonde hair (none where it is named gray or white, or is not
+    graying)."""
     share = measured.hair_gray
-    if share is None or share < GRAYING_FROM or measured.hair_name in (*GRAYS, "other"):
+    if share is None or not graying_hair(measured.hair_name, share):
         return {}
     return {"hair_gray": round(min(1.0, share / GRAYING_FULL), 2)}
 
