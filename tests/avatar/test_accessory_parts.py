@@ -182,3 +182,16 @@ def test_a_top_in_the_skins_color_is_drawn_apart_from_it(skin: str, near: tuple)
 def test_a_top_far_from_the_skin_keeps_its_color() -> None:
     assert apart_from_skin("#2b3a67", "#e8c2ae") == "#2b3a67"
     assert apart_from_skin("#e8c2ae", "#4a3022") == "#e8c2ae"
+
+
+def test_hair_grays_past_its_temples_only_from_half_gray() -> None:
+    """``hair_gray`` up to 0.5 grays only the temples; past it the hair's light tone turns
+    silver, fully at 1, and its base and shadows keep the hair's color."""
+    from facemoji.avatar.styles.facemoji.palette import Tones, graying, silver
+
+    hair = Tones.of("#3a2a20", shadow=12, light=12)
+    assert graying(hair, 0.0) == hair == graying(hair, 0.5)
+    gray = graying(hair, 1.0)
+    assert gray.light == silver(hair.base)
+    assert (gray.base, gray.shadow, gray.deep) == (hair.base, hair.shadow, hair.deep)
+    assert graying(hair, 0.75).light not in (hair.light, gray.light)

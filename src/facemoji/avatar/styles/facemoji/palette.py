@@ -105,6 +105,15 @@ def silver(color: str) -> str:
     return from_lab(round(min(92.0, max(68.0, lightness(color) + SILVER_LIFT)), 1), 0.0, 0.0)
 
 
+def graying(hair: Tones, share: float) -> Tones:
+    """Hair graying past its temples (``hair_gray`` over 0.5): its light tone, which lights
+    the mass and paints its strands and shine, turned toward :func:`silver`."""
+    if share <= 0.5:
+        return hair
+    return Tones(hair.base, hair.shadow, hair.deep,
+                 mix(hair.light, silver(hair.base), 2.0 * (share - 0.5)))
+
+
 @dataclass(frozen=True)
 class Palette:
     """Every color the native style paints with, derived from one set of params."""
@@ -142,7 +151,7 @@ class Palette:
             skin=Tones.of(skin, shadow=10, light=6),
             lips=Tones.of(lips, shadow=9, light=8),
             blush=blush,
-            hair=Tones.of(hair, shadow=12, light=12),
+            hair=graying(Tones.of(hair, shadow=12, light=12), params.scalar("hair_gray")),
             brows=shift(params.color("brow_color"), -4),
             facial_hair=Tones.of(params.color("facial_hair_color"), shadow=10, light=8),
             iris=Tones.of(params.color("eye_color"), shadow=14, light=18),
