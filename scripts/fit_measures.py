@@ -25,7 +25,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -406,14 +406,21 @@ def _data(task: Task, samples: list) -> tuple[list, np.ndarray, np.ndarray, np.n
     return chosen, x, y, np.ones(len(chosen))
 
 
+def _without_each_person(task: Task, chosen: list, x: np.ndarray, y: np.ndarray,
+                         w: np.ndarray, strength: float) -> Iterator[tuple[np.ndarray, object]]:
+    """For each person among the photos ``chosen`` (:func:`_data`): which photos are the
+    person's, and a model fitted without them."""
+    people = np.array([s.person for s in chosen])
+    for person in sorted(set(people)):
+        mine = people == person
+        yield mine, fit(x[~mine], y[~mine], w[~mine], strength, task.classes)
+
+
 def held_out(task: Task, samples: list, strength: float) -> list[str]:
     """Each photo's prediction by a model fitted without its person."""
     chosen, x, y, w = _data(task, samples)
-    people = np.array([s.person for s in chosen])
     out = [""] * len(chosen)
-    for person in sorted(set(people)):
-        mine = people == person
-        model = fit(x[~mine], y[~mine], w[~mine], strength, task.classes)
+    for mine, model in _without_each_person(task, chosen, x, y, w, strength):
         for i in np.flatnonzero(mine):
             out[i] = _decide(task, model, chosen[i], x[i])
     return out
@@ -424,12 +431,9 @@ def held_out_probabilities(task: Task, samples: list, strength: float
     """The photos ``task`` learns from and each one's class probabilities ``(N, C)`` by a
     model fitted without its person."""
     chosen, x, y, w = _data(task, samples)
-    people = np.array([s.person for s in chosen])
     out = np.zeros((len(chosen), len(task.classes)))
-    for person in sorted(set(people)):
-        mine = people == person
-        out[mine] = fit(x[~mine], y[~mine], w[~mine], strength,
-                        task.classes).probabilities(x[mine])  # type: ignore[attr-defined]
+    for mine, model in _without_each_person(task, chosen, x, y, w, strength):
+        out[mine] = model.probabilities(x[mine])  # type: ignore[attr-defined]
     return chosen, out
 
 
