@@ -807,18 +807,16 @@ def graying_lines(samples: list[Sample]) -> list[str]:
 
     task = next(t for t in tasks() if t.name == "hair_color")
     chosen, p = held_out_probabilities(task, samples, float(_models()["hair_color.strength"]))
-    share = p[:, np.isin(task.classes, GRAYS)].sum(axis=1)
-    people: dict[tuple[str, str], list[tuple[Sample, float]]] = defaultdict(list)
-    for s, v in zip(chosen, share, strict=True):
-        people[(s.set, s.photo.person)].append((s, float(v)))
+    shares = p[:, np.isin(task.classes, GRAYS)].sum(axis=1)
+    share = {(s.set, s.photo.file): float(v) for s, v in zip(chosen, shares, strict=True)}
     counts: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
-    for (set_name, _), photos in people.items():
-        grays = sum(s.label("hair_color") in GRAYS for s, _ in photos)
-        noted = any(GRAYING_NOTE.search(s.label("notes").lower()) for s, _ in photos)
+    for (set_name, _), photos in _by_person(chosen, lambda s: True).items():
+        grays = sum(s.label("hair_color") in GRAYS for s in photos)
+        noted = any(GRAYING_NOTE.search(s.label("notes").lower()) for s in photos)
         group = ("gray" if grays > len(photos) / 2 else "graying" if grays or noted
                  else "other")
         tally = counts[set_name][group]
-        tally[0] += np.mean([v for _, v in photos]) >= GRAYING_FROM
+        tally[0] += np.mean([share[(s.set, s.photo.file)] for s in photos]) >= GRAYING_FROM
         tally[1] += 1
     words = {"gray": "people with gray hair in most photos",
              "graying": "people with gray in some photo or in the notes", "other": "others"}

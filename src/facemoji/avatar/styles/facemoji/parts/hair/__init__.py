@@ -48,9 +48,10 @@ def defs(ctx: Ctx) -> str:
     back = [(0, h.shadow, 1), (1, mix(h.shadow, h.deep, 0.3), 1)]
     temples = ""
     if ctx.scalar("hair_gray") > 0:  # graying temples (kit.temples): silver fading out
+        gray = silver(h.base)
         temples = (f'<radialGradient id="{TEMPLE_GRADIENT}"><stop offset="0" '
-                   f'stop-color="{silver(h.base)}"/><stop offset="1" '
-                   f'stop-color="{silver(h.base)}" stop-opacity="0"/></radialGradient>')
+                   f'stop-color="{gray}"/><stop offset="1" stop-color="{gray}" '
+                   'stop-opacity="0"/></radialGradient>')
     return front + linear_gradient("hair-b", back, x2=0.3) + temples
 
 
