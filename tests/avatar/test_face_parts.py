@@ -187,6 +187,21 @@ def test_beards_cover_the_chin_but_not_the_lips(base, beard):
     assert np.abs(bearded[chin[1], chin[0]] - bare[chin[1], chin[0]]).max() > 30
 
 
+def test_smiles_showing_teeth_are_drawn_wide_with_a_band_of_teeth(base):
+    def corners(option: str) -> float:
+        points = _lm(base.set("mouth", option))
+        return float(points[54, 0] - points[48, 0])
+
+    for option in ("grin", "open_smile", "laugh"):
+        assert corners(option) > 1.2 * corners("neutral"), f"{option}: as narrow as at rest"
+    # the upper teeth reach well down the open smile: white just above the opening's middle
+    params = base.set("mouth", "open_smile")
+    points = _lm(params)
+    x = int(points[62, 0] + 0.5)
+    y = int(points[62, 1] + 0.45 * (points[66, 1] - points[62, 1]) + 0.5)
+    assert render(params, 512)[y, x].min() > 220
+
+
 def test_open_mouths_show_teeth_and_tongue(base):
     def inside(option: str) -> np.ndarray:
         params = base.set("mouth", option)

@@ -33,6 +33,12 @@ def test_bigger_proportions_get_bigger_scalars_and_stay_in_range() -> None:
     assert ratio[-1] > ratio[0]  # a wider mouth scalar draws a wider mouth
 
 
+def test_an_average_mouth_gets_an_average_width_whatever_the_expressions_draw() -> None:
+    # the norms measure mouths at rest: a grin's own widening must not make every
+    # average person's mouth wider
+    assert abs(scalar_for("facemoji", "mouth_width", "mouth_width", 0.0)) < 0.1
+
+
 def test_a_ratio_its_scalar_does_not_move_falls_back_to_half_the_z_score() -> None:
     # the ears' size does not move the face's width, and brows are measured from pixels
     assert scalar_for("facemoji", "ear_size", "face_width", 1.2) == \

@@ -30,6 +30,10 @@ EXAGGERATION = 1.5
 """How much further from average an avatar's proportions go than the person's: cartoons
 caricature, and a blind reviewer found faces at their true proportions "the same template
 every time"."""
+AT_REST = ("mouth",)
+"""Features held at their defaults in the random avatars whose spread the norms measure: an
+expression's own widening (a grin is drawn 28% wider) is drawn on top of the measured
+proportions, so the spread a proportion's scalar must reproduce is the one at rest."""
 PIXEL_MEASURED = frozenset({"brow_thickness", "forehead"})
 """Ratios measured from pixels, not landmarks: calibrated as ``z / 2``."""
 
@@ -41,15 +45,17 @@ def _ratios(style_name: str, params: object) -> dict[str, float]:
 
 def table(style_name: str) -> dict[str, Any]:
     """What calibration measures on a style's own landmarks: the ``(mean, sd)`` of every
-    ratio over :data:`SAMPLES` random avatars (``norms``), and every ratio of a default
-    avatar at each :data:`GRID` value of each scalar (``responses``, by scalar, a list of
-    ratio dicts). About a second of rendering landmarks; ``scripts/calibration_tables.py``
-    ships it for the built-in styles so that a new process need not measure it."""
+    ratio over :data:`SAMPLES` random avatars with :data:`AT_REST` at rest (``norms``),
+    and every ratio of a default avatar at each :data:`GRID` value of each scalar
+    (``responses``, by scalar, a list of ratio dicts). About a second of rendering
+    landmarks; ``scripts/calibration_tables.py`` ships it for the built-in styles so that a
+    new process need not measure it."""
     schema = get_style(style_name).schema
-    values = [_ratios(style_name, schema.random(seed=i)) for i in range(SAMPLES)]
+    base = schema.defaults()
+    rest = {name: base[name] for name in AT_REST if name in schema}
+    values = [_ratios(style_name, schema.random(seed=i).update(rest)) for i in range(SAMPLES)]
     norms = {k: [float(np.mean([v[k] for v in values])), float(np.std([v[k] for v in values]))]
              for k in values[0]}
-    base = schema.defaults()
     # a scalar of a narrower range (``hair_gray``, 0 to 1) at the grid's values clipped to it
     responses = {f.name: [_ratios(style_name, base.set(f.name, f.clip(float(s)))) for s in GRID]
                  for f in schema.features if isinstance(f, Scalar)}

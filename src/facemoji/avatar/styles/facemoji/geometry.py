@@ -98,12 +98,12 @@ MOUTH_SHAPES: dict[str, MouthShape] = {
     "neutral": MouthShape(0.0, 0.0, 1.0, 1.0),
     "soft_smile": MouthShape(0.07, 0.0, 0.95, 1.0, 1.02),
     "smile": MouthShape(0.13, 0.0, 0.9, 1.0, 1.06),
-    "grin": MouthShape(0.14, 0.16, 0.8, 0.9, 1.1),
-    "open_smile": MouthShape(0.15, 0.30, 0.8, 0.9, 1.04),
+    "grin": MouthShape(0.16, 0.16, 0.75, 0.9, 1.28),
+    "open_smile": MouthShape(0.17, 0.30, 0.75, 0.9, 1.3),
     "smirk": MouthShape(0.02, 0.0, 0.95, 1.0, 1.0, 0.10),
     "serious": MouthShape(-0.03, 0.0, 0.95, 1.05, 0.95),
     "pout": MouthShape(-0.02, 0.0, 1.3, 1.35, 0.82),
-    "laugh": MouthShape(0.16, 0.42, 0.8, 0.9, 1.06),
+    "laugh": MouthShape(0.18, 0.42, 0.75, 0.9, 1.3),
     "tongue": MouthShape(0.10, 0.30, 0.85, 0.9, 1.0),
 }
 

@@ -8,6 +8,8 @@ from ..palette import mix
 from ..svgkit import Point, ellipse, f, group, linear_gradient, path, smooth
 
 TEETH = "#f7f4ee"
+TEETH_SHARE = 0.6
+"""How far down the open mouth the upper teeth reach, at its sides."""
 
 
 def _opening(ctx: Ctx, inner: tuple[Point, ...], option: str) -> list[str]:
@@ -17,9 +19,9 @@ def _opening(ctx: Ctx, inner: tuple[Point, ...], option: str) -> list[str]:
     depth = inner[6][1] - inner[2][1]
     # upper teeth: the top part of the opening, with a faint shade at their edge
     teeth_pts = [inner[0], inner[1], inner[2], inner[3], inner[4],
-                 (inner[5][0], inner[3][1] + (inner[5][1] - inner[3][1]) * 0.42),
-                 (inner[6][0], inner[2][1] + depth * 0.46),
-                 (inner[7][0], inner[1][1] + (inner[7][1] - inner[1][1]) * 0.42)]
+                 (inner[5][0], inner[3][1] + (inner[5][1] - inner[3][1]) * TEETH_SHARE),
+                 (inner[6][0], inner[2][1] + depth * (TEETH_SHARE + 0.06)),
+                 (inner[7][0], inner[1][1] + (inner[7][1] - inner[1][1]) * TEETH_SHARE)]
     out = [
         f'<defs><clipPath id="mouth-clip"><path d="{hole}"/></clipPath></defs>',
         path(hole, mix(lips.deep, "#2b0d12", 0.75)),
