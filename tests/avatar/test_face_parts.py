@@ -202,6 +202,15 @@ def test_smiles_showing_teeth_are_drawn_wide_with_a_band_of_teeth(base):
     assert render(params, 512)[y, x].min() > 220
 
 
+def test_a_smile_showing_teeth_lifts_the_lower_lids(base):
+    def lower_lid_depth(mouth: str) -> float:
+        points = _lm(base.set("eyes", "round").set("mouth", mouth))
+        return float(points[40:42, 1].mean() - points[36:40, 1].mean())
+
+    assert lower_lid_depth("open_smile") < 0.8 * lower_lid_depth("neutral")
+    assert lower_lid_depth("smile") == lower_lid_depth("neutral")  # closed smiles: as at rest
+
+
 def test_open_mouths_show_teeth_and_tongue(base):
     def inside(option: str) -> np.ndarray:
         params = base.set("mouth", option)

@@ -9,7 +9,7 @@ SVG canvas (viewBox 0 0 512 512), y down.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import numpy as np
@@ -89,6 +89,9 @@ class MouthShape:
     width: float = 1.0
     asym: float = 0.0
 
+
+SMILE_SQUINT = 0.6
+"""A smile showing teeth lifts the cheeks: the lower lids rise to this share of their depth."""
 
 MOUTH_SHIFT = 0.08
 """How far ``mouth_height`` at ±1 moves the mouth, as a share of the nose-to-chin height
@@ -308,6 +311,8 @@ def _compute(params: Params) -> Anchors:
     spacing = features_w * (0.45 + 0.05 * s("eye_spacing"))
     tilt = 7.0 * s("eye_tilt")
     shape = EYE_SHAPES[params.choice("eyes")]
+    if MOUTH_SHAPES[params.choice("mouth")].opening > 0 and shape.lower > 0:
+        shape = replace(shape, lower=shape.lower * SMILE_SQUINT)
     eye_w *= shape.width
     # the winking eye (image-right) is closed: its anchors follow the closed lid
     right_shape = EYE_SHAPES["happy"] if params.choice("eyes") == "wink" else shape
