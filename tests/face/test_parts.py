@@ -19,6 +19,27 @@ def crop(astronaut: np.ndarray, astronaut_detection) -> tuple[np.ndarray, np.nda
     return portrait(astronaut, m)[0], astronaut_detection.landmarks @ m[:, :2].T + m[:, 2]
 
 
+def test_the_int8_segmenter_computes_its_graph_on_any_cpu(crop) -> None:
+    """Fused int8 convolutions saturate on x86 CPUs without VNNI (AVX2 only): the session
+    must give what the quantized graph defines, run op by op."""
+    from importlib.resources import files
+
+    import onnxruntime
+
+    options = onnxruntime.SessionOptions()
+    options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_DISABLE_ALL
+    model = (files("facemoji") / "data" / "selfie_parts.onnx").read_bytes()
+    reference = onnxruntime.InferenceSession(model, options, providers=["CPUExecutionProvider"])
+    image, _ = crop
+    scores = reference.run(None, {"input": (image.astype(np.float32) / 127.5 - 1.0)[None]})
+    e = np.exp(scores[0][0] - scores[0][0].max(axis=-1, keepdims=True))
+    want, got = e / e.sum(axis=-1, keepdims=True), part_probabilities(image)
+    # float kernels differ by optimization level, and a quantize step turns the least
+    # difference into a whole level: about 1% of pixels change class (saturated: 7%)
+    assert np.abs(got - want).mean() < 0.01
+    assert (got.argmax(axis=-1) != want.argmax(axis=-1)).mean() < 0.03
+
+
 def test_hair_face_and_clothes_are_told_apart(crop) -> None:
     image, p = crop
     probability = part_probabilities(image)
