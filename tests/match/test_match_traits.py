@@ -316,3 +316,23 @@ def test_the_hair_name_is_the_one_closest_to_every_photo_s_name() -> None:
     # red and auburn together outweigh the surest photo, black
     assert fuse(photos(("red", 0.6), ("auburn", 0.5), ("black", 0.7))).hair_name == "red"
     assert fuse(photos(("blonde", 0.55), ("black", 0.76))).hair_name == "black"
+
+
+def test_the_outfit_comes_from_one_photo() -> None:
+    def dressed(jacket: str, shirt: str | None) -> SimpleNamespace:
+        def color(value: str | None) -> SimpleNamespace | None:
+            return None if value is None else SimpleNamespace(lab=hex_to_lab(value),
+                                                              confidence=0.8)
+        return SimpleNamespace(attributes=SimpleNamespace(
+            traits=lambda: {}, clothing=color(jacket), shirt_color=color(shirt)))
+
+    navy, charcoal, white, black = "#1b2a4a", "#3a3d44", "#eeeeee", "#111111"
+    # a navy suit over a white shirt, a charcoal one over a black shirt, a white jacket
+    # over a white shirt: the charcoal photo is the middle one, and its black shirt comes
+    # with it (the medians were a charcoal jacket over a white shirt, worn in no photo)
+    measured = fuse([dressed(navy, white), dressed(charcoal, black), dressed(white, white)])
+    assert measured.hex("clothing") == charcoal
+    assert measured.hex("shirt_color") == black
+    # where the chosen photo saw no shirt, the others' median stands in
+    measured = fuse([dressed(navy, white), dressed(charcoal, None), dressed(white, white)])
+    assert (measured.hex("clothing"), measured.hex("shirt_color")) == (charcoal, white)

@@ -2,7 +2,8 @@
 
 :func:`fuse` merges the attributes of several ``FaceAnalysis`` of one person into a
 :class:`Measured`: median colors, confidence-weighted votes on the visible traits
-(:mod:`.traits`), mean geometry, age and gender presentation.
+(:mod:`.traits`), mean geometry, age and gender presentation; the clothing's colors from one
+photo (:data:`OUTFIT`).
 """
 
 from __future__ import annotations
@@ -21,6 +22,9 @@ from .traits import LONG_HAIR, Traits, mouth_opening
 COLOR_NAMES = ("skin", "hair", "eyes", "brows", "clothing", "lips", "headwear_color",
                "facial_hair_color", "tie_color", "shirt_color")
 """The colors face analysis measures."""
+OUTFIT = ("clothing", "shirt_color", "tie_color")
+"""Colors worn together: taken from one photo (:func:`_outfit_photo`), not each the median
+over photos, so that a white blazer from one photo never meets a black shirt from another."""
 
 
 @dataclass(frozen=True)
@@ -296,16 +300,42 @@ def _in_color(attrs: Sequence[Any]) -> Sequence[Any]:
     return [at for at in attrs if not getattr(at, "grayscale", False)] or attrs
 
 
+def _measured_color(attributes: Any, name: str) -> Any:
+    """The photo's color ``name`` where it was measured (with some confidence), else None."""
+    color = getattr(attributes, name, None)
+    if color is None or getattr(color, "lab", None) is None:
+        return None
+    return color if float(getattr(color, "confidence", 1.0)) > 0 else None
+
+
+def _outfit_photo(in_color: Sequence[Any]) -> Any:
+    """The photo whose clothing color is nearest all the others' (the medoid; the surer
+    of two), whose outfit the avatar wears; ``None`` where no photo measured clothing."""
+    dressed = [at for at in in_color if _measured_color(at, "clothing") is not None]
+    if not dressed:
+        return None
+    labs = np.array([np.asarray(at.clothing.lab, np.float64) for at in dressed])
+    spread = np.linalg.norm(labs[:, None] - labs[None], axis=2).sum(axis=1)
+    sureness = [float(getattr(at.clothing, "confidence", 1.0)) for at in dressed]
+    return dressed[min(range(len(dressed)), key=lambda i: (spread[i], -sureness[i]))]
+
+
 def fuse(analyses: Sequence[Any]) -> Measured:
     """Merge the ``.attributes`` of several ``FaceAnalysis`` of one person; colors and the
-    hair color's name come from the color photos where there are any."""
+    hair color's name come from the color photos where there are any, the clothing's
+    colors from one of them (:data:`OUTFIT`)."""
     attrs = [a.attributes for a in analyses if getattr(a, "attributes", None) is not None]
     in_color = _in_color(attrs)
+    outfit = _outfit_photo(in_color)
     colors: dict[str, tuple[np.ndarray, float]] = {}
     for name in COLOR_NAMES:
-        found = [getattr(at, name, None) for at in in_color]
-        found = [c for c in found if c is not None and getattr(c, "lab", None) is not None
-                 and float(getattr(c, "confidence", 1.0)) > 0]
+        worn = _measured_color(outfit, name) if name in OUTFIT and outfit is not None else None
+        if worn is not None:
+            colors[name] = (np.asarray(worn.lab, np.float64),
+                            float(getattr(worn, "confidence", 1.0)))
+            continue
+        found = [_measured_color(at, name) for at in in_color]
+        found = [c for c in found if c is not None]
         if found:
             labs = np.array([np.asarray(c.lab, np.float64) for c in found])
             conf = float(np.mean([float(getattr(c, "confidence", 1.0)) for c in found]))
