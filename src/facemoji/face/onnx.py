@@ -17,10 +17,10 @@ def session(filename: str) -> onnxruntime.InferenceSession:
     photos is spread over processes instead.
 
     A quantized graph (the hair segmenter's int8 encoder) runs op by op, its quantize and
-    dequantize steps unfused: fused into int8 convolutions, it saturates on x86 CPUs
-    without VNNI (AVX2 only) and segments faces with holes, so
-    that every measure read from it differed from the CPUs it was fitted on. Unfused it
-    gives the same on every CPU, at 165 ms a crop instead of 123 (on AVX2)."""
+    dequantize steps unfused. Fused into int8 convolutions it saturates on x86 CPUs
+    without VNNI (AVX2 only) and segments faces with holes, so every measure read from it
+    differed from the CPUs it was fitted on. Unfused it gives the same on every CPU, at
+    165 ms a crop instead of 123 (on AVX2)."""
     import onnxruntime
 
     options = onnxruntime.SessionOptions()

@@ -301,7 +301,8 @@ def _in_color(attrs: Sequence[Any]) -> Sequence[Any]:
 
 
 def _measured_color(attributes: Any, name: str) -> Any:
-    """The photo's color ``name`` where it was measured (with some confidence), else None."""
+    """The photo's color ``name`` where it was measured (with some confidence), else None
+    (``None`` too for no photo)."""
     color = getattr(attributes, name, None)
     if color is None or getattr(color, "lab", None) is None:
         return None
@@ -329,7 +330,7 @@ def fuse(analyses: Sequence[Any]) -> Measured:
     outfit = _outfit_photo(in_color)
     colors: dict[str, tuple[np.ndarray, float]] = {}
     for name in COLOR_NAMES:
-        worn = _measured_color(outfit, name) if name in OUTFIT and outfit is not None else None
+        worn = _measured_color(outfit, name) if name in OUTFIT else None
         if worn is not None:
             colors[name] = (np.asarray(worn.lab, np.float64),
                             float(getattr(worn, "confidence", 1.0)))
