@@ -311,7 +311,8 @@ def _compute(params: Params) -> Anchors:
     spacing = features_w * (0.45 + 0.05 * s("eye_spacing"))
     tilt = 7.0 * s("eye_tilt")
     shape = EYE_SHAPES[params.choice("eyes")]
-    if MOUTH_SHAPES[params.choice("mouth")].opening > 0 and shape.lower > 0:
+    mouth_shape = MOUTH_SHAPES[params.choice("mouth")]
+    if mouth_shape.opening > 0 and shape.lower > 0:
         shape = replace(shape, lower=shape.lower * SMILE_SQUINT)
     eye_w *= shape.width
     # the winking eye (image-right) is closed: its anchors follow the closed lid
@@ -341,7 +342,6 @@ def _compute(params: Params) -> Anchors:
     mouth_y = tip_y + 4 + (chin_y - tip_y - 4) * (0.36 + MOUTH_SHIFT * s("mouth_height"))
     mouth_w = features_w * 0.58 * (1 + 0.16 * s("mouth_width"))
     lip = 1 + 0.3 * s("lip_fullness")
-    mouth_shape = MOUTH_SHAPES[params.choice("mouth")]
     mouth_outer, mouth_inner = _mouth(cx, mouth_y, mouth_w, lip, mouth_shape)
 
     # a high forehead lifts the hairline towards the crown, a low one brings it down
