@@ -374,9 +374,9 @@ def fuse(analyses: Sequence[Any]) -> Measured:
     forehead = _forehead_z(attrs, traits)
     if forehead is not None:
         geometry["forehead"] = forehead
-    if "gender" in traits:  # a cut is chosen to read as the person's presentation
-        traits["hair_presentation"] = traits["gender"]
-        confidence["hair_presentation"] = confidence["gender"]
+    if "gender" in traits:  # a cut and brows are chosen to read as the person's presentation
+        for cue in ("hair_presentation", "brow_presentation"):
+            traits[cue], confidence[cue] = traits["gender"], confidence["gender"]
         # a man's reddish lips and a woman's shaded chin are rarely lipstick and stubble,
         # and drawn they read wrong (a blind reviewer's first complaint)
         if confidence["gender"] >= PRESENTATION_SURE:

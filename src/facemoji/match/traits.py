@@ -43,6 +43,8 @@ jacket              bool  (a jacket, blazer or coat over a shirt or top)
 tie                 bool  (a necktie)
 lipstick            bool  (colored lips)
 hair_presentation   female, male  (whose cut it reads as; for a person: their gender)
+brow_presentation   female, male  (arched brows read as a woman's, flat ones as
+                    either; for a person: their gender)
 eye_shape           round, narrow, upturned, downturned, almond
 brow_weight         thin, medium, thick
 nose_shape          wide, narrow, long, short, average
@@ -85,7 +87,7 @@ WEIGHTS: dict[str, float] = {
     "hair_part": 0.3, "part_side": 0.2,
     "smile": 0.5, "mouth_open": 0.3, "age_band": 0.3, "gender": 1.0,
     "jacket": 0.3, "tie": 0.3,
-    "lipstick": 0.5, "hair_presentation": 0.4,
+    "lipstick": 0.5, "hair_presentation": 0.4, "brow_presentation": 0.4,
     "eye_shape": 0.2, "brow_weight": 0.2, "nose_shape": 0.2, "eye_color": 0.2,
 }
 """What a full mismatch of each trait costs, in units of the objective's *attributes*
