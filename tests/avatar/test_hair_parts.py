@@ -352,3 +352,21 @@ def test_graying_temples_stay_inside_the_hair(hair_id, monkeypatch):
 
     params = _params(hair_id).update({"hair_gray": 1.0, "hair_volume": 1.0})
     assert drawn_outside(params, SIZE, no_temples) == 0
+
+
+def test_a_quiff_rises_to_one_side_over_close_sides():
+    """A quiff is brushed up into a crest that leans to one side, over short sides: drawn
+    as a dome centred on the head over flat sides, it read as hair pulled up into a bun."""
+    params = _params("quiff")
+    ctx, img = _ctx(params), render(params, SIZE)
+    g = Geo(ctx)
+    blue = (img[..., 2].astype(int) - img[..., 0].astype(int)) > 60
+    rows = np.flatnonzero(blue.any(axis=1))
+    top = blue[rows[0]: rows[0] + 3]  # the crest's highest rows
+    crest_x = float(np.flatnonzero(top.any(axis=0)).mean()) * CANVAS / SIZE
+    assert crest_x < g.cx - 0.15 * g.W  # highest over the front left, not the middle
+    for phi in (-80.0, 80.0):  # close at the temples
+        r, c = _px(g.skull(phi, 6))
+        assert not _is_hair(img[r, c], ctx), phi
+    r, c = _px(g.skull(-14.0, 16))  # the crest stands above the skull
+    assert _is_hair(img[r, c], ctx)

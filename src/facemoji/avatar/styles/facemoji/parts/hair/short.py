@@ -147,22 +147,32 @@ def _rise(g: Geo, height: float, width: float, at: float = -4.0):
 
 
 def quiff(ctx: Ctx) -> tuple[str, str]:
-    """A quiff: short sides and hair rising at the front."""
+    """A quiff: short sides and the front brushed up off the forehead into a textured
+    crest that leans to one side (a smooth dome over flat sides read as a bun)."""
     g, h = Geo(ctx), ctx.pal.hair
-    hl = g.hairline
-    phis = (-100, -84, -62, -40, -22, -6, 10, 30, 62, 84, 100)
-    outer = g.shell(phis, _rise(g, 30 * g.lift, 24))
-    line = g.hairline_pts(drop=-4, sideburn=0.8)
-    tip = g.skull(-8, 28 * g.lift)
-    rising = combed([(g.x(-0.6), hl + 6), (g.x(0.0), hl + 2), (g.x(0.6), hl + 6)],
-                    [g.skull(-50, 4), g.skull(-6, 20 * g.lift), g.skull(50, 4)], 9,
-                    (h.shadow, h.light), 4.5, -4, 0.4)
+    hl, lift = g.hairline, g.lift
+    phis = (-100, -86, -70, -52, -34, -18, -4, 10, 26, 46, 70, 86, 100)
+    # close at the sides, fuller over the top, highest over the front left of the crown
+    outer = g.shell(phis, lambda p: 3 + 9 * crown(p) ** 2
+                    + 16 * lift * math.exp(-(((p + 14) / 26) ** 2)))
+    nat = g.hairline_pts(drop=-6, sideburn=0.7)
+    # the front edge lifts off the forehead in a few upturned locks
+    line = [*nat[:3], (g.x(0.5), hl + 4), (g.x(0.28), hl - 4), (g.x(0.08), hl - 2),
+            (g.x(-0.14), hl - 8), (g.x(-0.36), hl - 2), (g.x(-0.58), hl + 2), *nat[6:]]
+    crest = [fill(tuft((g.x(u) - 12, hl + 2), (g.x(u) + 12, hl + 4),
+                       g.skull(phi, (14 + 8 * k % 3) * lift), 5), FILL)
+             for k, (u, phi) in enumerate(((-0.42, -40), (-0.12, -22), (0.18, -2), (0.44, 16)))]
+    rising = combed([(g.x(-0.55), hl + 4), (g.x(0.0), hl - 4), (g.x(0.55), hl + 4)],
+                    [g.skull(-46, 6 * lift), g.skull(-10, 18 * lift), g.skull(34, 8 * lift)],
+                    11, (h.shadow, h.light), 4.0, 5, 0.45)
     details = [
         *rising,
-        fill(leaf((g.x(0.45), hl + 6), g.skull(20, 14), 14, 6), h.shadow, 0.35),
-        fill(leaf((g.x(-0.35), hl + 4), tip, 14, -10), h.light, 0.3),
+        # shorter sides: a shade of shadow down each side of the head
+        fill(leaf(g.skull(-92, -2), g.skull(-58, 2), 5, 3), h.shadow, 0.45),
+        fill(leaf(g.skull(58, 2), g.skull(92, -2), 5, 3), h.shadow, 0.45),
+        fill(leaf((g.x(-0.2), hl + 2), g.skull(-18, 12 * lift), 10, -6), h.light, 0.3),
     ]
-    return short_back(g, 4, 40), front_mass(g, [*outer, *line], details)
+    return short_back(g, 3, 38), front_mass(g, [*outer, *line], details, locks=crest)
 
 
 def pompadour(ctx: Ctx) -> tuple[str, str]:
