@@ -14,7 +14,7 @@ from skimage.color import deltaE_ciede2000, rgb2lab
 from facemoji.avatar import get_style
 from facemoji.avatar.render import rasterize_svg, render
 from facemoji.avatar.schema import hex_to_rgb
-from facemoji.avatar.styles.facemoji.geometry import compute, landmarks68
+from facemoji.avatar.styles.facemoji.geometry import CANVAS, compute, landmarks68
 from facemoji.avatar.styles.facemoji.palette import Palette
 from facemoji.avatar.styles.facemoji.schema import SCALARS, SKIN_PRESETS
 from facemoji.avatar.styles.facemoji.svgkit import path, sample_smooth, smooth
@@ -321,3 +321,19 @@ def test_darkened_brows_stay_brown_not_green(base, hair, skin):
     elif np.hypot(a, b) > 4:  # a colored brow is warm: red-yellow, never green
         assert a > 0 and 20 < np.degrees(np.arctan2(b, a)) < 80
 
+
+
+def test_a_man_s_neck_is_wider_than_a_woman_s_under_the_same_jaw(base):
+    """Without lashes (a man's presentation) the neck is drawn wider: under a woman's
+    neck every man looked like a boy ("drawn as a teenager")."""
+    man, woman = base.set("lashes", "none"), base.set("lashes", "natural")
+    assert compute(man).jaw_half == compute(woman).jaw_half
+    assert compute(man).neck_half > 1.15 * compute(woman).neck_half
+    # and it is drawn: skin where the woman's neck ends, just below the chin
+    a = compute(man)
+    row = round((a.chin[1] + 20) * SIZE / CANVAS)
+    col = round((a.cx + 1.1 * compute(woman).neck_half) * SIZE / CANVAS)
+    skin = np.array(hex_to_rgb(man["skin"]), float)
+    near = [float(np.linalg.norm(render(p, SIZE)[row, col].astype(float) - skin))
+            for p in (man, woman)]
+    assert near[0] < near[1]
