@@ -322,7 +322,6 @@ def test_darkened_brows_stay_brown_not_green(base, hair, skin):
         assert a > 0 and 20 < np.degrees(np.arctan2(b, a)) < 80
 
 
-
 def test_a_man_s_neck_is_wider_than_a_woman_s_under_the_same_jaw(base):
     """Without lashes (a man's presentation) the neck is drawn wider: under a woman's
     neck every man looked like a boy ("drawn as a teenager")."""

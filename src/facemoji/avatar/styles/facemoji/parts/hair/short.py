@@ -159,9 +159,10 @@ def quiff(ctx: Ctx) -> tuple[str, str]:
     # the front edge lifts off the forehead in a few upturned locks
     line = [*nat[:3], (g.x(0.5), hl + 4), (g.x(0.28), hl - 4), (g.x(0.08), hl - 2),
             (g.x(-0.14), hl - 8), (g.x(-0.36), hl - 2), (g.x(-0.58), hl + 2), *nat[6:]]
-    crest = [fill(tuft((g.x(u) - 12, hl + 2), (g.x(u) + 12, hl + 4),
-                       g.skull(phi, (14 + 8 * k % 3) * lift), 5), FILL)
-             for k, (u, phi) in enumerate(((-0.42, -40), (-0.12, -22), (0.18, -2), (0.44, 16)))]
+    crest = [fill(tuft((g.x(u) - 12, hl + 2), (g.x(u) + 12, hl + 4), g.skull(phi, rise * lift),
+                       5), FILL)
+             for u, phi, rise in ((-0.42, -40, 14), (-0.12, -22, 16), (0.18, -2, 15),
+                                  (0.44, 16, 14))]
     rising = combed([(g.x(-0.55), hl + 4), (g.x(0.0), hl - 4), (g.x(0.55), hl + 4)],
                     [g.skull(-46, 6 * lift), g.skull(-10, 18 * lift), g.skull(34, 8 * lift)],
                     11, (h.shadow, h.light), 4.0, 5, 0.45)
