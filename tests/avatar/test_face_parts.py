@@ -324,7 +324,7 @@ def test_darkened_brows_stay_brown_not_green(base, hair, skin):
 
 def test_a_man_s_neck_is_wider_than_a_woman_s_under_the_same_jaw(base):
     """Without lashes (a man's presentation) the neck is drawn wider: under a woman's
-    neck every man looked like a boy ("drawn as a teenager")."""
+    neck men looked like boys beside their photos."""
     man, woman = base.set("lashes", "none"), base.set("lashes", "natural")
     assert compute(man).jaw_half == compute(woman).jaw_half
     assert compute(man).neck_half > 1.15 * compute(woman).neck_half
