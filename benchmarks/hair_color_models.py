@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -43,6 +44,19 @@ def _spread(p: np.ndarray, seen: np.ndarray, classes: int) -> np.ndarray:
     out = np.zeros((len(p), classes))
     out[:, seen] = p
     return out
+
+
+@dataclass(frozen=True)
+class Given:
+    """Stands in for a fitted model where analysis decides a name
+    (:func:`facemoji.face.hair.learned_name`): its ``probabilities`` are the given ones,
+    whatever the features."""
+
+    classes: tuple[str, ...]
+    p: np.ndarray
+
+    def probabilities(self, features: np.ndarray) -> np.ndarray:
+        return self.p
 
 
 def linear(strength: float) -> Model:
@@ -100,7 +114,6 @@ def main() -> int:
 
     from attributes import measure_set
     from facemoji.face.hair import REDS, learned_name
-    from facemoji.face.learned import LinearModel
 
     samples = [s for name in ("faceset", "portraits", "shared")
                for s in measure_set(name, latest=True) or []]
@@ -113,17 +126,13 @@ def main() -> int:
     fold_of = dict(zip(people, np.random.default_rng(0).permutation(len(people)) % FOLDS,
                        strict=True))
     fold = np.array([fold_of[(s.set, s.person)] for s in chosen])
-    # learned_name reads probabilities from a model: an identity "model" hands them over
-    passthrough = LinearModel(task.classes, np.zeros(len(task.classes)),
-                              np.ones(len(task.classes)), np.eye(len(task.classes)) * 50.0,
-                              np.zeros(len(task.classes)))
     for label, model in MODELS.items():
         p = np.zeros((len(chosen), len(task.classes)))
         for k in range(FOLDS):
             mine = fold == k
             p[mine] = model(x[~mine], y[~mine], x[mine])
-        names = [learned_name(passthrough, np.log(np.clip(p[i], 1e-9, 1.0)) / 50.0,
-                              s.attributes.hair.lab)[0] for i, s in enumerate(chosen)]
+        names = [learned_name(Given(task.classes, p[i]), x[i], s.attributes.hair.lab)[0]
+                 for i, s in enumerate(chosen)]
         line = []
         for set_name in ("faceset", "portraits", "shared"):
             idx = [i for i, s in enumerate(chosen) if s.set == set_name]
