@@ -100,6 +100,7 @@ NECK_WITHOUT_LASHES = 0.68
 narrower neck every man looked like a boy; paired on 67 men, two fresh likeness reviewers
 chose the wider neck 50–17 and 43–24, a looks reviewer 39–28 (docs/benchmarks.md, "A
 man's neck")."""
+
 MOUTH_SHIFT = 0.08
 """How far ``mouth_height`` at ±1 moves the mouth, as a share of the nose-to-chin height
 (from 0.36)."""
